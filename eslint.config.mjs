@@ -1,0 +1,27 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['.next/**', 'node_modules/**', '.sandbox/**', '.data/**', 'server/generated/**', 'next-env.d.ts', 'scripts/sandbox/aws/**'],
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Domain code talks to AWS only through server/aws/clients.ts.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name=/^[A-Z][A-Za-z0-9]*Client$/][callee.name!=/^(QueryClient|SqliteClient|PostgresClient|PrismaClient)$/]",
+          message: 'Build AWS SDK clients with createAwsClient() from server/aws/clients.ts.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/aws/clients.ts', '**/*.test.ts', '**/*.int.test.ts', 'scripts/**', 'e2e/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+];

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+export const createTokenSchema = z.strictObject({
+  name: z.string().trim().min(1, 'name is required').max(80, 'name must be at most 80 characters'),
+  expiresInDays: z.number().int('expiresInDays must be a whole number').min(1, 'expiresInDays must be at least 1').max(365, 'expiresInDays must be at most 365').optional(),
+});
+export type CreateTokenInput = z.infer<typeof createTokenSchema>;
+
+/** What the browser sees of a token: never its value or hash. */
+export type ApiTokenDto = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+};

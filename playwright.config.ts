@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+
+// The portal under test is started by scripts/test.mjs (sandbox, database, build, server) and its
+// address passed in SLIPWAY_E2E_BASE_URL. Browsers: Debian's Chromium, never a downloaded one.
+const baseURL = process.env.SLIPWAY_E2E_BASE_URL ?? 'http://localhost:3100';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: '.data/test/playwright',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // The machine's network is closed: without these Chromium keeps dialling Google services.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    viewport: { width: 1440, height: 900 },
+  },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    { name: 'api', testMatch: /api\/.*\.spec\.ts/, dependencies: ['setup'] },
+    { name: 'browser', testMatch: /^(?!.*api\/).*\.spec\.ts$/, dependencies: ['setup'] },
+  ],
+});

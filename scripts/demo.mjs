@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// `npm run demo`: installs what is missing, prepares the embedded defaults (SQLite, sandbox AWS
+// account, Kafka broker, demo data) and serves Slipway on http://localhost:3000. Ctrl-C stops it all.
+import path from 'node:path';
+import { dataDir, databaseUrl, repoRoot } from './lib/defaults.mjs';
+import { ensureNodeModules, SetupError } from './lib/bootstrap.mjs';
+import { httpReady, startService, stopAllServices } from './lib/services.mjs';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const say = (line) => console.log(`[demo] ${line}`);
+
+async function main() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) throw new SetupError(`Slipway needs Node.js 20.19 or newer (this is ${process.versions.node}).`);
+
+  ensureNodeModules({ log: say });
+  const { generateClients, migrateDatabase } = await import('./db.mjs');
+  const { ensureNextBuild } = await import('./lib/next-build.mjs');
+  generateClients({ log: say });
+
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    SLIPWAY_DATA_DIR: dataDir(),
+    DATABASE_URL: databaseUrl(),
+    SLIPWAY_AWS_MODE: process.env.SLIPWAY_AWS_MODE ?? 'sandbox',
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  await migrateDatabase({ url: env.DATABASE_URL, log: say });
+
+  const sandbox = await startSandboxIfPossible();
+  Object.assign(env, sandbox.env);
+
+  const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
+  const seed = (await import('node:child_process')).spawnSync(tsx, ['--conditions=react-server', 'scripts/seed.ts'], { cwd: repoRoot, env, stdio: 'inherit' });
+  if (seed.status !== 0) throw new Error('Seeding the demo data failed (see above).');
+
+  ensureNextBuild({ log: say });
+  const logs = path.join(dataDir(), 'logs');
+  await startService({
+    name: 'portal',
+    command: process.execPath,
+    args: [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(PORT)],
+    cwd: repoRoot,
+    env: { ...env, PORT: String(PORT) },
+    logFile: path.join(logs, 'portal.log'),
+    ready: httpReady(`http://127.0.0.1:${PORT}/api/v1/health`),
+  });
+  await startService({
+    name: 'worker',
+    command: tsx,
+    args: ['--conditions=react-server', 'server/jobs/worker.ts'],
+    cwd: repoRoot,
+    env,
+    logFile: path.join(logs, 'worker.log'),
+    ready: async () => true,
+  });
+
+  say('');
+  say(`Slipway is running on http://localhost:${PORT}`);
+  say('Sign in with a demo user, e.g. falcon-dev@example.com (developer in team falcon) or admin@example.com.');
+  if (sandbox.missing.length) say(`Not available: ${sandbox.missing.join('; ')}. The catalog and cost pages still work.`);
+  say(`Logs: ${path.relative(process.cwd(), logs)}/ · Press Ctrl-C to stop everything.`);
+  await new Promise(() => {});
+}
+
+async function startSandboxIfPossible() {
+  const missing = [];
+  let mod;
+  try {
+    mod = await import('./sandbox/sandbox.mjs');
+  } catch (err) {
+    return { env: {}, missing: [`sandbox scripts could not load (${err.message})`] };
+  }
+  const tools = await mod.ensureSandboxTools({ log: say }).catch((err) => ({ error: err }));
+  if (tools?.error) {
+    say(tools.error.message);
+    return { env: {}, missing: ['the local sandbox (AWS and Kafka)'] };
+  }
+  const wantAws = tools?.aws !== false;
+  const wantKafka = tools?.kafka !== false;
+  if (!wantAws) missing.push('the sandbox AWS account (Python 3 with venv is needed)');
+  if (!wantKafka) missing.push('the Kafka broker (Java 17+ and Maven are needed)');
+  const sb = await mod.startSandbox({
+    dataDir: dataDir(),
+    awsPort: Number(process.env.SANDBOX_AWS_PORT ?? 4566),
+    kafkaPort: Number(process.env.SANDBOX_KAFKA_PORT ?? 9092),
+    kafkaControllerPort: Number(process.env.SANDBOX_KAFKA_CONTROLLER_PORT ?? 9093),
+    aws: wantAws,
+    kafka: wantKafka,
+    log: say,
+  });
+  process.once('exit', () => void sb.stop());
+  const stop = async () => {
+    await Promise.all([sb.stop(), stopAllServices()]);
+    process.exit(130);
+  };
+  process.prependOnceListener('SIGINT', stop);
+  process.prependOnceListener('SIGTERM', stop);
+  return {
+    env: { ...(sb.awsEndpoint ? { SANDBOX_AWS_ENDPOINT: sb.awsEndpoint } : {}), ...(sb.kafkaBrokers ? { SANDBOX_KAFKA_BROKERS: sb.kafkaBrokers } : {}) },
+    missing,
+  };
+}
+
+main().catch(async (err) => {
+  console.error(err instanceof SetupError ? `\n${err.message}` : err);
+  await stopAllServices();
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+// Child processes the demo and test commands start (portal, worker): logs to files, readiness
+// checks, and one shutdown path so Ctrl-C or a failure never leaves a process behind.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+const children = new Set();
+let handlersInstalled = false;
+
+function installHandlers() {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  const bye = (signal) => {
+    stopAllServices().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', () => bye('SIGINT'));
+  process.once('SIGTERM', () => bye('SIGTERM'));
+  process.once('exit', () => {
+    for (const c of children) c.kill('SIGKILL');
+  });
+}
+
+/** Starts a long-running process with its output in `logFile`; resolves once `ready()` passes. */
+export async function startService({ name, command, args, env, cwd, logFile, ready, timeoutMs = 120_000 }) {
+  installHandlers();
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const out = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
+  children.add(child);
+  let exited = null;
+  child.once('exit', (code, signal) => {
+    exited = { code, signal };
+    children.delete(child);
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${name} exited during start-up (code ${exited.code}); see ${logFile}`);
+    if (await ready().catch(() => false)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!exited && Date.now() >= deadline) {
+    await stopService(child);
+    throw new Error(`${name} was not ready after ${timeoutMs / 1000}s; see ${logFile}`);
+  }
+  return { name, child, logFile, stop: () => stopService(child) };
+}
+
+/** Stops a child and its own children (it leads a process group): TERM, then KILL. */
+export function stopService(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }, 8000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+export async function stopAllServices() {
+  await Promise.all([...children].map((c) => stopService(c)));
+}
+
+/** Readiness probe: an HTTP GET that answers (any status below 500). */
+export function httpReady(url) {
+  return async () => {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return res.status < 500;
+  };
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// The PostgreSQL pass: starts a throwaway PostgreSQL on 127.0.0.1 and runs the database-facing
+// tests and the API specs against it (`node scripts/test.mjs --suite db,api` with DATABASE_URL).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from './lib/defaults.mjs';
+import { startScratchPostgres } from './lib/postgres.mjs';
+
+const pg = await startScratchPostgres();
+console.log(`[test] PostgreSQL pass against a scratch cluster (${pg.url.replace(/\/\/[^@]*@/, '//')})`);
+let status = 1;
+try {
+  const res = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/test.mjs'), '--suite', 'db,api'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: pg.url },
+  });
+  status = res.status ?? 1;
+} finally {
+  pg.stop();
+}
+process.exit(status);

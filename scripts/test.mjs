@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite on a fresh machine. Installs what is missing (npm packages, the
+// sandbox venv and Kafka jars, Debian's Chromium), then runs, in order:
+//   lint · unit · db (database-facing, against DATABASE_URL or a fresh SQLite file) ·
+//   sandbox (the launcher's pytest suite) · int (against a fresh sandbox account and broker) ·
+//   e2e (a production build in Debian's Chromium, plus the API specs)
+// `npm test -- --suite unit,db` runs a subset. Every server binds 127.0.0.1 and is stopped at the end.
+import { spawnSync } from 'node:child_process';
+import { rmSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isPostgresUrl, repoRoot } from './lib/defaults.mjs';
+import { ensureChromium, ensureNodeModules, SetupError } from './lib/bootstrap.mjs';
+import { httpReady, startService, stopAllServices } from './lib/services.mjs';
+
+const ALL = ['lint', 'unit', 'db', 'sandbox', 'int', 'e2e'];
+const { values } = parseArgs({ options: { suite: { type: 'string' } } });
+const suites = new Set((values.suite ?? process.env.SLIPWAY_TEST_SUITES ?? ALL.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
+for (const s of suites) if (![...ALL, 'api'].includes(s)) throw new Error(`unknown suite ${s}; choose from ${ALL.join(', ')}, api`);
+
+const PORT = Number(process.env.SLIPWAY_TEST_PORT ?? 3100);
+const testDataDir = path.join(repoRoot, '.data/test');
+const say = (line) => console.log(`\n[test] ${line}`);
+const results = [];
+const bin = (name) => path.join(repoRoot, 'node_modules/.bin', name);
+
+function step(name, cmd, args, env = process.env) {
+  say(`${name}: ${[path.basename(cmd), ...args].join(' ')}`);
+  const started = Date.now();
+  const res = spawnSync(cmd, args, { cwd: repoRoot, env, stdio: 'inherit' });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  results.push({ name, ok: res.status === 0, seconds });
+  if (res.status !== 0) throw new Error(`${name} failed`);
+}
+
+async function main() {
+  const t0 = Date.now();
+  ensureNodeModules({ log: say });
+  const { generateClients, migrateDatabase } = await import('./db.mjs');
+  generateClients({ log: say });
+  const baseEnv = { ...process.env, NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1', SLIPWAY_AWS_MODE: 'sandbox', SLIPWAY_DATA_DIR: testDataDir, SLIPWAY_LOG_LEVEL: 'warn' };
+  const givenDb = process.env.DATABASE_URL;
+  const needsSandbox = ['sandbox', 'int', 'e2e', 'api'].some((s) => suites.has(s));
+  const sandboxMod = needsSandbox ? await import('./sandbox/sandbox.mjs') : null;
+  if (sandboxMod) await sandboxMod.ensureSandboxTools({ log: say });
+  if (suites.has('e2e') || suites.has('api')) ensureChromium({ log: say });
+
+  rmSync(testDataDir, { recursive: true, force: true });
+  mkdirSync(testDataDir, { recursive: true });
+
+  if (suites.has('lint')) step('lint', bin('eslint'), ['--max-warnings=0', '.']);
+  if (suites.has('unit')) step('unit', bin('vitest'), ['run', '--project', 'unit'], baseEnv);
+
+  if (suites.has('db')) {
+    const url = givenDb ?? `file:${path.join(testDataDir, 'db-tests.db')}`;
+    await resetDatabase(url);
+    await migrateDatabase({ url, log: say });
+    step(`db (${isPostgresUrl(url) ? 'PostgreSQL' : 'SQLite'})`, bin('vitest'), ['run', '--project', 'db'], { ...baseEnv, DATABASE_URL: url });
+  }
+
+  if (suites.has('sandbox')) {
+    const { pytestCommand } = sandboxMod;
+    const [cmd, ...args] = pytestCommand();
+    step('sandbox launcher (pytest)', cmd, args, baseEnv);
+  }
+
+  let sandbox = null;
+  if (['int', 'e2e', 'api'].some((s) => suites.has(s))) {
+    say('starting a fresh sandbox account and Kafka broker on test ports…');
+    sandbox = await sandboxMod.startSandbox({
+      dataDir: testDataDir,
+      awsPort: Number(process.env.SANDBOX_AWS_PORT ?? 4576),
+      kafkaPort: Number(process.env.SANDBOX_KAFKA_PORT ?? 9192),
+      kafkaControllerPort: Number(process.env.SANDBOX_KAFKA_CONTROLLER_PORT ?? 9193),
+      fresh: true,
+      log: say,
+    });
+    process.once('exit', () => void sandbox.stop());
+    Object.assign(baseEnv, { SANDBOX_AWS_ENDPOINT: sandbox.awsEndpoint, SANDBOX_KAFKA_BROKERS: sandbox.kafkaBrokers });
+  }
+  try {
+    if (suites.has('int')) {
+      const url = `file:${path.join(testDataDir, 'int-tests.db')}`;
+      await migrateDatabase({ url, log: say });
+      step('integration', bin('vitest'), ['run', '--project', 'integration'], { ...baseEnv, DATABASE_URL: url });
+    }
+    if (suites.has('e2e') || suites.has('api')) await runEndToEnd(baseEnv, givenDb, migrateDatabase);
+  } finally {
+    await stopAllServices();
+    await sandbox?.stop();
+  }
+
+  const total = ((Date.now() - t0) / 1000).toFixed(0);
+  say(`passed: ${results.map((r) => `${r.name} (${r.seconds}s)`).join(', ')} — ${total}s in all`);
+}
+
+async function resetDatabase(url) {
+  if (!isPostgresUrl(url)) {
+    rmSync(url.replace(/^file:/, ''), { force: true });
+    return;
+  }
+  // A PostgreSQL database given by DATABASE_URL is emptied first so every run starts clean.
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  await client.end();
+}
+
+async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
+  const url = givenDb ?? `file:${path.join(testDataDir, 'e2e.db')}`;
+  if (givenDb) await resetDatabase(url);
+  const env = { ...baseEnv, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${PORT}`, PORT: String(PORT) };
+  await migrateDatabase({ url, log: say });
+  step('seed demo data', bin('tsx'), ['--conditions=react-server', 'scripts/seed.ts'], env);
+  const { ensureNextBuild } = await import('./lib/next-build.mjs');
+  const started = Date.now();
+  ensureNextBuild({ log: say });
+  results.push({ name: 'build', ok: true, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  const logs = path.join(testDataDir, 'logs');
+  await startService({
+    name: 'portal',
+    command: process.execPath,
+    args: [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(PORT)],
+    cwd: repoRoot,
+    env: { ...env, NODE_ENV: 'production' },
+    logFile: path.join(logs, 'portal.log'),
+    ready: httpReady(`http://127.0.0.1:${PORT}/api/v1/health`),
+  });
+  await startService({ name: 'worker', command: bin('tsx'), args: ['--conditions=react-server', 'server/jobs/worker.ts'], cwd: repoRoot, env, logFile: path.join(logs, 'worker.log'), ready: async () => true });
+  const projects = suites.has('e2e') ? ['--project=setup', '--project=api', '--project=browser'] : ['--project=setup', '--project=api'];
+  step(suites.has('e2e') ? 'e2e (Chromium + API)' : 'api', bin('playwright'), ['test', ...projects], { ...env, SLIPWAY_E2E_BASE_URL: `http://localhost:${PORT}` });
+}
+
+main().catch(async (err) => {
+  await stopAllServices();
+  const failed = results.filter((r) => !r.ok).map((r) => r.name);
+  console.error(`\n[test] ${err instanceof SetupError ? err.message : failed.length ? `FAILED: ${failed.join(', ')}` : err.stack ?? err}`);
+  process.exit(1);
+});

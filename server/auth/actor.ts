@@ -1,0 +1,7 @@
+import 'server-only';
+import type { ActorDto, Role } from '@/lib/auth/roles';
+
+/** Who is calling, resolved from a session cookie or an API token. */
+export type Actor = ActorDto & { via: 'session' | 'token'; tokenId?: string };
+
+export type { Role };

@@ -1,0 +1,48 @@
+import 'server-only';
+import { db } from '@/server/db';
+import { isRole } from '@/lib/auth/roles';
+import type { Actor } from '@/server/auth/actor';
+
+/** Loads a user with their team memberships as an Actor, or null when unknown. */
+export async function loadActor(where: { id: string } | { email: string }, via: Actor['via'], tokenId?: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where,
+    include: { memberships: { include: { team: true }, orderBy: { team: { slug: 'asc' } } } },
+  });
+  if (!user) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    isPlatformAdmin: user.isPlatformAdmin,
+    teams: user.memberships
+      .filter((m) => isRole(m.role))
+      .map((m) => ({ id: m.team.id, slug: m.team.slug, name: m.team.name, role: m.role as Actor['teams'][number]['role'] })),
+    via,
+    tokenId,
+  };
+}
+
+/** Creates or refreshes the user an OIDC sign-in names (teams are granted by admins). */
+export async function upsertOidcUser(email: string, name: string) {
+  return db.user.upsert({ where: { email }, update: { name }, create: { email, name } });
+}
+
+/** Seeded demo users shown on the sign-in page. */
+export async function listDemoUsers() {
+  const users = await db.user.findMany({
+    where: { isDemo: true },
+    include: { memberships: { include: { team: true } } },
+    orderBy: [{ isPlatformAdmin: 'desc' }, { email: 'asc' }],
+  });
+  return users.map((u) => ({
+    email: u.email,
+    name: u.name,
+    isPlatformAdmin: u.isPlatformAdmin,
+    teams: u.memberships.map((m) => ({ slug: m.team.slug, role: m.role })),
+  }));
+}
+
+export async function findDemoUser(email: string) {
+  return db.user.findFirst({ where: { email, isDemo: true } });
+}

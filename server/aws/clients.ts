@@ -1,0 +1,93 @@
+import 'server-only';
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { env } from '@/server/env';
+
+/** Where SDK calls go: a registered target (account + role) in one region. */
+export type AwsTargetRef = {
+  id: string;
+  name: string;
+  accountId: string;
+  region: string;
+  roleArn: string | null;
+  externalId: string | null;
+  isSandbox: boolean;
+};
+
+export const SANDBOX_ACCOUNT_ID = '123456789012';
+const USER_AGENT = 'slipway/0.1';
+
+/** True when calls for this target go to the local sandbox (moto) instead of AWS. */
+export function usesSandbox(target: Pick<AwsTargetRef, 'isSandbox'>): boolean {
+  return target.isSandbox || env().awsMode === 'sandbox';
+}
+
+const providers = new Map<string, AwsCredentialIdentityProvider>();
+const clients = new Map<string, unknown>();
+
+// Credentials are resolved once per target and shared by all its clients; the SDK providers
+// cache and refresh them (assumed-role sessions are renewed before they expire).
+function credentialsFor(target: AwsTargetRef): AwsCredentialIdentityProvider {
+  if (usesSandbox(target)) {
+    return async () => ({ accessKeyId: 'sandbox', secretAccessKey: 'sandbox' });
+  }
+  const key = `${target.id}|${target.roleArn ?? ''}|${target.externalId ?? ''}`;
+  let provider = providers.get(key);
+  if (!provider) {
+    provider = target.roleArn
+      ? fromTemporaryCredentials({
+          params: {
+            RoleArn: target.roleArn,
+            RoleSessionName: 'slipway',
+            ...(target.externalId ? { ExternalId: target.externalId } : {}),
+            DurationSeconds: 3600,
+          },
+          masterCredentials: fromNodeProviderChain(),
+          clientConfig: { region: target.region, customUserAgent: USER_AGENT },
+        })
+      : fromNodeProviderChain();
+    providers.set(key, provider);
+  }
+  return provider;
+}
+
+type ClientConfig = {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  endpoint?: string;
+  maxAttempts: number;
+  retryMode: string;
+  customUserAgent: string;
+  forcePathStyle?: boolean;
+};
+
+/**
+ * The only place SDK clients are built: `createAwsClient(SFNClient, target)`.
+ * Clients are cached per client class, target and region.
+ */
+export function createAwsClient<C>(Client: new (config: ClientConfig) => C, target: AwsTargetRef): C {
+  const sandbox = usesSandbox(target);
+  const key = `${Client.name}|${target.id}|${target.region}|${sandbox ? 'sandbox' : 'aws'}`;
+  const existing = clients.get(key);
+  if (existing) return existing as C;
+  const config: ClientConfig = {
+    region: target.region,
+    credentials: credentialsFor(target),
+    customUserAgent: USER_AGENT,
+    // The sandbox answers unimplemented calls with HTTP 500; retrying those only adds delay.
+    maxAttempts: sandbox ? 1 : 5,
+    retryMode: 'adaptive',
+    ...(sandbox ? { endpoint: env().SANDBOX_AWS_ENDPOINT } : {}),
+    // Virtual-host bucket names do not resolve against a local endpoint.
+    ...(sandbox && Client.name === 'S3Client' ? { forcePathStyle: true } : {}),
+  };
+  const client = new Client(config);
+  clients.set(key, client);
+  return client;
+}
+
+/** For tests: forget cached clients and credentials (e.g. after changing the sandbox endpoint). */
+export function resetAwsClientsForTests(): void {
+  clients.clear();
+  providers.clear();
+}

@@ -1,0 +1,82 @@
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+
+// Environment is parsed once; everything else reads settings from here, never from process.env.
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes', 'on'].includes(v)));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SLIPWAY_DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: z.string().optional(),
+  /** `sandbox` (the local moto account), `aws` (real AWS), or `auto` (aws when credentials are configured). */
+  SLIPWAY_AWS_MODE: z.enum(['auto', 'sandbox', 'aws']).default('auto'),
+  SANDBOX_AWS_ENDPOINT: z.url().default('http://127.0.0.1:4566'),
+  SANDBOX_KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
+  SANDBOX_DEFAULT_REGION: z.string().default('us-east-1'),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default('Single sign-on'),
+  /** Demo sign-in is on when no OIDC provider is configured, unless turned off explicitly. */
+  SLIPWAY_DEMO_AUTH: boolish,
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** 32-byte key (base64) that encrypts secrets at rest; generated into the data folder when unset. */
+  SLIPWAY_ENCRYPTION_KEY: z.string().optional(),
+  SLIPWAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_PROFILE: z.string().optional(),
+  AWS_WEB_IDENTITY_TOKEN_FILE: z.string().optional(),
+  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: z.string().optional(),
+  AWS_CONTAINER_CREDENTIALS_FULL_URI: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  dataDir: string;
+  databaseUrl: string;
+  isPostgres: boolean;
+  awsMode: 'sandbox' | 'aws';
+  isDemoAuth: boolean;
+  isOidcConfigured: boolean;
+};
+
+function loadEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), e.SLIPWAY_DATA_DIR);
+  const databaseUrl = e.DATABASE_URL || `file:${path.join(dataDir, 'slipway.db')}`;
+  const hasAwsCredentials = Boolean(
+    e.AWS_ACCESS_KEY_ID || e.AWS_PROFILE || e.AWS_WEB_IDENTITY_TOKEN_FILE || e.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || e.AWS_CONTAINER_CREDENTIALS_FULL_URI,
+  );
+  const awsMode = e.SLIPWAY_AWS_MODE === 'auto' ? (hasAwsCredentials ? 'aws' : 'sandbox') : e.SLIPWAY_AWS_MODE;
+  const isOidcConfigured = Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+  return {
+    ...e,
+    dataDir,
+    databaseUrl,
+    isPostgres: /^postgres(ql)?:/.test(databaseUrl),
+    awsMode,
+    isOidcConfigured,
+    isDemoAuth: e.SLIPWAY_DEMO_AUTH ?? !isOidcConfigured,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment (parsed on first use). */
+export function env(): Env {
+  cached ??= loadEnv(process.env);
+  return cached;
+}
+
+/** For tests: re-read the environment after changing process.env. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

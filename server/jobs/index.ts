@@ -1,0 +1,5 @@
+import 'server-only';
+import type { Job } from '@/server/jobs/types';
+
+/** Every job the worker runs. Features register theirs here. */
+export const jobs: Job[] = [];

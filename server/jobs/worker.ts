@@ -1,0 +1,23 @@
+// The worker process: background jobs (stack-event polling, Kafka lag sampling) outside the web
+// server, so they keep running when no browser is open. Start with `npm run worker`.
+import { jobs } from '@/server/jobs';
+import { runJobs } from '@/server/jobs/runner';
+import { log } from '@/server/log';
+import { db } from '@/server/db';
+
+const controller = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log.info('worker stopping', { signal });
+    controller.abort();
+  });
+}
+
+log.info('worker started', { jobs: jobs.map((j) => ({ name: j.name, intervalMs: j.intervalMs })) });
+await runJobs(jobs, controller.signal);
+if (jobs.length === 0) {
+  // Nothing scheduled yet: stay up (so supervisors see a healthy process) until told to stop.
+  await new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+await db.$disconnect();
+log.info('worker stopped');

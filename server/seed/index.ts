@@ -1,0 +1,22 @@
+import 'server-only';
+import { seedDemoUsers } from '@/server/seed/demo-users';
+import { ensureSandboxTarget } from '@/server/targets/queries';
+
+/** Steps that give the demo something to show; each is idempotent. Later features add theirs. */
+const steps: { name: string; run: () => Promise<void> }[] = [
+  { name: 'demo teams and users', run: seedDemoUsers },
+  { name: 'sandbox target', run: ensureSandboxTarget },
+];
+
+/** Runs every seed step in order, reporting each. */
+export async function seedDemoData(log: (line: string) => void = console.log): Promise<void> {
+  for (const step of steps) {
+    await step.run();
+    log(`seeded ${step.name}`);
+  }
+}
+
+/** The essentials every installation needs (the Sandbox target), without demo users. */
+export async function seedEssentials(): Promise<void> {
+  await ensureSandboxTarget();
+}

@@ -1,0 +1,111 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { decryptSecret, encryptSecret } from '@/server/crypto';
+import { readableTeamIds } from '@/server/auth/authz';
+import { SANDBOX_ACCOUNT_ID, type AwsTargetRef } from '@/server/aws/clients';
+import type { Actor } from '@/server/auth/actor';
+import type { TargetDto, TargetInput } from '@/lib/schemas/targets';
+
+export const SANDBOX_TARGET_NAME = 'sandbox';
+export const SANDBOX_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+
+const regionsSchema = z.array(z.string());
+
+type TargetRow = {
+  id: string;
+  name: string;
+  accountId: string;
+  regions: string;
+  roleArn: string | null;
+  externalIdEncrypted: string | null;
+  isSandbox: boolean;
+  teams: { teamId: string }[];
+};
+
+function toDto(t: TargetRow): TargetDto {
+  return {
+    id: t.id,
+    name: t.name,
+    accountId: t.accountId,
+    regions: regionsSchema.parse(JSON.parse(t.regions)),
+    roleArn: t.roleArn,
+    hasExternalId: Boolean(t.externalIdEncrypted),
+    isSandbox: t.isSandbox,
+    teamIds: t.teams.map((x) => x.teamId),
+  };
+}
+
+/** Targets the actor's teams may use (platform admins see all). */
+export async function listTargetsForActor(actor: Actor): Promise<TargetDto[]> {
+  const teamIds = readableTeamIds(actor);
+  const rows = await db.awsTarget.findMany({
+    where: teamIds ? { OR: [{ isSandbox: true }, { teams: { some: { teamId: { in: teamIds } } } }] } : undefined,
+    include: { teams: { select: { teamId: true } } },
+    orderBy: [{ isSandbox: 'desc' }, { name: 'asc' }],
+  });
+  return rows.map(toDto);
+}
+
+/** Finds a target by id or name ("sandbox" names the Sandbox target) that the actor may use. */
+export async function getTargetForActor(actor: Actor, idOrName: string): Promise<TargetDto> {
+  const targets = await listTargetsForActor(actor);
+  const found = targets.find((t) => t.id === idOrName || t.name === idOrName);
+  if (!found) throw new AppError('NOT_FOUND', `No target "${idOrName}" that your teams may use.`);
+  return found;
+}
+
+/** The target as the AWS client factory needs it (external id decrypted), in one region. */
+export async function resolveTargetRef(target: TargetDto, region: string): Promise<AwsTargetRef> {
+  if (!target.regions.includes(region)) {
+    throw new AppError('VALIDATION', `region ${region} is not allowed for target ${target.name} (allowed: ${target.regions.join(', ')})`, {
+      fields: { region: [`must be one of ${target.regions.join(', ')}`] },
+    });
+  }
+  const row = await db.awsTarget.findUniqueOrThrow({ where: { id: target.id } });
+  return {
+    id: row.id,
+    name: row.name,
+    accountId: row.accountId,
+    region,
+    roleArn: row.roleArn,
+    externalId: row.externalIdEncrypted ? decryptSecret(row.externalIdEncrypted, `target:${row.id}`) : null,
+    isSandbox: row.isSandbox,
+  };
+}
+
+/** Registers a target (platform admins only; checked by the caller). */
+export async function createTarget(input: TargetInput): Promise<TargetDto> {
+  if (await db.awsTarget.findUnique({ where: { name: input.name } })) {
+    throw new AppError('CONFLICT', `A target named ${input.name} already exists.`, { fields: { name: ['is already taken'] } });
+  }
+  const created = await db.awsTarget.create({
+    data: { name: input.name, accountId: input.accountId, regions: JSON.stringify(input.regions), roleArn: input.roleArn },
+  });
+  const row = await db.awsTarget.update({
+    where: { id: created.id },
+    data: {
+      externalIdEncrypted: encryptSecret(input.externalId, `target:${created.id}`),
+      teams: { create: input.teamIds.map((teamId) => ({ teamId })) },
+    },
+    include: { teams: { select: { teamId: true } } },
+  });
+  return toDto(row);
+}
+
+export async function deleteTarget(id: string): Promise<void> {
+  const row = await db.awsTarget.findUnique({ where: { id } });
+  if (!row) throw new AppError('NOT_FOUND', 'No such target.');
+  if (row.isSandbox) throw new AppError('CONFLICT', 'The Sandbox target is built in and cannot be removed.');
+  await db.awsTarget.delete({ where: { id } });
+}
+
+/** Makes sure the built-in Sandbox target exists (idempotent). */
+export async function ensureSandboxTarget(): Promise<void> {
+  await db.awsTarget.upsert({
+    where: { name: SANDBOX_TARGET_NAME },
+    update: {},
+    create: { name: SANDBOX_TARGET_NAME, accountId: SANDBOX_ACCOUNT_ID, regions: JSON.stringify(SANDBOX_REGIONS), isSandbox: true },
+  });
+}
