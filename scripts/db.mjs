@@ -6,7 +6,7 @@
 //   node scripts/db.mjs generate              regenerate both clients when the schema changed
 //   node scripts/db.mjs migrate               apply pending migrations to DATABASE_URL (or the SQLite file)
 //   node scripts/db.mjs new-migration <name>  write a migration for SQLite and PostgreSQL
-//   node scripts/db.mjs check                 fail when the schema has changes no migration covers
+//   node scripts/db.mjs check [sqlite]        fail when the schema has changes no migration covers
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -75,14 +75,16 @@ async function withEngine(url, schemaFile, fn) {
 }
 
 /** SQL each database still needs so its migrations reach the current schema ('' when in step). */
-export async function pendingSchemaChanges() {
+export async function pendingSchemaChanges({ only } = {}) {
   syncPostgresSchema();
+  const wanted = Object.entries(flavours).filter(([name]) => !only || name === only);
   // The diff compares datamodels only, but the PostgreSQL engine insists on a live connection.
   const given = process.env.SLIPWAY_SCRATCH_POSTGRES_URL;
-  const scratch = given ? null : await (await import('./lib/postgres.mjs')).startScratchPostgres();
+  const needsPg = wanted.some(([name]) => name === 'postgresql');
+  const scratch = given || !needsPg ? null : await (await import('./lib/postgres.mjs')).startScratchPostgres();
   try {
     const result = {};
-    for (const [name, f] of Object.entries(flavours)) {
+    for (const [name, f] of wanted) {
       const url = f.scratchUrl ?? given ?? scratch.url;
       const current = [{ path: f.schema, content: readFileSync(f.schema, 'utf8') }];
       const sql = await withEngine(url, f.schema, (e) => e.diffDatamodels(latestSnapshot(f.migrations), current));
@@ -150,7 +152,8 @@ async function main() {
       await newMigration(arg);
       break;
     case 'check': {
-      const pending = await pendingSchemaChanges();
+      // `check sqlite` needs no PostgreSQL; `check` covers both.
+      const pending = await pendingSchemaChanges({ only: arg });
       const behind = Object.entries(pending).filter(([, sql]) => sql);
       for (const [flavour, sql] of behind) console.error(`${flavour} migrations are behind prisma/schema.prisma:\n${sql}`);
       if (behind.length) {

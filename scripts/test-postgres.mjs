@@ -10,6 +10,12 @@ const pg = await startScratchPostgres();
 console.log(`[test] PostgreSQL pass against a scratch cluster (${pg.url.replace(/\/\/[^@]*@/, '//')})`);
 let status = 1;
 try {
+  const check = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/db.mjs'), 'check'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, SLIPWAY_SCRATCH_POSTGRES_URL: pg.url },
+  });
+  if (check.status !== 0) throw new Error('PostgreSQL migrations are behind prisma/schema.prisma');
   const res = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/test.mjs'), '--suite', 'db,api'], {
     cwd: repoRoot,
     stdio: 'inherit',

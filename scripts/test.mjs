@@ -48,7 +48,10 @@ async function main() {
   rmSync(testDataDir, { recursive: true, force: true });
   mkdirSync(testDataDir, { recursive: true });
 
-  if (suites.has('lint')) step('lint', bin('eslint'), ['--max-warnings=0', '.']);
+  if (suites.has('lint')) {
+    step('lint', bin('eslint'), ['--max-warnings=0', '.']);
+    step('migrations in step with the schema', process.execPath, ['scripts/db.mjs', 'check', 'sqlite']);
+  }
   if (suites.has('unit')) step('unit', bin('vitest'), ['run', '--project', 'unit'], baseEnv);
 
   if (suites.has('db')) {
