@@ -1,0 +1,139 @@
+import 'server-only';
+
+import {
+  type DescribeClusterV2Command,
+  type DescribeClusterV2CommandOutput,
+  GetBootstrapBrokersCommand,
+  type GetBootstrapBrokersCommandOutput,
+} from '@aws-sdk/client-kafka';
+import { type KafkaConfig, logLevel, type SASLOptions } from 'kafkajs';
+import type { ConnectionOptions } from 'node:tls';
+
+import type { KafkaConnectionSecrets, KafkaConnectionSettings } from '@/lib/schemas/kafka';
+import { parseMskClusterArn } from '@/lib/schemas/kafka';
+import { AppError } from '@/server/errors';
+
+import { createRedactingLogCreator, type KafkaLogSink } from './kafka-logger';
+import { type AwsCredentialsProvider, createMskIamTokenProvider, type OauthBearerProvider } from './msk-iam-token';
+
+/** The slice of `@aws-sdk/client-kafka`'s KafkaClient the portal uses (the real client satisfies it). */
+export interface MskControlPlane {
+  send(command: GetBootstrapBrokersCommand): Promise<GetBootstrapBrokersCommandOutput>;
+  send(command: DescribeClusterV2Command): Promise<DescribeClusterV2CommandOutput>;
+}
+
+/** How to reach AWS for an MSK cluster; the integrator binds these to the cluster's registered target. */
+export interface MskAccess {
+  /** e.g. `() => createAwsClient(KafkaClient, target)` */
+  getMskClient: () => MskControlPlane;
+  /** Credentials of the same target, for signing IAM auth tokens. */
+  getAwsCredentials: () => AwsCredentialsProvider;
+  /** Test hook: replaces the IAM token provider. */
+  createTokenProvider?: (options: { region: string; credentials: AwsCredentialsProvider }) => OauthBearerProvider;
+}
+
+export interface BuildKafkaConfigOptions {
+  clientId?: string;
+  /** Required for `msk-iam`. */
+  msk?: MskAccess;
+  logSink?: KafkaLogSink;
+  /** kafkajs logs below this level are dropped (default WARN: connection chatter is noise in the portal). */
+  logLevel?: logLevel;
+}
+
+const DEFAULT_CLIENT_ID = 'slipway-portal';
+
+/**
+ * kafkajs client config for a stored cluster: brokers, TLS, SASL and a log creator that redacts
+ * secrets. For MSK IAM the bootstrap brokers are looked up from the cluster ARN.
+ */
+export async function buildKafkaConfig(
+  settings: KafkaConnectionSettings,
+  secrets: KafkaConnectionSecrets,
+  options: BuildKafkaConfigOptions = {},
+): Promise<KafkaConfig> {
+  const knownSecrets = [secrets.password, secrets.clientKeyPem].filter((s): s is string => Boolean(s));
+  const common: Omit<KafkaConfig, 'brokers'> = {
+    clientId: options.clientId ?? DEFAULT_CLIENT_ID,
+    // MSK across a VPC and TLS handshakes need more than kafkajs's 1 s default.
+    connectionTimeout: 10_000,
+    authenticationTimeout: 10_000,
+    requestTimeout: 30_000,
+    retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 5_000 },
+    logLevel: options.logLevel ?? logLevel.WARN,
+    logCreator: createRedactingLogCreator(options.logSink, knownSecrets),
+  };
+
+  switch (settings.kind) {
+    case 'plaintext':
+      return { ...common, brokers: settings.brokers, ssl: false };
+    case 'tls':
+      return { ...common, brokers: settings.brokers, ssl: tlsOptions(settings.caCertPem, settings.clientCertPem, secrets.clientKeyPem) };
+    case 'sasl-scram-sha-512':
+    case 'sasl-plain': {
+      const password = requirePassword(secrets);
+      const sasl: SASLOptions =
+        settings.kind === 'sasl-plain'
+          ? { mechanism: 'plain', username: settings.username, password }
+          : { mechanism: 'scram-sha-512', username: settings.username, password };
+      return { ...common, brokers: settings.brokers, ssl: settings.tls ? tlsOptions(settings.caCertPem) : false, sasl };
+    }
+    case 'msk-iam': {
+      const msk = options.msk;
+      if (!msk) throw new AppError('INTERNAL', 'MSK IAM clusters need AWS access wired in (options.msk)');
+      const { region } = parseMskClusterArn(settings.clusterArn);
+      const brokers = await lookupMskBootstrapBrokers(msk.getMskClient(), settings.clusterArn, settings.network);
+      const credentials = msk.getAwsCredentials();
+      const createTokenProvider = msk.createTokenProvider ?? createMskIamTokenProvider;
+      return {
+        ...common,
+        brokers,
+        ssl: true,
+        sasl: { mechanism: 'oauthbearer', oauthBearerProvider: createTokenProvider({ region, credentials }) },
+      };
+    }
+  }
+}
+
+/** The IAM bootstrap brokers of an MSK cluster (provisioned or serverless) from GetBootstrapBrokers. */
+export async function lookupMskBootstrapBrokers(
+  client: MskControlPlane,
+  clusterArn: string,
+  network: 'private' | 'public' = 'private',
+): Promise<string[]> {
+  let output: GetBootstrapBrokersCommandOutput;
+  try {
+    output = await client.send(new GetBootstrapBrokersCommand({ ClusterArn: clusterArn }));
+  } catch (error) {
+    throw new AppError('UPSTREAM', `Could not look up the bootstrap brokers of ${clusterArn}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const list = network === 'public' ? output.BootstrapBrokerStringPublicSaslIam : output.BootstrapBrokerStringSaslIam;
+  const brokers = (list ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  if (brokers.length === 0) {
+    throw new AppError(
+      'VALIDATION',
+      network === 'public'
+        ? 'The cluster has no public IAM listener: turn on public access with IAM authentication, or use the private network'
+        : 'The cluster has no IAM listener: turn on IAM access control for it',
+    );
+  }
+  return brokers;
+}
+
+function tlsOptions(caCertPem?: string, clientCertPem?: string, clientKeyPem?: string): true | ConnectionOptions {
+  if (!caCertPem && !clientCertPem) return true;
+  return {
+    ...(caCertPem ? { ca: [caCertPem] } : {}),
+    ...(clientCertPem && clientKeyPem ? { cert: clientCertPem, key: clientKeyPem } : {}),
+  };
+}
+
+function requirePassword(secrets: KafkaConnectionSecrets): string {
+  if (!secrets.password) throw new AppError('VALIDATION', 'This cluster needs a SASL password', { fields: { password: ['Required'] } });
+  return secrets.password;
+}

@@ -1,0 +1,148 @@
+import 'server-only';
+
+import type { GroupLagDto, PartitionLagDto, TopicLagDto } from '@/lib/dto/kafka';
+
+import { type OffsetLike, parseOffset, requireOffset } from './offset';
+
+/** Raw offsets of one partition as read from the cluster (kafkajs strings are fine). */
+export interface PartitionOffsetsInput {
+  topic: string;
+  partition: number;
+  logStartOffset: OffsetLike;
+  /** High watermark: the offset the next produced record will get. */
+  logEndOffset: OffsetLike;
+  /** The group's committed offset; '-1' / null when the group never committed this partition. */
+  committedOffset: OffsetLike | null;
+}
+
+export interface GroupLagInput {
+  groupId: string;
+  partitions: readonly PartitionOffsetsInput[];
+}
+
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  logStartOffset: bigint;
+  logEndOffset: bigint;
+  committedOffset: bigint | null;
+  /** null = unknown (no commit). Never negative. */
+  lag: bigint | null;
+  dataLostToRetention: boolean;
+  lostRecords: bigint;
+}
+
+export interface LagTotals {
+  /** Sum over partitions with a known lag; unknown partitions are counted, not summed as 0. */
+  totalLag: bigint;
+  maxPartitionLag: bigint | null;
+  partitionCount: number;
+  unknownLagPartitionCount: number;
+  dataLostPartitionCount: number;
+  lostRecords: bigint;
+}
+
+export interface TopicLag extends LagTotals {
+  topic: string;
+}
+
+export interface GroupLag extends LagTotals {
+  groupId: string;
+  topics: TopicLag[];
+  partitions: PartitionLag[];
+}
+
+/** Lag of one partition from its raw offsets. */
+export function computePartitionLag(input: PartitionOffsetsInput): PartitionLag {
+  const { topic, partition } = input;
+  const logStartOffset = requireOffset(input.logStartOffset, () => `log start offset of ${topic}-${partition}`);
+  const logEndOffset = requireOffset(input.logEndOffset, () => `log end offset of ${topic}-${partition}`);
+  const committedOffset = parseOffset(input.committedOffset);
+  if (committedOffset === null) {
+    return { topic, partition, logStartOffset, logEndOffset, committedOffset, lag: null, dataLostToRetention: false, lostRecords: 0n };
+  }
+  // A commit above the end happens when the end offsets were read a moment before the commits,
+  // or after the log was truncated: the group has nothing left to read either way.
+  const lag = committedOffset > logEndOffset ? 0n : logEndOffset - committedOffset;
+  // Retention deleted records the group never read; they still count as lag, as kafka-consumer-groups shows it.
+  const dataLostToRetention = committedOffset < logStartOffset;
+  const lostRecords = dataLostToRetention ? logStartOffset - committedOffset : 0n;
+  return { topic, partition, logStartOffset, logEndOffset, committedOffset, lag, dataLostToRetention, lostRecords };
+}
+
+/** Lag of a consumer group per partition, per topic and in total, from raw offsets. */
+export function computeGroupLag(input: GroupLagInput): GroupLag {
+  const partitions = input.partitions
+    .map(computePartitionLag)
+    .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+  const byTopic = new Map<string, PartitionLag[]>();
+  for (const partition of partitions) {
+    const list = byTopic.get(partition.topic) ?? [];
+    list.push(partition);
+    byTopic.set(partition.topic, list);
+  }
+  const topics = [...byTopic].map(([topic, list]) => ({ topic, ...sumLag(list) }));
+  return { groupId: input.groupId, ...sumLag(partitions), topics, partitions };
+}
+
+/** Totals over any set of partitions (a topic, a group, a whole cluster). */
+export function sumLag(partitions: readonly PartitionLag[]): LagTotals {
+  let totalLag = 0n;
+  let maxPartitionLag: bigint | null = null;
+  let unknownLagPartitionCount = 0;
+  let dataLostPartitionCount = 0;
+  let lostRecords = 0n;
+  for (const { lag, dataLostToRetention, lostRecords: lost } of partitions) {
+    if (lag === null) {
+      unknownLagPartitionCount += 1;
+    } else {
+      totalLag += lag;
+      if (maxPartitionLag === null || lag > maxPartitionLag) maxPartitionLag = lag;
+    }
+    if (dataLostToRetention) dataLostPartitionCount += 1;
+    lostRecords += lost;
+  }
+  return {
+    totalLag,
+    maxPartitionLag,
+    partitionCount: partitions.length,
+    unknownLagPartitionCount,
+    dataLostPartitionCount,
+    lostRecords,
+  };
+}
+
+/** JSON-safe view of a group's lag: bigints as decimal strings, unknown lag as null. */
+export function toGroupLagDto(groupLag: GroupLag): GroupLagDto {
+  return {
+    groupId: groupLag.groupId,
+    ...totalsToDto(groupLag),
+    lostRecords: groupLag.lostRecords.toString(),
+    topics: groupLag.topics.map((topic): TopicLagDto => ({ topic: topic.topic, ...totalsToDto(topic) })),
+    partitions: groupLag.partitions.map(toPartitionLagDto),
+  };
+}
+
+function toPartitionLagDto(partition: PartitionLag): PartitionLagDto {
+  return {
+    topic: partition.topic,
+    partition: partition.partition,
+    logStartOffset: partition.logStartOffset.toString(),
+    logEndOffset: partition.logEndOffset.toString(),
+    committedOffset: partition.committedOffset?.toString() ?? null,
+    lag: partition.lag?.toString() ?? null,
+    dataLostToRetention: partition.dataLostToRetention,
+    lostRecords: partition.lostRecords.toString(),
+  };
+}
+
+function totalsToDto(totals: LagTotals) {
+  return {
+    totalLag: totals.totalLag.toString(),
+    maxPartitionLag: totals.maxPartitionLag?.toString() ?? null,
+    partitionCount: totals.partitionCount,
+    unknownLagPartitionCount: totals.unknownLagPartitionCount,
+    dataLostPartitionCount: totals.dataLostPartitionCount,
+  };
+}
+

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+
+import { estimateGroupTimeLag, estimatePartitionTimeLag } from './time-lag';
+
+const s = (seconds: number, logEndOffset: number) => ({ at: seconds * 1000, logEndOffset: BigInt(logEndOffset) });
+const NOW = 100_000; // t = 100 s
+
+describe('estimatePartitionTimeLag', () => {
+  // 10 records/s from t=0 to t=90
+  const steady = [s(0, 0), s(30, 300), s(60, 600), s(90, 900)];
+
+  it('interpolates linearly between the samples bracketing the committed offset', () => {
+    // offset 450 was written at t=45 → 55 s behind at t=100
+    expect(estimatePartitionTimeLag(450n, steady, NOW)).toBeCloseTo(55);
+  });
+
+  it('uses the sample time exactly when the committed offset was sampled', () => {
+    expect(estimatePartitionTimeLag(600n, steady, NOW)).toBeCloseTo(40);
+  });
+
+  it('is 0 when caught up with the newest end (or past it)', () => {
+    expect(estimatePartitionTimeLag(900n, steady, NOW)).toBe(0);
+    expect(estimatePartitionTimeLag(950n, steady, NOW)).toBe(0);
+  });
+
+  it('extrapolates with the latest rate when the offset is older than the oldest sample', () => {
+    // latest rate: 5 records/s (between t=80 and t=90); oldest sample t=60 at 700 → offset 500 at t=20
+    const slowing = [s(60, 700), s(80, 850), s(90, 900)];
+    expect(estimatePartitionTimeLag(500n, slowing, NOW)).toBeCloseTo(80);
+  });
+
+  it('picks the last moment the end still sat at the offset across a flat stretch', () => {
+    // the producer paused at 500 from t=20 to t=60; record 500 was written after t=60
+    const paused = [s(0, 0), s(20, 500), s(40, 500), s(60, 500), s(70, 600)];
+    expect(estimatePartitionTimeLag(500n, paused, NOW)).toBeCloseTo(40);
+    // record 250 was written during the first burst, at t=10
+    expect(estimatePartitionTimeLag(250n, paused, NOW)).toBeCloseTo(90);
+  });
+
+  it('accepts samples in any order', () => {
+    expect(estimatePartitionTimeLag(450n, [...steady].reverse(), NOW)).toBeCloseTo(55);
+  });
+
+  it('is null without a commit', () => {
+    expect(estimatePartitionTimeLag(null, steady, NOW)).toBeNull();
+  });
+
+  it('is null with a single sample behind the end (no rate to go by)', () => {
+    expect(estimatePartitionTimeLag(10n, [s(90, 900)], NOW)).toBeNull();
+  });
+
+  it('is null when the end never moved in the history and the offset predates it', () => {
+    expect(estimatePartitionTimeLag(10n, [s(60, 900), s(90, 900)], NOW)).toBeNull();
+  });
+
+  it('is null with no history at all', () => {
+    expect(estimatePartitionTimeLag(10n, [], NOW)).toBeNull();
+  });
+
+  it('ignores history from before the topic was recreated (end went backwards)', () => {
+    const recreated = [s(0, 5000), s(30, 6000), s(60, 0), s(90, 300)];
+    expect(estimatePartitionTimeLag(150n, recreated, NOW)).toBeCloseTo(25);
+  });
+
+  it('never reports a negative lag when the clock is behind the samples', () => {
+    expect(estimatePartitionTimeLag(450n, steady, 40_000)).toBe(0);
+  });
+});
+
+describe('estimateGroupTimeLag', () => {
+  it('reports the worst partition and counts the unknown ones', () => {
+    const history = [s(0, 0), s(90, 900)];
+    const lag = estimateGroupTimeLag(
+      'billing',
+      [
+        { topic: 'orders', partition: 0, committedOffset: 900n, endOffsetHistory: history },
+        { topic: 'orders', partition: 1, committedOffset: 300n, endOffsetHistory: history },
+        { topic: 'orders', partition: 2, committedOffset: null, endOffsetHistory: history },
+      ],
+      NOW,
+    );
+    expect(lag).toEqual({
+      groupId: 'billing',
+      maxSecondsBehind: 70,
+      unknownPartitionCount: 1,
+      partitions: [
+        { topic: 'orders', partition: 0, secondsBehind: 0 },
+        { topic: 'orders', partition: 1, secondsBehind: 70 },
+        { topic: 'orders', partition: 2, secondsBehind: null },
+      ],
+    });
+  });
+
+  it('is null for the group when no partition can be estimated', () => {
+    const lag = estimateGroupTimeLag('new', [{ topic: 't', partition: 0, committedOffset: null, endOffsetHistory: [] }], NOW);
+    expect(lag.maxSecondsBehind).toBeNull();
+  });
+});
