@@ -25,9 +25,11 @@ export function usesSandbox(target: Pick<AwsTargetRef, 'isSandbox'>): boolean {
 const providers = new Map<string, AwsCredentialIdentityProvider>();
 const clients = new Map<string, unknown>();
 
-// Credentials are resolved once per target and shared by all its clients; the SDK providers
-// cache and refresh them (assumed-role sessions are renewed before they expire).
-function credentialsFor(target: AwsTargetRef): AwsCredentialIdentityProvider {
+/**
+ * Credentials for a target, resolved once and shared by all its clients (and by MSK IAM token
+ * signing); the SDK providers cache and refresh them (assumed-role sessions renew before expiry).
+ */
+export function getAwsCredentialsProvider(target: AwsTargetRef): AwsCredentialIdentityProvider {
   if (usesSandbox(target)) {
     return async () => ({ accessKeyId: 'sandbox', secretAccessKey: 'sandbox' });
   }
@@ -72,7 +74,7 @@ export function createAwsClient<C>(Client: new (config: ClientConfig) => C, targ
   if (existing) return existing as C;
   const config: ClientConfig = {
     region: target.region,
-    credentials: credentialsFor(target),
+    credentials: getAwsCredentialsProvider(target),
     customUserAgent: USER_AGENT,
     // The sandbox answers unimplemented calls with HTTP 500; retrying those only adds delay.
     maxAttempts: sandbox ? 1 : 5,
