@@ -33,3 +33,21 @@ export type TargetDto = {
   isSandbox: boolean;
   teamIds: string[];
 };
+
+/** Resource types the launch form can offer a picker for. */
+export const PICKABLE_TYPES = [
+  'AWS::EC2::VPC::Id',
+  'AWS::EC2::Subnet::Id',
+  'AWS::EC2::SecurityGroup::Id',
+  'AWS::EC2::KeyPair::KeyName',
+  'AWS::EC2::AvailabilityZone::Name',
+  'AWS::EC2::Instance::Id',
+  'AWS::SSM::Parameter::Name',
+] as const;
+export type PickableType = (typeof PICKABLE_TYPES)[number];
+
+export const pickerQuerySchema = z.strictObject({
+  region: awsRegionSchema,
+  type: z.enum(PICKABLE_TYPES, { error: `type must be one of ${PICKABLE_TYPES.join(', ')}` }),
+  vpcId: z.string().regex(/^vpc-[0-9a-f]+$/, 'vpcId must be a VPC id').optional(),
+});

@@ -34,3 +34,8 @@ export function requirePlatformAdmin(actor: Actor, what = 'do this'): void {
 export function readableTeamIds(actor: Actor): string[] | null {
   return actor.isPlatformAdmin ? null : actor.teams.map((t) => t.id);
 }
+
+/** True when the actor may launch in at least one team (developer or above, or platform admin). */
+export function canLaunchSomewhere(actor: Actor): boolean {
+  return actor.isPlatformAdmin || actor.teams.some((t) => isRoleAtLeast(t.role, 'developer'));
+}

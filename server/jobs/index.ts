@@ -1,5 +1,6 @@
 import 'server-only';
+import { launchPollerJob } from '@/server/jobs/launch-poller';
 import type { Job } from '@/server/jobs/types';
 
 /** Every job the worker runs. Features register theirs here. */
-export const jobs: Job[] = [];
+export const jobs: Job[] = [launchPollerJob];

@@ -109,3 +109,10 @@ export async function ensureSandboxTarget(): Promise<void> {
     create: { name: SANDBOX_TARGET_NAME, accountId: SANDBOX_ACCOUNT_ID, regions: JSON.stringify(SANDBOX_REGIONS), isSandbox: true },
   });
 }
+
+/** The AWS client factory's view of a stored target by id (for background work with no actor). */
+export async function resolveTargetRefById(targetId: string, region: string): Promise<AwsTargetRef> {
+  const row = await db.awsTarget.findUnique({ where: { id: targetId }, include: { teams: { select: { teamId: true } } } });
+  if (!row) throw new AppError('NOT_FOUND', 'The launch target no longer exists.');
+  return resolveTargetRef(toDto(row), region);
+}

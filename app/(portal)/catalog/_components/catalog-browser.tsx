@@ -1,0 +1,135 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { filterBlueprints, toSearchEntry } from '@/lib/blueprints/search';
+import { BLUEPRINT_CATEGORIES, DASHBOARD_KINDS, type BlueprintCategory, type BlueprintSummaryDto, type DashboardKind } from '@/lib/blueprints/types';
+import { dashboardLabels } from '@/lib/blueprints/labels';
+import { Badge } from '@/components/ui/badge';
+import { Select, TextInput } from '@/components/ui/field';
+import { EmptyState } from '@/components/ui/empty-state';
+
+export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const [service, setService] = useState(params.get('service') ?? '');
+  const [category, setCategory] = useState(params.get('category') ?? '');
+  const [dashboard, setDashboard] = useState(params.get('dashboard') ?? '');
+  const [sandboxOnly, setSandboxOnly] = useState(params.get('sandbox') === '1');
+  const deferredQ = useDeferredValue(q);
+
+  const entries = useMemo(() => blueprints.map(toSearchEntry), [blueprints]);
+  const services = useMemo(() => [...new Set(blueprints.flatMap((b) => b.services))].sort(), [blueprints]);
+  const results = useMemo(
+    () =>
+      filterBlueprints(entries, {
+        q: deferredQ,
+        service: service || undefined,
+        category: (category || undefined) as BlueprintCategory | undefined,
+        dashboard: (dashboard || undefined) as DashboardKind | undefined,
+        sandboxReady: sandboxOnly ? true : undefined,
+      }),
+    [entries, deferredQ, service, category, dashboard, sandboxOnly],
+  );
+
+  // Filters live in the URL so a filtered catalog can be shared and survives reloads.
+  function sync(next: Record<string, string>) {
+    const sp = new URLSearchParams(params.toString());
+    for (const [k, v] of Object.entries(next)) (v ? sp.set(k, v) : sp.delete(k));
+    router.replace(`${pathname}${sp.size ? `?${sp}` : ''}`, { scroll: false });
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 md:grid-cols-[2fr_1fr_1fr_1fr_auto]">
+        <div>
+          <label htmlFor="catalog-search" className="text-xs font-medium text-slate-600">
+            Search
+          </label>
+          <TextInput
+            id="catalog-search"
+            type="search"
+            placeholder="Title, summary, service or tag…"
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              sync({ q: e.target.value });
+            }}
+          />
+        </div>
+        <div>
+          <label htmlFor="catalog-service" className="text-xs font-medium text-slate-600">
+            Service
+          </label>
+          <Select id="catalog-service" value={service} onChange={(e) => (setService(e.target.value), sync({ service: e.target.value }))}>
+            <option value="">Any service</option>
+            {services.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <label htmlFor="catalog-category" className="text-xs font-medium text-slate-600">
+            Category
+          </label>
+          <Select id="catalog-category" value={category} onChange={(e) => (setCategory(e.target.value), sync({ category: e.target.value }))}>
+            <option value="">Any category</option>
+            {BLUEPRINT_CATEGORIES.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <label htmlFor="catalog-dashboard" className="text-xs font-medium text-slate-600">
+            Dashboard
+          </label>
+          <Select id="catalog-dashboard" value={dashboard} onChange={(e) => (setDashboard(e.target.value), sync({ dashboard: e.target.value }))}>
+            <option value="">Any dashboard</option>
+            {DASHBOARD_KINDS.map((d) => (
+              <option key={d} value={d}>
+                {dashboardLabels[d]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <label className="flex items-end gap-2 pb-1.5 text-sm text-slate-700">
+          <input type="checkbox" checked={sandboxOnly} onChange={(e) => (setSandboxOnly(e.target.checked), sync({ sandbox: e.target.checked ? '1' : '' }))} />
+          Sandbox-ready only
+        </label>
+      </div>
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {results.length} of {blueprints.length} blueprints
+      </p>
+      {results.length === 0 ? (
+        <EmptyState title="No blueprint matches">Try fewer words or clear a filter.</EmptyState>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          {results.map((b) => (
+            <li key={b.slug}>
+              <Link href={`/catalog/${b.slug}`} className="flex h-full flex-col rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 transition hover:ring-brand-500" data-testid="blueprint-card">
+                <div className="flex items-start justify-between gap-2">
+                  <h2 className="font-semibold text-slate-900">{b.title}</h2>
+                  <span className="shrink-0 font-mono text-xs text-slate-500">v{b.version}</span>
+                </div>
+                <p className="mt-1 line-clamp-3 text-sm text-slate-600">{b.summary}</p>
+                <div className="mt-3 flex flex-wrap gap-1">
+                  {b.services.map((s) => (
+                    <Badge key={s}>{s}</Badge>
+                  ))}
+                </div>
+                <div className="mt-auto flex flex-wrap gap-1 pt-3">
+                  <Badge tone="info">{b.category}</Badge>
+                  <Badge>level {b.level}</Badge>
+                  {b.sandboxReady ? <Badge tone="good">sandbox-ready</Badge> : <Badge tone="warn">needs a real account</Badge>}
+                </div>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useQuery } from '@tanstack/react-query';
+import { fetchJson } from '@/lib/api/fetch-json';
+import { statusTone, type LaunchSummaryDto } from '@/lib/launch/types';
+import type { LaunchListQuery } from '@/lib/schemas/launches';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Select } from '@/components/ui/field';
+import { cn } from '@/components/ui/cn';
+import { StatusBadge } from './status-badge';
+
+export function LaunchList({ initial, query, canSeeAll }: { initial: LaunchSummaryDto[]; query: LaunchListQuery; canSeeAll: boolean }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const qs = new URLSearchParams(Object.entries({ ...query, includeDeleted: query.includeDeleted ? 'true' : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+  const { data } = useQuery({
+    queryKey: ['launches', qs.toString()],
+    queryFn: () => fetchJson<{ launches: LaunchSummaryDto[] }>(`/api/v1/launches?${qs}`).then((r) => r.launches),
+    initialData: initial,
+    // Keep refreshing while anything is in progress.
+    refetchInterval: (q) => ((q.state.data ?? []).some((l) => statusTone(l.status) === 'progress') ? 3000 : false),
+  });
+  const setParam = (k: string, v: string | undefined) => {
+    const next = new URLSearchParams(qs);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    router.push(`${pathname}?${next}`);
+  };
+  const blueprints = [...new Set(initial.map((l) => l.blueprint.slug))].sort();
+  const statuses = [...new Set(initial.map((l) => l.status))].sort();
+  const targets = [...new Map(initial.map((l) => [l.target.id, l.target.name])).entries()];
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <div role="tablist" aria-label="Whose launches" className="inline-flex rounded-md ring-1 ring-slate-300">
+          {(['mine', 'team', ...(canSeeAll ? (['all'] as const) : [])] as const).map((s) => (
+            <button
+              key={s}
+              role="tab"
+              aria-selected={query.scope === s}
+              className={cn('px-3 py-1.5 text-sm first:rounded-l-md last:rounded-r-md', query.scope === s ? 'bg-brand-600 text-white' : 'bg-white text-slate-700')}
+              onClick={() => setParam('scope', s)}
+            >
+              {s === 'mine' ? 'Mine' : s === 'team' ? 'My teams' : 'All'}
+            </button>
+          ))}
+        </div>
+        <label className="text-xs text-slate-600">
+          Blueprint
+          <Select value={query.blueprint ?? ''} onChange={(e) => setParam('blueprint', e.target.value || undefined)} className="w-56">
+            <option value="">Any</option>
+            {blueprints.map((b) => (
+              <option key={b}>{b}</option>
+            ))}
+          </Select>
+        </label>
+        <label className="text-xs text-slate-600">
+          Status
+          <Select value={query.status ?? ''} onChange={(e) => setParam('status', e.target.value || undefined)} className="w-52">
+            <option value="">Any</option>
+            {statuses.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </Select>
+        </label>
+        <label className="text-xs text-slate-600">
+          Target
+          <Select value={query.target ?? ''} onChange={(e) => setParam('target', e.target.value || undefined)} className="w-44">
+            <option value="">Any</option>
+            {targets.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <label className="flex items-center gap-1 pb-1.5 text-sm text-slate-700">
+          <input type="checkbox" checked={Boolean(query.includeDeleted)} onChange={(e) => setParam('includeDeleted', e.target.checked ? 'true' : undefined)} /> Show deleted
+        </label>
+      </div>
+      {data.length === 0 ? (
+        <EmptyState title="Nothing launched yet">Pick a blueprint in the catalog and launch it into the sandbox or one of your team’s accounts.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th className="px-3 py-2">Stack</th>
+                <th className="px-3 py-2">Blueprint</th>
+                <th className="px-3 py-2">Status</th>
+                <th className="px-3 py-2">Where</th>
+                <th className="px-3 py-2">Team</th>
+                <th className="px-3 py-2">Launched</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((l) => (
+                <tr key={l.id} className="border-t border-slate-100">
+                  <td className="px-3 py-2">
+                    <Link href={`/launches/${l.id}`} className="font-medium text-brand-600 underline">
+                      {l.stackName}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    {l.blueprint.title} <span className="font-mono text-xs text-slate-500">v{l.blueprint.version}</span>
+                    {l.blueprint.versionsBehind > 0 && (
+                      <Badge tone="warn" className="ml-1">
+                        behind by {l.blueprint.versionsBehind}
+                      </Badge>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    <StatusBadge status={l.status} />
+                  </td>
+                  <td className="px-3 py-2 text-xs">
+                    {l.target.isSandbox ? 'Sandbox' : l.target.name} · {l.region}
+                  </td>
+                  <td className="px-3 py-2 text-xs">{l.team.name}</td>
+                  <td className="px-3 py-2 text-xs text-slate-600">
+                    {new Date(l.createdAt).toLocaleString()} by {l.createdBy}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { packageBlueprint } from '@/server/blueprints/package';
+import { uploadArtefacts } from '@/server/blueprints/upload';
+import { ensureArtefactBucket, s3Client } from '@/server/aws/s3';
+import type { AwsTargetRef } from '@/server/aws/clients';
+import type { TemplateSource } from '@/server/aws/cloudformation';
+
+// CloudFormation takes template bodies up to 51,200 bytes; larger ones must come from S3.
+const MAX_TEMPLATE_BODY = 51_200;
+
+/**
+ * Packages a blueprint for a target (function code and nested templates uploaded to the target's
+ * artefact bucket) and returns how to hand the root template to CloudFormation.
+ */
+export async function prepareTemplate(target: AwsTargetRef, blueprint: { dir: string; slug: string; version: string }): Promise<{ source: TemplateSource; body: string }> {
+  const bucket = await ensureArtefactBucket(target);
+  const packaged = await packageBlueprint({ blueprintDir: blueprint.dir, bucket, keyPrefix: `blueprints/${blueprint.slug}/${blueprint.version}`, region: target.region });
+  const s3 = s3Client(target);
+  await uploadArtefacts(s3, bucket, packaged.artefacts);
+  const body = JSON.stringify(packaged.template);
+  if (Buffer.byteLength(body) <= MAX_TEMPLATE_BODY) return { source: { templateBody: body }, body };
+  const key = `blueprints/${blueprint.slug}/${blueprint.version}/${createHash('sha256').update(body).digest('hex')}.template.json`;
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }));
+  return { source: { templateUrl: `https://s3.${target.region}.amazonaws.com/${bucket}/${key}` }, body };
+}

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { db } from '@/server/db';
+import { env } from '@/server/env';
+import { seedDemoData } from '@/server/seed';
+import { loadActor } from '@/server/auth/queries';
+import { createAwsClient } from '@/server/aws/clients';
+import { resolveTargetRefById } from '@/server/targets/queries';
+import { previewLaunch, startLaunch } from '@/server/launches/create';
+import { getLaunchDetail } from '@/server/launches/read';
+import { syncLaunch } from '@/server/launches/sync';
+import { updateLaunchStack } from '@/server/launches/update';
+import { teardownLaunch, detectLaunchDrift } from '@/server/launches/teardown';
+import type { Actor } from '@/server/auth/actor';
+import { launchRequestSchema, type LaunchRequest } from '@/lib/schemas/launches';
+
+// Against the sandbox account (SANDBOX_AWS_ENDPOINT) and the test database (DATABASE_URL).
+let falconDev: Actor;
+let falconViewer: Actor;
+let eagleDev: Actor;
+
+async function actor(email: string): Promise<Actor> {
+  return (await loadActor({ email }, 'session'))!;
+}
+
+const unique = () => Math.random().toString(36).slice(2, 7);
+// Parsed like the API parses a body (numbers become CloudFormation's strings).
+const request = (over: Record<string, unknown> = {}): LaunchRequest =>
+  launchRequestSchema.parse({ blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'us-east-1', stackName: `it-sqs-${unique()}`, ...over });
+
+/** Syncs a launch until `done` says so (the worker's job, done here so the test needs no worker). */
+async function waitFor(id: string, done: (status: string) => boolean, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await db.launch.findUniqueOrThrow({ where: { id } });
+    await syncLaunch(row);
+    const fresh = await db.launch.findUniqueOrThrow({ where: { id } });
+    if (done(fresh.status)) return fresh;
+    if (Date.now() > deadline) throw new Error(`launch ${id} still ${fresh.status}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+beforeAll(async () => {
+  await seedDemoData(() => undefined);
+  falconDev = await actor('falcon-dev@example.com');
+  falconViewer = await actor('falcon-viewer@example.com');
+  eagleDev = await actor('eagle-dev@example.com');
+});
+
+describe('launching a blueprint into the sandbox', () => {
+  it('previews the change set, creates the stack with per-resource events, updates and tears it down', async () => {
+    const req = request({ parameters: { VisibilityTimeout: 45 } });
+    const preview = await previewLaunch(falconDev, req);
+    expect(preview.changeSetType).toBe('CREATE');
+    expect(preview.changes.some((c) => c.action === 'Add' && c.resourceType === 'AWS::SQS::Queue')).toBe(true);
+    expect(preview.tags).toMatchObject({ 'project-name': 'falcon', owner: 'falcon-dev@example.com' });
+
+    const { launchId, created } = await startLaunch(falconDev, { ...req, previewId: preview.previewId });
+    expect(created).toBe(true);
+    expect(launchId).toBe(preview.previewId);
+    const done = await waitFor(launchId, (s) => !s.endsWith('_IN_PROGRESS'));
+    expect(done.status).toBe('CREATE_COMPLETE');
+
+    const detail = await getLaunchDetail(falconDev, launchId);
+    expect(detail.outputs.map((o) => o.key)).toEqual(expect.arrayContaining(['QueueUrl', 'QueueArn']));
+    const queueEvents = detail.events.filter((e) => e.resourceType === 'AWS::SQS::Queue').map((e) => e.status);
+    expect(queueEvents).toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE']);
+    expect(detail.events.at(-1)).toMatchObject({ logicalId: req.stackName, status: 'CREATE_COMPLETE' });
+    expect(detail.progress.done).toBe(detail.progress.total);
+    expect(detail.parameters.VisibilityTimeout).toBe('45');
+
+    // A double-click on Launch finds the launch already under way.
+    expect(await startLaunch(falconDev, { ...req, previewId: preview.previewId })).toEqual({ launchId, created: false });
+
+    const dry = await updateLaunchStack(falconDev, launchId, { parameters: { VisibilityTimeout: '90' }, dryRun: true });
+    expect(dry.started).toBe(false);
+    expect(dry.preview.changes, JSON.stringify(dry.preview.changes)).toContainEqual(expect.objectContaining({ action: 'Modify' }));
+    const applied = await updateLaunchStack(falconDev, launchId, { parameters: { VisibilityTimeout: '90' }, dryRun: false });
+    expect(applied.started).toBe(true);
+    expect((await waitFor(launchId, (s) => !s.endsWith('_IN_PROGRESS'))).status).toBe('UPDATE_COMPLETE');
+    expect((await getLaunchDetail(falconDev, launchId)).parameters.VisibilityTimeout).toBe('90');
+
+    expect(await detectLaunchDrift(falconDev, launchId)).toMatchObject({ supported: false });
+
+    expect(await teardownLaunch(falconDev, launchId)).toEqual({ started: true });
+    const deleted = await waitFor(launchId, (s) => s === 'DELETED' || s === 'DELETE_FAILED');
+    expect(deleted.status).toBe('DELETED');
+    expect(deleted.activeKey).toBeNull();
+    const audit = await db.auditLog.findMany({ where: { resourceId: launchId }, orderBy: { at: 'asc' } });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['launch.preview', 'launch.create', 'launch.update', 'launch.delete']));
+  }, 120_000);
+
+  it('rejects invalid parameters with the field and the rule, before anything reaches AWS', async () => {
+    const req = request({ parameters: { DataKeyReusePeriodSeconds: 5, QueueType: 'lifo', Bogus: 1 }, stackName: '9-bad name' });
+    await expect(previewLaunch(falconDev, req)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: {
+        stackName: [expect.stringMatching(/start with a letter/)],
+        'parameters.DataKeyReusePeriodSeconds': [expect.stringMatching(/from 60 seconds/)],
+        'parameters.QueueType': [expect.stringMatching(/standard, fifo/)],
+        'parameters.Bogus': [expect.stringMatching(/not a parameter/)],
+      },
+    });
+    expect(await db.launch.count({ where: { stackName: '9-bad name' } })).toBe(0);
+  });
+
+  it('refuses viewers and other teams', async () => {
+    await expect(previewLaunch(falconViewer, request())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const req = request();
+    const { launchId } = await startLaunch(falconDev, req);
+    await waitFor(launchId, (s) => !s.endsWith('_IN_PROGRESS'));
+    await expect(getLaunchDetail(eagleDev, launchId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(updateLaunchStack(eagleDev, launchId, { parameters: {}, dryRun: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(teardownLaunch(eagleDev, launchId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(teardownLaunch(falconViewer, launchId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await teardownLaunch(falconDev, launchId);
+    await waitFor(launchId, (s) => s === 'DELETED');
+  }, 90_000);
+
+  it('creates one stack for two identical concurrent requests, and answers 409 for a name in use', async () => {
+    const req = request();
+    const [a, b] = await Promise.all([startLaunch(falconDev, req), startLaunch(falconDev, req)]);
+    expect(a.launchId).toBe(b.launchId);
+    expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
+    expect(await db.launch.count({ where: { stackName: req.stackName } })).toBe(1);
+    await waitFor(a.launchId, (s) => !s.endsWith('_IN_PROGRESS'));
+    const target = await resolveTargetRefById((await db.launch.findUniqueOrThrow({ where: { id: a.launchId } })).targetId, 'us-east-1');
+    const stacks = await createAwsClient(CloudFormationClient, target).send(new DescribeStacksCommand({ StackName: req.stackName }));
+    expect(stacks.Stacks).toHaveLength(1);
+
+    await expect(startLaunch(falconDev, { ...req, parameters: { VisibilityTimeout: '10' } })).rejects.toMatchObject({ code: 'CONFLICT', fields: { stackName: ['is already in use'] } });
+    await teardownLaunch(falconDev, a.launchId);
+    await waitFor(a.launchId, (s) => s === 'DELETED');
+  }, 90_000);
+
+  it('uses the sandbox endpoint', () => {
+    expect(env().SANDBOX_AWS_ENDPOINT).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    expect(readFileSync).toBeDefined();
+  });
+});

@@ -1,0 +1,151 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/server/db';
+import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launch/types';
+
+const recordSchema = z.record(z.string(), z.string());
+const outputsSchema = z.array(z.object({ key: z.string(), value: z.string(), description: z.string().nullable() }));
+
+export type LaunchRow = NonNullable<Awaited<ReturnType<typeof findLaunch>>>;
+
+export const parseRecord = (json: string) => recordSchema.parse(JSON.parse(json));
+export const parseOutputs = (json: string): StackOutputDto[] => outputsSchema.parse(JSON.parse(json));
+export const parseChanges = (json: string | null): ResourceChangeDto[] | null => (json ? (JSON.parse(json) as ResourceChangeDto[]) : null);
+
+/** One launch with its team, target and creator. */
+export function findLaunch(id: string) {
+  return db.launch.findUnique({ where: { id } }).then(async (launch) => {
+    if (!launch) return null;
+    const [team, target, creator] = await Promise.all([
+      db.team.findUnique({ where: { id: launch.teamId } }),
+      db.awsTarget.findUnique({ where: { id: launch.targetId } }),
+      db.user.findUnique({ where: { id: launch.createdById }, select: { email: true } }),
+    ]);
+    return { ...launch, team, target, creatorEmail: creator?.email ?? 'unknown' };
+  });
+}
+
+export type NewLaunch = {
+  teamId: string;
+  createdById: string;
+  targetId: string;
+  region: string;
+  stackName: string;
+  blueprintSlug: string;
+  blueprintVersion: string;
+  status: string;
+  operation: string | null;
+  parameters: Record<string, string>;
+  tags: Record<string, string>;
+  requestHash: string;
+  clientRequestToken: string;
+};
+
+/** Inserts a launch that claims its stack name; throws Prisma P2002 when the name is taken. */
+export function insertLaunch(data: NewLaunch) {
+  return db.launch.create({
+    data: {
+      ...data,
+      parameters: JSON.stringify(data.parameters),
+      tags: JSON.stringify(data.tags),
+      activeKey: activeKeyOf(data.targetId, data.region, data.stackName),
+    },
+  });
+}
+
+export const activeKeyOf = (targetId: string, region: string, stackName: string) => `${targetId}|${region}|${stackName}`;
+
+export function findActiveLaunch(targetId: string, region: string, stackName: string) {
+  return db.launch.findUnique({ where: { activeKey: activeKeyOf(targetId, region, stackName) } });
+}
+
+export type LaunchPatch = Partial<{
+  status: string;
+  statusReason: string | null;
+  operation: string | null;
+  stackId: string;
+  changeSetId: string | null;
+  pendingChanges: ResourceChangeDto[] | null;
+  outputs: StackOutputDto[];
+  parameters: Record<string, string>;
+  tags: Record<string, string>;
+  templateBody: string;
+  blueprintVersion: string;
+  clientRequestToken: string;
+  requestHash: string;
+  settledAt: Date | null;
+  deletedAt: Date | null;
+  releaseName: boolean;
+}>;
+
+function toData(patch: LaunchPatch) {
+  const { pendingChanges, outputs, parameters, tags, releaseName, ...rest } = patch;
+  return {
+    ...rest,
+    ...(pendingChanges !== undefined ? { pendingChanges: pendingChanges ? JSON.stringify(pendingChanges) : null } : {}),
+    ...(outputs ? { outputs: JSON.stringify(outputs) } : {}),
+    ...(parameters ? { parameters: JSON.stringify(parameters) } : {}),
+    ...(tags ? { tags: JSON.stringify(tags) } : {}),
+    ...(releaseName ? { activeKey: null } : {}),
+  };
+}
+
+export function updateLaunch(id: string, patch: LaunchPatch) {
+  return db.launch.update({ where: { id }, data: toData(patch) });
+}
+
+/** Applies a patch only while the launch is in one of `fromStatuses`; false when another request got there first. */
+export async function transitionLaunch(id: string, fromStatuses: string[], patch: LaunchPatch): Promise<boolean> {
+  const res = await db.launch.updateMany({ where: { id, status: { in: fromStatuses } }, data: toData(patch) });
+  return res.count === 1;
+}
+
+/** Appends stack events, ignoring ones already stored (the worker and a page may sync at once). */
+export async function appendEvents(launchId: string, events: StackEventDto[]): Promise<void> {
+  for (const e of events) {
+    try {
+      await db.launchEvent.create({
+        data: { launchId, eventId: e.eventId, timestamp: new Date(e.timestamp), logicalId: e.logicalId, physicalId: e.physicalId, resourceType: e.resourceType, status: e.status, reason: e.reason },
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'P2002') throw err;
+    }
+  }
+}
+
+export async function listEvents(launchId: string): Promise<StackEventDto[]> {
+  const rows = await db.launchEvent.findMany({ where: { launchId }, orderBy: [{ timestamp: 'asc' }, { id: 'asc' }] });
+  return rows.map((r) => ({ eventId: r.eventId, timestamp: r.timestamp.toISOString(), logicalId: r.logicalId, physicalId: r.physicalId, resourceType: r.resourceType, status: r.status, reason: r.reason }));
+}
+
+export async function knownEventIds(launchId: string): Promise<Set<string>> {
+  const rows = await db.launchEvent.findMany({ where: { launchId }, select: { eventId: true } });
+  return new Set(rows.map((r) => r.eventId));
+}
+
+/** Launches CloudFormation is still working on (or that never got going): what the poller watches. */
+export function listLaunchesInFlight() {
+  return db.launch.findMany({ where: { OR: [{ operation: { in: ['create', 'update', 'delete'] } }, { status: 'PENDING' }] }, orderBy: { updatedAt: 'asc' }, take: 200 });
+}
+
+export type LaunchFilter = { teamIds: string[] | null; createdById?: string; blueprintSlug?: string; status?: string; targetId?: string; includeDeleted?: boolean };
+
+export async function listLaunchRows(f: LaunchFilter) {
+  const rows = await db.launch.findMany({
+    where: {
+      ...(f.teamIds ? { teamId: { in: f.teamIds } } : {}),
+      ...(f.createdById ? { createdById: f.createdById } : {}),
+      ...(f.blueprintSlug ? { blueprintSlug: f.blueprintSlug } : {}),
+      ...(f.targetId ? { targetId: f.targetId } : {}),
+      ...(f.status ? { status: f.status } : f.includeDeleted ? {} : { status: { notIn: ['DELETED', 'DISCARDED'] } }),
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 500,
+  });
+  const [teams, targets, users] = await Promise.all([
+    db.team.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.teamId))] } } }),
+    db.awsTarget.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.targetId))] } } }),
+    db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, email: true } }),
+  ]);
+  return rows.map((r) => ({ ...r, team: teams.find((t) => t.id === r.teamId) ?? null, target: targets.find((t) => t.id === r.targetId) ?? null, creatorEmail: users.find((u) => u.id === r.createdById)?.email ?? 'unknown' }));
+}

@@ -1,0 +1,73 @@
+import 'server-only';
+import { describeStack, listNewStackEvents } from '@/server/aws/cloudformation';
+import { resolveTargetRefById } from '@/server/targets/queries';
+import { appendEvents, knownEventIds, listLaunchesInFlight, updateLaunch } from '@/server/launches/queries';
+import { recordAudit } from '@/server/audit/queries';
+import { log } from '@/server/log';
+import { isTerminalStatus } from '@/lib/launch/types';
+
+// A launch row that never got a stack (the portal stopped between claiming the name and
+// calling CloudFormation) is given this long before it is declared failed.
+const PENDING_GRACE_MS = 10 * 60_000;
+
+type SyncableLaunch = { id: string; targetId: string; region: string; stackId: string | null; stackName: string; status: string; operation: string | null; teamId: string; createdAt: Date; updatedAt: Date };
+
+/**
+ * Brings one launch up to date with CloudFormation: new stack events, status, outputs. Safe to run
+ * concurrently (events are appended once) and after a restart (state comes from CloudFormation).
+ */
+export async function syncLaunch(launch: SyncableLaunch): Promise<void> {
+  const target = await resolveTargetRefById(launch.targetId, launch.region);
+  if (!launch.stackId) {
+    // Perhaps the portal stopped right after CloudFormation accepted the stack: adopt it.
+    const found = await describeStack(target, launch.stackName);
+    if (found && found.status !== 'REVIEW_IN_PROGRESS') {
+      await updateLaunch(launch.id, { stackId: found.stackId, status: found.status });
+      return syncLaunch({ ...launch, stackId: found.stackId, status: found.status });
+    }
+    if (Date.now() - launch.createdAt.getTime() > PENDING_GRACE_MS) {
+      await updateLaunch(launch.id, { status: 'FAILED_TO_START', statusReason: 'The launch never reached CloudFormation.', operation: null, settledAt: new Date(), releaseName: true });
+    }
+    return;
+  }
+  const fresh = await listNewStackEvents(target, launch.stackId, await knownEventIds(launch.id));
+  await appendEvents(launch.id, fresh);
+  const stack = await describeStack(target, launch.stackId);
+  const status = stack?.status ?? (launch.operation === 'delete' ? 'DELETE_COMPLETE' : launch.status);
+  const settled = isTerminalStatus(status) && status !== 'REVIEW_IN_PROGRESS';
+  if (status === 'DELETE_COMPLETE') {
+    await updateLaunch(launch.id, { status: 'DELETED', statusReason: null, operation: null, settledAt: new Date(), deletedAt: new Date(), releaseName: true });
+  } else {
+    await updateLaunch(launch.id, {
+      status,
+      statusReason: stack?.reason ?? null,
+      ...(stack ? { outputs: stack.outputs } : {}),
+      ...(settled && launch.operation ? { operation: null, settledAt: new Date() } : {}),
+    });
+  }
+  if (settled && launch.operation && launch.operation !== 'preview') {
+    await recordAudit({
+      actor: null,
+      action: `launch.${launch.operation}.settled`,
+      resourceType: 'launch',
+      resourceId: launch.id,
+      teamId: launch.teamId,
+      outcome: /FAILED|ROLLBACK/.test(status) ? 'failure' : 'success',
+      details: { stackName: launch.stackName, status, reason: stack?.reason ?? null },
+    });
+  }
+}
+
+/** One pass of the poller: every launch CloudFormation is working on. */
+export async function syncLaunchesInFlight(signal?: AbortSignal): Promise<number> {
+  const launches = await listLaunchesInFlight();
+  for (const launch of launches) {
+    if (signal?.aborted) break;
+    try {
+      await syncLaunch(launch);
+    } catch (err) {
+      log.warn('could not sync launch', { launchId: launch.id, error: (err as Error).message });
+    }
+  }
+  return launches.length;
+}

@@ -1,0 +1,61 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@/server/errors';
+import { recordAudit } from '@/server/audit/queries';
+import { requireTeamRole } from '@/server/auth/authz';
+import { deleteStack, detectDrift, type DriftReport } from '@/server/aws/cloudformation';
+import { resolveTargetRefById } from '@/server/targets/queries';
+import { toLaunchError } from '@/server/launches/aws-errors';
+import { discardPreview } from '@/server/launches/create';
+import { requireReadableLaunch } from '@/server/launches/read';
+import { transitionLaunch, updateLaunch } from '@/server/launches/queries';
+import type { Actor } from '@/server/auth/actor';
+
+const DELETABLE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'ROLLBACK_COMPLETE', 'CREATE_FAILED', 'ROLLBACK_FAILED', 'DELETE_FAILED', 'UPDATE_ROLLBACK_FAILED', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE'];
+
+/** Deletes the launch's stack (the launch record stays, marked deleted when CloudFormation is done). */
+export async function teardownLaunch(actor: Actor, launchId: string, retainResources?: string[]): Promise<{ started: boolean }> {
+  const row = await requireReadableLaunch(actor, launchId);
+  requireTeamRole(actor, row.teamId, 'developer', 'delete launches');
+  if (row.status === 'REVIEW_IN_PROGRESS') {
+    await discardPreview(row.id);
+    return { started: true };
+  }
+  if (row.status === 'DELETED' || row.status === 'DELETE_IN_PROGRESS') return { started: false };
+  if (!DELETABLE.includes(row.status) || !row.stackId) throw new AppError('CONFLICT', `The stack is ${row.status}; wait until CloudFormation finishes before deleting it.`);
+  if (retainResources?.length && row.status !== 'DELETE_FAILED') {
+    throw new AppError('VALIDATION', 'Resources can only be kept when a previous delete failed on them.', { fields: { retainResources: ['only after DELETE_FAILED'] } });
+  }
+  const token = `slipway-delete-${launchId}-${randomUUID().slice(0, 8)}`;
+  const won = await transitionLaunch(launchId, DELETABLE, { status: 'DELETE_IN_PROGRESS', operation: 'delete', clientRequestToken: token, statusReason: null });
+  if (!won) return { started: false };
+  const target = await resolveTargetRefById(row.targetId, row.region);
+  try {
+    await deleteStack(target, row.stackId, token, retainResources);
+  } catch (err) {
+    await updateLaunch(launchId, { status: row.status, operation: null });
+    throw toLaunchError(err, { action: 'delete the stack', targetName: target.name });
+  }
+  await recordAudit({ actor, action: 'launch.delete', resourceType: 'launch', resourceId: launchId, teamId: row.teamId, outcome: 'success', details: { stackName: row.stackName, retainResources: retainResources ?? [] } });
+  return { started: true };
+}
+
+export type DriftResult = { supported: true; report: DriftReport } | { supported: false; message: string };
+
+/** Detects drift on demand; says plainly when the target cannot. */
+export async function detectLaunchDrift(actor: Actor, launchId: string): Promise<DriftResult> {
+  const row = await requireReadableLaunch(actor, launchId);
+  if (!row.stackId || row.status === 'DELETED') throw new AppError('CONFLICT', 'There is no stack to check for drift.');
+  const target = await resolveTargetRefById(row.targetId, row.region);
+  try {
+    const report = await detectDrift(target, row.stackId);
+    await recordAudit({ actor, action: 'launch.drift', resourceType: 'launch', resourceId: launchId, teamId: row.teamId, outcome: 'success', details: { status: report.status } });
+    return { supported: true, report };
+  } catch (err) {
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (target.isSandbox || status === 500 || status === 501 || /not.?implemented|not supported/i.test((err as Error).message)) {
+      return { supported: false, message: target.isSandbox ? 'The local sandbox does not support drift detection; launch into a real AWS account to use it.' : `Drift detection is not available in ${target.name}: ${(err as Error).message}` };
+    }
+    throw toLaunchError(err, { action: 'detect drift', targetName: target.name });
+  }
+}
