@@ -1,0 +1,188 @@
+import 'server-only';
+
+import path from 'node:path';
+
+import type { ArchitectureGraphDto, GraphEdgeDto, GraphEdgeKind, GraphNodeDto } from '@/lib/blueprints/types';
+
+import type { CfnTemplate } from './cfn-yaml';
+import { readFlows, type FlowEnd } from './graph-flows';
+import { collectReferences, type Reference } from './intrinsics';
+import { objectOrEmpty, scalarToString, toStringList, type JsonObject } from './json';
+import { serviceOfType } from './services';
+import { listResources } from './template';
+
+export interface GraphInput {
+  template: CfnTemplate;
+  /** Where the template sits in the blueprint folder (POSIX), so nested TemplateURLs resolve. */
+  templatePath?: string;
+  /** Nested templates keyed by their path in the blueprint folder, e.g. `stacks/db.yaml`. */
+  nestedTemplates?: Readonly<Record<string, CfnTemplate>>;
+}
+
+/** One template's resources, as seen from inside it (a nested stack is a scope of its own). */
+interface Scope {
+  /** Prefix of node ids in this scope: '' at the root, `Stack/` inside nested stack `Stack`. */
+  prefix: string;
+  /** Node id of the nested-stack resource this scope belongs to. */
+  groupId?: string;
+  resources: Map<string, JsonObject>;
+  outputs: JsonObject;
+  children: Map<string, Scope>;
+  /** Resolves a parameter of this scope to the nodes its value points at in the parent scope. */
+  bindParameter: (name: string) => string[];
+}
+
+const IAM_TYPES_PREFIX = 'AWS::IAM::';
+// Resources whose whole purpose is granting access; edges from them are permissions, not data flow.
+const POLICY_TYPES = new Set([
+  'AWS::Lambda::Permission',
+  'AWS::SQS::QueuePolicy',
+  'AWS::SNS::TopicPolicy',
+  'AWS::S3::BucketPolicy',
+  'AWS::Events::EventBusPolicy',
+  'AWS::Logs::ResourcePolicy',
+]);
+const FLOW_KINDS = new Set<GraphEdgeKind>(['event', 'invoke']);
+
+/**
+ * The architecture diagram generated from a template: one node per resource (nested stacks become
+ * groups holding their template's resources) and typed edges from references, DependsOn and the
+ * event/invoke flows the resources declare.
+ */
+export function buildArchitectureGraph(input: GraphInput): ArchitectureGraphDto {
+  const root = createScope(input.template, input.templatePath ?? 'template.yaml', '', undefined, () => [], input.nestedTemplates ?? {});
+  const nodes: GraphNodeDto[] = [];
+  const edges = new EdgeCollector();
+  const typeOf = new Map<string, string>();
+  forEachScope(root, (scope) => {
+    for (const [logicalId, definition] of scope.resources) {
+      const id = scope.prefix + logicalId;
+      const type = scalarToString(definition.Type) ?? 'Unknown';
+      typeOf.set(id, type);
+      nodes.push({ id, type, service: serviceOfType(type), label: logicalId, ...(scope.groupId ? { parent: scope.groupId } : {}) });
+      if (scope.groupId) edges.add(scope.groupId, id, 'contains');
+    }
+  });
+  forEachScope(root, (scope) => addScopeEdges(scope, edges, typeOf));
+  return { nodes, edges: edges.result() };
+}
+
+function createScope(
+  template: CfnTemplate,
+  templatePath: string,
+  prefix: string,
+  groupId: string | undefined,
+  bindParameter: (name: string) => string[],
+  nestedTemplates: Readonly<Record<string, CfnTemplate>>,
+): Scope {
+  const scope: Scope = {
+    prefix,
+    groupId,
+    resources: new Map(listResources(template) as [string, JsonObject][]),
+    outputs: objectOrEmpty(template.Outputs),
+    children: new Map(),
+    bindParameter,
+  };
+  for (const [logicalId, definition] of scope.resources) {
+    if (definition.Type !== 'AWS::CloudFormation::Stack') continue;
+    const properties = objectOrEmpty(definition.Properties);
+    const url = scalarToString(properties.TemplateURL);
+    const childTemplate = url && !/^https?:\/\//.test(url) ? nestedTemplates[resolveNestedPath(templatePath, url)] : undefined;
+    if (!childTemplate) continue;
+    const parameters = objectOrEmpty(properties.Parameters);
+    const bindings = new Map<string, string[]>();
+    const bind = (name: string): string[] => {
+      if (!bindings.has(name)) {
+        bindings.set(name, []); // guards against cycles while resolving
+        bindings.set(name, resolveAll(scope, collectReferences(parameters[name])));
+      }
+      return bindings.get(name) ?? [];
+    };
+    scope.children.set(
+      logicalId,
+      createScope(childTemplate, resolveNestedPath(templatePath, url as string), `${prefix}${logicalId}/`, prefix + logicalId, bind, nestedTemplates),
+    );
+  }
+  return scope;
+}
+
+/** A nested template's path in the blueprint folder, from the parent's path and its TemplateURL. */
+export function resolveNestedPath(parentPath: string, templateUrl: string): string {
+  return path.posix.normalize(path.posix.join(path.posix.dirname(parentPath), templateUrl));
+}
+
+function forEachScope(scope: Scope, visit: (scope: Scope) => void): void {
+  visit(scope);
+  for (const child of scope.children.values()) forEachScope(child, visit);
+}
+
+/** The node ids a reference leads to: a resource, a nested stack output's resources, or a bound parameter. */
+function resolve(scope: Scope, reference: Reference): string[] {
+  if (reference.name.startsWith('AWS::')) return [];
+  const child = scope.children.get(reference.name);
+  if (child && reference.attribute?.startsWith('Outputs.')) {
+    const output = objectOrEmpty(child.outputs[reference.attribute.slice('Outputs.'.length)]);
+    return resolveAll(child, collectReferences(output.Value));
+  }
+  if (scope.resources.has(reference.name)) return [scope.prefix + reference.name];
+  return scope.bindParameter(reference.name);
+}
+
+function resolveAll(scope: Scope, references: Reference[]): string[] {
+  return [...new Set(references.flatMap((reference) => resolve(scope, reference)))];
+}
+
+function addScopeEdges(scope: Scope, edges: EdgeCollector, typeOf: Map<string, string>): void {
+  for (const [logicalId, definition] of scope.resources) {
+    const id = scope.prefix + logicalId;
+    const type = scalarToString(definition.Type) ?? '';
+    const properties = objectOrEmpty(definition.Properties);
+    const isPolicyLike = type.startsWith(IAM_TYPES_PREFIX) || POLICY_TYPES.has(type);
+
+    // A nested stack's parameters are followed into the child scope instead, where they are used.
+    if (type !== 'AWS::CloudFormation::Stack') {
+      for (const [property, value] of Object.entries(properties)) {
+        for (const target of resolveAll(scope, collectReferences(value))) {
+          const targetIsIam = (typeOf.get(target) ?? '').startsWith(IAM_TYPES_PREFIX);
+          edges.add(id, target, isPolicyLike || targetIsIam ? 'permission' : 'reference', property);
+        }
+      }
+    }
+    for (const dependency of toStringList(definition.DependsOn)) {
+      if (scope.resources.has(dependency)) edges.add(id, scope.prefix + dependency, 'dependsOn');
+    }
+    for (const flow of readFlows(type, properties)) {
+      for (const source of endIds(scope, id, flow.from)) {
+        for (const target of endIds(scope, id, flow.to)) edges.add(source, target, flow.kind, flow.label);
+      }
+    }
+  }
+}
+
+function endIds(scope: Scope, selfId: string, end: FlowEnd): string[] {
+  return 'self' in end ? [selfId] : resolveAll(scope, end.references);
+}
+
+/** Deduplicates edges and drops plain references already explained by an event or invoke flow. */
+class EdgeCollector {
+  private readonly edges = new Map<string, GraphEdgeDto>();
+
+  add(source: string, target: string, kind: GraphEdgeKind, label?: string): void {
+    if (source === target) return;
+    const id = `${kind}:${source}->${target}`;
+    if (!this.edges.has(id)) this.edges.set(id, { id, source, target, kind, ...(label ? { label } : {}) });
+  }
+
+  result(): GraphEdgeDto[] {
+    const flowPairs = new Set<string>();
+    for (const edge of this.edges.values()) {
+      if (FLOW_KINDS.has(edge.kind)) {
+        flowPairs.add(`${edge.source}|${edge.target}`);
+        flowPairs.add(`${edge.target}|${edge.source}`);
+      }
+    }
+    return [...this.edges.values()].filter(
+      (edge) => edge.kind !== 'reference' || !flowPairs.has(`${edge.source}|${edge.target}`),
+    );
+  }
+}

@@ -1,0 +1,130 @@
+import 'server-only';
+
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+import type {
+  ArchitectureGraphDto,
+  BlueprintDetailDto,
+  BlueprintIssueDto,
+  BlueprintSearchQuery,
+  BlueprintSummaryDto,
+} from '@/lib/blueprints/types';
+import { filterBlueprints, toSearchEntry, type SearchEntry } from '@/lib/blueprints/search';
+
+import { buildArchitectureGraph } from './graph';
+import { readBlueprint, type BlueprintFiles } from './read-blueprint';
+
+/** Every valid blueprint, the problems of the invalid ones, and the search index. */
+export interface BlueprintLibrary {
+  rootDir: string;
+  blueprints: ReadonlyMap<string, BlueprintFiles>;
+  /** Sorted by title: the catalog's default order. */
+  entries: readonly SearchEntry[];
+  issues: readonly BlueprintIssueDto[];
+}
+
+export interface LibraryOptions {
+  /** The folder holding one sub-folder per blueprint; defaults to `<cwd>/blueprints`. */
+  rootDir?: string;
+}
+
+const libraries = new Map<string, Promise<BlueprintLibrary>>();
+const graphs = new WeakMap<BlueprintFiles, ArchitectureGraphDto>();
+
+function rootOf(options?: LibraryOptions): string {
+  return path.resolve(options?.rootDir ?? path.join(process.cwd(), 'blueprints'));
+}
+
+/** Loads every blueprint once per process (memoised); a blueprint with any issue is left out of the catalog. */
+export function loadBlueprintLibrary(options?: LibraryOptions): Promise<BlueprintLibrary> {
+  const rootDir = rootOf(options);
+  let library = libraries.get(rootDir);
+  if (!library) {
+    library = readLibrary(rootDir);
+    // A failed load (e.g. missing folder) must not be cached forever.
+    library.catch(() => libraries.delete(rootDir));
+    libraries.set(rootDir, library);
+  }
+  return library;
+}
+
+/** Drops the memoised library and loads it again from disk (after blueprints change). */
+export function reloadBlueprintLibrary(options?: LibraryOptions): Promise<BlueprintLibrary> {
+  libraries.delete(rootOf(options));
+  return loadBlueprintLibrary(options);
+}
+
+async function readLibrary(rootDir: string): Promise<BlueprintLibrary> {
+  const folders = (await readdir(rootDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+  const results = await Promise.all(folders.map((folder) => readBlueprint(path.join(rootDir, folder))));
+  const blueprints = new Map<string, BlueprintFiles>();
+  const issues: BlueprintIssueDto[] = [];
+  for (const result of results) {
+    if (result.ok) blueprints.set(result.blueprint.metadata.slug, result.blueprint);
+    else issues.push(...result.issues);
+  }
+  const entries = [...blueprints.values()]
+    .map((blueprint) => toSearchEntry(toSummary(blueprint)))
+    .sort((a, b) => a.summary.title.localeCompare(b.summary.title));
+  return { rootDir, blueprints, entries, issues };
+}
+
+/** The catalog row of a blueprint. */
+export function toSummary({ metadata }: BlueprintFiles): BlueprintSummaryDto {
+  return {
+    slug: metadata.slug,
+    version: metadata.version,
+    title: metadata.title,
+    summary: metadata.summary,
+    category: metadata.category,
+    level: metadata.level,
+    services: [...metadata.services],
+    tags: [...metadata.tags],
+    dashboards: [...new Set(metadata.dashboards.map((dashboard) => dashboard.kind))],
+    sandboxReady: metadata.sandbox.deployable,
+    source: { ...metadata.source, authors: [...metadata.source.authors] },
+  };
+}
+
+/** Searches and filters the catalog by words (title, summary, services, tags), service, category, dashboard and sandbox readiness. */
+export async function searchBlueprints(query: BlueprintSearchQuery = {}, options?: LibraryOptions): Promise<BlueprintSummaryDto[]> {
+  const library = await loadBlueprintLibrary(options);
+  return filterBlueprints(library.entries, query);
+}
+
+/** One blueprint's page data (metadata, template model, graph, README, sources), or undefined for an unknown slug. */
+export async function getBlueprint(slug: string, options?: LibraryOptions): Promise<BlueprintDetailDto | undefined> {
+  const blueprint = (await loadBlueprintLibrary(options)).blueprints.get(slug);
+  if (!blueprint) return undefined;
+  return {
+    metadata: blueprint.metadata,
+    model: blueprint.model,
+    graph: graphOf(blueprint),
+    readme: blueprint.readme,
+    templateSource: blueprint.templateSource,
+    nestedTemplates: blueprint.nested.map(({ path: nestedPath, source }) => ({ path: nestedPath, source })),
+  };
+}
+
+/** Problems found in blueprints left out of the catalog, per file and field. */
+export async function listBlueprintIssues(options?: LibraryOptions): Promise<readonly BlueprintIssueDto[]> {
+  return (await loadBlueprintLibrary(options)).issues;
+}
+
+/** The architecture graph of a loaded blueprint, built on first use. */
+export function graphOf(blueprint: BlueprintFiles): ArchitectureGraphDto {
+  let graph = graphs.get(blueprint);
+  if (!graph) {
+    graph = buildArchitectureGraph({
+      template: blueprint.template,
+      templatePath: 'template.yaml',
+      nestedTemplates: Object.fromEntries(blueprint.nested.map((nested) => [nested.path, nested.template])),
+    });
+    graphs.set(blueprint, graph);
+  }
+  return graph;
+}

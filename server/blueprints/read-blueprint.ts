@@ -1,0 +1,143 @@
+import 'server-only';
+
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { parse as parseYaml } from 'yaml';
+
+import type { BlueprintIssueDto, TemplateModelDto } from '@/lib/blueprints/types';
+
+import { findLocalArtefactPaths } from './artefact-paths';
+import { CfnYamlError, parseCfnYaml, type CfnTemplate } from './cfn-yaml';
+import { crossCheckBlueprint } from './cross-check';
+import { resolveNestedPath } from './graph';
+import { blueprintMetadataSchema, type BlueprintMetadata } from './schema';
+import { extractTemplateModel } from './template';
+
+/** A nested template, by its path inside the blueprint folder. */
+export interface NestedTemplate {
+  path: string;
+  template: CfnTemplate;
+  source: string;
+}
+
+/** A blueprint folder that validated: parsed files plus the derived template model. */
+export interface BlueprintFiles {
+  dir: string;
+  metadata: BlueprintMetadata;
+  template: CfnTemplate;
+  templateSource: string;
+  nested: NestedTemplate[];
+  readme: string;
+  model: TemplateModelDto;
+}
+
+export type ReadBlueprintResult = { ok: true; blueprint: BlueprintFiles } | { ok: false; issues: BlueprintIssueDto[] };
+
+const ROOT_TEMPLATE = 'template.yaml';
+
+/** Reads, validates and cross-checks one `blueprints/<slug>` folder. */
+export async function readBlueprint(dir: string): Promise<ReadBlueprintResult> {
+  const slug = path.basename(dir);
+  const issues: BlueprintIssueDto[] = [];
+  const issue = (file: string, field: string, message: string) => issues.push({ slug, file, field, message });
+
+  const metadata = await readMetadata(dir, slug, issues);
+  const root = await readTemplate(dir, ROOT_TEMPLATE, slug, issues);
+  const readme = await readFile(path.join(dir, 'README.md'), 'utf8').catch(() => {
+    issue('README.md', '', 'README.md is missing');
+    return '';
+  });
+  if (!metadata || !root) return { ok: false, issues };
+
+  if (metadata.slug !== slug) issue('blueprint.yaml', 'slug', `slug "${metadata.slug}" does not match the folder name "${slug}"`);
+  const nested = await readNestedTemplates(dir, ROOT_TEMPLATE, root.template, slug, issues, new Set([ROOT_TEMPLATE]));
+  for (const file of [{ path: ROOT_TEMPLATE, template: root.template }, ...nested]) {
+    if (file.template.Transform !== undefined) {
+      issue(file.path, 'Transform', 'templates must be plain CloudFormation: Slipway launches them without transforms');
+    }
+    await checkLocalPaths(dir, file.path, file.template, slug, issues);
+  }
+  issues.push(...crossCheckBlueprint(slug, metadata, root.template));
+  if (issues.length > 0) return { ok: false, issues };
+
+  return {
+    ok: true,
+    blueprint: {
+      dir,
+      metadata,
+      template: root.template,
+      templateSource: root.source,
+      nested,
+      readme,
+      model: extractTemplateModel(root.template, metadata, nested.map((file) => file.template)),
+    },
+  };
+}
+
+async function readMetadata(dir: string, slug: string, issues: BlueprintIssueDto[]): Promise<BlueprintMetadata | undefined> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(await readFile(path.join(dir, 'blueprint.yaml'), 'utf8'));
+  } catch (error) {
+    issues.push({ slug, file: 'blueprint.yaml', field: '', message: `cannot read: ${(error as Error).message}` });
+    return undefined;
+  }
+  const parsed = blueprintMetadataSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  for (const zodIssue of parsed.error.issues) {
+    issues.push({ slug, file: 'blueprint.yaml', field: zodIssue.path.join('.'), message: zodIssue.message });
+  }
+  return undefined;
+}
+
+async function readTemplate(
+  dir: string,
+  file: string,
+  slug: string,
+  issues: BlueprintIssueDto[],
+): Promise<{ template: CfnTemplate; source: string } | undefined> {
+  try {
+    const source = await readFile(path.join(dir, file), 'utf8');
+    return { template: parseCfnYaml(source), source };
+  } catch (error) {
+    const field = error instanceof CfnYamlError && error.line !== undefined ? `line ${error.line}` : '';
+    issues.push({ slug, file, field, message: `cannot read: ${(error as Error).message}` });
+    return undefined;
+  }
+}
+
+async function readNestedTemplates(
+  dir: string,
+  parentPath: string,
+  parent: CfnTemplate,
+  slug: string,
+  issues: BlueprintIssueDto[],
+  seen: Set<string>,
+): Promise<NestedTemplate[]> {
+  const nested: NestedTemplate[] = [];
+  for (const local of findLocalArtefactPaths(parent).filter((artefact) => artefact.kind === 'nested-template')) {
+    const nestedPath = resolveNestedPath(parentPath, local.path);
+    if (seen.has(nestedPath)) continue;
+    seen.add(nestedPath);
+    const read = await readTemplate(dir, nestedPath, slug, issues);
+    if (!read) continue;
+    nested.push({ path: nestedPath, ...read });
+    nested.push(...(await readNestedTemplates(dir, nestedPath, read.template, slug, issues, seen)));
+  }
+  return nested;
+}
+
+async function checkLocalPaths(dir: string, templatePath: string, template: CfnTemplate, slug: string, issues: BlueprintIssueDto[]) {
+  for (const local of findLocalArtefactPaths(template)) {
+    const target = path.join(dir, path.posix.dirname(templatePath), local.path);
+    const inside = path.relative(dir, target);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+      issues.push({ slug, file: templatePath, field: `Resources.${local.logicalId}.Properties.${local.property}`, message: `${local.path} points outside the blueprint folder` });
+      continue;
+    }
+    await access(target).catch(() =>
+      issues.push({ slug, file: templatePath, field: `Resources.${local.logicalId}.Properties.${local.property}`, message: `${local.path} does not exist` }),
+    );
+  }
+}
