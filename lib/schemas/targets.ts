@@ -13,6 +13,10 @@ export const targetInputSchema = z.strictObject({
   roleArn: z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/, 'roleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)'),
+  serviceRoleArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/, 'serviceRoleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)')
+    .optional(),
   externalId: z
     .string()
     .min(2, 'externalId must be at least 2 characters')
@@ -29,6 +33,7 @@ export type TargetDto = {
   accountId: string;
   regions: string[];
   roleArn: string | null;
+  serviceRoleArn: string | null;
   hasExternalId: boolean;
   isSandbox: boolean;
   teamIds: string[];

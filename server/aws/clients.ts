@@ -10,6 +10,8 @@ export type AwsTargetRef = {
   accountId: string;
   region: string;
   roleArn: string | null;
+  /** CloudFormation service role for stacks in this target (null: CloudFormation uses the caller's rights). */
+  serviceRoleArn?: string | null;
   externalId: string | null;
   isSandbox: boolean;
 };

@@ -47,6 +47,7 @@ export async function createChangeSet(target: AwsTargetRef, req: ChangeSetReques
       Capabilities: req.capabilities as Capability[],
       ClientToken: req.clientToken,
       Description: req.description,
+      ...(target.serviceRoleArn ? { RoleARN: target.serviceRoleArn } : {}),
       IncludeNestedStacks: true,
     }),
   );
@@ -180,7 +181,9 @@ export async function listStackResources(target: AwsTargetRef, stackId: string) 
 }
 
 export async function deleteStack(target: AwsTargetRef, stackId: string, clientRequestToken: string, retainResources?: string[]): Promise<void> {
-  await cfn(target).send(new DeleteStackCommand({ StackName: stackId, ClientRequestToken: clientRequestToken, RetainResources: retainResources }));
+  await cfn(target).send(
+    new DeleteStackCommand({ StackName: stackId, ClientRequestToken: clientRequestToken, RetainResources: retainResources, ...(target.serviceRoleArn ? { RoleARN: target.serviceRoleArn } : {}) }),
+  );
 }
 
 export type DriftReport = { status: 'IN_SYNC' | 'DRIFTED' | 'UNKNOWN' | 'NOT_CHECKED'; checkedAt: string; resources: { logicalId: string; resourceType: string; status: string; differences: string[] }[] };

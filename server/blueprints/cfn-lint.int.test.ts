@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -26,8 +27,13 @@ interface LintMatch {
 }
 
 const library = await loadBlueprintLibrary();
+// infra/ holds the template teams deploy to let Slipway into their accounts: linted the same way.
+const infraTemplates = readdirSync(path.join(REPO_ROOT, 'infra'))
+  .filter((file) => /\.ya?ml$/.test(file))
+  .map((file) => path.join(REPO_ROOT, 'infra', file));
 const templateFiles = [...library.blueprints.values()]
   .flatMap((blueprint) => ['template.yaml', ...blueprint.nested.map((nested) => nested.path)].map((file) => path.join(blueprint.dir, file)))
+  .concat(infraTemplates)
   .sort();
 
 let matchesByFile = new Map<string, LintMatch[]>();
@@ -54,7 +60,8 @@ beforeAll(async () => {
 
 describe('cfn-lint', () => {
   it('runs on every template and nested template', () => {
-    expect(templateFiles.length).toBeGreaterThanOrEqual(library.blueprints.size);
+    expect(templateFiles.length).toBeGreaterThanOrEqual(library.blueprints.size + 1);
+    expect(templateFiles).toContain(path.join(REPO_ROOT, 'infra/slipway-target-role.yaml'));
     expect(unattributed).toEqual([]);
   });
 

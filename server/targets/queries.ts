@@ -19,6 +19,7 @@ type TargetRow = {
   accountId: string;
   regions: string;
   roleArn: string | null;
+  serviceRoleArn: string | null;
   externalIdEncrypted: string | null;
   isSandbox: boolean;
   teams: { teamId: string }[];
@@ -31,6 +32,7 @@ function toDto(t: TargetRow): TargetDto {
     accountId: t.accountId,
     regions: regionsSchema.parse(JSON.parse(t.regions)),
     roleArn: t.roleArn,
+    serviceRoleArn: t.serviceRoleArn,
     hasExternalId: Boolean(t.externalIdEncrypted),
     isSandbox: t.isSandbox,
     teamIds: t.teams.map((x) => x.teamId),
@@ -70,6 +72,7 @@ export async function resolveTargetRef(target: TargetDto, region: string): Promi
     accountId: row.accountId,
     region,
     roleArn: row.roleArn,
+    serviceRoleArn: row.serviceRoleArn,
     externalId: row.externalIdEncrypted ? decryptSecret(row.externalIdEncrypted, `target:${row.id}`) : null,
     isSandbox: row.isSandbox,
   };
@@ -81,7 +84,7 @@ export async function createTarget(input: TargetInput): Promise<TargetDto> {
     throw new AppError('CONFLICT', `A target named ${input.name} already exists.`, { fields: { name: ['is already taken'] } });
   }
   const created = await db.awsTarget.create({
-    data: { name: input.name, accountId: input.accountId, regions: JSON.stringify(input.regions), roleArn: input.roleArn },
+    data: { name: input.name, accountId: input.accountId, regions: JSON.stringify(input.regions), roleArn: input.roleArn, serviceRoleArn: input.serviceRoleArn ?? null },
   });
   const row = await db.awsTarget.update({
     where: { id: created.id },

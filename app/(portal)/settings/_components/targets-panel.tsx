@@ -60,21 +60,21 @@ export function TargetsPanel({ initial, teams, canManage }: { initial: TargetDto
 }
 
 function RegisterTarget({ teams, onDone }: { teams: Team[]; onDone: () => void }) {
-  const [form, setForm] = useState({ name: '', accountId: '', regions: 'us-east-1', roleArn: '', externalId: '', teamIds: [] as string[] });
+  const [form, setForm] = useState({ name: '', accountId: '', regions: 'us-east-1', roleArn: '', serviceRoleArn: '', externalId: '', teamIds: [] as string[] });
   const create = useMutation({
     mutationFn: () =>
       fetchJson<TargetDto>('/api/v1/targets', {
         method: 'POST',
-        json: { ...form, regions: form.regions.split(',').map((r) => r.trim()).filter(Boolean) },
+        json: { ...form, serviceRoleArn: form.serviceRoleArn || undefined, regions: form.regions.split(',').map((r) => r.trim()).filter(Boolean) },
       }),
     onSuccess: () => {
-      setForm({ name: '', accountId: '', regions: 'us-east-1', roleArn: '', externalId: '', teamIds: [] });
+      setForm({ name: '', accountId: '', regions: 'us-east-1', roleArn: '', serviceRoleArn: '', externalId: '', teamIds: [] });
       onDone();
     },
   });
   const fields = create.error instanceof ApiError ? (create.error.fields ?? {}) : {};
   const err = (k: string) => fields[k]?.[0] ?? Object.entries(fields).find(([f]) => f.startsWith(`${k}.`))?.[1][0] ?? null;
-  const text = (k: 'name' | 'accountId' | 'regions' | 'roleArn' | 'externalId', label: string, help?: string, type = 'text') => (
+  const text = (k: 'name' | 'accountId' | 'regions' | 'roleArn' | 'serviceRoleArn' | 'externalId', label: string, help?: string, type = 'text') => (
     <Field id={`target-${k}`} label={label} help={help} error={err(k)}>
       <TextInput id={`target-${k}`} type={type} value={form[k]} aria-invalid={Boolean(err(k))} onChange={(e) => setForm({ ...form, [k]: e.target.value })} autoComplete="off" />
     </Field>
@@ -93,7 +93,8 @@ function RegisterTarget({ teams, onDone }: { teams: Team[]; onDone: () => void }
         {text('name', 'Name', 'lowercase, e.g. falcon-prod')}
         {text('accountId', 'Account id', '12 digits')}
         {text('regions', 'Regions', 'comma-separated')}
-        {text('roleArn', 'Role ARN')}
+        {text('roleArn', 'Deployer role ARN', 'DeployerRoleArn output')}
+        {text('serviceRoleArn', 'CloudFormation service role ARN', 'ServiceRoleArn output (optional)')}
         {text('externalId', 'External id', 'stored encrypted; never shown again', 'password')}
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">Teams that may use it</legend>

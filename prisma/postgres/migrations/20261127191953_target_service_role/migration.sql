@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AwsTarget" ADD COLUMN     "serviceRoleArn" TEXT;
