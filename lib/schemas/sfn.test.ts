@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { listExecutionsQuerySchema, MAX_EXECUTION_INPUT_BYTES, startExecutionSchema } from './sfn';
+
+const arn = 'arn:aws:states:us-east-1:123456789012:stateMachine:ec2-state-change-enrichment';
+
+describe('startExecutionSchema', () => {
+  it('accepts input as JSON text and as a JSON value, always producing JSON text', () => {
+    expect(startExecutionSchema.parse({ stateMachineArn: arn, input: '{"a":1}' })).toEqual({
+      stateMachineArn: arn,
+      input: '{"a":1}',
+    });
+    expect(startExecutionSchema.parse({ stateMachineArn: arn, input: { a: [1, null] } }).input).toBe('{"a":[1,null]}');
+    expect(startExecutionSchema.parse({ stateMachineArn: arn, input: [1, 2] }).input).toBe('[1,2]');
+    expect(startExecutionSchema.parse({ stateMachineArn: arn, input: 42 }).input).toBe('42');
+  });
+
+  it('rejects input that is not JSON or larger than 256 KB', () => {
+    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: '{not json' }).error?.issues[0]?.message).toBe(
+      'Input must be valid JSON',
+    );
+    const big = JSON.stringify({ blob: 'x'.repeat(MAX_EXECUTION_INPUT_BYTES) });
+    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: big }).error?.issues[0]?.message).toBe(
+      'Input must be at most 256 KB',
+    );
+    // The limit is in UTF-8 bytes, not characters.
+    const multiByte = JSON.stringify('é'.repeat(MAX_EXECUTION_INPUT_BYTES / 2));
+    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: multiByte }).success).toBe(false);
+    expect(startExecutionSchema.safeParse({ stateMachineArn: arn }).success).toBe(false);
+  });
+
+  it.each(['run-1', 'Nightly_2025-01-01', 'a', 'x'.repeat(80), 'déploiement'])('accepts the name %s', (name) => {
+    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, name, input: '{}' }).success).toBe(true);
+  });
+
+  it.each([
+    '',
+    'x'.repeat(81),
+    'has space',
+    'a/b',
+    'a:b',
+    'a$b',
+    'a*b',
+    'a?b',
+    '<x>',
+    'a{b}',
+    'a[0]',
+    'tab\there',
+    'a#b',
+    'a,b',
+  ])('rejects the name %j', (name) => {
+    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, name, input: '{}' }).success).toBe(false);
+  });
+
+  it('requires a state machine ARN (versions and aliases allowed)', () => {
+    expect(startExecutionSchema.safeParse({ stateMachineArn: `${arn}:3`, input: '{}' }).success).toBe(true);
+    expect(startExecutionSchema.safeParse({ stateMachineArn: `${arn}:prod`, input: '{}' }).success).toBe(true);
+    expect(
+      startExecutionSchema.safeParse({
+        stateMachineArn: 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:x',
+        input: '{}',
+      }).success,
+    ).toBe(true);
+    expect(
+      startExecutionSchema.safeParse({
+        stateMachineArn: 'arn:aws:states:us-east-1:123456789012:execution:x:y',
+        input: '{}',
+      }).success,
+    ).toBe(false);
+    expect(
+      startExecutionSchema.safeParse({ stateMachineArn: 'ec2-state-change-enrichment', input: '{}' }).success,
+    ).toBe(false);
+  });
+});
+
+describe('listExecutionsQuerySchema', () => {
+  it('parses query-string text into typed filters with a default page size', () => {
+    expect(
+      listExecutionsQuerySchema.parse({
+        stateMachineArn: arn,
+        status: 'FAILED',
+        startedAfter: '2025-01-01T00:00:00Z',
+        startedBefore: '2025-01-02T00:00:00+01:00',
+        nameContains: '  nightly ',
+        nextToken: 'abc',
+        maxResults: '20',
+      }),
+    ).toEqual({
+      stateMachineArn: arn,
+      status: 'FAILED',
+      startedAfter: '2025-01-01T00:00:00Z',
+      startedBefore: '2025-01-02T00:00:00+01:00',
+      nameContains: 'nightly',
+      nextToken: 'abc',
+      maxResults: 20,
+    });
+    expect(listExecutionsQuerySchema.parse({ stateMachineArn: arn }).maxResults).toBe(50);
+  });
+
+  it('rejects unknown statuses, bad dates, reversed ranges and page sizes out of range', () => {
+    const bad = [
+      { status: 'DONE' },
+      { startedAfter: 'yesterday' },
+      { startedAfter: '2025-02-01T00:00:00Z', startedBefore: '2025-01-01T00:00:00Z' },
+      { maxResults: '0' },
+      { maxResults: '1001' },
+      { maxResults: 'ten' },
+      { nameContains: '   ' },
+      { nextToken: '' },
+    ];
+    for (const filters of bad) {
+      expect(
+        listExecutionsQuerySchema.safeParse({ stateMachineArn: arn, ...filters }).success,
+        JSON.stringify(filters),
+      ).toBe(false);
+    }
+  });
+});

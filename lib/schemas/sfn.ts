@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+// Inputs of the Step Functions executions API (`/api/v1/executions`), shared by route handlers and forms.
+
+/** StartExecution's input limit: 256 KiB of UTF-8. */
+export const MAX_EXECUTION_INPUT_BYTES = 256 * 1024;
+
+// Step Functions' own rule for execution names: 1-80 characters, none of whitespace, < > { } [ ] ? * " # % \ ^ | ~ ` $ & , ; : /
+// or control characters.
+const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/u;
+// A state machine, or one of its versions (`:3`) or aliases (`:prod`), in any partition.
+const STATE_MACHINE_ARN =
+  /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}(?::[A-Za-z0-9_-]{1,80})?$/;
+
+export const EXECUTION_STATUSES = [
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMED_OUT',
+  'ABORTED',
+  'PENDING_REDRIVE',
+] as const;
+
+export const stateMachineArnSchema = z.string().regex(STATE_MACHINE_ARN, 'Not a Step Functions state machine ARN');
+
+export const executionNameSchema = z
+  .string()
+  .regex(
+    EXECUTION_NAME,
+    'Use 1-80 characters without spaces, brackets, wildcards or any of " # % \\ ^ | ~ ` $ & , ; : /',
+  );
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** Execution input as JSON text or any JSON value; always comes out as JSON text for StartExecution. */
+export const executionInputSchema = z.union([z.string(), z.json()]).transform((value, ctx) => {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') {
+    try {
+      JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'Input must be valid JSON' });
+      return z.NEVER;
+    }
+  }
+  if (utf8Length(text) > MAX_EXECUTION_INPUT_BYTES) {
+    ctx.addIssue({ code: 'custom', message: 'Input must be at most 256 KB' });
+    return z.NEVER;
+  }
+  return text;
+});
+
+export const startExecutionSchema = z.object({
+  stateMachineArn: stateMachineArnSchema,
+  name: executionNameSchema.optional(),
+  input: executionInputSchema,
+});
+export type StartExecution = z.infer<typeof startExecutionSchema>;
+export type StartExecutionInput = z.input<typeof startExecutionSchema>;
+
+/** List filters as they arrive in a query string (all text); dates are ISO 8601 with an offset. */
+export const listExecutionsQuerySchema = z
+  .object({
+    stateMachineArn: stateMachineArnSchema,
+    status: z.enum(EXECUTION_STATUSES).optional(),
+    startedAfter: z.iso.datetime({ offset: true }).optional(),
+    startedBefore: z.iso.datetime({ offset: true }).optional(),
+    /** Case-insensitive substring of the execution name (filtered by us: ListExecutions cannot). */
+    nameContains: z.string().trim().min(1).max(80).optional(),
+    nextToken: z.string().min(1).max(3096).optional(),
+    maxResults: z.coerce.number().int().min(1).max(1000).default(50),
+  })
+  .refine((q) => !q.startedAfter || !q.startedBefore || Date.parse(q.startedAfter) <= Date.parse(q.startedBefore), {
+    message: 'startedAfter must not be later than startedBefore',
+    path: ['startedBefore'],
+  });
+export type ListExecutionsQuery = z.infer<typeof listExecutionsQuerySchema>;
