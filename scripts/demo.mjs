@@ -46,6 +46,7 @@ async function main() {
     env: { ...env, PORT: String(PORT) },
     logFile: path.join(logs, 'portal.log'),
     ready: httpReady(`http://127.0.0.1:${PORT}/api/v1/health`),
+    port: PORT,
   });
   await startService({
     name: 'worker',
@@ -67,31 +68,30 @@ async function main() {
 
 async function startSandboxIfPossible() {
   const missing = [];
-  let mod;
+  const mod = await import('./sandbox/sandbox.mjs');
+  let ready = { aws: true, kafka: true };
   try {
-    mod = await import('./sandbox/sandbox.mjs');
+    ready = await mod.ensureSandboxTools({ log: say });
   } catch (err) {
-    return { env: {}, missing: [`sandbox scripts could not load (${err.message})`] };
+    if (!(err instanceof mod.SandboxToolsError)) throw err;
+    // Keep whatever part could be installed; explain the rest instead of failing.
+    say(err.message);
+    ready = { aws: err.available.includes('aws'), kafka: err.available.includes('kafka') };
   }
-  const tools = await mod.ensureSandboxTools({ log: say }).catch((err) => ({ error: err }));
-  if (tools?.error) {
-    say(tools.error.message);
-    return { env: {}, missing: ['the local sandbox (AWS and Kafka)'] };
-  }
-  const wantAws = tools?.aws !== false;
-  const wantKafka = tools?.kafka !== false;
-  if (!wantAws) missing.push('the sandbox AWS account (Python 3 with venv is needed)');
-  if (!wantKafka) missing.push('the Kafka broker (Java 17+ and Maven are needed)');
+  if (!ready.aws) missing.push('the sandbox AWS account (install Python 3 with venv: apt-get install python3-venv)');
+  if (!ready.kafka) missing.push('the Kafka broker (install Java 17+ and Maven: apt-get install openjdk-17-jre-headless maven)');
+  if (!ready.aws && !ready.kafka) return { env: {}, missing };
+  // A short pause per resource lets the launch page show CloudFormation working, as in AWS.
+  process.env.SANDBOX_CFN_RESOURCE_DELAY_MS ??= '400';
   const sb = await mod.startSandbox({
     dataDir: dataDir(),
     awsPort: Number(process.env.SANDBOX_AWS_PORT ?? 4566),
     kafkaPort: Number(process.env.SANDBOX_KAFKA_PORT ?? 9092),
     kafkaControllerPort: Number(process.env.SANDBOX_KAFKA_CONTROLLER_PORT ?? 9093),
-    aws: wantAws,
-    kafka: wantKafka,
+    aws: ready.aws,
+    kafka: ready.kafka,
     log: say,
   });
-  process.once('exit', () => void sb.stop());
   const stop = async () => {
     await Promise.all([sb.stop(), stopAllServices()]);
     process.exit(130);

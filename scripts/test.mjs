@@ -129,6 +129,7 @@ async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
     env: { ...env, NODE_ENV: 'production' },
     logFile: path.join(logs, 'portal.log'),
     ready: httpReady(`http://127.0.0.1:${PORT}/api/v1/health`),
+    port: PORT,
   });
   await startService({ name: 'worker', command: bin('tsx'), args: ['--conditions=react-server', 'server/jobs/worker.ts'], cwd: repoRoot, env, logFile: path.join(logs, 'worker.log'), ready: async () => true });
   const projects = suites.has('e2e') ? ['--project=setup', '--project=api', '--project=browser'] : ['--project=setup', '--project=api'];

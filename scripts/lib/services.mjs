@@ -20,9 +20,20 @@ function installHandlers() {
   });
 }
 
+/** Fails with a clear message when something already listens on the port (a stale server would answer readiness checks). */
+export async function requireFreePort(port, what) {
+  const net = await import('node:net');
+  await new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', () => reject(new Error(`Port ${port} on 127.0.0.1 is already in use, so the ${what} cannot start. Stop whatever listens there (e.g. an earlier run) or choose another port.`)));
+    srv.listen(port, '127.0.0.1', () => srv.close(resolve));
+  });
+}
+
 /** Starts a long-running process with its output in `logFile`; resolves once `ready()` passes. */
-export async function startService({ name, command, args, env, cwd, logFile, ready, timeoutMs = 120_000 }) {
+export async function startService({ name, command, args, env, cwd, logFile, ready, port, timeoutMs = 120_000 }) {
   installHandlers();
+  if (port) await requireFreePort(port, name);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const out = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -23,8 +23,10 @@ EXTENSIONS: list[str] = [
     "cfn_kms_key",
     "cfn_physical_ids",
     "cfn_lambda_layer_version",
-    # APIs moto lacks that a resource type below needs.
+    "cfn_sqs_queue",
+    # APIs moto lacks (or answers with HTTP 500).
     "logs_query_definitions",
+    "events_target_delivery",
     # Resource types moto has no CloudFormation model for.
     "cfn_sns_subscription",
     "cfn_sns_topic_policy",

@@ -23,6 +23,7 @@ from yaml.parser import ParserError
 from yaml.scanner import ScannerError
 
 from . import events, ops
+from .changes import ChangePlan, plan_changes
 from .graph import creation_order
 from .state import STACKS_LOCK, Aborted, StackState, ensure_state, state_of
 
@@ -166,26 +167,17 @@ def update_stack(
     """Start an update; returns False when there was nothing to update (only if allow_no_change)."""
     new_template = parse_template(template)
     order = creation_order(new_template)
-    # Parameters, conditions and outputs are checked before anything changes, like AWS does.
-    probe = parsing.ResourceMap(
-        stack.stack_id, stack.name, parameters, stack.tags, region_name=stack.region_name,
-        account_id=stack.account_id, template=new_template, cross_stack_resources=backend.exports,
-    )
-    probe.load()
+    # Parameters, conditions and outputs are checked before anything changes, like AWS does; the
+    # change plan is the same one CreateChangeSet shows.
+    changes = plan_for(backend, stack, new_template, parameters)
     resource_map = stack.resource_map
-    unchanged = (
-        new_template == (resource_map._template or {})
-        and probe.resolved_parameters == resource_map.resolved_parameters
-        and (tags is None or tags == stack.tags)
-    )
-    if unchanged:
+    if _unchanged(stack, new_template, changes, tags):
         if allow_no_change:
             return False
         raise ValidationError(stack.name, message="No updates are to be performed.")
     state = ensure_state(stack)
     _require_idle(stack, state)
     try:
-        diff = resource_map.build_resource_diff(new_template, parameters)
         from moto.core.utils import utcnow
 
         stack.last_updated_time = utcnow()
@@ -193,7 +185,8 @@ def update_stack(
     except BaseException:
         state.op_lock.release()
         raise
-    plan = ops.UpdatePlan(template, new_template, parameters, tags, role_arn, order, diff, disable_rollback)
+    plan = ops.UpdatePlan(template, new_template, parameters, tags, role_arn, order, changes.diff(),
+                          disable_rollback, changes.replace)
     op = ops.Operation(backend, stack, token)
     outcome: list[bool] = []
     _run(
@@ -202,6 +195,23 @@ def update_stack(
         wait, f"cfn-update-{stack.name}",
     )
     return True
+
+
+def plan_for(backend: Any, stack: Any, new_template: dict[str, Any], parameters: dict[str, Any]) -> ChangePlan:
+    """What changing ``stack`` to this template and these parameters does, resource by resource."""
+    state = ensure_state(stack)
+    physical_ids = {record.logical_id: record.physical_id for record in state.snapshot() if record.physical_id}
+    return plan_changes(stack, new_template, parameters, backend.exports,
+                        live=dict(stack.resource_map._parsed_resources), physical_ids=physical_ids)
+
+
+def _unchanged(stack: Any, new_template: dict[str, Any], changes: ChangePlan, tags: dict[str, str] | None) -> bool:
+    resource_map = stack.resource_map
+    return (
+        new_template == (resource_map._template or {})
+        and changes.new_probe.resolved_parameters == resource_map.resolved_parameters
+        and (not tags or tags == stack.tags)
+    )
 
 
 # --- delete ---------------------------------------------------------------------------------------------
@@ -234,6 +244,84 @@ def delete_stack(backend: Any, name_or_id: str, *, token: str | None = None,
 
 
 # --- change sets ----------------------------------------------------------------------------------------
+NO_CHANGES = "The submitted information didn't contain changes. Submit different information to create a change set."
+
+
+def _change_objects(plan: ChangePlan) -> list[Any]:
+    """moto's Change model, carrying what DescribeChangeSet's ResourceChange has in AWS."""
+    from moto.cloudformation.models import Change
+
+    result = []
+    for item in plan.changes:
+        change = Change(action=item.action, logical_resource_id=item.logical_id, resource_type=item.resource_type)
+        change.physical_resource_id = item.physical_id if item.action != "Add" else None  # type: ignore[attr-defined]
+        change.replacement = item.replacement  # type: ignore[attr-defined]
+        change.scope = item.scope  # type: ignore[attr-defined]
+        change.details = [d.to_api() for d in item.details]  # type: ignore[attr-defined]
+        result.append(change)
+    return result
+
+
+def create_change_set(
+    backend: Any, *, stack_name: str, change_set_name: str, template: Any, parameters: dict[str, Any],
+    change_set_type: str, description: str | None = None, notification_arns: list[str] | None = None,
+    tags: dict[str, str] | None = None, role_arn: str | None = None, capabilities: list[str] | None = None,
+    include_nested_stacks: bool = False,
+) -> Any:
+    """Validate the template, compute the changes (the same plan UpdateStack executes) and store the
+    change set: CREATE_COMPLETE / AVAILABLE, or FAILED / UNAVAILABLE when nothing would change."""
+    from moto.cloudformation.models import ChangeSet
+    from moto.cloudformation.utils import generate_changeset_id, validate_create_change_set
+
+    validate_create_change_set(change_set_name)
+    if change_set_type not in ("CREATE", "UPDATE"):
+        raise ValidationError(message=f"ChangeSetType {change_set_type} is not supported by the Slipway sandbox")
+    template_dict = parse_template(template)
+    creation_order(template_dict)
+    with STACKS_LOCK:
+        stack = _find_live_stack(backend, stack_name)
+        if change_set_type == "UPDATE":
+            if stack is None:
+                raise ValidationError(stack_name)
+            if stack.status not in UPDATABLE:
+                raise ValidationError(
+                    message=f"Stack:{stack.stack_id} is in {stack.status} state and can not be updated.")
+        elif stack is not None and stack.status != "REVIEW_IN_PROGRESS":
+            raise ValidationError(
+                message=f"Stack [{stack_name}] already exists and cannot be created again with the changeSet [{change_set_name}]."
+            )
+        elif stack is None:
+            stack = Stack(
+                stack_id=generate_stack_id(stack_name, backend.region_name, backend.account_id), name=stack_name,
+                template={}, parameters=parameters, account_id=backend.account_id,
+                region_name=backend.region_name, notification_arns=notification_arns, tags=tags, role_arn=role_arn,
+            )
+            backend.stacks[stack.stack_id] = stack
+            events.stack_event(stack, "REVIEW_IN_PROGRESS", "User Initiated")
+    plan = plan_for(backend, stack, template_dict, parameters)
+    change_set = ChangeSet(
+        change_set_type=change_set_type,
+        change_set_id=generate_changeset_id(change_set_name, backend.region_name, backend.account_id),
+        change_set_name=change_set_name, stack=stack, template=template if isinstance(template, str) else json.dumps(template),
+        parameters=parameters, description=description, notification_arns=notification_arns, tags=tags,
+        role_arn=role_arn,
+    )
+    change_set.template_dict = template_dict
+    change_set.changes = _change_objects(plan)
+    change_set.capabilities = list(capabilities or [])  # type: ignore[attr-defined]
+    change_set.include_nested_stacks = include_nested_stacks  # type: ignore[attr-defined]
+    if change_set_type == "UPDATE" and _unchanged(stack, template_dict, plan, tags):
+        change_set.status = "FAILED"
+        change_set.execution_status = "UNAVAILABLE"
+        change_set.status_reason = NO_CHANGES
+    else:
+        change_set.status = "CREATE_COMPLETE"
+        change_set.execution_status = "AVAILABLE"
+    with STACKS_LOCK:
+        backend.change_sets[change_set.change_set_id] = change_set
+    return change_set
+
+
 def execute_change_set(backend: Any, change_set: Any, *, token: str | None, disable_rollback: bool,
                        wait: bool) -> None:
     if change_set.execution_status != "AVAILABLE":

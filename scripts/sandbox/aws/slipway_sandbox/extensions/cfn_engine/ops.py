@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from moto.cloudformation import parsing
@@ -224,7 +224,8 @@ def delete_resource(op: Operation, logical_id: str, resource_type: str, body: di
     return True
 
 
-def update_resource(op: Operation, logical_id: str, body: dict[str, Any], old_body: dict[str, Any]) -> bool:
+def update_resource(op: Operation, logical_id: str, body: dict[str, Any], old_body: dict[str, Any],
+                    replace: bool = False) -> bool:
     resource_map = op.resource_map
     resource_type = body["Type"]
     instance = resource_map._parsed_resources.get(logical_id)
@@ -243,12 +244,13 @@ def update_resource(op: Operation, logical_id: str, body: dict[str, Any], old_bo
         else:
             with RESOURCE_LOCK:
                 op.alive()
-                new = parsing.parse_and_update_resource(
+                new = None if replace else parsing.parse_and_update_resource(
                     logical_id, body, resource_map, op.stack.account_id, op.stack.region_name
                 )
                 if new is None:
-                    # moto has no in-place update for this type: replace it (delete first, so that a
-                    # resource with a fixed name can be replaced at all).
+                    # A property that forces replacement changed, or moto has no in-place update for
+                    # this type: replace it (delete first, so that a resource with a fixed name can be
+                    # replaced at all).
                     resource_map._delete_resource(instance, old_body)
                     resource_map._parsed_resources.pop(logical_id, None)
                     new = resource_map[logical_id]
@@ -436,6 +438,8 @@ class UpdatePlan:
     order: list[str]
     diff: dict[str, list[str]]
     disable_rollback: bool
+    # Resources whose changed properties force a replacement (CloudFormation's "Replacement: True").
+    replace: set[str] = field(default_factory=set)
 
 
 def run_update(op: Operation, plan: UpdatePlan) -> bool:
@@ -461,7 +465,8 @@ def run_update(op: Operation, plan: UpdatePlan) -> bool:
                 break
             added.append(logical_id)
         elif logical_id in plan.diff["Modify"]:
-            if not update_resource(op, logical_id, body, old_bodies.get(logical_id) or body):
+            if not update_resource(op, logical_id, body, old_bodies.get(logical_id) or body,
+                                   replace=logical_id in plan.replace):
                 failure = (logical_id, "update")
                 break
             modified.append(logical_id)
@@ -512,7 +517,8 @@ def run_update(op: Operation, plan: UpdatePlan) -> bool:
     switch_template(resource_map, old_template, old_parameters)
     rollback_problems = []
     for logical_id in reversed(modified):
-        if not update_resource(op, logical_id, old_bodies[logical_id], new_bodies[logical_id]):
+        if not update_resource(op, logical_id, old_bodies[logical_id], new_bodies[logical_id],
+                               replace=logical_id in plan.replace):
             rollback_problems.append(logical_id)
     if rollback_problems:
         op.stack_event(

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm run bench [-- name …]`: runs every benchmark listed in BENCHES, each in its own process (so one
+// cannot warm the JIT for another), and prints one table. A benchmark is a command that prints its
+// results as lines `BENCH {"engine":…,"runs":…,"meanMs":…,"medianMs":…,"p95Ms":…,"targetMs":…}`;
+// anything else it prints is passed through. Over-target results are reported, not failed: machines vary.
+import { spawnSync } from 'node:child_process';
+import { repoRoot } from './lib/defaults.mjs';
+
+
+/** Add a feature's benchmark here: a name, what it measures, and the command that runs it. */
+export const BENCHES = [
+  {
+    name: 'cost-grid',
+    measures: 'cost page full grid recompute: 15 batch sizes × 11 volumes × 2 architectures',
+    command: [process.execPath, 'scripts/bench/cost-grid.mjs'],
+  },
+];
+
+const RESULT_PREFIX = 'BENCH ';
+
+function runBench(bench) {
+  const [cmd, ...args] = bench.command;
+  const started = Date.now();
+  const res = spawnSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
+  const rows = [];
+  for (const line of (res.stdout ?? '').split('\n')) {
+    if (line.startsWith(RESULT_PREFIX)) rows.push({ bench: bench.name, ...JSON.parse(line.slice(RESULT_PREFIX.length)) });
+    else if (line.trim()) console.log(`  [${bench.name}] ${line}`);
+  }
+  if (res.status !== 0 || rows.length === 0) {
+    const why = res.error?.message ?? (res.stderr || '').trim().split('\n').slice(-5).join('\n') ?? 'no output';
+    return { ok: false, rows: [{ bench: bench.name, engine: 'FAILED', note: why }], seconds: (Date.now() - started) / 1000 };
+  }
+  return { ok: true, rows, seconds: (Date.now() - started) / 1000 };
+}
+
+const ms = (value) => (typeof value === 'number' ? value.toFixed(3) : '');
+
+function printTable(rows) {
+  const header = ['bench', 'engine', 'runs', 'mean ms', 'median ms', 'p95 ms', 'min ms', 'max ms', 'target ms', 'verdict'];
+  const lines = rows.map((row) => [
+    row.bench,
+    row.engine ?? '',
+    row.runs === undefined ? '' : String(row.runs),
+    ms(row.meanMs),
+    ms(row.medianMs),
+    ms(row.p95Ms),
+    ms(row.minMs),
+    ms(row.maxMs),
+    row.targetMs === undefined ? '' : String(row.targetMs),
+    row.engine === 'FAILED' ? 'did not run' : row.targetMs === undefined ? '' : row.p95Ms <= row.targetMs ? 'p95 under target' : row.meanMs <= row.targetMs ? 'mean under, p95 over' : 'OVER target',
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells) => cells.map((cell, column) => (column <= 1 || column === 9 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  console.log(format(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const line of lines) console.log(format(line));
+  for (const row of rows.filter((candidate) => candidate.note)) console.log(`\n${row.bench} (${row.engine}): ${row.note}`);
+}
+
+async function main() {
+  const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const unknown = wanted.filter((name) => !BENCHES.some((bench) => bench.name === name));
+  if (unknown.length) {
+    console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${BENCHES.map((bench) => bench.name).join(', ')}`);
+    process.exit(2);
+  }
+  const selected = wanted.length ? BENCHES.filter((bench) => wanted.includes(bench.name)) : BENCHES;
+  const rows = [];
+  let failed = false;
+  for (const bench of selected) {
+    console.log(`running ${bench.name}: ${bench.measures}…`);
+    const result = runBench(bench);
+    failed ||= !result.ok;
+    rows.push(...result.rows);
+  }
+  console.log('');
+  printTable(rows);
+  if (failed) process.exitCode = 1;
+}
+
+// Only when run as a script: tooling may import BENCHES.
+if (import.meta.url === `file://${process.argv[1]}`) await main();
