@@ -38,7 +38,7 @@ async function main() {
   ensureNodeModules({ log: say });
   const { generateClients, migrateDatabase } = await import('./db.mjs');
   generateClients({ log: say });
-  const baseEnv = { ...process.env, NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1', SLIPWAY_AWS_MODE: 'sandbox', SLIPWAY_DATA_DIR: testDataDir, SLIPWAY_LOG_LEVEL: 'warn' };
+  const baseEnv = { ...process.env, NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1', SLIPWAY_AWS_MODE: 'sandbox', SLIPWAY_DATA_DIR: testDataDir, SLIPWAY_LOG_LEVEL: 'warn', SLIPWAY_BLUEPRINT_DIRS: 'e2e/fixtures/blueprints' };
   const givenDb = process.env.DATABASE_URL;
   const needsSandbox = ['sandbox', 'int', 'e2e', 'api'].some((s) => suites.has(s));
   const sandboxMod = needsSandbox ? await import('./sandbox/sandbox.mjs') : null;
@@ -113,7 +113,8 @@ async function resetDatabase(url) {
 async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
   const url = givenDb ?? `file:${path.join(testDataDir, 'e2e.db')}`;
   if (givenDb) await resetDatabase(url);
-  const env = { ...baseEnv, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${PORT}`, PORT: String(PORT) };
+  // info-level logs: the secret-handling specs read them to prove secrets never get there.
+  const env = { ...baseEnv, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${PORT}`, PORT: String(PORT), SLIPWAY_LOG_LEVEL: 'info' };
   await migrateDatabase({ url, log: say });
   step('seed demo data', bin('tsx'), ['--conditions=react-server', 'scripts/seed.ts'], env);
   const { ensureNextBuild } = await import('./lib/next-build.mjs');

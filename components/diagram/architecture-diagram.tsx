@@ -1,6 +1,6 @@
 'use client';
 
-import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { layoutGraph, type LayoutNode } from '@/lib/diagram/elk-layout';
@@ -13,11 +13,16 @@ type GroupData = { label: string; service?: string };
 const NODE_W = 190;
 const NODE_H = 48;
 
+// Edges attach to handles; these are invisible (the diagram is read-only).
+const hiddenHandle = { opacity: 0, width: 1, height: 1, minWidth: 0, minHeight: 0, border: 0 };
+
 function ResourceNode({ data }: NodeProps<Node<ResourceData>>) {
   return (
     <div className="flex h-full w-full flex-col justify-center rounded-md border bg-white px-2 text-left shadow-sm" style={{ borderColor: serviceColor(data.service), borderLeftWidth: 5 }} title={data.type}>
+      <Handle type="target" position={Position.Left} style={hiddenHandle} isConnectable={false} />
       <span className="truncate text-xs font-semibold text-slate-800">{data.label}</span>
       <span className="truncate text-[10px] text-slate-500">{data.type}</span>
+      <Handle type="source" position={Position.Right} style={hiddenHandle} isConnectable={false} />
     </div>
   );
 }
@@ -25,12 +30,15 @@ function ResourceNode({ data }: NodeProps<Node<ResourceData>>) {
 function GroupNode({ data }: NodeProps<Node<GroupData>>) {
   return (
     <div className="h-full w-full rounded-lg border border-dashed bg-slate-50/60" style={{ borderColor: data.service ? serviceColor(data.service) : '#94a3b8' }}>
+      <Handle type="target" position={Position.Left} style={hiddenHandle} isConnectable={false} />
+      <Handle type="source" position={Position.Right} style={hiddenHandle} isConnectable={false} />
       <span className="absolute left-2 top-1 text-[11px] font-semibold uppercase tracking-wide text-slate-600">{data.label}</span>
     </div>
   );
 }
 
-const nodeTypes = { resource: ResourceNode, group: GroupNode };
+// Not named `group`: that is React Flow's built-in type, with its own frame.
+const nodeTypes = { resource: ResourceNode, serviceGroup: GroupNode };
 
 const edgeStyle: Record<GraphEdgeKind, { stroke: string; dash?: string; animated?: boolean; label: string }> = {
   event: { stroke: '#e7157b', animated: true, label: 'event flow' },
@@ -46,11 +54,11 @@ function toLayoutInput(graph: ArchitectureGraphDto) {
   const stacks = new Set(graph.nodes.filter((n) => graph.nodes.some((c) => c.parent === n.id)).map((n) => n.id));
   const groups = new Map<string, { id: string; label: string; service: string; parentId?: string }>();
   const layoutNodes: LayoutNode[] = [];
-  const flowMeta = new Map<string, { kind: 'resource' | 'group'; data: ResourceData | GroupData }>();
+  const flowMeta = new Map<string, { kind: 'resource' | 'serviceGroup'; data: ResourceData | GroupData }>();
   for (const n of graph.nodes) {
     if (stacks.has(n.id)) {
       layoutNodes.push({ id: n.id, width: 0, height: 0 });
-      flowMeta.set(n.id, { kind: 'group', data: { label: `nested stack ${n.label}` } });
+      flowMeta.set(n.id, { kind: 'serviceGroup', data: { label: `nested stack ${n.label}` } });
     }
   }
   for (const n of graph.nodes) {
@@ -59,7 +67,7 @@ function toLayoutInput(graph: ArchitectureGraphDto) {
     if (!groups.has(groupId)) {
       groups.set(groupId, { id: groupId, label: n.service, service: n.service, parentId: n.parent });
       layoutNodes.push({ id: groupId, width: 0, height: 0, parentId: n.parent });
-      flowMeta.set(groupId, { kind: 'group', data: { label: n.service, service: n.service } });
+      flowMeta.set(groupId, { kind: 'serviceGroup', data: { label: n.service, service: n.service } });
     }
     layoutNodes.push({ id: n.id, width: NODE_W, height: NODE_H, parentId: groupId });
     flowMeta.set(n.id, { kind: 'resource', data: { label: n.label, type: n.type, service: n.service } });
@@ -109,7 +117,7 @@ export function ArchitectureDiagram({ graph, height = 560 }: { graph: Architectu
             style: { width: p.width, height: p.height },
             draggable: false,
             selectable: meta.kind === 'resource',
-            zIndex: meta.kind === 'group' ? 0 : 1,
+            zIndex: meta.kind === 'serviceGroup' ? 0 : 1,
           } satisfies Node;
         }),
       );

@@ -36,12 +36,26 @@ function rootOf(options?: LibraryOptions): string {
   return path.resolve(options?.rootDir ?? path.join(process.cwd(), 'blueprints'));
 }
 
+/**
+ * Extra blueprint folders from SLIPWAY_BLUEPRINT_DIRS (comma-separated), added to the default
+ * catalog only: a platform team can publish from another checkout, and the test suite adds its
+ * fixture blueprints this way. Read directly because it must also work for the CLI scripts.
+ */
+function extraRoots(options?: LibraryOptions): string[] {
+  if (options?.rootDir) return [];
+  return (process.env.SLIPWAY_BLUEPRINT_DIRS ?? '')
+    .split(',')
+    .map((dir) => dir.trim())
+    .filter(Boolean)
+    .map((dir) => path.resolve(process.cwd(), dir));
+}
+
 /** Loads every blueprint once per process (memoised); a blueprint with any issue is left out of the catalog. */
 export function loadBlueprintLibrary(options?: LibraryOptions): Promise<BlueprintLibrary> {
   const rootDir = rootOf(options);
   let library = libraries.get(rootDir);
   if (!library) {
-    library = readLibrary(rootDir);
+    library = readLibrary([rootDir, ...extraRoots(options)]);
     // A failed load (e.g. missing folder) must not be cached forever.
     library.catch(() => libraries.delete(rootDir));
     libraries.set(rootDir, library);
@@ -55,12 +69,20 @@ export function reloadBlueprintLibrary(options?: LibraryOptions): Promise<Bluepr
   return loadBlueprintLibrary(options);
 }
 
-async function readLibrary(rootDir: string): Promise<BlueprintLibrary> {
-  const folders = (await readdir(rootDir, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
+async function readLibrary(rootDirs: string[]): Promise<BlueprintLibrary> {
+  const [rootDir] = rootDirs as [string, ...string[]];
+  const folders = (
+    await Promise.all(
+      rootDirs.map(async (root) =>
+        (await readdir(root, { withFileTypes: true }))
+          .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+          .map((entry) => path.join(root, entry.name)),
+      ),
+    )
+  )
+    .flat()
     .sort();
-  const results = await Promise.all(folders.map((folder) => readBlueprint(path.join(rootDir, folder))));
+  const results = await Promise.all(folders.map((folder) => readBlueprint(folder)));
   const blueprints = new Map<string, BlueprintFiles>();
   const issues: BlueprintIssueDto[] = [];
   for (const result of results) {

@@ -1,7 +1,10 @@
 import 'server-only';
 
 import { DescribeClusterV2Command } from '@aws-sdk/client-kafka';
-import { type Admin, ConfigResourceTypes, Kafka, type KafkaConfig } from 'kafkajs';
+import kafkajs, { type Admin, Kafka, type KafkaConfig } from 'kafkajs';
+
+// Node's ESM loader cannot see this export of the CommonJS package (tsx scripts); the default import can.
+const { ConfigResourceTypes } = kafkajs;
 
 import type { MskControlPlane } from './connection';
 import { type ConsumerGroupDescription, toConsumerGroupDescription } from './group-members';

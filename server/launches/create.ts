@@ -169,6 +169,7 @@ async function executePreview(actor: Actor, row: LaunchRow, v: ValidatedLaunch):
     throw await failToStart(row.id, err, v, row.stackId ?? undefined);
   }
   await updateLaunch(row.id, { pendingChanges: null });
+  log.info('launch started', { launchId: row.id, blueprint: row.blueprintSlug, stackName: row.stackName, target: v.target.name, region: row.region, parameters: v.masked });
   await recordAudit({
     actor,
     action: 'launch.create',

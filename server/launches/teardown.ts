@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@/server/errors';
 import { recordAudit } from '@/server/audit/queries';
+import { log } from '@/server/log';
 import { requireTeamRole } from '@/server/auth/authz';
 import { deleteStack, detectDrift, type DriftReport } from '@/server/aws/cloudformation';
 import { resolveTargetRefById } from '@/server/targets/queries';
@@ -36,6 +37,7 @@ export async function teardownLaunch(actor: Actor, launchId: string, retainResou
     await updateLaunch(launchId, { status: row.status, operation: null });
     throw toLaunchError(err, { action: 'delete the stack', targetName: target.name });
   }
+  log.info('launch teardown started', { launchId, stackName: row.stackName });
   await recordAudit({ actor, action: 'launch.delete', resourceType: 'launch', resourceId: launchId, teamId: row.teamId, outcome: 'success', details: { stackName: row.stackName, retainResources: retainResources ?? [] } });
   return { started: true };
 }

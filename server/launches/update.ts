@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { AppError, type FieldErrors } from '@/server/errors';
 import { recordAudit } from '@/server/audit/queries';
+import { log } from '@/server/log';
 import { requireTeamRole } from '@/server/auth/authz';
 import { createChangeSet, deleteChangeSet, executeChangeSet, waitForChangeSet } from '@/server/aws/cloudformation';
 import { resolveTargetRefById } from '@/server/targets/queries';
@@ -139,6 +140,7 @@ async function executeUpdate(
     throw toLaunchError(err, { action: 'update the stack', targetName: target.name });
   }
   await updateLaunch(launchId, { parameters: what.masked, tags: what.tags, blueprintVersion: what.targetVersion, pendingChanges: null, changeSetId: null });
+  log.info('launch update started', { launchId, stackName: what.stackName, version: what.targetVersion, parameters: what.masked });
   await recordAudit({ actor, action: 'launch.update', resourceType: 'launch', resourceId: launchId, teamId, outcome: 'success', details: { stackName: what.stackName, parameters: what.masked, version: what.targetVersion, movedVersion: what.movingVersion } });
   return true;
 }

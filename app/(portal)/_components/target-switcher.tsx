@@ -28,7 +28,7 @@ export function TargetSwitcher({ targets, current }: { targets: Option[]; curren
       </label>
       <Select
         id="target-switch"
-        className="w-56"
+        className="w-72"
         value={target?.id}
         onChange={(e) => {
           const next = targets.find((t) => t.id === e.target.value);

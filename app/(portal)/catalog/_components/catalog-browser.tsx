@@ -38,7 +38,10 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
   // Filters live in the URL so a filtered catalog can be shared and survives reloads.
   function sync(next: Record<string, string>) {
     const sp = new URLSearchParams(params.toString());
-    for (const [k, v] of Object.entries(next)) (v ? sp.set(k, v) : sp.delete(k));
+    for (const [k, v] of Object.entries(next)) {
+      if (v) sp.set(k, v);
+      else sp.delete(k);
+    }
     router.replace(`${pathname}${sp.size ? `?${sp}` : ''}`, { scroll: false });
   }
 

@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, fetchJson } from '@/lib/api/fetch-json';
 import { validateParameterValue, validateStackName } from '@/lib/launch/parameters';
 import { Alert } from '@/components/ui/alert';
@@ -47,29 +47,23 @@ export function LaunchForm(props: {
   const [acknowledged, setAcknowledged] = useState(false);
   const [preview, setPreview] = useState<LaunchPreviewDto | null>(null);
 
-  const request = useMemo(
-    () => ({
-      blueprint: props.blueprint.slug,
-      version: props.blueprint.version,
-      target: target.id,
-      region,
-      stackName,
-      team: team?.id,
-      parameters: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')),
-      tags: Object.fromEntries(tags.filter(([k]) => k.trim() !== '')),
-    }),
-    [props.blueprint, target.id, region, stackName, team?.id, values, tags],
-  );
+  const request = {
+    blueprint: props.blueprint.slug,
+    version: props.blueprint.version,
+    target: target.id,
+    region,
+    stackName,
+    team: team?.id,
+    parameters: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')),
+    tags: Object.fromEntries(tags.filter(([k]) => k.trim() !== '')),
+  };
 
   // Browser-side validation mirrors the server's (lib/launch/parameters.ts is shared).
-  const clientErrors = useMemo(() => {
-    const errs: Record<string, string> = {};
-    for (const p of props.parameters) {
-      const problem = validateParameterValue(p, values[p.name] === '' ? undefined : values[p.name]);
-      if (problem) errs[p.name] = problem;
-    }
-    return errs;
-  }, [props.parameters, values]);
+  const clientErrors: Record<string, string> = {};
+  for (const p of props.parameters) {
+    const problem = validateParameterValue(p, values[p.name] === '' ? undefined : values[p.name]);
+    if (problem) clientErrors[p.name] = problem;
+  }
   const stackError = validateStackName(stackName);
 
   const previewMutation = useMutation({
@@ -104,11 +98,11 @@ export function LaunchForm(props: {
       <div className="space-y-6">
         <Card title="1. Where">
           <div className="grid gap-4 md:grid-cols-3">
-            <Field id="launch-target" label="Target">
+            <Field id="launch-target" label="Target" help={`Account ${target.accountId}`}>
               <Select id="launch-target" value={target.id} onChange={(e) => (setTargetId(e.target.value), setRegion(props.targets.find((t) => t.id === e.target.value)?.regions[0] ?? region), stale())}>
                 {props.targets.map((t) => (
                   <option key={t.id} value={t.id}>
-                    {t.isSandbox ? 'Sandbox' : t.name} · {t.accountId}
+                    {t.isSandbox ? 'Sandbox' : t.name}
                   </option>
                 ))}
               </Select>
@@ -170,11 +164,11 @@ export function LaunchForm(props: {
           <TagsEditor required={Object.keys(team?.requiredTags ?? {})} tags={tags} errors={tagErrors} onChange={(t) => (setTags(t), stale())} />
         </Card>
       </div>
-      <div className="space-y-6">
+      <div className="space-y-6 xl:sticky xl:top-4 xl:self-start">
         <Card title="4. Preview">
           {!preview && (
             <div className="space-y-3">
-              <p className="text-sm text-slate-600">Slipway validates the parameters, uploads the blueprint's code and asks CloudFormation for a change set. Nothing is created until you confirm.</p>
+              <p className="text-sm text-slate-600">Slipway validates the parameters, uploads the blueprint’s code and asks CloudFormation for a change set. Nothing is created until you confirm.</p>
               <Button type="submit" disabled={previewMutation.isPending}>
                 {previewMutation.isPending ? 'Preparing the change set…' : 'Preview changes'}
               </Button>

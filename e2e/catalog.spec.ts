@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { storageState } from './users';
+
+test.use({ storageState: storageState('falconViewer') });
+
+test('search as you type and filters narrow the catalog, and the URL keeps them', async ({ page }) => {
+  await page.goto('/catalog');
+  const cards = page.getByTestId('blueprint-card');
+  const total = await cards.count();
+  expect(total).toBeGreaterThanOrEqual(18);
+  await page.getByLabel('Search').fill('kafka');
+  await expect(cards.first()).toContainText(/Kafka|MSK/);
+  const kafkaCount = await cards.count();
+  expect(kafkaCount).toBeLessThan(total);
+  expect(kafkaCount).toBeGreaterThanOrEqual(2);
+  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Sandbox-ready only').check();
+  await expect(page.getByText(/of \d+ blueprints/)).toBeVisible();
+  for (const badge of await cards.getByText(/sandbox-ready|needs a real account/).allTextContents()) expect(badge).toBe('sandbox-ready');
+  await page.getByLabel('Dashboard').selectOption('stepfunctions');
+  await expect(page).toHaveURL(/dashboard=stepfunctions/);
+  await page.reload();
+  await expect(page.getByLabel('Dashboard')).toHaveValue('stepfunctions');
+  await expect(cards.filter({ hasText: 'EC2' }).first()).toBeVisible();
+});
+
+test('a blueprint page shows the generated diagram, parameters, outputs, source, changelog and cost', async ({ page }) => {
+  await page.goto('/catalog/sqs-batch-lambda');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const diagram = page.getByTestId('architecture-diagram');
+  await expect(diagram.locator('.react-flow__node').first()).toBeVisible();
+  expect(await diagram.locator('.react-flow__node').count()).toBeGreaterThan(3);
+  await expect(diagram.locator('.react-flow__edge').first()).toBeAttached();
+  await expect(page.getByRole('heading', { name: /Parameters \(\d+\)/ })).toBeVisible();
+  await expect(page.getByText('BatchSize').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Outputs/ })).toBeVisible();
+  await expect(page.locator('code.hljs').first()).toContainText('AWSTemplateFormatVersion');
+  await expect(page.getByRole('heading', { name: 'Changelog' })).toBeVisible();
+  await expect(page.getByTestId('blueprint-cost-total')).toHaveText(/^\$[\d,]+\.\d\d$/);
+  // Viewers can read but not launch.
+  await expect(page.getByText('Launching needs the developer role in a team.')).toBeVisible();
+});
+
+test('an unknown blueprint is a not-found page', async ({ page }) => {
+  await page.goto('/catalog/no-such-blueprint');
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+});

@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { storageState } from './users';
+
+test.use({ storageState: storageState('falconDev') });
+test.describe.configure({ mode: 'serial' });
+
+const stackName = `e2e-sqs-${Date.now().toString(36)}`;
+
+async function waitForStatus(page: Page, status: RegExp, timeout = 90_000) {
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(status, { timeout });
+}
+
+test('launch the SQS encryption blueprint: validation, preview, progress, outputs, update, teardown', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/catalog/sqs-managed-encryption');
+  await page.getByRole('link', { name: 'Launch', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Launch');
+
+  await page.getByLabel('Stack name').fill(stackName);
+  // An invalid value is refused in the browser with the template's own message.
+  const reuse = page.getByLabel(/Data key reuse period/);
+  await reuse.fill('5');
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+  await expect(page.getByText(/from 60 seconds \(1 minute\) to 86400 seconds/)).toBeVisible();
+  await reuse.fill('600');
+  await page.getByLabel(/Visibility timeout/).fill('45');
+
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+  const preview = page.getByTestId('launch-preview');
+  await expect(preview).toBeVisible({ timeout: 60_000 });
+  await expect(preview.getByRole('row', { name: /^Add EncryptedQueue AWS::SQS::Queue/ })).toBeVisible();
+  await expect(page.getByTestId('change-summary')).toContainText(/to add/);
+
+  await page.getByRole('button', { name: `Launch ${stackName}` }).click();
+  await page.waitForURL(/\/launches\/[\w-]+$/);
+  await waitForStatus(page, /CREATE_COMPLETE/);
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+  const timeline = page.getByTestId('event-timeline');
+  await expect(timeline.getByText('EncryptedQueue', { exact: true }).first()).toBeVisible();
+  await expect(timeline).toContainText('CREATE_IN_PROGRESS');
+  await expect(page.getByTestId('outputs')).toContainText('QueueUrl');
+  await expect(page.getByTestId('launch-parameters')).toContainText('45');
+
+  // Update a parameter through the same change-set preview.
+  await page.getByRole('button', { name: /Change parameters/ }).click();
+  await page.getByLabel(/Visibility timeout/).fill('120');
+  await page.getByRole('button', { name: 'Preview update' }).click();
+  await expect(page.getByTestId('update-preview')).toContainText('Modify', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Apply update' }).click();
+  await waitForStatus(page, /UPDATE_COMPLETE/);
+  await expect(page.getByTestId('launch-parameters')).toContainText('120');
+
+  // Drift: the sandbox says plainly that it cannot.
+  await page.getByRole('button', { name: 'Detect drift' }).click();
+  await expect(page.getByTestId('drift-unsupported')).toContainText('sandbox does not support drift detection');
+
+  // Teardown needs the stack name typed.
+  const del = page.getByRole('button', { name: 'Delete stack' });
+  await expect(del).toBeDisabled();
+  await page.getByLabel(/to delete the stack/).fill(stackName);
+  await del.click();
+  await waitForStatus(page, /DELETED/);
+  await expect(page.getByText(/This record stays for the history/)).toBeVisible();
+
+  await page.goto('/launches?includeDeleted=true');
+  await expect(page.getByRole('row').filter({ hasText: stackName })).toContainText('DELETED');
+});
+
+test('launch a blueprint with a state machine and see it feed the executions dashboard', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/launches/new?blueprint=mainframe-jcl-step-functions');
+  const name = `e2e-jcl-${Date.now().toString(36)}`;
+  await page.getByLabel('Stack name').fill(name);
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+  const preview = page.getByTestId('launch-preview');
+  await expect(preview).toBeVisible({ timeout: 60_000 });
+  await expect(preview).toContainText('AWS::StepFunctions::StateMachine');
+  const ack = page.getByRole('checkbox', { name: /I acknowledge/ });
+  if (await ack.count()) await ack.check();
+  await page.getByRole('button', { name: `Launch ${name}` }).click();
+  await page.waitForURL(/\/launches\/[\w-]+$/);
+  await waitForStatus(page, /CREATE_COMPLETE/, 120_000);
+  await expect(page.getByRole('link', { name: 'Step Functions executions' })).toHaveAttribute('href', /stateMachineArn=arn/);
+  await page.getByLabel(/to delete the stack/).fill(name);
+  await page.getByRole('button', { name: 'Delete stack' }).click();
+  await waitForStatus(page, /DELETED/, 120_000);
+});
+
+test('a template the sandbox rejects shows CREATE_FAILED with the reason and the rollback', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/launches/new?blueprint=test-rollback');
+  await page.getByLabel('Stack name').fill(`e2e-rollback-${Date.now().toString(36)}`);
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+  await expect(page.getByTestId('launch-preview')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: /^Launch e2e-rollback/ }).click();
+  await page.waitForURL(/\/launches\/[\w-]+$/);
+  await waitForStatus(page, /ROLLBACK_COMPLETE/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Worker CREATE_FAILED' })).toBeVisible();
+  await expect(page.getByTestId('first-failure')).not.toBeEmpty();
+  await expect(page.getByText(/rolled back the stack/)).toBeVisible();
+  await expect(page.getByTestId('event-timeline')).toContainText('ROLLBACK_IN_PROGRESS');
+  await expect(page.getByTestId('event-timeline')).toContainText('DELETE_COMPLETE');
+});
+
+test('viewers watch but cannot launch, update or delete', async ({ browser }) => {
+  const ctx = await browser.newContext({ storageState: storageState('falconViewer') });
+  const page = await ctx.newPage();
+  await page.goto('/launches/new?blueprint=sqs-managed-encryption');
+  await expect(page.getByText('Launching needs the developer role in a team.')).toBeVisible();
+  await ctx.close();
+});
