@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from typing import Any
 from urllib.parse import unquote_plus
@@ -235,3 +236,38 @@ def test_failing_nested_stack_fails_and_rolls_back_the_parent(sandbox: Sandbox, 
 def test_template_url_that_does_not_exist_is_a_validation_error(sandbox: Sandbox, cfn: Any) -> None:
     with pytest.raises(ClientError, match="S3 error"):
         cfn.create_stack(StackName="nourl", TemplateURL=f"{sandbox.endpoint}/nowhere/t.json")
+
+
+def test_unnamed_fifo_queue_gets_a_generated_fifo_name_and_updates_apply(sandbox: Sandbox, cfn: Any) -> None:
+    """cfn_sqs_queue: moto failed a FIFO queue without QueueName and ignored most updates."""
+    def template(retention: int, kms: bool) -> dict[str, Any]:
+        encryption = {"KmsMasterKeyId": "alias/aws/sqs"} if kms else {"SqsManagedSseEnabled": True}
+        return {"Resources": {
+            "Ordered": {"Type": "AWS::SQS::Queue", "Properties": {
+                "FifoQueue": True, "ContentBasedDeduplication": True, "MessageRetentionPeriod": retention, **encryption}},
+            "Plain": {"Type": "AWS::SQS::Queue"},
+        }, "Outputs": {"Ordered": {"Value": {"Ref": "Ordered"}}, "Plain": {"Value": {"Ref": "Plain"}}}}
+
+    name = "a-stack-name-long-enough-that-the-generated-queue-names-must-be-shortened"
+    stack = deploy(cfn, name, template(600, kms=False))
+    assert stack["StackStatus"] == "CREATE_COMPLETE", stack_events(cfn, name)[-3:]
+    ordered, plain = outputs_of(stack)["Ordered"], outputs_of(stack)["Plain"]
+    ordered_name, plain_name = ordered.rsplit("/", 1)[1], plain.rsplit("/", 1)[1]
+    # <stack>-<logical id>-<random>[.fifo], the stack part shortened to fit SQS's 80 characters.
+    assert re.fullmatch(r"a-stack-name-long[a-z-]*-Ordered-[A-Z0-9]{12}\.fifo", ordered_name), ordered_name
+    assert re.fullmatch(r"a-stack-name-long[a-z-]*-Plain-[A-Z0-9]{12}", plain_name), plain_name
+    assert len(ordered_name) == 80 and len(plain_name) == 80
+    sqs = sandbox.client("sqs")
+    attributes = sqs.get_queue_attributes(QueueUrl=ordered, AttributeNames=["All"])["Attributes"]
+    assert (attributes["FifoQueue"], attributes["ContentBasedDeduplication"]) == ("true", "true")
+    sqs.send_message(QueueUrl=ordered, MessageBody="first", MessageGroupId="g")
+
+    cfn.update_stack(StackName=name, TemplateBody=json.dumps(template(1200, kms=True)))
+    assert wait_for_stack(cfn, name)["StackStatus"] == "UPDATE_COMPLETE"
+    attributes = sqs.get_queue_attributes(QueueUrl=ordered, AttributeNames=["All"])["Attributes"]
+    assert attributes["MessageRetentionPeriod"] == "1200" and attributes["KmsMasterKeyId"] == "alias/aws/sqs"
+    assert sqs.receive_message(QueueUrl=ordered)["Messages"][0]["Body"] == "first"  # same queue, updated in place
+
+    cfn.delete_stack(StackName=name)
+    assert wait_for_stack(cfn, stack["StackId"])["StackStatus"] == "DELETE_COMPLETE"
+    assert "QueueUrls" not in sqs.list_queues()

@@ -48,22 +48,32 @@ FIFO_DEFAULTS: dict[str, Any] = {
 _original_create = Queue.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
 
 
-def generated_name(resource_name: str, fifo: bool) -> str:
-    """``<stack>-<logical>-<random>[.fifo]`` within 80 characters, keeping the random suffix."""
+def generated_name(resource_name: str, fifo: bool, logical_id: str = "") -> str:
+    """``<stack>-<logical>-<random>[.fifo]`` within 80 characters: the stack name and logical id are
+    shortened (the longer one first), the random part is kept whole."""
     suffix = FIFO_SUFFIX if fifo else ""
     base = str(resource_name)
-    if len(base) + len(suffix) > MAX_NAME:
-        prefix, _, random_part = base.rpartition("-")
-        keep = MAX_NAME - len(suffix) - len(random_part) - 1
-        base = f"{prefix[:keep].rstrip('-')}-{random_part}" if prefix else base[:MAX_NAME - len(suffix)]
-    return base + suffix
+    if len(base) + len(suffix) <= MAX_NAME:
+        return base + suffix
+    prefix, _, random_part = base.rpartition("-")
+    if not prefix:
+        return base[:MAX_NAME - len(suffix)] + suffix
+    if logical_id and prefix.endswith("-" + logical_id):
+        stack, logical = prefix[:-len(logical_id) - 1], logical_id
+        room = MAX_NAME - len(suffix) - len(random_part) - 2  # two dashes
+        logical = logical[:max(room // 2, room - len(stack))]
+        stack = stack[:room - len(logical)]
+        return f"{stack}-{logical}-{random_part}{suffix}"
+    room = MAX_NAME - len(suffix) - len(random_part) - 1
+    return f"{prefix[:room]}-{random_part}{suffix}"
 
 
 def _create(cls: type[Queue], resource_name: str, cloudformation_json: dict[str, Any], account_id: str,
             region_name: str, **kwargs: Any) -> Queue:
     properties = dict(cloudformation_json.get("Properties") or {})
     if not properties.get("QueueName"):
-        properties["QueueName"] = generated_name(resource_name, as_bool(properties.get("FifoQueue", False)))
+        properties["QueueName"] = generated_name(resource_name, as_bool(properties.get("FifoQueue", False)),
+                                                 kwargs.get("LogicalId") or "")
     # moto reads the name from resource_name (which parsing set from QueueName when present).
     return _original_create(cls, properties["QueueName"], dict(cloudformation_json, Properties=properties),
                             account_id, region_name, **kwargs)

@@ -25,7 +25,7 @@ from yaml.scanner import ScannerError
 from . import events, ops
 from .changes import ChangePlan, plan_changes
 from .graph import creation_order
-from .state import STACKS_LOCK, Aborted, StackState, ensure_state, state_of
+from .state import RESOURCE_LOCK, STACKS_LOCK, Aborted, StackState, ensure_state, state_of
 
 log = logging.getLogger("slipway.cfn")
 
@@ -202,13 +202,33 @@ def plan_for(backend: Any, stack: Any, new_template: dict[str, Any], parameters:
     state = ensure_state(stack)
     physical_ids = {record.logical_id: record.physical_id for record in state.snapshot() if record.physical_id}
     return plan_changes(stack, new_template, parameters, backend.exports,
-                        live=dict(stack.resource_map._parsed_resources), physical_ids=physical_ids)
+                        live=_snapshot(stack.resource_map._parsed_resources), physical_ids=physical_ids)
+
+
+def _snapshot(mapping: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a dict a stack worker may be changing at this moment (then a retry gets a stable one)."""
+    for _ in range(20):
+        try:
+            return dict(mapping)
+        except RuntimeError:  # "dictionary changed size during iteration"
+            continue
+    with RESOURCE_LOCK:
+        return dict(mapping)
+
+
+def _normalised(template: dict[str, Any]) -> dict[str, Any]:
+    """moto adds ``Properties: {}`` to the resources it parses; that is no change."""
+    resources = {
+        name: dict(body, Properties=body.get("Properties") or {}) if isinstance(body, dict) else body
+        for name, body in (template.get("Resources") or {}).items()
+    }
+    return dict(template, Resources=resources)
 
 
 def _unchanged(stack: Any, new_template: dict[str, Any], changes: ChangePlan, tags: dict[str, str] | None) -> bool:
     resource_map = stack.resource_map
     return (
-        new_template == (resource_map._template or {})
+        _normalised(new_template) == _normalised(resource_map._template or {})
         and changes.new_probe.resolved_parameters == resource_map.resolved_parameters
         and (not tags or tags == stack.tags)
     )

@@ -242,9 +242,14 @@ def plan_changes(stack: Any, new_template: dict[str, Any], new_parameters: dict[
     new_probe = probe_map(stack, new_template, new_parameters, exports)
     old_bodies = old_template.get("Resources") or {}
     new_bodies = new_template.get("Resources") or {}
-    old_probe = probe_map(stack, old_template, old_parameters, exports) if old_bodies else None
+    old_probe = None
+    if old_bodies:
+        try:
+            old_probe = probe_map(stack, old_template, old_parameters, exports)
+        except Exception:  # e.g. an SSM parameter the old values came from is gone: compare template text
+            old_probe = None
 
-    old_values = dict(old_probe.resolved_parameters) if old_probe is not None else {}
+    old_values = dict(resource_map.resolved_parameters or {})
     changed_parameters = {
         name for name in set(old_values) | set(new_probe.resolved_parameters)
         if old_values.get(name) != new_probe.resolved_parameters.get(name)
@@ -270,7 +275,10 @@ def plan_changes(stack: Any, new_template: dict[str, Any], new_parameters: dict[
         resolved_new[lid] = {}
         for name in list(new_properties) + [n for n in old_properties if n not in new_properties]:
             raw_old, raw_new = old_properties.get(name, _UNRESOLVED), new_properties.get(name, _UNRESOLVED)
-            value_old = _resolve(raw_old, old_probe) if raw_old is not _UNRESOLVED else None
+            if raw_old is _UNRESOLVED:
+                value_old = None
+            else:
+                value_old = _resolve(raw_old, old_probe) if old_probe is not None else _UNRESOLVED
             value_new = _resolve(raw_new, new_probe) if raw_new is not _UNRESOLVED else None
             resolved_new[lid][name] = value_new
             attribute = "Tags" if name == "Tags" else "Properties"
