@@ -30,24 +30,57 @@ export const FULL_COST_GRID_INPUT: CostGridInput = {
 };
 
 export function benchCostGrid(iterations = 200, input: CostGridInput = FULL_COST_GRID_INPUT): CostGridBenchmark {
-  // Warm up first so the JIT has compiled the hot paths and the price cache is filled.
-  for (let run = 0; run < Math.min(20, iterations); run++) computeCostGrid(input);
-
-  const timings: number[] = [];
-  for (let run = 0; run < iterations; run++) {
-    const started = performance.now();
-    computeCostGrid(input);
-    timings.push(performance.now() - started);
-  }
-  const total = timings.reduce((sum, ms) => sum + ms, 0);
+  const timings = sampleCostGridTimings(iterations, input);
+  const { meanMs, minMs, maxMs } = summariseTimings(timings);
   return {
     iterations,
     scenariosPerGrid:
       (input.batchSizes ?? DEFAULT_BATCH_SIZES).length *
       (input.volumes ?? DEFAULT_MESSAGES_PER_DAY).length *
       (input.architectures ?? ARCHITECTURES).length,
-    meanMs: iterations === 0 ? 0 : total / iterations,
-    minMs: Math.min(...timings),
-    maxMs: Math.max(...timings),
+    meanMs,
+    minMs,
+    maxMs,
+  };
+}
+
+/**
+ * One timing per full-grid recompute, in milliseconds. It warms up first so the JIT has compiled the
+ * hot paths and the price cache is filled. `scripts/bench/cost-grid.mjs` bundles this for the browser.
+ */
+export function sampleCostGridTimings(iterations = 200, input: CostGridInput = FULL_COST_GRID_INPUT, warmUpRuns = Math.min(20, iterations)): number[] {
+  for (let run = 0; run < warmUpRuns; run++) computeCostGrid(input);
+  const timings: number[] = [];
+  for (let run = 0; run < iterations; run++) {
+    const started = performance.now();
+    computeCostGrid(input);
+    timings.push(performance.now() - started);
+  }
+  return timings;
+}
+
+export interface TimingSummary {
+  readonly runs: number;
+  readonly meanMs: number;
+  readonly medianMs: number;
+  /** 95th percentile, nearest-rank. */
+  readonly p95Ms: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+/** Mean, median, p95, min and max of some timings (all 0 for none). */
+export function summariseTimings(timings: readonly number[]): TimingSummary {
+  if (timings.length === 0) return { runs: 0, meanMs: 0, medianMs: 0, p95Ms: 0, minMs: 0, maxMs: 0 };
+  const sorted = [...timings].sort((a, b) => a - b);
+  const rank = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+  const middle = sorted.length / 2;
+  return {
+    runs: sorted.length,
+    meanMs: sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length,
+    medianMs: sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2,
+    p95Ms: rank(0.95),
+    minMs: sorted[0]!,
+    maxMs: sorted.at(-1)!,
   };
 }

@@ -1,10 +1,8 @@
 import Link from 'next/link';
-import { estimateLambdaCost } from '@/lib/cost/lambda-cost';
-import { estimateSqsBatchCosts } from '@/lib/cost/sqs-batch-cost';
-import { formatUsd } from '@/lib/cost/format';
+import { estimateForLaunch } from '@/lib/cost/launch-estimate';
+import { formatDollars } from '@/lib/cost/number-format';
 import type { BlueprintCostProfileDto } from '@/lib/blueprints/types';
 
-const REGION = 'us-east-1';
 
 /** The monthly estimate for a blueprint's cost profile at its defaults (server-rendered). */
 export function BlueprintCost({ slug, profile }: { slug: string; profile: BlueprintCostProfileDto }) {
@@ -13,64 +11,46 @@ export function BlueprintCost({ slug, profile }: { slug: string; profile: Bluepr
       Explore in the cost estimator
     </Link>
   );
+  // The profile at its own figures, through the same model the launch preview and the estimator use.
+  const estimate = estimateForLaunch(profile, {});
+  if (estimate?.kind === 'lambda') {
+    const { input } = estimate;
+    return (
+      <div className="space-y-2 text-sm">
+        <p>
+          <span className="text-2xl font-semibold tabular-nums" data-testid="blueprint-cost-total">
+            {formatDollars(estimate.totalCost)}
+          </span>{' '}
+          a month in {input.region}, no free tier.
+        </p>
+        <p className="text-slate-600">
+          {input.invocationsPerMonth.toLocaleString()} invocations × {input.durationMs} ms at {input.memoryMb} MB on {input.architecture}.
+        </p>
+        {estimator}
+      </div>
+    );
+  }
+  if (estimate?.kind === 'sqs-batch') {
+    const row = estimate.estimate.rows[0]!;
+    return (
+      <div className="space-y-2 text-sm">
+        <p>
+          <span className="text-2xl font-semibold tabular-nums" data-testid="blueprint-cost-total">
+            {formatDollars(row.totalCost)}
+          </span>{' '}
+          a month in {estimate.input.region} for {estimate.input.messagesPerDay.toLocaleString()} messages a day in batches of {row.batchSize}.
+        </p>
+        <p className="text-slate-600">
+          {row.memoryMb} MB, {row.durationMs} ms per batch, {row.invocationsPerMonth.toLocaleString()} invocations a month.
+        </p>
+        {estimator}
+      </div>
+    );
+  }
   switch (profile.kind) {
-    case 'lambda': {
-      const e = estimateLambdaCost({
-        architecture: profile.architecture,
-        region: REGION,
-        memoryMb: profile.memoryMb,
-        durationMs: profile.durationMs,
-        invocationsPerMonth: profile.invocationsPerMonth,
-        ephemeralStorageMb: profile.ephemeralStorageMb ?? 512,
-        includeFreeTier: false,
-      });
-      return (
-        <div className="space-y-2 text-sm">
-          <p>
-            <span className="text-2xl font-semibold tabular-nums" data-testid="blueprint-cost-total">
-              {formatUsd(e.totalCost)}
-            </span>{' '}
-            a month in {REGION}, no free tier.
-          </p>
-          <p className="text-slate-600">
-            {profile.invocationsPerMonth.toLocaleString()} invocations × {profile.durationMs} ms at {profile.memoryMb} MB on {profile.architecture}.
-          </p>
-          {estimator}
-        </div>
-      );
-    }
-    case 'sqs-batch': {
-      const r = estimateSqsBatchCosts({
-        messagesPerDay: profile.messagesPerDay,
-        batchSizes: [profile.batchSize],
-        baseMemoryMb: profile.baseMemoryMb,
-        batchMemoryOverheadMb: profile.batchMemoryOverheadMb,
-        batchIncrement: profile.batchIncrement,
-        warmLatencyMs: profile.warmLatencyMs,
-        perMessageMs: profile.perMessageMs,
-        messageSizeKb: profile.messageSizeKb,
-        batchingWindowS: profile.batchSize > 10 ? 1 : 0,
-        architecture: profile.architecture,
-        region: REGION,
-        includeFreeTier: false,
-        includeSqsRequests: true,
-      });
-      const row = r.rows[0]!;
-      return (
-        <div className="space-y-2 text-sm">
-          <p>
-            <span className="text-2xl font-semibold tabular-nums" data-testid="blueprint-cost-total">
-              {formatUsd(row.totalCost)}
-            </span>{' '}
-            a month in {REGION} for {profile.messagesPerDay.toLocaleString()} messages a day in batches of {profile.batchSize}, SQS requests included.
-          </p>
-          <p className="text-slate-600">
-            {row.memoryMb} MB, {row.durationMs} ms per batch, {row.invocationsPerMonth.toLocaleString()} invocations a month.
-          </p>
-          {estimator}
-        </div>
-      );
-    }
+    case 'lambda':
+    case 'sqs-batch':
+      return <p className="text-sm text-slate-600">This blueprint’s cost profile is outside the estimator’s range. {estimator}</p>;
     case 'stepfunctions':
       return (
         <p className="text-sm text-slate-600">
