@@ -1,7 +1,7 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -21,7 +21,10 @@ export default [
     },
   },
   {
-    files: ['server/aws/clients.ts', '**/*.test.ts', '**/*.int.test.ts', 'scripts/**', 'e2e/**'],
+    // Blueprint function code runs in Lambda, tests and scripts build what they test.
+    files: ['server/aws/clients.ts', '**/*.test.ts', '**/*.int.test.ts', 'scripts/**', 'e2e/**', 'blueprints/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 ];
+
+export default config;

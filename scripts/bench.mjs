@@ -14,6 +14,11 @@ export const BENCHES = [
     measures: 'cost page full grid recompute: 15 batch sizes × 11 volumes × 2 architectures',
     command: [process.execPath, 'scripts/bench/cost-grid.mjs'],
   },
+  {
+    name: 'kafka-lag',
+    measures: 'Kafka lag snapshot of 200 groups over 2,000 partitions on a throwaway local broker, next to kafka-consumer-groups --describe --all-groups',
+    command: ['node_modules/.bin/tsx', '--conditions=react-server', 'scripts/bench/kafka-lag.ts'],
+  },
 ];
 
 const RESULT_PREFIX = 'BENCH ';

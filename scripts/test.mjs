@@ -114,7 +114,9 @@ async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
   const url = givenDb ?? `file:${path.join(testDataDir, 'e2e.db')}`;
   if (givenDb) await resetDatabase(url);
   // info-level logs: the secret-handling specs read them to prove secrets never get there.
-  const env = { ...baseEnv, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${PORT}`, PORT: String(PORT), SLIPWAY_LOG_LEVEL: 'info' };
+  // A short Kafka lag sampling interval gives the lag pages history (status, charts) within seconds;
+  // the portal reads it too, to poll at the same pace.
+  const env = { ...baseEnv, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${PORT}`, PORT: String(PORT), SLIPWAY_LOG_LEVEL: 'info', KAFKA_LAG_SAMPLE_INTERVAL_MS: '2000' };
   await migrateDatabase({ url, log: say });
   step('seed demo data', bin('tsx'), ['--conditions=react-server', 'scripts/seed.ts'], env);
   const { ensureNextBuild } = await import('./lib/next-build.mjs');

@@ -17,6 +17,8 @@ const envSchema = z.object({
   SANDBOX_AWS_ENDPOINT: z.url().default('http://127.0.0.1:4566'),
   SANDBOX_KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
   SANDBOX_DEFAULT_REGION: z.string().default('us-east-1'),
+  /** How often the worker samples consumer lag on every Kafka cluster (ms); tests set a few seconds. */
+  KAFKA_LAG_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

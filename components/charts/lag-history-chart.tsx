@@ -17,18 +17,19 @@ export const PEAK_COLOR = '#f59e0b';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
-function timeTick(rangeMs: number) {
-  const withDate = rangeMs > 24 * 60 * 60_000;
+/** Tick labels precise enough for the time the data actually spans (a 1 h range may hold 2 minutes of data). */
+function timeTick(spanMs: number) {
+  const withDate = spanMs > 24 * 60 * 60_000;
   return (at: number) =>
-    new Date(at).toLocaleString('en-GB', withDate ? { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', second: rangeMs <= 15 * 60_000 ? '2-digit' : undefined });
+    new Date(at).toLocaleString('en-GB', withDate ? { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', second: spanMs <= 20 * 60_000 ? '2-digit' : undefined });
 }
 
 /**
  * Lag over time with a brush to zoom into part of the range. The dashed line is the largest value
  * inside each bucket, shown only when the history was downsampled (so a spike is never hidden).
  */
-export function LagHistoryChart({ points, rangeMs, showPeak, yLabel }: { points: LagChartPoint[]; rangeMs: number; showPeak: boolean; yLabel: string }) {
-  const tick = timeTick(rangeMs);
+export function LagHistoryChart({ points, showPeak, yLabel }: { points: LagChartPoint[]; showPeak: boolean; yLabel: string }) {
+  const tick = timeTick((points.at(-1)?.at ?? 0) - (points[0]?.at ?? 0));
   return (
     <ResponsiveContainer width="100%" height={300}>
       <LineChart data={points} margin={{ top: 12, right: 20, bottom: 8, left: 8 }}>

@@ -26,7 +26,7 @@ export const mskClusterArnSchema = z
   .trim()
   .regex(/^arn:aws[a-z-]*:kafka:[a-z0-9-]+:\d{12}:cluster\/[^/]+\/[^/]+$/, 'Use an MSK cluster ARN');
 
-const usernameSchema = z.string().trim().min(1).max(255);
+const usernameSchema = z.string().trim().min(1, 'Enter the SASL username').max(255);
 
 export const mskIamConnectionSchema = z.object({
   kind: z.literal('msk-iam'),
@@ -89,7 +89,7 @@ export type KafkaConnectionSecrets = z.infer<typeof kafkaConnectionSecretsSchema
 /** A cluster as submitted by the "add cluster" form: settings plus the secrets they require. */
 export const kafkaClusterInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: z.string().trim().min(1, 'Enter a name').max(100),
     settings: kafkaConnectionSettingsSchema,
     secrets: kafkaConnectionSecretsSchema.default({}),
   })

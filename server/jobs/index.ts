@@ -1,6 +1,7 @@
 import 'server-only';
+import { kafkaLagSamplerJob } from '@/server/jobs/kafka-lag-sampler';
 import { launchPollerJob } from '@/server/jobs/launch-poller';
 import type { Job } from '@/server/jobs/types';
 
 /** Every job the worker runs. Features register theirs here. */
-export const jobs: Job[] = [launchPollerJob];
+export const jobs: Job[] = [launchPollerJob, kafkaLagSamplerJob];

@@ -2,7 +2,7 @@ import 'server-only';
 import { log } from '@/server/log';
 import type { Job } from '@/server/jobs/types';
 
-/** Runs jobs on their intervals until `signal` aborts; failures are logged and retried next tick. */
+/** Runs jobs on their intervals until `signal` aborts, then each job's `stop`; failures are logged and retried next tick. */
 export async function runJobs(jobs: Job[], signal: AbortSignal): Promise<void> {
   const loops = jobs.map(async (job) => {
     while (!signal.aborted) {
@@ -14,10 +14,13 @@ export async function runJobs(jobs: Job[], signal: AbortSignal): Promise<void> {
       }
       const wait = Math.max(0, job.intervalMs - (Date.now() - started));
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, wait);
-        signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+        const onAbort = () => (clearTimeout(t), resolve());
+        // The listener goes when the wait ends, or every tick would leave one more on the signal.
+        const t = setTimeout(() => (signal.removeEventListener('abort', onAbort), resolve()), wait);
+        signal.addEventListener('abort', onAbort, { once: true });
       });
     }
+    await job.stop?.().catch((err: unknown) => log.error('job stop failed', { job: job.name, error: err instanceof Error ? err.message : String(err) }));
   });
   await Promise.all(loops);
 }

@@ -6,4 +6,6 @@ export type Job = {
   intervalMs: number;
   /** Runs once per interval; a run never overlaps the previous one. */
   run: (signal: AbortSignal) => Promise<void>;
+  /** Releases what the job holds open (connections) once its loop has ended on shutdown. */
+  stop?: () => Promise<void>;
 };

@@ -1,11 +1,13 @@
 import 'server-only';
 import { seedDemoUsers } from '@/server/seed/demo-users';
 import { ensureSandboxTarget } from '@/server/targets/queries';
+import { ensureSandboxKafkaCluster } from '@/server/kafka/clusters';
 
 /** Steps that give the demo something to show; each is idempotent. Later features add theirs. */
 const steps: { name: string; run: () => Promise<void> }[] = [
   { name: 'demo teams and users', run: seedDemoUsers },
   { name: 'sandbox target', run: ensureSandboxTarget },
+  { name: 'sandbox Kafka cluster', run: ensureSandboxKafkaCluster },
 ];
 
 /** Runs every seed step in order, reporting each. */
@@ -16,7 +18,8 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   }
 }
 
-/** The essentials every installation needs (the Sandbox target), without demo users. */
+/** The essentials every installation needs (the Sandbox target and Kafka cluster), without demo users. */
 export async function seedEssentials(): Promise<void> {
   await ensureSandboxTarget();
+  await ensureSandboxKafkaCluster();
 }

@@ -1,0 +1,227 @@
+import { expect, test, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import type { Consumer } from 'kafkajs';
+import { createLaggingGroup, startActiveConsumer, uniqueName } from '../kafka-fixtures';
+import { storageState } from '../users';
+
+// The Kafka API's documented shapes (offsets and lag as decimal strings, unknown as null), its
+// refusals (401, 403 across teams and roles) and the reset refused while a consumer is active.
+
+const DECIMAL = /^\d+$/;
+let group: { topic: string; groupId: string };
+let sandboxId: string;
+
+async function asUser(baseURL: string, user: Parameters<typeof storageState>[0]): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL, storageState: storageState(user) });
+}
+
+test.beforeAll(async ({ baseURL }) => {
+  // Partition 2 has no commit: its lag must come back as null.
+  group = await createLaggingGroup({ prefix: 'api-lag', partitions: 3, records: 10, committed: { 0: 4, 1: 7 } });
+  const ctx = await asUser(baseURL!, 'falconViewer');
+  const { clusters } = await (await ctx.get('/api/v1/kafka/clusters')).json();
+  sandboxId = clusters.find((c: { isSandbox: boolean }) => c.isSandbox).id;
+  await ctx.dispose();
+});
+
+test('every Kafka operation needs credentials', async ({ baseURL }) => {
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  for (const [method, path] of [
+    ['GET', '/api/v1/kafka/clusters'],
+    ['GET', `/api/v1/kafka/clusters/${sandboxId}/groups`],
+    ['GET', `/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}`],
+    ['POST', `/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/reset`],
+  ] as const) {
+    const res = await anonymous.fetch(path, { method, data: method === 'POST' ? { topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } } : undefined });
+    expect(res.status(), `${method} ${path}`).toBe(401);
+  }
+  await anonymous.dispose();
+});
+
+test.describe('as a falcon viewer', () => {
+  test.use({ storageState: storageState('falconViewer') });
+
+  test('clusters: the sandbox cluster with health and permissions, no secrets', async ({ request }) => {
+    const res = await request.get('/api/v1/kafka/clusters');
+    expect(res.status()).toBe(200);
+    const sandbox = (await res.json()).clusters.find((c: { id: string }) => c.id === sandboxId);
+    expect(sandbox).toMatchObject({
+      name: 'sandbox',
+      kind: 'self-managed',
+      isSandbox: true,
+      team: null,
+      hasSecrets: false,
+      connection: { kind: 'plaintext', brokers: [process.env.SANDBOX_KAFKA_BROKERS!.split(',')[0]] },
+      health: { state: expect.stringMatching(/^(reachable|unreachable|unknown)$/) },
+      permissions: { canManage: false, canResetOffsets: false },
+    });
+  });
+
+  test('one group: the documented shape, offsets as strings, unknown lag as null', async ({ request }) => {
+    const res = await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${encodeURIComponent(group.groupId)}`);
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ groupId: group.groupId, state: 'Empty', members: [], source: 'live', totalLag: '9', maxPartitionLag: '6', unknownLagPartitionCount: 1 });
+    expect(typeof body.status).toBe('string');
+    expect(typeof body.statusReason).toBe('string');
+    expect(body.timeLagSeconds === null || typeof body.timeLagSeconds === 'number').toBe(true);
+    expect(body.partitions).toEqual([
+      expect.objectContaining({ topic: group.topic, partition: 0, logStartOffset: '0', logEndOffset: '10', committedOffset: '4', lag: '6' }),
+      expect.objectContaining({ topic: group.topic, partition: 1, logStartOffset: '0', logEndOffset: '10', committedOffset: '7', lag: '3' }),
+      expect.objectContaining({ topic: group.topic, partition: 2, logStartOffset: '0', logEndOffset: '10', committedOffset: null, lag: null }),
+    ]);
+    for (const p of body.partitions) for (const key of ['logStartOffset', 'logEndOffset']) expect(p[key]).toMatch(DECIMAL);
+
+    const missing = await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${uniqueName('never-existed')}`);
+    expect(missing.status()).toBe(404);
+  });
+
+  test('the group list and history use the same string shapes; a bad range is a 422 naming the field', async ({ request }) => {
+    const list = await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups`)).json();
+    expect(list).toMatchObject({ clusterId: sandboxId, source: 'live', liveError: null });
+    const row = list.groups.find((g: { groupId: string }) => g.groupId === group.groupId);
+    expect(row).toMatchObject({ totalLag: '9', maxPartitionLag: '6', state: 'Empty', memberCount: 0, topics: [group.topic] });
+    expect(Array.isArray(row.sparkline)).toBe(true);
+
+    await expect
+      .poll(async () => (await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/history`)).json()).total.length, { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(1);
+    const to = new Date();
+    const history = await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/history?from=${new Date(to.getTime() - 3_600_000).toISOString()}&to=${to.toISOString()}`)).json();
+    expect(history.total.at(-1)).toMatchObject({ totalLag: '9', peakTotalLag: '9', maxPartitionLag: '6' });
+    expect(history.partitions.find((p: { partition: number }) => p.partition === 2).points.at(-1)).toMatchObject({ lag: null });
+
+    const bad = await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/history?from=yesterday`);
+    expect(bad.status()).toBe(422);
+    expect((await bad.json()).error.fields).toHaveProperty('from');
+  });
+
+  test('viewers cannot reset offsets, not even as a dry run', async ({ request }) => {
+    const res = await request.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/reset`, { data: { dryRun: true, topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } } });
+    expect(res.status()).toBe(403);
+    expect((await res.json()).error.message).toMatch(/developer role/);
+  });
+});
+
+test.describe('as a falcon developer', () => {
+  test.use({ storageState: storageState('falconDev') });
+
+  test('a dry run answers current → new offsets as strings and changes nothing', async ({ request }) => {
+    const res = await request.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/reset`, {
+      data: { dryRun: true, topics: [{ topic: group.topic, partitions: [0, 2] }], strategy: { kind: 'shift-by', by: '-2' } },
+    });
+    expect(res.status(), await res.text()).toBe(422); // partition 2 has no commit to shift from
+    const plan = await request.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/reset`, {
+      data: { dryRun: true, topics: [{ topic: group.topic, partitions: [0, 1] }], strategy: { kind: 'shift-by', by: '-2' } },
+    });
+    expect(plan.status()).toBe(200);
+    expect(await plan.json()).toMatchObject({
+      groupId: group.groupId,
+      groupState: 'Empty',
+      executed: false,
+      strategy: 'shift-by -2',
+      totalLagAfterReset: '13',
+      partitions: [
+        { topic: group.topic, partition: 0, currentOffset: '4', newOffset: '2', lagAfterReset: '8' },
+        { topic: group.topic, partition: 1, currentOffset: '7', newOffset: '5', lagAfterReset: '5' },
+      ],
+    });
+    const after = await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}`)).json();
+    expect(after.partitions[0].committedOffset).toBe('4');
+  });
+
+  test('an execute is refused while a consumer is active, naming the member', async ({ request }) => {
+    const active = await createLaggingGroup({ prefix: 'api-active', partitions: 1, records: 5, committed: { 0: 1 } });
+    const clientId = uniqueName('e2e-active-consumer');
+    let consumer: Consumer | undefined;
+    try {
+      consumer = await startActiveConsumer(active.groupId, active.topic, clientId);
+      const url = `/api/v1/kafka/clusters/${sandboxId}/groups/${active.groupId}/reset`;
+      const refused = await request.post(url, { data: { dryRun: false, topics: [{ topic: active.topic }], strategy: { kind: 'earliest' } } });
+      expect(refused.status()).toBe(409);
+      const error = (await refused.json()).error;
+      expect(error.code).toBe('CONFLICT');
+      expect(error.message).toContain(clientId);
+      expect(error.message).toMatch(/Stable|Rebalance/);
+
+      const plan = await request.post(url, { data: { dryRun: true, topics: [{ topic: active.topic }], strategy: { kind: 'earliest' } } });
+      expect(plan.status()).toBe(200);
+      expect((await plan.json()).groupState).not.toBe('Empty');
+    } finally {
+      await consumer?.disconnect();
+    }
+  });
+
+  test('developers cannot register clusters', async ({ request }) => {
+    const res = await request.post('/api/v1/kafka/clusters', { data: { name: uniqueName('nope'), teamId: null, settings: { kind: 'plaintext', brokers: ['127.0.0.1:9'] } } });
+    expect(res.status()).toBe(403);
+  });
+});
+
+test.describe('a cluster owned by one team', () => {
+  test.use({ storageState: storageState('admin') });
+
+  test('is refused to other teams (403), readable by its own, and never returns its password', async ({ request, baseURL }) => {
+    const teams = (await (await request.get('/api/v1/teams')).json()).teams as { id: string; slug: string }[];
+    const eagle = teams.find((t) => t.slug === 'eagle')!;
+    const invalid = await request.post('/api/v1/kafka/clusters', { data: { name: 'x', teamId: eagle.id, settings: { kind: 'sasl-scram-sha-512', brokers: ['no-port'], username: 'u' } } });
+    expect(invalid.status()).toBe(422);
+    expect(Object.keys((await invalid.json()).error.fields)).toEqual(expect.arrayContaining(['settings.brokers.0', 'secrets.password']));
+
+    const password = `pw-${uniqueName('secret')}`;
+    const created = await request.post('/api/v1/kafka/clusters', {
+      data: { name: uniqueName('eagle-kafka'), teamId: eagle.id, settings: { kind: 'sasl-scram-sha-512', brokers: ['127.0.0.1:9'], username: 'lag-reader', tls: false }, secrets: { password } },
+    });
+    expect(created.status()).toBe(201);
+    const cluster = await created.json();
+    expect(cluster).toMatchObject({ team: { id: eagle.id }, hasSecrets: true, connection: { kind: 'sasl-scram-sha-512', username: 'lag-reader', tls: false } });
+    expect(JSON.stringify(cluster)).not.toContain(password);
+    const test = await (await request.post(`/api/v1/kafka/clusters/${cluster.id}/test`)).json();
+    expect(test).toMatchObject({ ok: false });
+    expect(JSON.stringify(test)).not.toContain(password);
+
+    const falcon = await asUser(baseURL!, 'falconDev');
+    expect((await falcon.get(`/api/v1/kafka/clusters/${cluster.id}/groups`)).status()).toBe(403);
+    expect((await falcon.get(`/api/v1/kafka/clusters/${cluster.id}/groups/${group.groupId}`)).status()).toBe(403);
+    expect((await falcon.post(`/api/v1/kafka/clusters/${cluster.id}/groups/${group.groupId}/reset`, { data: { topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } } })).status()).toBe(403);
+    expect(((await (await falcon.get('/api/v1/kafka/clusters')).json()).clusters as { id: string }[]).map((c) => c.id)).not.toContain(cluster.id);
+    await falcon.dispose();
+
+    const eagleViewer = await asUser(baseURL!, 'eagleViewer');
+    const listed = await eagleViewer.get(`/api/v1/kafka/clusters/${cluster.id}`);
+    expect(listed.status()).toBe(200);
+    expect((await listed.json()).permissions).toEqual({ canManage: false, canResetOffsets: false });
+    expect((await eagleViewer.post(`/api/v1/kafka/clusters/${cluster.id}/groups/${group.groupId}/reset`, { data: { topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } } })).status()).toBe(403);
+    expect((await eagleViewer.delete(`/api/v1/kafka/clusters/${cluster.id}`)).status()).toBe(403);
+    await eagleViewer.dispose();
+
+    const audit = await (await request.get('/api/v1/audit-log')).json();
+    expect(JSON.stringify(audit)).not.toContain(password);
+    expect((await request.delete(`/api/v1/kafka/clusters/${cluster.id}`)).status()).toBe(200);
+    expect((await request.get(`/api/v1/kafka/clusters/${cluster.id}`)).status()).toBe(404);
+  });
+
+  test('registers an MSK cluster signed by a target; without a target it is a 422 naming the field', async ({ request }) => {
+    const clusterArn = 'arn:aws:kafka:us-east-1:123456789012:cluster/orders/5e8f3c1a-1b2c-4d5e-9f00-0a1b2c3d4e5f-3';
+    const missing = await request.post('/api/v1/kafka/clusters', { data: { name: uniqueName('msk'), teamId: null, settings: { kind: 'msk-iam', clusterArn }, region: 'eu-west-1' } });
+    expect(missing.status()).toBe(422);
+    expect(Object.keys((await missing.json()).error.fields)).toEqual(expect.arrayContaining(['targetId', 'region']));
+
+    const targets = (await (await request.get('/api/v1/targets')).json()).targets as { id: string; name: string; isSandbox: boolean }[];
+    const sandboxTarget = targets.find((t) => t.isSandbox)!;
+    const created = await request.post('/api/v1/kafka/clusters', { data: { name: uniqueName('msk'), teamId: null, settings: { kind: 'msk-iam', clusterArn }, targetId: sandboxTarget.id, region: 'us-east-1' } });
+    expect(created.status()).toBe(201);
+    const cluster = await created.json();
+    expect(cluster).toMatchObject({ kind: 'msk-iam', target: { id: sandboxTarget.id, name: sandboxTarget.name }, connection: { kind: 'msk-iam', clusterArn, region: 'us-east-1', brokers: [] }, hasSecrets: false });
+    // The sandbox has no MSK control plane: the test says why it cannot connect instead of failing.
+    const test = await (await request.post(`/api/v1/kafka/clusters/${cluster.id}/test`)).json();
+    expect(test).toMatchObject({ ok: false, message: expect.stringContaining('Could not look up the bootstrap brokers') });
+    const groups = await (await request.get(`/api/v1/kafka/clusters/${cluster.id}/groups`)).json();
+    expect(groups).toMatchObject({ source: 'history', groups: [], liveError: expect.stringContaining('bootstrap brokers') });
+    expect((await request.delete(`/api/v1/kafka/clusters/${cluster.id}`)).status()).toBe(200);
+  });
+
+  test('the sandbox cluster cannot be removed', async ({ request }) => {
+    const res = await request.delete(`/api/v1/kafka/clusters/${sandboxId}`);
+    expect(res.status()).toBe(409);
+  });
+});

@@ -1,0 +1,93 @@
+import { Kafka } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { db } from '@/server/db';
+import { createKafkaLagSampler } from '@/server/jobs/kafka-lag-sampler';
+import { closeClusterAdmin } from './admin';
+import { prismaClusterHealthStore, deleteClusterWithHistory, insertCluster, prismaLagSampleStore, type StoredKafkaCluster } from './queries';
+import { freePort } from './test-support/local-kafka';
+import { produceRecords, requireSandboxBrokers, sandboxKafkaConfig, uniqueName } from './test-support/sandbox-kafka';
+
+/**
+ * The worker's lag sampler against the real broker and database: a round stores what Kafka reports for
+ * a lagging group; a cluster that cannot be reached stores nothing and is recorded as unreachable with
+ * the error; once it is back the next round records again and the cluster is reachable.
+ */
+
+const brokers = requireSandboxBrokers().split(',');
+const kafka = new Kafka(sandboxKafkaConfig('slipway-sampler-int-test'));
+const topic = uniqueName('sampler-orders');
+const group = uniqueName('sampler-billing');
+let cluster: StoredKafkaCluster;
+const sampler = createKafkaLagSampler();
+
+async function pointAt(brokerList: string[]) {
+  await db.kafkaCluster.update({ where: { id: cluster.id }, data: { settings: JSON.stringify({ kind: 'plaintext', brokers: brokerList }) } });
+  // A settings change drops the shared admin, as the portal does when a cluster is edited.
+  await closeClusterAdmin(cluster.id);
+}
+
+const mine = <T extends { clusterId: string }>(results: T[]) => results.find((r) => r.clusterId === cluster.id)!;
+
+beforeAll(async () => {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2 }] });
+  await produceRecords(kafka, topic, [0, 1], 20);
+  // An Empty group that has read 5 records of each partition: lag 15 + 15.
+  await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: '5' }, { partition: 1, offset: '5' }] });
+  await admin.disconnect();
+  cluster = await insertCluster({ name: uniqueName('sampler-int'), settings: { kind: 'plaintext', brokers }, secrets: {}, targetId: null, teamId: null });
+});
+
+afterAll(async () => {
+  await sampler.close();
+  if (cluster) {
+    await deleteClusterWithHistory(cluster.id);
+  }
+});
+
+describe('the Kafka lag sampler job', () => {
+  it('records one round for a group with lag, and marks the cluster reachable', async () => {
+    const result = mine(await sampler.runRound());
+    expect(result).toMatchObject({ ok: true });
+
+    const points = await prismaLagSampleStore.listGroupPoints(cluster.id, group, { since: 0 });
+    expect(points).toHaveLength(1);
+    expect(points[0]).toMatchObject({ totalLag: 30n, maxPartitionLag: 15n, partitionCount: 2, unknownLagPartitionCount: 0 });
+    const samples = await prismaLagSampleStore.listGroupSamples(cluster.id, group, { since: 0 });
+    expect(samples.map((s) => [s.topic, s.partition, s.committedOffset, s.logEndOffset, s.lag, s.hasActiveOwner])).toEqual([
+      [topic, 0, 5n, 20n, 15n, false],
+      [topic, 1, 5n, 20n, 15n, false],
+    ]);
+    expect((await prismaClusterHealthStore.read([cluster.id])).get(cluster.id)).toMatchObject({ state: 'reachable', lastError: null });
+  });
+
+  it('records nothing while the broker cannot be reached, remembers the error, and recovers by itself', async () => {
+    const deadPort = await freePort();
+    await pointAt([`127.0.0.1:${deadPort}`]);
+    const before = await db.kafkaGroupLagPoint.count({ where: { clusterId: cluster.id } });
+    const startedAt = Date.now();
+
+    const failed = mine(await sampler.runRound());
+    expect(failed.ok).toBe(false);
+    expect(failed).toMatchObject({ error: expect.stringMatching(/ECONNREFUSED|Connection|connect/i) });
+    expect(await db.kafkaGroupLagPoint.count({ where: { clusterId: cluster.id } })).toBe(before);
+    const down = (await prismaClusterHealthStore.read([cluster.id])).get(cluster.id)!;
+    expect(down.state).toBe('unreachable');
+    expect(down.since).toBeGreaterThanOrEqual(startedAt - 1000);
+    expect(down.lastError).toContain(String(deadPort));
+
+    // A second failing round neither stores samples nor moves "unreachable since".
+    expect(mine(await sampler.runRound()).ok).toBe(false);
+    expect((await prismaClusterHealthStore.read([cluster.id])).get(cluster.id)?.since).toBe(down.since);
+
+    await pointAt(brokers);
+    expect(mine(await sampler.runRound())).toMatchObject({ ok: true });
+    expect(await db.kafkaGroupLagPoint.count({ where: { clusterId: cluster.id, groupId: group } })).toBe(2);
+    const up = (await prismaClusterHealthStore.read([cluster.id])).get(cluster.id)!;
+    expect(up).toMatchObject({ state: 'reachable', lastError: null });
+    expect(up.since).toBeGreaterThan(down.since);
+    expect(await db.kafkaClusterHealth.count({ where: { clusterId: cluster.id } })).toBe(1);
+  });
+});
