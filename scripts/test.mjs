@@ -38,7 +38,9 @@ async function main() {
   ensureNodeModules({ log: say });
   const { generateClients, migrateDatabase } = await import('./db.mjs');
   generateClients({ log: say });
-  const baseEnv = { ...process.env, NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1', SLIPWAY_AWS_MODE: 'sandbox', SLIPWAY_DATA_DIR: testDataDir, SLIPWAY_LOG_LEVEL: 'warn', SLIPWAY_BLUEPRINT_DIRS: 'e2e/fixtures/blueprints' };
+  const baseEnv = { ...process.env, NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1', SLIPWAY_AWS_MODE: 'sandbox', SLIPWAY_DATA_DIR: testDataDir, SLIPWAY_LOG_LEVEL: 'warn' };
+  // Fixture blueprints (a failing template, a secret parameter) join the catalog for integration and e2e runs.
+  const withFixtures = { SLIPWAY_BLUEPRINT_DIRS: 'e2e/fixtures/blueprints' };
   const givenDb = process.env.DATABASE_URL;
   const needsSandbox = ['sandbox', 'int', 'e2e', 'api'].some((s) => suites.has(s));
   const sandboxMod = needsSandbox ? await import('./sandbox/sandbox.mjs') : null;
@@ -85,9 +87,9 @@ async function main() {
     if (suites.has('int')) {
       const url = `file:${path.join(testDataDir, 'int-tests.db')}`;
       await migrateDatabase({ url, log: say });
-      step('integration', bin('vitest'), ['run', '--project', 'integration'], { ...baseEnv, DATABASE_URL: url });
+      step('integration', bin('vitest'), ['run', '--project', 'integration'], { ...baseEnv, ...withFixtures, DATABASE_URL: url });
     }
-    if (suites.has('e2e') || suites.has('api')) await runEndToEnd(baseEnv, givenDb, migrateDatabase);
+    if (suites.has('e2e') || suites.has('api')) await runEndToEnd({ ...baseEnv, ...withFixtures }, givenDb, migrateDatabase);
   } finally {
     await stopAllServices();
     await sandbox?.stop();
