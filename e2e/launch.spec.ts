@@ -6,6 +6,12 @@ test.describe.configure({ mode: 'serial' });
 
 const stackName = `e2e-sqs-${Date.now().toString(36)}`;
 
+/** Ticks the IAM acknowledgement when the blueprint creates IAM resources (its change set says so). */
+async function acknowledgeCapabilities(page: Page) {
+  const ack = page.getByRole('checkbox', { name: /I acknowledge/ });
+  if (await ack.count()) await ack.check();
+}
+
 async function waitForStatus(page: Page, status: RegExp, timeout = 90_000) {
   await expect(page.getByRole('heading', { level: 1 })).toContainText(status, { timeout });
 }
@@ -30,8 +36,11 @@ test('launch the SQS encryption blueprint: validation, preview, progress, output
   await expect(preview).toBeVisible({ timeout: 60_000 });
   await expect(preview.getByRole('row', { name: /^Add EncryptedQueue AWS::SQS::Queue/ })).toBeVisible();
   await expect(page.getByTestId('change-summary')).toContainText(/to add/);
-
-  await page.getByRole('button', { name: `Launch ${stackName}` }).click();
+  // The queue's producer and consumer policies are IAM resources: launching needs the acknowledgement.
+  const launch = page.getByRole('button', { name: `Launch ${stackName}` });
+  await expect(launch).toBeDisabled();
+  await page.getByRole('checkbox', { name: /I acknowledge .*CAPABILITY_IAM/ }).check();
+  await launch.click();
   await page.waitForURL(/\/launches\/[\w-]+$/);
   await waitForStatus(page, /CREATE_COMPLETE/);
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
@@ -75,8 +84,7 @@ test('launch a blueprint with a state machine and see it feed the executions das
   const preview = page.getByTestId('launch-preview');
   await expect(preview).toBeVisible({ timeout: 60_000 });
   await expect(preview).toContainText('AWS::StepFunctions::StateMachine');
-  const ack = page.getByRole('checkbox', { name: /I acknowledge/ });
-  if (await ack.count()) await ack.check();
+  await acknowledgeCapabilities(page);
   await page.getByRole('button', { name: `Launch ${name}` }).click();
   await page.waitForURL(/\/launches\/[\w-]+$/);
   await waitForStatus(page, /CREATE_COMPLETE/, 120_000);
@@ -92,6 +100,7 @@ test('a template the sandbox rejects shows CREATE_FAILED with the reason and the
   await page.getByLabel('Stack name').fill(`e2e-rollback-${Date.now().toString(36)}`);
   await page.getByRole('button', { name: 'Preview changes' }).click();
   await expect(page.getByTestId('launch-preview')).toBeVisible({ timeout: 60_000 });
+  await acknowledgeCapabilities(page);
   await page.getByRole('button', { name: /^Launch e2e-rollback/ }).click();
   await page.waitForURL(/\/launches\/[\w-]+$/);
   await waitForStatus(page, /ROLLBACK_COMPLETE/);

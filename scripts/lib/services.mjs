@@ -1,7 +1,7 @@
 // Child processes the demo and test commands start (portal, worker): logs to files, readiness
 // checks, and one shutdown path so Ctrl-C or a failure never leaves a process behind.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 const children = new Set();
@@ -35,10 +35,11 @@ export async function startService({ name, command, args, env, cwd, logFile, rea
   installHandlers();
   if (port) await requireFreePort(port, name);
   mkdirSync(path.dirname(logFile), { recursive: true });
-  const out = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
+  // The child writes to the file itself: the test runner blocks in spawnSync while Playwright runs,
+  // and a pipe nobody drains would first hide the logs and then stall the child.
+  const out = openSync(logFile, 'a');
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out], detached: true });
+  closeSync(out);
   children.add(child);
   let exited = null;
   child.once('exit', (code, signal) => {
