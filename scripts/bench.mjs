@@ -19,6 +19,21 @@ export const BENCHES = [
     measures: 'Kafka lag snapshot of 200 groups over 2,000 partitions on a throwaway local broker, next to kafka-consumer-groups --describe --all-groups',
     command: ['node_modules/.bin/tsx', '--conditions=react-server', 'scripts/bench/kafka-lag.ts'],
   },
+  {
+    name: 'sfn-layout',
+    measures: 'Step Functions graph: ELK layout of a 200-state definition, cold (first in a fresh process) and warm',
+    command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-dashboard.ts', 'layout'],
+  },
+  {
+    name: 'sfn-page',
+    measures: 'Step Functions execution page once the layout is cached: cache lookup and graph DTO for 200 states',
+    command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-dashboard.ts', 'page'],
+  },
+  {
+    name: 'sfn-history',
+    measures: 'Step Functions history: per-state visits, statuses, banner, timeline and event-table rows from 25,000 events',
+    command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-dashboard.ts', 'history'],
+  },
 ];
 
 const RESULT_PREFIX = 'BENCH ';

@@ -77,3 +77,43 @@ export const listExecutionsQuerySchema = z
     path: ['startedBefore'],
   });
 export type ListExecutionsQuery = z.infer<typeof listExecutionsQuerySchema>;
+
+// An execution (standard: `execution:<machine>[:<version|alias>]:<name>`) or an Express execution
+// (`express:<machine>:<name>:<id>`).
+const EXECUTION_ARN =
+  /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(?:execution:[A-Za-z0-9_-]{1,80}(?::[A-Za-z0-9_-]{1,80})?|express:[A-Za-z0-9_-]{1,80}:[^\s:/]{1,80}):[^\s:/]{1,80}$/u;
+
+export const executionArnSchema = z.string().regex(EXECUTION_ARN, 'Not a Step Functions execution ARN');
+
+/** `GET /api/v1/stepfunctions/state-machines`: the current target (switcher) unless named. */
+export const stateMachinesQuerySchema = z.strictObject({
+  target: z.string().trim().min(1).max(80).optional(),
+  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region name such as us-east-1').optional(),
+  /** Only the state machines a launch's outputs name (in that launch's target and region). */
+  launch: z.string().trim().min(1).max(64).optional(),
+});
+export type StateMachinesQuery = z.infer<typeof stateMachinesQuerySchema>;
+
+/** `GET .../executions/{arn}/history`: one page of the event table, filtered by event type and state name. */
+export const executionHistoryQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(25_000).default(1),
+  pageSize: z.coerce.number().int().min(10).max(500).default(100),
+  type: z.string().trim().min(1).max(80).optional(),
+  state: z.string().trim().min(1).max(80).optional(),
+});
+export type ExecutionHistoryQuery = z.infer<typeof executionHistoryQuerySchema>;
+
+/** `POST .../executions/{arn}/stop`: optional error and cause recorded on the aborted execution. */
+export const stopExecutionSchema = z.strictObject({
+  error: z.string().max(256).optional(),
+  cause: z.string().max(32_768).optional(),
+});
+export type StopExecution = z.infer<typeof stopExecutionSchema>;
+
+/** `GET .../state-machines/{arn}/logs`: an Express machine's CloudWatch Logs (plain-term filter). */
+export const expressLogsQuerySchema = z.strictObject({
+  filter: z.string().trim().min(1).max(200).optional(),
+  startedAfter: z.iso.datetime({ offset: true }).optional(),
+  nextToken: z.string().min(1).max(4096).optional(),
+});
+export type ExpressLogsQuery = z.infer<typeof expressLogsQuerySchema>;

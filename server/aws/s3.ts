@@ -4,13 +4,13 @@ import { createAwsClient, type AwsTargetRef } from '@/server/aws/clients';
 
 export const s3Client = (target: AwsTargetRef) => createAwsClient(S3Client, target);
 
-const ensured = new Set<string>();
-
-/** Slipway's artefact bucket in a target account and region (created, private and encrypted, on first use). */
+/**
+ * Slipway's artefact bucket in a target account and region (created, private and encrypted, when
+ * missing). Checked on every launch rather than remembered: buckets can disappear (a sandbox reset,
+ * someone cleaning up), and one HeadBucket per launch costs nothing next to CloudFormation.
+ */
 export async function ensureArtefactBucket(target: AwsTargetRef): Promise<string> {
   const bucket = `slipway-artefacts-${target.accountId}-${target.region}`;
-  const key = `${target.id}|${bucket}`;
-  if (ensured.has(key)) return bucket;
   const s3 = s3Client(target);
   try {
     await s3.send(new HeadBucketCommand({ Bucket: bucket }));
@@ -26,6 +26,5 @@ export async function ensureArtefactBucket(target: AwsTargetRef): Promise<string
     await s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true } }));
     await s3.send(new PutBucketEncryptionCommand({ Bucket: bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } }));
   }
-  ensured.add(key);
   return bucket;
 }

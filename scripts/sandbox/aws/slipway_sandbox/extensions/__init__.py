@@ -27,6 +27,7 @@ EXTENSIONS: list[str] = [
     # APIs moto lacks (or answers with HTTP 500).
     "logs_query_definitions",
     "events_target_delivery",
+    "sfn_sdk_streaming_bodies",
     # Resource types moto has no CloudFormation model for.
     "cfn_sns_subscription",
     "cfn_sns_topic_policy",

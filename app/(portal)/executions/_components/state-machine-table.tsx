@@ -1,0 +1,81 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { executionHref, stateMachineHref } from '@/lib/sfn/arn';
+import { formatTimestamp } from '@/lib/sfn/format';
+import { EXECUTION_STATUSES } from '@/lib/schemas/sfn';
+import { executionStatusTone } from '@/lib/sfn/status-style';
+import type { StateMachineSummaryDto } from '@/lib/sfn/dto';
+import { ExecutionStatusBadge } from './execution-status-badge';
+
+function RecentCounts({ machine }: { machine: StateMachineSummaryDto }) {
+  if (machine.type === 'EXPRESS') return <span className="text-xs text-slate-500">No execution history (Express): see its logs</span>;
+  if (!machine.recent) return <span className="text-xs text-amber-700">{machine.recentError ?? 'Could not be read'}</span>;
+  if (machine.recent.sampled === 0) return <span className="text-xs text-slate-500">No executions yet</span>;
+  return (
+    <span className="flex flex-wrap items-center gap-1" aria-label="Recent executions by status">
+      {EXECUTION_STATUSES.filter((s) => machine.recent?.counts[s]).map((status) => (
+        <Badge key={status} tone={executionStatusTone(status)}>
+          {machine.recent!.counts[status]} {status.toLowerCase().replace('_', ' ')}
+        </Badge>
+      ))}
+      <span className="text-xs text-slate-500">
+        of the {machine.recent.hasMore ? `newest ${machine.recent.sampled}` : machine.recent.sampled}
+      </span>
+    </span>
+  );
+}
+
+export function StateMachineTable({ machines, emptyHint }: { machines: StateMachineSummaryDto[]; emptyHint: React.ReactNode }) {
+  if (machines.length === 0) return <EmptyState title="No state machines here">{emptyHint}</EmptyState>;
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <table className="w-full text-left text-sm" data-testid="state-machine-table">
+        <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+          <tr>
+            <th className="px-4 py-2 font-medium">State machine</th>
+            <th className="px-4 py-2 font-medium">Type</th>
+            <th className="px-4 py-2 font-medium">Created</th>
+            <th className="px-4 py-2 font-medium">Recent executions</th>
+            <th className="px-4 py-2 font-medium">Last failure</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {machines.map((m) => (
+            <tr key={m.arn} className="align-top hover:bg-slate-50">
+              <td className="max-w-md px-4 py-2.5">
+                <Link href={stateMachineHref(m.arn)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {m.name}
+                </Link>
+                <span className="block truncate font-mono text-[11px] text-slate-500" title={m.arn}>
+                  {m.arn}
+                </span>
+              </td>
+              <td className="px-4 py-2.5">
+                <Badge tone={m.type === 'EXPRESS' ? 'info' : 'neutral'}>{m.type === 'EXPRESS' ? 'Express' : 'Standard'}</Badge>
+              </td>
+              <td className="whitespace-nowrap px-4 py-2.5 text-xs text-slate-600">{formatTimestamp(m.createdAt)}</td>
+              <td className="px-4 py-2.5">
+                <RecentCounts machine={m} />
+              </td>
+              <td className="px-4 py-2.5 text-xs">
+                {m.recent?.lastFailure ? (
+                  <span className="flex flex-col gap-0.5">
+                    <Link href={executionHref(m.recent.lastFailure.executionArn)} className="font-medium text-brand-700 underline">
+                      {m.recent.lastFailure.name}
+                    </Link>
+                    <span className="flex items-center gap-1 text-slate-500">
+                      <ExecutionStatusBadge status={m.recent.lastFailure.status} /> {formatTimestamp(m.recent.lastFailure.stoppedAt ?? m.recent.lastFailure.startedAt)}
+                    </span>
+                  </span>
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePageActor } from '@/server/auth/session';
+import { getStateMachinePage } from '@/server/sfn/state-machines';
+import { listExecutions } from '@/server/sfn/executions';
+import { getExpressLogs } from '@/server/sfn/express-logs';
+import { loadForPage } from '@/server/sfn/page-load';
+import { decodeArnParam, parseSfnArn } from '@/lib/sfn/arn';
+import { formatTimestamp } from '@/lib/sfn/format';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { AwsProblem } from '../../_components/aws-problem';
+import { ExecutionsBrowser } from '../../_components/executions-browser';
+import { ExpressLogsPanel } from '../../_components/express-logs-panel';
+import { JsonViewer } from '../../_components/json-viewer';
+import { StartExecutionPanel } from '../../_components/start-execution-panel';
+
+export const metadata: Metadata = { title: 'State machine' };
+
+type Params = Promise<{ arn: string }>;
+type SearchParams = Promise<{ compare?: string | string[]; start?: string | string[] }>;
+
+export default async function StateMachinePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const actor = await requirePageActor();
+  const arn = decodeArnParam((await params).arn);
+  const query = await searchParams;
+  const compare = Array.isArray(query.compare) ? query.compare[0] : query.compare;
+  const loaded = await loadForPage(async () => {
+    const page = await getStateMachinePage(actor, arn);
+    const isExpress = page.stateMachine.type === 'EXPRESS';
+    const [executions, logs] = await Promise.all([
+      isExpress ? null : listExecutions(actor, { stateMachineArn: arn, maxResults: 25 }),
+      isExpress ? getExpressLogs(actor, arn, {}) : null,
+    ]);
+    return { ...page, executions, logs };
+  });
+  const name = parseSfnArn(arn)?.stateMachineName ?? arn;
+  if (!loaded.ok) {
+    return (
+      <>
+        <h1 className="mb-4 text-xl font-semibold">{name}</h1>
+        <AwsProblem problem={loaded.problem} />
+      </>
+    );
+  }
+  const { stateMachine: sm, canStart, recentInputs, executions, logs } = loaded.data;
+  const isExpress = sm.type === 'EXPRESS';
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-xs text-slate-500">
+          <Link href="/executions" className="underline">
+            State machines
+          </Link>{' '}
+          / {sm.target.isSandbox ? 'Sandbox' : sm.target.name} · {sm.target.region}
+        </p>
+        <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-semibold">
+          {sm.name} <Badge tone={isExpress ? 'info' : 'neutral'}>{isExpress ? 'Express' : 'Standard'}</Badge>
+          {sm.status !== 'ACTIVE' && <Badge tone="warn">{sm.status}</Badge>}
+        </h1>
+        <p className="mt-1 break-all font-mono text-xs text-slate-500">{sm.arn}</p>
+        <p className="mt-1 text-xs text-slate-500">
+          Created {formatTimestamp(sm.createdAt)} · role <span className="font-mono">{sm.roleArn.split('/').pop()}</span> · logging {sm.logging.level.toLowerCase()}
+        </p>
+      </header>
+
+      {canStart ? (
+        <StartExecutionPanel stateMachineArn={sm.arn} isExpress={isExpress} recentInputs={recentInputs} initiallyOpen={executions?.executions.length === 0 || query.start !== undefined} />
+      ) : (
+        <p className="text-sm text-slate-600">Starting executions needs the developer role in a team that may use this target; you can watch them here.</p>
+      )}
+
+      {executions && (
+        <Card title="Executions">
+          <ExecutionsBrowser stateMachineArn={sm.arn} initial={executions} canStop={canStart} preselected={compare} />
+        </Card>
+      )}
+      {logs && (
+        <Card title="Executions in CloudWatch Logs">
+          <ExpressLogsPanel stateMachineArn={sm.arn} initial={logs} />
+        </Card>
+      )}
+      <details className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <summary className="cursor-pointer text-sm font-semibold text-slate-800">Definition</summary>
+        <JsonViewer text={sm.definition} label="Amazon States Language" openDepth={3} className="mt-3" />
+      </details>
+    </div>
+  );
+}

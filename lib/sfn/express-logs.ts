@@ -1,0 +1,29 @@
+import type { ExpressLogEventDto } from './dto';
+
+// Express workflows record their executions only in CloudWatch Logs, one JSON record per event:
+// `{ "id", "type": "ExecutionStarted", "details": {...}, "execution_arn", "event_timestamp", ... }`.
+
+interface LogRecordLike {
+  timestamp: string;
+  logStreamName: string | null;
+  message: string;
+}
+
+/** A log event with the Step Functions fields pulled out of its JSON message (plain text stays as it is). */
+export function toExpressLogEvent(record: LogRecordLike): ExpressLogEventDto {
+  let type: string | null = null;
+  let executionArn: string | null = null;
+  try {
+    const parsed = JSON.parse(record.message) as { type?: unknown; execution_arn?: unknown };
+    if (typeof parsed.type === 'string') type = parsed.type;
+    if (typeof parsed.execution_arn === 'string') executionArn = parsed.execution_arn;
+  } catch {
+    // Not JSON: a plain log line.
+  }
+  return { timestamp: record.timestamp, logStreamName: record.logStreamName, type, executionArn, message: record.message };
+}
+
+/** Newest first, as a dashboard reads them. */
+export function newestFirst(events: readonly ExpressLogEventDto[]): ExpressLogEventDto[] {
+  return [...events].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
+}

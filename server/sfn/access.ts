@@ -1,0 +1,54 @@
+import 'server-only';
+import { AppError } from '@/server/errors';
+import { getCurrentTarget } from '@/server/targets/current';
+import { getTargetForActor, resolveTargetRef } from '@/server/targets/queries';
+import { parseSfnArn } from '@/lib/sfn/arn';
+import type { Actor } from '@/server/auth/actor';
+import type { AwsTargetRef } from '@/server/aws/clients';
+import type { TargetDto } from '@/lib/schemas/targets';
+import type { TargetSummaryDto } from '@/lib/sfn/dto';
+
+// Which target a dashboard request reads: the one named, the switcher's, or the one an ARN lives in.
+// Reading needs a target the actor's teams may use (every listed target is one); who may start and
+// stop executions is decided in permissions.ts.
+
+export interface SfnTarget {
+  target: TargetDto;
+  region: string;
+  ref: AwsTargetRef;
+  summary: TargetSummaryDto;
+}
+
+async function toSfnTarget(target: TargetDto, region: string): Promise<SfnTarget> {
+  const ref = await resolveTargetRef(target, region);
+  return { target, region, ref, summary: { id: target.id, name: target.name, accountId: target.accountId, region, isSandbox: target.isSandbox } };
+}
+
+/** The target and region the dashboard reads: the one named (id or name), else the switcher's current one. */
+export async function resolveSfnTarget(actor: Actor, choice: { target?: string; region?: string } = {}): Promise<SfnTarget> {
+  const current = await getCurrentTarget(actor);
+  if (choice.target) {
+    const target = await getTargetForActor(actor, choice.target);
+    const region = choice.region ?? (current?.target.id === target.id ? current.region : target.regions[0]);
+    if (!region) throw new AppError('VALIDATION', `Target ${target.name} has no regions.`, { fields: { region: ['is required'] } });
+    return toSfnTarget(target, region);
+  }
+  if (!current) throw new AppError('FORBIDDEN', 'No AWS target is available to your teams. Ask a platform admin to register one for your team.');
+  return toSfnTarget(current.target, choice.region ?? current.region);
+}
+
+/**
+ * The target a state machine or execution ARN lives in: a target the actor may use whose account is
+ * the ARN's and whose regions include the ARN's region (the switcher's current target first).
+ */
+export async function resolveTargetForArn(actor: Actor, arn: string): Promise<SfnTarget> {
+  const parts = parseSfnArn(arn);
+  if (!parts) throw new AppError('VALIDATION', 'Not a Step Functions state machine or execution ARN.', { fields: { arn: ['must be a Step Functions ARN'] } });
+  const current = await getCurrentTarget(actor);
+  const targets = current ? [current.target, ...current.targets.filter((t) => t.id !== current.target.id)] : [];
+  const target = targets.find((t) => t.accountId === parts.accountId && t.regions.includes(parts.region));
+  if (!target) {
+    throw new AppError('NOT_FOUND', `No AWS target your teams may use covers account ${parts.accountId} in ${parts.region}.`);
+  }
+  return toSfnTarget(target, parts.region);
+}

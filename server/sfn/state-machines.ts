@@ -1,0 +1,90 @@
+import 'server-only';
+import { AppError, isAppError } from '@/server/errors';
+import { describeStateMachine, listExecutionsPage, listStateMachines } from '@/server/aws/sfn';
+import { getLaunchDetail } from '@/server/launches/read';
+import { resolveSfnTarget, resolveTargetForArn } from '@/server/sfn/access';
+import { canOperateExecutions } from '@/server/sfn/permissions';
+import { listRecentInputs } from '@/server/sfn/queries';
+import { getDefinitionLayout } from '@/server/sfn/layout';
+import { parseSfnArn } from '@/lib/sfn/arn';
+import { summariseRecentExecutions } from '@/lib/sfn/recent-activity';
+import type { RecentInputDto, StateMachineDetailDto, StateMachineListDto, StateMachineSummaryDto } from '@/lib/sfn/dto';
+import type { StateMachinesQuery } from '@/lib/schemas/sfn';
+import type { Actor } from '@/server/auth/actor';
+import type { AwsTargetRef } from '@/server/aws/clients';
+
+// The dashboard's first page: the state machines of a target and region (or of one launch), each with
+// what its newest executions did.
+
+/** Executions counted per machine: ListExecutions' newest page. */
+const RECENT_SAMPLE = 100;
+/** ListExecutions calls in flight at once when the list has many machines. */
+const CONCURRENCY = 6;
+
+async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function withRecentActivity(ref: AwsTargetRef, machine: Omit<StateMachineSummaryDto, 'recent'>): Promise<StateMachineSummaryDto> {
+  // Express machines have no ListExecutions history to count.
+  if (machine.type === 'EXPRESS') return { ...machine, recent: null };
+  try {
+    const page = await listExecutionsPage(ref, { stateMachineArn: machine.arn, maxResults: RECENT_SAMPLE });
+    return { ...machine, recent: summariseRecentExecutions(page.executions, page.nextToken !== null) };
+  } catch (err) {
+    // One machine that cannot be read should not hide the others; an unreachable AWS hides them all.
+    if (isAppError(err) && err.code === 'UNAVAILABLE') throw err;
+    return { ...machine, recent: null, recentError: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** State machines of a target and region with their recent executions; with `launch`, only those its outputs name. */
+export async function listStateMachinesWithActivity(actor: Actor, query: StateMachinesQuery): Promise<StateMachineListDto> {
+  let wanted: Set<string> | null = null;
+  let launch: StateMachineListDto['launch'];
+  let sfnTarget;
+  if (query.launch) {
+    const detail = await getLaunchDetail(actor, query.launch);
+    wanted = new Set(detail.outputs.map((o) => o.value).filter((value) => parseSfnArn(value)?.kind === 'stateMachine'));
+    sfnTarget = await resolveSfnTarget(actor, { target: detail.target.id, region: detail.region });
+    launch = { id: detail.id, stackName: detail.stackName, missingArns: [] };
+  } else {
+    sfnTarget = await resolveSfnTarget(actor, query);
+  }
+  const all = await listStateMachines(sfnTarget.ref);
+  const chosen = wanted ? all.filter((m) => wanted.has(m.arn)) : all;
+  if (launch && wanted) launch.missingArns = [...wanted].filter((arn) => !all.some((m) => m.arn === arn));
+  chosen.sort((a, b) => a.name.localeCompare(b.name));
+  const stateMachines = await mapWithConcurrency(chosen, CONCURRENCY, (m) => withRecentActivity(sfnTarget.ref, m));
+  return { target: sfnTarget.summary, stateMachines, ...(launch ? { launch } : {}) };
+}
+
+export interface StateMachinePageDto {
+  stateMachine: StateMachineDetailDto;
+  canStart: boolean;
+  recentInputs: RecentInputDto[];
+}
+
+/** One state machine (type, definition, logging), whether the actor may start it, and their last inputs. */
+export async function getStateMachinePage(actor: Actor, stateMachineArn: string): Promise<StateMachinePageDto> {
+  if (parseSfnArn(stateMachineArn)?.kind !== 'stateMachine') throw new AppError('VALIDATION', 'Not a state machine ARN.', { fields: { stateMachineArn: ['must be a state machine ARN'] } });
+  const sfnTarget = await resolveTargetForArn(actor, stateMachineArn);
+  const [description, recentInputs] = await Promise.all([describeStateMachine(sfnTarget.ref, stateMachineArn), listRecentInputs(actor.userId, stateMachineArn)]);
+  // Lay the definition out now, in the background: the next execution page of this revision then finds
+  // it cached instead of paying for ELK's first layout (about half a second for 200 states).
+  void getDefinitionLayout(description.definition).catch(() => undefined);
+  return {
+    stateMachine: { ...description, target: sfnTarget.summary },
+    canStart: canOperateExecutions(actor, sfnTarget.target),
+    recentInputs,
+  };
+}
