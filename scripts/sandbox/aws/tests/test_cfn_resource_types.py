@@ -251,6 +251,30 @@ def test_secrets_manager_secret_with_a_generated_value(sandbox: Sandbox, cfn: An
     assert secrets.list_secrets()["SecretList"] == []
 
 
+def test_secrets_manager_secret_updates_keep_or_change_the_value(sandbox: Sandbox, cfn: Any) -> None:
+    # The portal updates a stack with UsePreviousValue for a NoEcho parameter: the same SecretString
+    # again, with another property changed. That must update in place and keep the value.
+    template = {"Parameters": {"Key": {"Type": "String", "NoEcho": True}, "Label": {"Type": "String"}},
+                "Resources": {"Secret": {"Type": "AWS::SecretsManager::Secret", "Properties": {
+                    "Description": {"Fn::Sub": "key for ${Label}"}, "SecretString": {"Ref": "Key"}}}},
+                "Outputs": {"Arn": {"Value": {"Ref": "Secret"}}}}
+    stack = deploy(cfn, "secret-updates", template, {"Key": "first-value", "Label": "a"})
+    arn = outputs_of(stack)["Arn"]
+    secrets = sandbox.client("secretsmanager")
+    cfn.update_stack(StackName="secret-updates", TemplateBody=json.dumps(template), Parameters=[
+        {"ParameterKey": "Key", "UsePreviousValue": True}, {"ParameterKey": "Label", "ParameterValue": "b"}])
+    assert wait_for_stack(cfn, "secret-updates")["StackStatus"] == "UPDATE_COMPLETE", stack_events(cfn, "secret-updates")
+    assert secrets.get_secret_value(SecretId=arn)["SecretString"] == "first-value"
+    assert secrets.describe_secret(SecretId=arn)["Description"] == "key for b"
+    versions_before = len(secrets.list_secret_version_ids(SecretId=arn)["Versions"])
+    cfn.update_stack(StackName="secret-updates", TemplateBody=json.dumps(template), Parameters=[
+        {"ParameterKey": "Key", "ParameterValue": "second-value"}, {"ParameterKey": "Label", "UsePreviousValue": True}])
+    assert wait_for_stack(cfn, "secret-updates")["StackStatus"] == "UPDATE_COMPLETE", stack_events(cfn, "secret-updates")
+    assert secrets.get_secret_value(SecretId=arn)["SecretString"] == "second-value"
+    assert len(secrets.list_secret_version_ids(SecretId=arn)["Versions"]) == versions_before + 1
+    delete_and_wait(cfn, stack)
+
+
 def test_s3_bucket_policy(sandbox: Sandbox, cfn: Any) -> None:
     document = {"Version": "2012-10-17", "Statement": [{
         "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::locked-bucket/*",

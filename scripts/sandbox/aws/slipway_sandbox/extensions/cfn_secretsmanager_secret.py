@@ -66,11 +66,17 @@ class SecretsManagerSecret(SandboxResource):
         backend = secretsmanager_backends[self.account_id][self.region_name]
         if properties.get("Name") and not self._physical_id.split(":secret:", 1)[1].startswith(properties["Name"]):
             return False
+        # Only a changed value makes a new version (AWS does the same); re-putting the current value
+        # made moto answer ResourceExistsException, failing updates that kept the secret.
         if properties.get("SecretString") is not None:
-            backend.put_secret_value(secret_id=self._physical_id, secret_string=str(properties["SecretString"]),
-                                     secret_binary=None, client_request_token=None, version_stages=["AWSCURRENT"])
+            value = str(properties["SecretString"])
+            secret = backend.secrets[self._physical_id]
+            if secret.secret_string != value:
+                backend.put_secret_value(secret_id=self._physical_id, secret_string=value, secret_binary=None,
+                                         client_request_token=None, version_stages=["AWSCURRENT"])
         if "Description" in properties:
-            backend.update_secret(secret_id=self._physical_id, description=properties.get("Description"))
+            # Metadata only: UpdateSecret would also cut a new version.
+            backend.secrets[self._physical_id].description = properties.get("Description")
         return True
 
     def destroy(self) -> None:
