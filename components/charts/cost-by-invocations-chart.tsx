@@ -3,9 +3,9 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LambdaView } from '@/lib/cost/estimator-view';
 import { ARCHITECTURES } from '@/lib/cost/price-table';
-import { formatCount, formatCountCompact, formatDollars, formatDollarsCompact } from '@/lib/cost/number-format';
-import { ARCHITECTURE_COLORS, AXIS_LABEL, AXIS_TICK, GRID_STROKE } from './chart-theme';
-import { forLogAxis, logAxisFor } from './log-axis';
+import { formatCount, formatDollars } from '@/lib/cost/number-format';
+import { ARCHITECTURE_COLORS, GRID_STROKE } from './chart-theme';
+import { countAxisProps, dollarAxisProps, forLogAxis, logAxisFor } from './log-axis';
 
 /** Monthly cost of the function as its invocations grow, per architecture; the chosen volume marked. */
 export function CostByInvocationsChart({ points, chosen, logAxes }: { points: LambdaView['costByInvocations']; chosen: number; logAxes: boolean }) {
@@ -21,27 +21,8 @@ export function CostByInvocationsChart({ points, chosen, logAxes }: { points: La
     <ResponsiveContainer width="100%" height={260}>
       <LineChart data={data} margin={{ top: 22, right: 16, bottom: 20, left: 8 }}>
         <CartesianGrid stroke={GRID_STROKE} />
-        <XAxis
-          dataKey="invocationsPerMonth"
-          type="number"
-          scale={xLog ? 'log' : 'linear'}
-          domain={xLog ? [...xLog.domain] : ['dataMin', 'dataMax']}
-          ticks={xLog ? [...xLog.ticks] : undefined}
-          tickFormatter={formatCountCompact}
-          tick={AXIS_TICK}
-          label={{ value: 'Invocations per month', position: 'insideBottom', offset: -12, ...AXIS_LABEL }}
-        />
-        <YAxis
-          type="number"
-          scale={yLog ? 'log' : 'linear'}
-          domain={yLog ? [...yLog.domain] : [0, 'auto']}
-          ticks={yLog ? [...yLog.ticks] : undefined}
-          allowDataOverflow={Boolean(yLog)}
-          tickFormatter={formatDollarsCompact}
-          tick={AXIS_TICK}
-          width={64}
-          label={{ value: 'USD per month', angle: -90, position: 'insideLeft', offset: 4, dy: 44, ...AXIS_LABEL }}
-        />
+        <XAxis {...countAxisProps('invocationsPerMonth', 'Invocations per month', xLog)} />
+        <YAxis {...dollarAxisProps(yLog)} />
         <Tooltip labelFormatter={(label) => `${formatCount(Number(label))} invocations/month`} formatter={(value, name) => [formatDollars(Number(value)), String(name)]} contentStyle={{ fontSize: 12 }} />
         {chosen > 0 || !logAxes ? (
           <ReferenceLine x={chosen} stroke="#0f172a" strokeDasharray="3 3" label={{ value: 'chosen', position: 'top', fontSize: 11, fill: '#0f172a' }} />

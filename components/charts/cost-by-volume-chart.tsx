@@ -3,9 +3,9 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CostGrid } from '@/lib/cost/cost-grid';
 import type { Architecture } from '@/lib/cost/price-table';
-import { formatCount, formatCountCompact, formatDollars, formatDollarsCompact } from '@/lib/cost/number-format';
-import { AXIS_LABEL, AXIS_TICK, GRID_STROKE, seriesColor } from './chart-theme';
-import { forLogAxis, logAxisFor } from './log-axis';
+import { formatCount, formatDollars } from '@/lib/cost/number-format';
+import { GRID_STROKE, seriesColor } from './chart-theme';
+import { countAxisProps, dollarAxisProps, forLogAxis, logAxisFor } from './log-axis';
 import type { PngLegendItem } from './svg-to-png';
 
 const seriesKey = (batchSize: number) => `batch${batchSize}`;
@@ -36,27 +36,8 @@ export function CostByVolumeChart({ grid, architecture, logAxes }: { grid: CostG
     <ResponsiveContainer width="100%" height={280}>
       <LineChart data={data} margin={{ top: 22, right: 16, bottom: 20, left: 8 }}>
         <CartesianGrid stroke={GRID_STROKE} />
-        <XAxis
-          dataKey="messagesPerDay"
-          type="number"
-          scale={xLog ? 'log' : 'linear'}
-          domain={xLog ? [...xLog.domain] : ['dataMin', 'dataMax']}
-          ticks={xLog ? [...xLog.ticks] : undefined}
-          tickFormatter={formatCountCompact}
-          tick={AXIS_TICK}
-          label={{ value: 'Messages per day', position: 'insideBottom', offset: -12, ...AXIS_LABEL }}
-        />
-        <YAxis
-          type="number"
-          scale={yLog ? 'log' : 'linear'}
-          domain={yLog ? [...yLog.domain] : [0, 'auto']}
-          ticks={yLog ? [...yLog.ticks] : undefined}
-          allowDataOverflow={Boolean(yLog)}
-          tickFormatter={formatDollarsCompact}
-          tick={AXIS_TICK}
-          width={64}
-          label={{ value: 'USD per month', angle: -90, position: 'insideLeft', offset: 4, dy: 44, ...AXIS_LABEL }}
-        />
+        <XAxis {...countAxisProps('messagesPerDay', 'Messages per day', xLog)} />
+        <YAxis {...dollarAxisProps(yLog)} />
         <Tooltip
           labelFormatter={(label) => `${formatCount(Number(label))} messages/day`}
           formatter={(value, name) => [formatDollars(Number(value)), `batch ${String(name).replace('batch', '')}`]}

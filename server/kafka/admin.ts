@@ -2,6 +2,7 @@ import 'server-only';
 
 import { DescribeClusterV2Command } from '@aws-sdk/client-kafka';
 import kafkajs, { type Admin, Kafka, type KafkaConfig } from 'kafkajs';
+import type { KafkaConnectionTestDto } from '@/lib/dto/kafka-dashboard';
 
 // Node's ESM loader cannot see this export of the CommonJS package (tsx scripts); the default import can.
 const { ConfigResourceTypes } = kafkajs;
@@ -225,19 +226,8 @@ export async function describeConsumerGroups(admin: Admin, groupIds: readonly st
 
 // --- connection test ------------------------------------------------------------------------------
 
-export type ConnectionReport =
-  | {
-      ok: true;
-      clusterId: string;
-      controllerId: number | null;
-      brokers: { nodeId: number; host: string; port: number }[];
-      /** e.g. "3.9.1" from MSK, or "3.9-IV0" from the broker's inter.broker.protocol.version; null = unknown. */
-      kafkaVersion: string | null;
-      versionSource: 'msk' | 'inter.broker.protocol.version' | 'unknown';
-      topicCount: number;
-      latencyMs: number;
-    }
-  | { ok: false; reason: 'unreachable' | 'authentication' | 'timeout' | 'error'; message: string };
+/** What "test connection" reports; the same shape the API returns. */
+export type ConnectionReport = KafkaConnectionTestDto;
 
 export interface TestConnectionOptions {
   /** For MSK: the control plane and ARN, to report the exact Kafka version AWS runs. */
