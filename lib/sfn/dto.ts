@@ -61,7 +61,8 @@ export interface LoggingDto {
   logGroupArn: string | null;
 }
 
-export interface StateMachineDetailDto {
+/** A state machine as DescribeStateMachine tells it. */
+export interface StateMachineDescription {
   arn: string;
   name: string;
   type: StateMachineType;
@@ -70,6 +71,9 @@ export interface StateMachineDetailDto {
   definition: string;
   roleArn: string;
   logging: LoggingDto;
+}
+
+export interface StateMachineDetailDto extends StateMachineDescription {
   target: TargetSummaryDto;
 }
 

@@ -9,7 +9,7 @@ import type {
   StateMachineListItem,
 } from '@aws-sdk/client-sfn';
 import { EXECUTION_STATUSES } from '@/lib/schemas/sfn';
-import type { ExecutionStatusName, ExecutionSummaryDto, LoggingDto, StateMachineType } from '@/lib/sfn/dto';
+import type { ExecutionStatusName, ExecutionSummaryDto, LoggingDto, StateMachineDescription, StateMachineType } from '@/lib/sfn/dto';
 import type { SfnHistoryEvent } from '@/lib/sfn/history-types';
 import { durationBetween } from '@/lib/sfn/format';
 
@@ -39,17 +39,7 @@ export interface ExecutionDefinition {
   revisionId: string | null;
 }
 
-/** A state machine as DescribeStateMachine tells it. */
-export interface StateMachineDescription {
-  arn: string;
-  name: string;
-  type: StateMachineType;
-  status: string;
-  createdAt: string;
-  definition: string;
-  roleArn: string;
-  logging: LoggingDto;
-}
+export type { StateMachineDescription };
 
 const iso = (date: Date | undefined): string | null => (date ? date.toISOString() : null);
 
