@@ -14,7 +14,7 @@ const config = [
       'no-restricted-syntax': [
         'error',
         {
-          selector: "NewExpression[callee.name=/^[A-Z][A-Za-z0-9]*Client$/][callee.name!=/^(QueryClient|SqliteClient|PostgresClient|PrismaClient)$/]",
+          selector: 'NewExpression[callee.name=/^[A-Z][A-Za-z0-9]*Client$/][callee.name!=/^(QueryClient|SqliteClient|PostgresClient|PrismaClient)$/]',
           message: 'Build AWS SDK clients with createAwsClient() from server/aws/clients.ts.',
         },
       ],

@@ -9,7 +9,9 @@ const components: Components = {
   p: (p) => <p className="my-2 text-sm leading-6 text-slate-700" {...p} />,
   ul: (p) => <ul className="my-2 list-disc space-y-1 pl-6 text-sm text-slate-700" {...p} />,
   ol: (p) => <ol className="my-2 list-decimal space-y-1 pl-6 text-sm text-slate-700" {...p} />,
-  a: ({ href, ...p }) => <a href={href} className="text-brand-600 underline" rel="noreferrer" target={href?.startsWith('http') ? '_blank' : undefined} {...p} />,
+  a: ({ href, ...p }) => (
+    <a href={href} className="text-brand-600 underline" rel="noreferrer" target={href?.startsWith('http') ? '_blank' : undefined} {...p} />
+  ),
   code: ({ className, ...p }) =>
     className ? <code className={`${className} font-mono text-xs`} {...p} /> : <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs" {...p} />,
   pre: (p) => <pre className="my-3 overflow-x-auto rounded-md bg-slate-900 p-3 text-slate-100" {...p} />,

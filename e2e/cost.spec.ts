@@ -147,9 +147,19 @@ test('a broken shared URL still opens, and says what it ignored', async ({ page 
 
 test('comparing two scenarios highlights what differs', async ({ page }) => {
   const stamp = Date.now();
-  const input = { architecture: 'x86_64', region: 'us-east-1', memoryMb: 2048, durationMs: 60_000, invocationsPerMonth: 75_000_000, ephemeralStorageMb: 512, includeFreeTier: false };
+  const input = {
+    architecture: 'x86_64',
+    region: 'us-east-1',
+    memoryMb: 2048,
+    durationMs: 60_000,
+    invocationsPerMonth: 75_000_000,
+    ephemeralStorageMb: 512,
+    includeFreeTier: false,
+  };
   const a = await (await page.request.post('/api/v1/cost/scenarios', { data: { name: `e2e 2 GB ${stamp}`, kind: 'lambda', input } })).json();
-  const b = await (await page.request.post('/api/v1/cost/scenarios', { data: { name: `e2e 1 GB ${stamp}`, kind: 'lambda', input: { ...input, memoryMb: 1024 } } })).json();
+  const b = await (
+    await page.request.post('/api/v1/cost/scenarios', { data: { name: `e2e 1 GB ${stamp}`, kind: 'lambda', input: { ...input, memoryMb: 1024 } } })
+  ).json();
 
   await page.goto('/cost');
   await page.getByRole('checkbox', { name: `Compare ${a.name}` }).check();

@@ -98,7 +98,11 @@ test('EC2 enrichment: started from the form, coloured by status, step panel and 
     expect(svg).toContain('data-node-id="Look up Name tag" data-status="succeeded"');
     expect(svg).toContain('data-node-id="Read default name" data-status="notRun"');
     const [pngFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
-    expect(readFileSync((await pngFile.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync((await pngFile.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
 
     // Without a Name tag: the caught error, the fallback path, the default name from Parameter Store.
     const unnamedRun = await startExecution(page.request, stateMachineArn, ec2StateChangeEvent(unnamedId), `unnamed-${uid()}`);
@@ -184,7 +188,10 @@ test('mainframe JCL job: an empty feed stops at Nothing to process, a non-empty 
   await expect(page.getByTestId('step-panel').getByTestId('step-input')).toContainText('Ana Silva');
 
   // A feed that does not exist: the banner names the state and jumps to it.
-  const missing = await waitForExecution(page.request, await startExecution(page.request, stateMachineArn, { feedKey: 'feeds/missing.csv' }, `missing-${uid()}`));
+  const missing = await waitForExecution(
+    page.request,
+    await startExecution(page.request, stateMachineArn, { feedKey: 'feeds/missing.csv' }, `missing-${uid()}`),
+  );
   expect(missing.status).toBe('FAILED');
   await page.goto(`/executions/${encodeURIComponent(missing.executionArn)}`);
   const banner = page.getByTestId('error-banner');

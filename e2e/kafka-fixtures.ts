@@ -18,7 +18,12 @@ export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(3
  * A topic with `records` records in each of `partitions` partitions and an Empty group that committed
  * `committed[p]` on partition p (partitions without an entry have no commit: their lag is unknown).
  */
-export async function createLaggingGroup(options: { prefix: string; partitions: number; records: number; committed: Record<number, number> }): Promise<{ topic: string; groupId: string }> {
+export async function createLaggingGroup(options: {
+  prefix: string;
+  partitions: number;
+  records: number;
+  committed: Record<number, number>;
+}): Promise<{ topic: string; groupId: string }> {
   const kafka = sandboxKafka();
   const topic = uniqueName(`${options.prefix}-topic`);
   const groupId = uniqueName(`${options.prefix}-group`);
@@ -31,10 +36,16 @@ export async function createLaggingGroup(options: { prefix: string; partitions: 
     await producer.send({
       topic,
       acks: -1,
-      messages: Array.from({ length: options.partitions }, (_, partition) => Array.from({ length: options.records }, (__, i) => ({ partition, value: `record-${partition}-${i}` }))).flat(),
+      messages: Array.from({ length: options.partitions }, (_, partition) =>
+        Array.from({ length: options.records }, (__, i) => ({ partition, value: `record-${partition}-${i}` })),
+      ).flat(),
     });
     await producer.disconnect();
-    await admin.setOffsets({ groupId, topic, partitions: Object.entries(options.committed).map(([partition, offset]) => ({ partition: Number(partition), offset: String(offset) })) });
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: Object.entries(options.committed).map(([partition, offset]) => ({ partition: Number(partition), offset: String(offset) })),
+    });
   } finally {
     await admin.disconnect();
   }

@@ -6,7 +6,6 @@
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from './lib/defaults.mjs';
 
-
 /** Add a feature's benchmark here: a name, what it measures, and the command that runs it. */
 export const BENCHES = [
   {
@@ -68,7 +67,15 @@ function printTable(rows) {
     ms(row.minMs),
     ms(row.maxMs),
     row.targetMs === undefined ? '' : String(row.targetMs),
-    row.engine === 'FAILED' ? 'did not run' : row.targetMs === undefined ? '' : row.p95Ms <= row.targetMs ? 'p95 under target' : row.meanMs <= row.targetMs ? 'mean under, p95 over' : 'OVER target',
+    row.engine === 'FAILED'
+      ? 'did not run'
+      : row.targetMs === undefined
+        ? ''
+        : row.p95Ms <= row.targetMs
+          ? 'p95 under target'
+          : row.meanMs <= row.targetMs
+            ? 'mean under, p95 over'
+            : 'OVER target',
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const format = (cells) => cells.map((cell, column) => (column <= 1 || column === 9 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');

@@ -56,7 +56,10 @@ export function generateClients({ log = console.log } = {}) {
 
 function latestSnapshot(migrationsDir) {
   if (!existsSync(migrationsDir)) return null;
-  const dirs = readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const dirs = readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const last = dirs.at(-1);
   if (!last) return null;
   const file = path.join(migrationsDir, last, SNAPSHOT);

@@ -15,7 +15,12 @@ import { httpReady, startService, stopAllServices } from './lib/services.mjs';
 
 const ALL = ['lint', 'unit', 'db', 'sandbox', 'int', 'e2e'];
 const { values } = parseArgs({ options: { suite: { type: 'string' } } });
-const suites = new Set((values.suite ?? process.env.SLIPWAY_TEST_SUITES ?? ALL.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
+const suites = new Set(
+  (values.suite ?? process.env.SLIPWAY_TEST_SUITES ?? ALL.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 for (const s of suites) if (![...ALL, 'api'].includes(s)) throw new Error(`unknown suite ${s}; choose from ${ALL.join(', ')}, api`);
 
 const PORT = Number(process.env.SLIPWAY_TEST_PORT ?? 3100);
@@ -38,7 +43,14 @@ async function main() {
   ensureNodeModules({ log: say });
   const { generateClients, migrateDatabase } = await import('./db.mjs');
   generateClients({ log: say });
-  const baseEnv = { ...process.env, NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1', SLIPWAY_AWS_MODE: 'sandbox', SLIPWAY_DATA_DIR: testDataDir, SLIPWAY_LOG_LEVEL: 'warn' };
+  const baseEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    NEXT_TELEMETRY_DISABLED: '1',
+    SLIPWAY_AWS_MODE: 'sandbox',
+    SLIPWAY_DATA_DIR: testDataDir,
+    SLIPWAY_LOG_LEVEL: 'warn',
+  };
   // Fixture blueprints (a failing template, a secret parameter) join the catalog for integration and e2e runs.
   const withFixtures = { SLIPWAY_BLUEPRINT_DIRS: 'e2e/fixtures/blueprints' };
   const givenDb = process.env.DATABASE_URL;
@@ -52,6 +64,17 @@ async function main() {
 
   if (suites.has('lint')) {
     step('lint', bin('eslint'), ['--max-warnings=0', '.']);
+    step('format', bin('prettier'), [
+      '--check',
+      '--log-level=warn',
+      'app/**/*.{ts,tsx}',
+      'components/**/*.{ts,tsx}',
+      'lib/**/*.ts',
+      'server/**/*.ts',
+      'scripts/**/*.{mjs,ts}',
+      'e2e/**/*.ts',
+      '*.{ts,mjs,js}',
+    ]);
     step('migrations in step with the schema', process.execPath, ['scripts/db.mjs', 'check', 'sqlite']);
   }
   if (suites.has('unit')) step('unit', bin('vitest'), ['run', '--project', 'unit'], baseEnv);
@@ -118,7 +141,14 @@ async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
   // info-level logs: the secret-handling specs read them to prove secrets never get there.
   // A short Kafka lag sampling interval gives the lag pages history (status, charts) within seconds;
   // the portal reads it too, to poll at the same pace.
-  const env = { ...baseEnv, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${PORT}`, PORT: String(PORT), SLIPWAY_LOG_LEVEL: 'info', KAFKA_LAG_SAMPLE_INTERVAL_MS: '2000' };
+  const env = {
+    ...baseEnv,
+    DATABASE_URL: url,
+    NEXTAUTH_URL: `http://localhost:${PORT}`,
+    PORT: String(PORT),
+    SLIPWAY_LOG_LEVEL: 'info',
+    KAFKA_LAG_SAMPLE_INTERVAL_MS: '2000',
+  };
   await migrateDatabase({ url, log: say });
   step('seed demo data', bin('tsx'), ['--conditions=react-server', 'scripts/seed.ts'], env);
   const { ensureNextBuild } = await import('./lib/next-build.mjs');
@@ -136,14 +166,25 @@ async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
     ready: httpReady(`http://127.0.0.1:${PORT}/api/v1/health`),
     port: PORT,
   });
-  await startService({ name: 'worker', command: bin('tsx'), args: ['--conditions=react-server', 'server/jobs/worker.ts'], cwd: repoRoot, env, logFile: path.join(logs, 'worker.log'), ready: async () => true });
+  await startService({
+    name: 'worker',
+    command: bin('tsx'),
+    args: ['--conditions=react-server', 'server/jobs/worker.ts'],
+    cwd: repoRoot,
+    env,
+    logFile: path.join(logs, 'worker.log'),
+    ready: async () => true,
+  });
   const projects = suites.has('e2e') ? ['--project=setup', '--project=api', '--project=browser'] : ['--project=setup', '--project=api'];
-  step(suites.has('e2e') ? 'e2e (Chromium + API)' : 'api', bin('playwright'), ['test', ...projects], { ...env, SLIPWAY_E2E_BASE_URL: `http://localhost:${PORT}` });
+  step(suites.has('e2e') ? 'e2e (Chromium + API)' : 'api', bin('playwright'), ['test', ...projects], {
+    ...env,
+    SLIPWAY_E2E_BASE_URL: `http://localhost:${PORT}`,
+  });
 }
 
 main().catch(async (err) => {
   await stopAllServices();
   const failed = results.filter((r) => !r.ok).map((r) => r.name);
-  console.error(`\n[test] ${err instanceof SetupError ? err.message : failed.length ? `FAILED: ${failed.join(', ')}` : err.stack ?? err}`);
+  console.error(`\n[test] ${err instanceof SetupError ? err.message : failed.length ? `FAILED: ${failed.join(', ')}` : (err.stack ?? err)}`);
   process.exit(1);
 });

@@ -26,7 +26,14 @@ async function main() {
       const days = values.days ? Number(values.days) : undefined;
       if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) throw new Error('--days must be a whole number from 1 to 365');
       const { token, record } = await createApiToken(user.id, values.name ?? 'cli', days);
-      await recordAudit({ actor: { userId: user.id, email: user.email }, action: 'token.create', resourceType: 'api-token', resourceId: record.id, outcome: 'success', details: { name: record.name, via: 'cli' } });
+      await recordAudit({
+        actor: { userId: user.id, email: user.email },
+        action: 'token.create',
+        resourceType: 'api-token',
+        resourceId: record.id,
+        outcome: 'success',
+        details: { name: record.name, via: 'cli' },
+      });
       console.error(`Created token ${record.prefix}… (${record.id}) for ${user.email}. It is printed once, below:`);
       console.log(token);
       break;

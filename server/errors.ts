@@ -1,15 +1,6 @@
 import 'server-only';
 
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'VALIDATION'
-  | 'UNAVAILABLE'
-  | 'UPSTREAM'
-  | 'INTERNAL';
+export type ErrorCode = 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VALIDATION' | 'UNAVAILABLE' | 'UPSTREAM' | 'INTERNAL';
 
 export const statusByCode: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,

@@ -35,7 +35,13 @@ async function checkDatabase(): Promise<DependencyHealth> {
 
 async function checkSandboxAws(): Promise<DependencyHealth> {
   if (env().awsMode === 'aws') {
-    return { name: 'sandbox-aws', label: 'Sandbox AWS account', status: 'not-used', latencyMs: null, message: 'Real AWS credentials are configured; the local sandbox is not used.' };
+    return {
+      name: 'sandbox-aws',
+      label: 'Sandbox AWS account',
+      status: 'not-used',
+      latencyMs: null,
+      message: 'Real AWS credentials are configured; the local sandbox is not used.',
+    };
   }
   const sts = createAwsClient(STSClient, {
     id: 'health',

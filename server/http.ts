@@ -45,7 +45,10 @@ export function errorResponse(err: unknown): NextResponse<ApiErrorBody> {
   if (prismaCode === 'P2025') return NextResponse.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, { status: 404 });
   if (prismaCode === 'P2002') return NextResponse.json({ error: { code: 'CONFLICT', message: 'That already exists.' } }, { status: 409 });
   const errorId = randomUUID();
-  log.error('unhandled error in API route', { errorId, error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) });
+  log.error('unhandled error in API route', {
+    errorId,
+    error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+  });
   return NextResponse.json({ error: { code: 'INTERNAL', message: `Something went wrong on our side (error id ${errorId}).` } }, { status: 500 });
 }
 

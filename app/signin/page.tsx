@@ -38,8 +38,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Demo sign-in — for local evaluation only
           </h2>
           <p className="mt-1 text-sm text-amber-900">
-            No identity provider is configured, so you can act as one of the seeded demo users. Set OIDC_ISSUER,
-            OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to use single sign-on instead.
+            No identity provider is configured, so you can act as one of the seeded demo users. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to use
+            single sign-on instead.
           </p>
           {demoUsers.length === 0 ? (
             <p className="mt-4 text-sm text-amber-900">No demo users yet: run `npm run demo` (or `npm run db:seed`).</p>

@@ -42,7 +42,11 @@ export function ChartCard({
   }
 
   return (
-    <figure aria-labelledby={titleId} aria-describedby={description ? descriptionId : undefined} className="min-w-0 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <figure
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      className="min-w-0 rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+    >
       <header className="flex items-start justify-between gap-3 border-b border-slate-100 px-4 py-2.5">
         <div className="min-w-0">
           <h3 id={titleId} className="text-sm font-semibold text-slate-800">

@@ -15,7 +15,23 @@ export const INFEASIBLE_COLOR = '#cbd5e1';
 export const NEUTRAL_BAR_COLOR = '#1f58c4';
 
 // Colour-blind-safe, ordered light-to-dark-ish so neighbouring batch sizes look related.
-const SERIES_PALETTE = ['#0ea5e9', '#2563eb', '#4f46e5', '#7c3aed', '#a21caf', '#db2777', '#e11d48', '#ea580c', '#d97706', '#ca8a04', '#65a30d', '#16a34a', '#0d9488', '#0891b2', '#475569'];
+const SERIES_PALETTE = [
+  '#0ea5e9',
+  '#2563eb',
+  '#4f46e5',
+  '#7c3aed',
+  '#a21caf',
+  '#db2777',
+  '#e11d48',
+  '#ea580c',
+  '#d97706',
+  '#ca8a04',
+  '#65a30d',
+  '#16a34a',
+  '#0d9488',
+  '#0891b2',
+  '#475569',
+];
 
 /** The colour of the `index`-th of several series (batch sizes). */
 export function seriesColor(index: number): string {

@@ -21,8 +21,21 @@ export function CostByBatchSizeChart({ bars }: { bars: CostGrid['costByBatchSize
     <ResponsiveContainer width="100%" height={260}>
       <BarChart data={data} margin={{ top: 20, right: 12, bottom: 20, left: 8 }}>
         <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-        <XAxis dataKey="label" tick={AXIS_TICK} interval={0} angle={-35} textAnchor="end" height={44} label={{ value: 'Batch size (messages)', position: 'insideBottom', offset: -14, ...AXIS_LABEL }} />
-        <YAxis tickFormatter={formatDollarsCompact} tick={AXIS_TICK} width={64} label={{ value: 'USD per month', angle: -90, position: 'insideLeft', offset: 4, dy: 44, ...AXIS_LABEL }} />
+        <XAxis
+          dataKey="label"
+          tick={AXIS_TICK}
+          interval={0}
+          angle={-35}
+          textAnchor="end"
+          height={44}
+          label={{ value: 'Batch size (messages)', position: 'insideBottom', offset: -14, ...AXIS_LABEL }}
+        />
+        <YAxis
+          tickFormatter={formatDollarsCompact}
+          tick={AXIS_TICK}
+          width={64}
+          label={{ value: 'USD per month', angle: -90, position: 'insideLeft', offset: 4, dy: 44, ...AXIS_LABEL }}
+        />
         <Tooltip
           labelFormatter={(label) => `Batch size ${String(label)}`}
           formatter={(value, _name, item) => {

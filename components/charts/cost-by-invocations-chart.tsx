@@ -23,12 +23,24 @@ export function CostByInvocationsChart({ points, chosen, logAxes }: { points: La
         <CartesianGrid stroke={GRID_STROKE} />
         <XAxis {...countAxisProps('invocationsPerMonth', 'Invocations per month', xLog)} />
         <YAxis {...dollarAxisProps(yLog)} />
-        <Tooltip labelFormatter={(label) => `${formatCount(Number(label))} invocations/month`} formatter={(value, name) => [formatDollars(Number(value)), String(name)]} contentStyle={{ fontSize: 12 }} />
+        <Tooltip
+          labelFormatter={(label) => `${formatCount(Number(label))} invocations/month`}
+          formatter={(value, name) => [formatDollars(Number(value)), String(name)]}
+          contentStyle={{ fontSize: 12 }}
+        />
         {chosen > 0 || !logAxes ? (
           <ReferenceLine x={chosen} stroke="#0f172a" strokeDasharray="3 3" label={{ value: 'chosen', position: 'top', fontSize: 11, fill: '#0f172a' }} />
         ) : null}
         {ARCHITECTURES.map((architecture) => (
-          <Line key={architecture} dataKey={architecture} name={architecture} stroke={ARCHITECTURE_COLORS[architecture]} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            key={architecture}
+            dataKey={architecture}
+            name={architecture}
+            stroke={ARCHITECTURE_COLORS[architecture]}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         ))}
       </LineChart>
     </ResponsiveContainer>

@@ -14,7 +14,11 @@ const seriesKey = (batchSize: number) => `batch${batchSize}`;
 export function costByVolumeLegend(grid: CostGrid, architecture: Architecture): PngLegendItem[] {
   return grid.costByVolume
     .filter((series) => series.architecture === architecture)
-    .map((series, index) => ({ label: `${formatCount(series.batchSize)}${series.feasible ? '' : ' (limit)'}`, color: seriesColor(index), dashed: !series.feasible }));
+    .map((series, index) => ({
+      label: `${formatCount(series.batchSize)}${series.feasible ? '' : ' (limit)'}`,
+      color: seriesColor(index),
+      dashed: !series.feasible,
+    }));
 }
 
 /** Monthly cost against messages per day, one line per batch size, for one architecture. */
@@ -44,7 +48,12 @@ export function CostByVolumeChart({ grid, architecture, logAxes }: { grid: CostG
           itemSorter={(item) => Number(item.value)}
           contentStyle={{ fontSize: 12, maxHeight: 240, overflowY: 'auto' }}
         />
-        <ReferenceLine x={grid.selected.messagesPerDay} stroke="#0f172a" strokeDasharray="3 3" label={{ value: 'chosen', position: 'top', fontSize: 11, fill: '#0f172a' }} />
+        <ReferenceLine
+          x={grid.selected.messagesPerDay}
+          stroke="#0f172a"
+          strokeDasharray="3 3"
+          label={{ value: 'chosen', position: 'top', fontSize: 11, fill: '#0f172a' }}
+        />
         {series.map((line, index) => (
           <Line
             key={line.batchSize}

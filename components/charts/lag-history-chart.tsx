@@ -21,7 +21,12 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 function timeTick(spanMs: number) {
   const withDate = spanMs > 24 * 60 * 60_000;
   return (at: number) =>
-    new Date(at).toLocaleString('en-GB', withDate ? { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', second: spanMs <= 20 * 60_000 ? '2-digit' : undefined });
+    new Date(at).toLocaleString(
+      'en-GB',
+      withDate
+        ? { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' }
+        : { hour: '2-digit', minute: '2-digit', second: spanMs <= 20 * 60_000 ? '2-digit' : undefined },
+    );
 }
 
 /**
@@ -51,7 +56,18 @@ export function LagHistoryChart({ points, showPeak, yLabel }: { points: LagChart
           }}
           contentStyle={{ fontSize: 12 }}
         />
-        {showPeak && <Line dataKey="peak" name="peak" stroke={PEAK_COLOR} strokeDasharray="4 3" strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls={false} />}
+        {showPeak && (
+          <Line
+            dataKey="peak"
+            name="peak"
+            stroke={PEAK_COLOR}
+            strokeDasharray="4 3"
+            strokeWidth={1.5}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+        )}
         <Line dataKey="lag" name="lag" stroke={LAG_COLOR} strokeWidth={2} dot={points.length < 30} isAnimationActive={false} connectNulls={false} />
         {points.length > 10 && <Brush dataKey="at" height={26} stroke="#94a3b8" travellerWidth={8} tickFormatter={tick} />}
       </LineChart>

@@ -13,7 +13,10 @@ describe('logAxisFor', () => {
   });
 
   it('can end the axis at the data instead, with the powers of ten inside it as ticks', () => {
-    expect(logAxisFor([100_000, 10_000_000, 250_000_000], 'data')).toEqual({ domain: [100_000, 250_000_000], ticks: [100_000, 1_000_000, 10_000_000, 100_000_000] });
+    expect(logAxisFor([100_000, 10_000_000, 250_000_000], 'data')).toEqual({
+      domain: [100_000, 250_000_000],
+      ticks: [100_000, 1_000_000, 10_000_000, 100_000_000],
+    });
   });
 
   it('turns zero into a gap', () => {

@@ -10,7 +10,11 @@ describe('layoutLegend', () => {
     // Each item is a 16 px swatch + 4 px gap + its text, then 14 px to the next one.
     const rows = layoutLegend(items, 130, width);
     expect(rows.map((row) => row.map(({ item, x }) => [item.label, x]))).toEqual([
-      [['1', 0], ['5', 44], ['10', 88]],
+      [
+        ['1', 0],
+        ['5', 44],
+        ['10', 88],
+      ],
       [['2,000 (limit)', 0]],
     ]);
   });

@@ -76,7 +76,9 @@ export async function renderChartPng(svg: SVGSVGElement, options: ChartPngOption
     }
   });
 
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be turned into a PNG.'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be turned into a PNG.'))), 'image/png'),
+  );
 }
 
 const SWATCH_WIDTH = 16;

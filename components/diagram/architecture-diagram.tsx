@@ -18,7 +18,11 @@ const hiddenHandle = { opacity: 0, width: 1, height: 1, minWidth: 0, minHeight: 
 
 function ResourceNode({ data }: NodeProps<Node<ResourceData>>) {
   return (
-    <div className="flex h-full w-full flex-col justify-center rounded-md border bg-white px-2 text-left shadow-sm" style={{ borderColor: serviceColor(data.service), borderLeftWidth: 5 }} title={data.type}>
+    <div
+      className="flex h-full w-full flex-col justify-center rounded-md border bg-white px-2 text-left shadow-sm"
+      style={{ borderColor: serviceColor(data.service), borderLeftWidth: 5 }}
+      title={data.type}
+    >
       <Handle type="target" position={Position.Left} style={hiddenHandle} isConnectable={false} />
       <span className="truncate text-xs font-semibold text-slate-800">{data.label}</span>
       <span className="truncate text-[10px] text-slate-500">{data.type}</span>
@@ -29,7 +33,10 @@ function ResourceNode({ data }: NodeProps<Node<ResourceData>>) {
 
 function GroupNode({ data }: NodeProps<Node<GroupData>>) {
   return (
-    <div className="h-full w-full rounded-lg border border-dashed bg-slate-50/60" style={{ borderColor: data.service ? serviceColor(data.service) : '#94a3b8' }}>
+    <div
+      className="h-full w-full rounded-lg border border-dashed bg-slate-50/60"
+      style={{ borderColor: data.service ? serviceColor(data.service) : '#94a3b8' }}
+    >
       <Handle type="target" position={Position.Left} style={hiddenHandle} isConnectable={false} />
       <Handle type="source" position={Position.Right} style={hiddenHandle} isConnectable={false} />
       <span className="absolute left-2 top-1 text-[11px] font-semibold uppercase tracking-wide text-slate-600">{data.label}</span>

@@ -5,7 +5,17 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
 /** The body of a route segment's error.tsx: what failed, a retry, and a way back. */
-export function SegmentError({ error, reset, title, back }: { error: Error & { digest?: string }; reset?: () => void; title: string; back?: { href: string; label: string } }) {
+export function SegmentError({
+  error,
+  reset,
+  title,
+  back,
+}: {
+  error: Error & { digest?: string };
+  reset?: () => void;
+  title: string;
+  back?: { href: string; label: string };
+}) {
   return (
     <div className="max-w-2xl space-y-4">
       <Alert tone="error" title={title}>

@@ -81,7 +81,13 @@ test.describe('as a falcon developer', () => {
 
   test('developers cannot register targets or read the audit log', async ({ request }) => {
     const res = await request.post('/api/v1/targets', {
-      data: { name: 'falcon-prod', accountId: '111122223333', regions: ['us-east-1'], roleArn: 'arn:aws:iam::111122223333:role/slipway', externalId: 'abc-123' },
+      data: {
+        name: 'falcon-prod',
+        accountId: '111122223333',
+        regions: ['us-east-1'],
+        roleArn: 'arn:aws:iam::111122223333:role/slipway',
+        externalId: 'abc-123',
+      },
     });
     expect(res.status()).toBe(403);
     expect((await request.get('/api/v1/audit-log')).status()).toBe(403);
@@ -100,7 +106,14 @@ test.describe('as the platform admin', () => {
     expect(Object.keys((await bad.json()).error.fields)).toEqual(expect.arrayContaining(['accountId', 'roleArn', 'externalId']));
 
     const created = await request.post('/api/v1/targets', {
-      data: { name, accountId: '444455556666', regions: ['eu-west-1'], roleArn: 'arn:aws:iam::444455556666:role/slipway-deployer', externalId: 'very-secret-external-id', teamIds: [eagle.id] },
+      data: {
+        name,
+        accountId: '444455556666',
+        regions: ['eu-west-1'],
+        roleArn: 'arn:aws:iam::444455556666:role/slipway-deployer',
+        externalId: 'very-secret-external-id',
+        teamIds: [eagle.id],
+      },
     });
     expect(created.status()).toBe(201);
     const target = await created.json();

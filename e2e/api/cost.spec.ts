@@ -36,8 +36,12 @@ test.describe('as a falcon developer', () => {
       expect(body.totalCost, `${invocationsPerMonth} invocations`).toBe(totalCost);
       expect(body.tiers.map((tier: { cost: number }) => tier.cost)).toEqual(tiers);
       expect(body.priceTable).toMatchObject({ id: expect.any(String), effectiveDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), region: 'us-east-1' });
-      expect(Object.keys(body)).toEqual(expect.arrayContaining(['gbSeconds', 'requestCost', 'computeCost', 'storageCost', 'totalCost', 'totalWithoutTiers', 'tiers', 'priceTable']));
-      expect(body.tiers[0]).toEqual(expect.objectContaining({ fromGbSeconds: 0, toGbSeconds: 6e9, gbSeconds: expect.any(Number), ratePerGbSecond: 0.0000166667, cost: expect.any(Number) }));
+      expect(Object.keys(body)).toEqual(
+        expect.arrayContaining(['gbSeconds', 'requestCost', 'computeCost', 'storageCost', 'totalCost', 'totalWithoutTiers', 'tiers', 'priceTable']),
+      );
+      expect(body.tiers[0]).toEqual(
+        expect.objectContaining({ fromGbSeconds: 0, toGbSeconds: 6e9, gbSeconds: expect.any(Number), ratePerGbSecond: 0.0000166667, cost: expect.any(Number) }),
+      );
     }
     // The fourth figure: the same 75 M month without volume tiers.
     const flat = await (await request.post('/api/v1/cost/lambda', { data: { ...postWorkload, invocationsPerMonth: 75_000_000, useTiers: false } })).json();
@@ -70,7 +74,9 @@ test.describe('as a falcon developer', () => {
     const { rows, cheapestFeasibleBatchSize } = await res.json();
     expect(rows.map((row: { batchSize: number }) => row.batchSize)).toEqual([10, 100, 2000, 20_000]);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(expect.arrayContaining(['batchSize', 'memoryMb', 'durationMs', 'invocationsPerMonth', 'gbSeconds', 'totalCost', 'feasible', 'violations']));
+      expect(Object.keys(row)).toEqual(
+        expect.arrayContaining(['batchSize', 'memoryMb', 'durationMs', 'invocationsPerMonth', 'gbSeconds', 'totalCost', 'feasible', 'violations']),
+      );
     }
     const rules = (row: { violations: { rule: string }[] }) => row.violations.map((violation) => violation.rule);
     expect(rows.map((row: { feasible: boolean }) => row.feasible)).toEqual([true, true, false, false]);
@@ -132,7 +138,10 @@ test('every cost operation needs credentials', async ({ baseURL }) => {
     ['PUT', '/api/v1/cost/scenarios/some-id'],
     ['DELETE', '/api/v1/cost/scenarios/some-id'],
   ] as const) {
-    const res = await anonymous.fetch(path, { method, data: method === 'GET' || method === 'DELETE' ? undefined : { ...postWorkload, invocationsPerMonth: 1 } });
+    const res = await anonymous.fetch(path, {
+      method,
+      data: method === 'GET' || method === 'DELETE' ? undefined : { ...postWorkload, invocationsPerMonth: 1 },
+    });
     expect(res.status(), `${method} ${path}`).toBe(401);
     expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
   }

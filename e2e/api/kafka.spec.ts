@@ -31,7 +31,10 @@ test('every Kafka operation needs credentials', async ({ baseURL }) => {
     ['GET', `/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}`],
     ['POST', `/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/reset`],
   ] as const) {
-    const res = await anonymous.fetch(path, { method, data: method === 'POST' ? { topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } } : undefined });
+    const res = await anonymous.fetch(path, {
+      method,
+      data: method === 'POST' ? { topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } } : undefined,
+    });
     expect(res.status(), `${method} ${path}`).toBe(401);
   }
   await anonymous.dispose();
@@ -60,7 +63,15 @@ test.describe('as a falcon viewer', () => {
     const res = await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${encodeURIComponent(group.groupId)}`);
     expect(res.status()).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ groupId: group.groupId, state: 'Empty', members: [], source: 'live', totalLag: '9', maxPartitionLag: '6', unknownLagPartitionCount: 1 });
+    expect(body).toMatchObject({
+      groupId: group.groupId,
+      state: 'Empty',
+      members: [],
+      source: 'live',
+      totalLag: '9',
+      maxPartitionLag: '6',
+      unknownLagPartitionCount: 1,
+    });
     expect(typeof body.status).toBe('string');
     expect(typeof body.statusReason).toBe('string');
     expect(body.timeLagSeconds === null || typeof body.timeLagSeconds === 'number').toBe(true);
@@ -83,10 +94,16 @@ test.describe('as a falcon viewer', () => {
     expect(Array.isArray(row.sparkline)).toBe(true);
 
     await expect
-      .poll(async () => (await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/history`)).json()).total.length, { timeout: 30_000 })
+      .poll(async () => (await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/history`)).json()).total.length, {
+        timeout: 30_000,
+      })
       .toBeGreaterThanOrEqual(1);
     const to = new Date();
-    const history = await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/history?from=${new Date(to.getTime() - 3_600_000).toISOString()}&to=${to.toISOString()}`)).json();
+    const history = await (
+      await request.get(
+        `/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/history?from=${new Date(to.getTime() - 3_600_000).toISOString()}&to=${to.toISOString()}`,
+      )
+    ).json();
     expect(history.total.at(-1)).toMatchObject({ totalLag: '9', peakTotalLag: '9', maxPartitionLag: '6' });
     expect(history.partitions.find((p: { partition: number }) => p.partition === 2).points.at(-1)).toMatchObject({ lag: null });
 
@@ -96,7 +113,9 @@ test.describe('as a falcon viewer', () => {
   });
 
   test('viewers cannot reset offsets, not even as a dry run', async ({ request }) => {
-    const res = await request.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/reset`, { data: { dryRun: true, topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } } });
+    const res = await request.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/reset`, {
+      data: { dryRun: true, topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } },
+    });
     expect(res.status()).toBe(403);
     expect((await res.json()).error.message).toMatch(/developer role/);
   });
@@ -152,7 +171,9 @@ test.describe('as a falcon developer', () => {
   });
 
   test('developers cannot register clusters', async ({ request }) => {
-    const res = await request.post('/api/v1/kafka/clusters', { data: { name: uniqueName('nope'), teamId: null, settings: { kind: 'plaintext', brokers: ['127.0.0.1:9'] } } });
+    const res = await request.post('/api/v1/kafka/clusters', {
+      data: { name: uniqueName('nope'), teamId: null, settings: { kind: 'plaintext', brokers: ['127.0.0.1:9'] } },
+    });
     expect(res.status()).toBe(403);
   });
 });
@@ -163,13 +184,20 @@ test.describe('a cluster owned by one team', () => {
   test('is refused to other teams (403), readable by its own, and never returns its password', async ({ request, baseURL }) => {
     const teams = (await (await request.get('/api/v1/teams')).json()).teams as { id: string; slug: string }[];
     const eagle = teams.find((t) => t.slug === 'eagle')!;
-    const invalid = await request.post('/api/v1/kafka/clusters', { data: { name: 'x', teamId: eagle.id, settings: { kind: 'sasl-scram-sha-512', brokers: ['no-port'], username: 'u' } } });
+    const invalid = await request.post('/api/v1/kafka/clusters', {
+      data: { name: 'x', teamId: eagle.id, settings: { kind: 'sasl-scram-sha-512', brokers: ['no-port'], username: 'u' } },
+    });
     expect(invalid.status()).toBe(422);
     expect(Object.keys((await invalid.json()).error.fields)).toEqual(expect.arrayContaining(['settings.brokers.0', 'secrets.password']));
 
     const password = `pw-${uniqueName('secret')}`;
     const created = await request.post('/api/v1/kafka/clusters', {
-      data: { name: uniqueName('eagle-kafka'), teamId: eagle.id, settings: { kind: 'sasl-scram-sha-512', brokers: ['127.0.0.1:9'], username: 'lag-reader', tls: false }, secrets: { password } },
+      data: {
+        name: uniqueName('eagle-kafka'),
+        teamId: eagle.id,
+        settings: { kind: 'sasl-scram-sha-512', brokers: ['127.0.0.1:9'], username: 'lag-reader', tls: false },
+        secrets: { password },
+      },
     });
     expect(created.status()).toBe(201);
     const cluster = await created.json();
@@ -182,7 +210,13 @@ test.describe('a cluster owned by one team', () => {
     const falcon = await asUser(baseURL!, 'falconDev');
     expect((await falcon.get(`/api/v1/kafka/clusters/${cluster.id}/groups`)).status()).toBe(403);
     expect((await falcon.get(`/api/v1/kafka/clusters/${cluster.id}/groups/${group.groupId}`)).status()).toBe(403);
-    expect((await falcon.post(`/api/v1/kafka/clusters/${cluster.id}/groups/${group.groupId}/reset`, { data: { topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } } })).status()).toBe(403);
+    expect(
+      (
+        await falcon.post(`/api/v1/kafka/clusters/${cluster.id}/groups/${group.groupId}/reset`, {
+          data: { topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } },
+        })
+      ).status(),
+    ).toBe(403);
     expect(((await (await falcon.get('/api/v1/kafka/clusters')).json()).clusters as { id: string }[]).map((c) => c.id)).not.toContain(cluster.id);
     await falcon.dispose();
 
@@ -190,7 +224,13 @@ test.describe('a cluster owned by one team', () => {
     const listed = await eagleViewer.get(`/api/v1/kafka/clusters/${cluster.id}`);
     expect(listed.status()).toBe(200);
     expect((await listed.json()).permissions).toEqual({ canManage: false, canResetOffsets: false });
-    expect((await eagleViewer.post(`/api/v1/kafka/clusters/${cluster.id}/groups/${group.groupId}/reset`, { data: { topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } } })).status()).toBe(403);
+    expect(
+      (
+        await eagleViewer.post(`/api/v1/kafka/clusters/${cluster.id}/groups/${group.groupId}/reset`, {
+          data: { topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } },
+        })
+      ).status(),
+    ).toBe(403);
     expect((await eagleViewer.delete(`/api/v1/kafka/clusters/${cluster.id}`)).status()).toBe(403);
     await eagleViewer.dispose();
 
@@ -202,16 +242,25 @@ test.describe('a cluster owned by one team', () => {
 
   test('registers an MSK cluster signed by a target; without a target it is a 422 naming the field', async ({ request }) => {
     const clusterArn = 'arn:aws:kafka:us-east-1:123456789012:cluster/orders/5e8f3c1a-1b2c-4d5e-9f00-0a1b2c3d4e5f-3';
-    const missing = await request.post('/api/v1/kafka/clusters', { data: { name: uniqueName('msk'), teamId: null, settings: { kind: 'msk-iam', clusterArn }, region: 'eu-west-1' } });
+    const missing = await request.post('/api/v1/kafka/clusters', {
+      data: { name: uniqueName('msk'), teamId: null, settings: { kind: 'msk-iam', clusterArn }, region: 'eu-west-1' },
+    });
     expect(missing.status()).toBe(422);
     expect(Object.keys((await missing.json()).error.fields)).toEqual(expect.arrayContaining(['targetId', 'region']));
 
     const targets = (await (await request.get('/api/v1/targets')).json()).targets as { id: string; name: string; isSandbox: boolean }[];
     const sandboxTarget = targets.find((t) => t.isSandbox)!;
-    const created = await request.post('/api/v1/kafka/clusters', { data: { name: uniqueName('msk'), teamId: null, settings: { kind: 'msk-iam', clusterArn }, targetId: sandboxTarget.id, region: 'us-east-1' } });
+    const created = await request.post('/api/v1/kafka/clusters', {
+      data: { name: uniqueName('msk'), teamId: null, settings: { kind: 'msk-iam', clusterArn }, targetId: sandboxTarget.id, region: 'us-east-1' },
+    });
     expect(created.status()).toBe(201);
     const cluster = await created.json();
-    expect(cluster).toMatchObject({ kind: 'msk-iam', target: { id: sandboxTarget.id, name: sandboxTarget.name }, connection: { kind: 'msk-iam', clusterArn, region: 'us-east-1', brokers: [] }, hasSecrets: false });
+    expect(cluster).toMatchObject({
+      kind: 'msk-iam',
+      target: { id: sandboxTarget.id, name: sandboxTarget.name },
+      connection: { kind: 'msk-iam', clusterArn, region: 'us-east-1', brokers: [] },
+      hasSecrets: false,
+    });
     // The sandbox has no MSK control plane: the test says why it cannot connect instead of failing.
     const test = await (await request.post(`/api/v1/kafka/clusters/${cluster.id}/test`)).json();
     expect(test).toMatchObject({ ok: false, message: expect.stringContaining('Could not look up the bootstrap brokers') });

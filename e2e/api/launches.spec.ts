@@ -23,21 +23,29 @@ async function databaseText(): Promise<string> {
   const url = process.env.DATABASE_URL ?? '';
   if (url.startsWith('file:')) {
     const file = url.slice('file:'.length);
-    return [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
+    return [file, `${file}-wal`]
+      .filter(existsSync)
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('\n');
   }
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const tables = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
   let text = '';
-  for (const { tablename } of tables.rows) text += (await client.query(`SELECT row_to_json(t)::text AS j FROM "${tablename}" t`)).rows.map((r) => r.j).join('\n');
+  for (const { tablename } of tables.rows)
+    text += (await client.query(`SELECT row_to_json(t)::text AS j FROM "${tablename}" t`)).rows.map((r) => r.j).join('\n');
   await client.end();
   return text;
 }
 
 function logsText(): string {
   const dir = path.join(process.env.SLIPWAY_DATA_DIR ?? '.data/test', 'logs');
-  return existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n') : '';
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+        .join('\n')
+    : '';
 }
 
 test.describe('as a falcon developer', () => {
@@ -46,7 +54,13 @@ test.describe('as a falcon developer', () => {
   test('a NoEcho value reaches AWS but never the database, the logs or any response', async ({ request }) => {
     test.setTimeout(120_000);
     const secret = `api-key-${uid()}-${uid()}`;
-    const body = { blueprint: 'test-secret-parameter', target: 'sandbox', region: 'us-east-1', stackName: `api-secret-${uid()}`, parameters: { ApiKey: secret, Label: 'visible-label' } };
+    const body = {
+      blueprint: 'test-secret-parameter',
+      target: 'sandbox',
+      region: 'us-east-1',
+      stackName: `api-secret-${uid()}`,
+      parameters: { ApiKey: secret, Label: 'visible-label' },
+    };
     const responses: string[] = [];
     const preview = await request.post('/api/v1/launches/preview', { data: body });
     responses.push(await preview.text());
@@ -63,7 +77,11 @@ test.describe('as a falcon developer', () => {
 
     // The value did reach AWS: the stack's secret holds it.
     const secretArn = done.outputs.find((o: { key: string }) => o.key === 'SecretArn').value;
-    const sm = new SecretsManagerClient({ region: 'us-east-1', endpoint: process.env.SANDBOX_AWS_ENDPOINT, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } });
+    const sm = new SecretsManagerClient({
+      region: 'us-east-1',
+      endpoint: process.env.SANDBOX_AWS_ENDPOINT,
+      credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
+    });
     expect((await sm.send(new GetSecretValueCommand({ SecretId: secretArn }))).SecretString).toBe(secret);
 
     for (const r of responses) expect(r).not.toContain(secret);
@@ -99,13 +117,19 @@ test.describe('as a falcon developer', () => {
   });
 
   test('bad launch input is a 422 naming the field and the rule', async ({ request }) => {
-    const res = await request.post('/api/v1/launches/preview', { data: { blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'us-east-1', stackName: 'ok-name', parameters: { MessageRetentionPeriod: 10 } } });
+    const res = await request.post('/api/v1/launches/preview', {
+      data: { blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'us-east-1', stackName: 'ok-name', parameters: { MessageRetentionPeriod: 10 } },
+    });
     expect(res.status()).toBe(422);
     expect((await res.json()).error.fields['parameters.MessageRetentionPeriod'][0]).toMatch(/from 60 seconds/);
-    const unknown = await request.post('/api/v1/launches', { data: { blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'us-east-1', stackName: 'x', colour: 'red' } });
+    const unknown = await request.post('/api/v1/launches', {
+      data: { blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'us-east-1', stackName: 'x', colour: 'red' },
+    });
     expect(unknown.status()).toBe(422);
     expect((await unknown.json()).error.fields).toHaveProperty('colour');
-    const region = await request.post('/api/v1/launches/preview', { data: { blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'sa-east-1', stackName: 'ok-name' } });
+    const region = await request.post('/api/v1/launches/preview', {
+      data: { blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'sa-east-1', stackName: 'ok-name' },
+    });
     expect((await region.json()).error.fields.region[0]).toMatch(/must be one of/);
   });
 });

@@ -58,7 +58,14 @@ test.describe('as a falcon developer', () => {
       expect(JSON.parse(run.input!)).toMatchObject({ detail: { 'instance-id': namedId } });
       const lookup = run.states.find((s) => s.name === 'Look up Name tag')!;
       expect(lookup).toMatchObject({ type: 'Task', status: 'succeeded' });
-      expect(lookup.visits[0]).toMatchObject({ enteredAt: expect.any(String), exitedAt: expect.any(String), durationMs: expect.any(Number), input: expect.any(String), output: expect.any(String), retries: [] });
+      expect(lookup.visits[0]).toMatchObject({
+        enteredAt: expect.any(String),
+        exitedAt: expect.any(String),
+        durationMs: expect.any(Number),
+        input: expect.any(String),
+        output: expect.any(String),
+        retries: [],
+      });
       expect(stateStatus(run, 'Keep first name')).toBe('succeeded');
       expect(stateStatus(run, 'Read default name')).toBe('notRun');
       expect(run.graph.nodes.find((n) => n.name === 'Read default name')).toMatchObject({ status: 'notRun' });
@@ -88,14 +95,28 @@ test.describe('as a falcon developer', () => {
       expect(second?.detail.Message.detail.refined).toEqual({ instanceid: unnamedId, instancename: 'unnamed-instance' });
 
       // The list: filters by status and name, pages with nextToken.
-      const list = await (await request.get(`/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(stateMachineArn)}&status=SUCCEEDED&maxResults=1`)).json();
+      const list = await (
+        await request.get(`/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(stateMachineArn)}&status=SUCCEEDED&maxResults=1`)
+      ).json();
       expect(list.executions).toHaveLength(1);
       expect(list.executions[0].name).toBe(fallback.name);
-      const next = await (await request.get(`/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(stateMachineArn)}&status=SUCCEEDED&maxResults=1&nextToken=${list.nextToken}`)).json();
+      const next = await (
+        await request.get(
+          `/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(stateMachineArn)}&status=SUCCEEDED&maxResults=1&nextToken=${list.nextToken}`,
+        )
+      ).json();
       expect(next.executions.map((e: { name: string }) => e.name)).toEqual([run.name]);
-      const byName = await (await request.get(`/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(stateMachineArn)}&nameContains=${run.name.slice(-6).toUpperCase()}`)).json();
+      const byName = await (
+        await request.get(
+          `/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(stateMachineArn)}&nameContains=${run.name.slice(-6).toUpperCase()}`,
+        )
+      ).json();
       expect(byName.executions.map((e: { name: string }) => e.name)).toEqual([run.name]);
-      const future = await (await request.get(`/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(stateMachineArn)}&startedAfter=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`)).json();
+      const future = await (
+        await request.get(
+          `/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(stateMachineArn)}&startedAfter=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`,
+        )
+      ).json();
       expect(future.executions).toEqual([]);
 
       // History pages: events attributed to states, filterable by type.
@@ -119,7 +140,9 @@ test.describe('as a falcon developer', () => {
     expect((await badName.json()).error.fields).toHaveProperty('name');
     const notMachine = await request.post('/api/v1/stepfunctions/executions', { data: { stateMachineArn: 'my-machine', input: '{}' } });
     expect((await notMachine.json()).error.fields).toHaveProperty('stateMachineArn');
-    const otherAccount = await request.post('/api/v1/stepfunctions/executions', { data: { stateMachineArn: stateMachineArn.replace('123456789012', '999999999999'), input: '{}' } });
+    const otherAccount = await request.post('/api/v1/stepfunctions/executions', {
+      data: { stateMachineArn: stateMachineArn.replace('123456789012', '999999999999'), input: '{}' },
+    });
     expect(otherAccount.status()).toBe(404);
     const badPath = await request.get('/api/v1/stepfunctions/executions/not-an-arn');
     expect(badPath.status()).toBe(422);
@@ -145,7 +168,9 @@ test.describe('as a falcon developer', () => {
     expect(stateStatus(after, 'Wait a minute')).toBe('cancelled');
 
     const admin = await browser.newContext({ storageState: storageState('admin') });
-    const audit = (await (await admin.request.get('/api/v1/audit-log')).json()) as { entries: { action: string; resourceId: string; outcome: string; actorEmail: string; details: Record<string, unknown> }[] };
+    const audit = (await (await admin.request.get('/api/v1/audit-log')).json()) as {
+      entries: { action: string; resourceId: string; outcome: string; actorEmail: string; details: Record<string, unknown> }[];
+    };
     const entries = audit.entries.filter((e) => e.resourceId === executionArn);
     expect(entries.map((e) => `${e.action} ${e.outcome}`).sort()).toEqual(['sfn.execution.start success', 'sfn.execution.stop success']);
     expect(entries[0]!.actorEmail).toBe('falcon-dev@example.com');

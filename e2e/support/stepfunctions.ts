@@ -78,7 +78,10 @@ export function ec2StateChangeEvent(instanceId: string) {
 }
 
 /** A queue subscribed (by a rule of our own) to the enriched events on the application bus. */
-export async function subscribeQueueToBus(busName: string, pattern: Record<string, unknown>): Promise<{ read: (timeoutMs: number) => Promise<unknown[]>; dispose: () => Promise<void> }> {
+export async function subscribeQueueToBus(
+  busName: string,
+  pattern: Record<string, unknown>,
+): Promise<{ read: (timeoutMs: number) => Promise<unknown[]>; dispose: () => Promise<void> }> {
   const sqs = new SQSClient(sandboxConfig());
   const events = new EventBridgeClient(sandboxConfig());
   const queueName = `e2e-enriched-${uid()}`;
@@ -119,8 +122,26 @@ export type ExecutionDetail = {
   cause: string | null;
   startDate: string;
   stopDate: string | null;
-  states: { nodeId: string; name: string; type: string; status: string; visits: { enteredAt: string; exitedAt?: string; durationMs?: number; input?: string; output?: string; error?: string; cause?: string; retries: unknown[] }[] }[];
-  graph: { nodes: { id: string; name: string; status: string; kind: string }[]; edges: { id: string; source: string; target: string; kind: string; taken: boolean }[] };
+  states: {
+    nodeId: string;
+    name: string;
+    type: string;
+    status: string;
+    visits: {
+      enteredAt: string;
+      exitedAt?: string;
+      durationMs?: number;
+      input?: string;
+      output?: string;
+      error?: string;
+      cause?: string;
+      retries: unknown[];
+    }[];
+  }[];
+  graph: {
+    nodes: { id: string; name: string; status: string; kind: string }[];
+    edges: { id: string; source: string; target: string; kind: string; taken: boolean }[];
+  };
   banner: unknown;
 };
 
@@ -161,7 +182,10 @@ export async function createWaitingMachine(seconds = 60): Promise<string> {
     new CreateStateMachineCommand({
       name: `e2e-wait-${uid()}`,
       roleArn: role.Role!.Arn!,
-      definition: JSON.stringify({ StartAt: 'Wait a minute', States: { 'Wait a minute': { Type: 'Wait', Seconds: seconds, Next: 'Done' }, Done: { Type: 'Succeed' } } }),
+      definition: JSON.stringify({
+        StartAt: 'Wait a minute',
+        States: { 'Wait a minute': { Type: 'Wait', Seconds: seconds, Next: 'Done' }, Done: { Type: 'Succeed' } },
+      }),
     }),
   );
   return created.stateMachineArn!;

@@ -10,8 +10,7 @@ const fine: BatchConfiguration = {
   batchingWindowS: 0,
 };
 
-const rulesBroken = (overrides: Partial<BatchConfiguration>) =>
-  findBatchViolations({ ...fine, ...overrides }).map((violation) => violation.rule);
+const rulesBroken = (overrides: Partial<BatchConfiguration>) => findBatchViolations({ ...fine, ...overrides }).map((violation) => violation.rule);
 
 describe('findBatchViolations', () => {
   it('passes a batch inside every limit', () => {
@@ -24,30 +23,20 @@ describe('findBatchViolations', () => {
     expect(rulesBroken({ batchSize: 11, batchingWindowS: 1 })).toEqual([]);
     expect(rulesBroken({ batchSize: 10, batchingWindowS: 0 })).toEqual([]);
     const [violation] = findBatchViolations({ ...fine, batchSize: 20 });
-    expect(violation?.message).toBe(
-      'Batch size 20 is over 10, which needs a batching window of at least 1 s; the window is 0 s.',
-    );
+    expect(violation?.message).toBe('Batch size 20 is over 10, which needs a batching window of at least 1 s; the window is 0 s.');
   });
 
   it('keeps batch × message size within the 6 MB invoke payload', () => {
     expect(rulesBroken({ batchSize: 24, messageSizeKb: 256, batchingWindowS: 1 })).toEqual([]); // exactly 6,144 KB
-    expect(rulesBroken({ batchSize: 25, messageSizeKb: 256, batchingWindowS: 1 })).toEqual([
-      'INVOKE_PAYLOAD_TOO_LARGE',
-    ]);
-    expect(rulesBroken({ batchSize: 6145, messageSizeKb: 1, batchingWindowS: 1 })).toEqual([
-      'INVOKE_PAYLOAD_TOO_LARGE',
-    ]);
+    expect(rulesBroken({ batchSize: 25, messageSizeKb: 256, batchingWindowS: 1 })).toEqual(['INVOKE_PAYLOAD_TOO_LARGE']);
+    expect(rulesBroken({ batchSize: 6145, messageSizeKb: 1, batchingWindowS: 1 })).toEqual(['INVOKE_PAYLOAD_TOO_LARGE']);
     const [violation] = findBatchViolations({ ...fine, batchSize: 2000, messageSizeKb: 4, batchingWindowS: 1 });
-    expect(violation?.message).toContain(
-      '2,000 messages × 4 KB = 8,000 KB, over the 6 MB (6,144 KB) invoke payload limit',
-    );
+    expect(violation?.message).toContain('2,000 messages × 4 KB = 8,000 KB, over the 6 MB (6,144 KB) invoke payload limit');
   });
 
   it('allows at most 10,000 messages a batch', () => {
     expect(rulesBroken({ batchSize: 10_000, messageSizeKb: 0.5, batchingWindowS: 1 })).toEqual([]);
-    expect(rulesBroken({ batchSize: 10_001, messageSizeKb: 0.5, batchingWindowS: 1 })).toEqual([
-      'BATCH_SIZE_TOO_LARGE',
-    ]);
+    expect(rulesBroken({ batchSize: 10_001, messageSizeKb: 0.5, batchingWindowS: 1 })).toEqual(['BATCH_SIZE_TOO_LARGE']);
   });
 
   it('allows at most 900 s per invocation', () => {

@@ -14,13 +14,7 @@ import {
  * breaks one is still priced (so charts stay continuous) but cannot be the recommended batch size.
  */
 
-export const BATCH_RULES = [
-  'BATCH_WINDOW_REQUIRED',
-  'INVOKE_PAYLOAD_TOO_LARGE',
-  'BATCH_SIZE_TOO_LARGE',
-  'DURATION_TOO_LONG',
-  'MEMORY_TOO_LARGE',
-] as const;
+export const BATCH_RULES = ['BATCH_WINDOW_REQUIRED', 'INVOKE_PAYLOAD_TOO_LARGE', 'BATCH_SIZE_TOO_LARGE', 'DURATION_TOO_LONG', 'MEMORY_TOO_LARGE'] as const;
 export type BatchRule = (typeof BATCH_RULES)[number];
 
 export interface BatchViolation {
@@ -46,10 +40,7 @@ export function findBatchViolations(batch: BatchConfiguration): BatchViolation[]
   // Messages are only written for broken rules: the chart grid checks hundreds of feasible rows.
   const size = () => formatQuantity(batch.batchSize);
 
-  if (
-    batch.batchSize > MAX_BATCH_SIZE_WITHOUT_WINDOW &&
-    batch.batchingWindowS < MIN_BATCHING_WINDOW_FOR_LARGE_BATCHES_S
-  ) {
+  if (batch.batchSize > MAX_BATCH_SIZE_WITHOUT_WINDOW && batch.batchingWindowS < MIN_BATCHING_WINDOW_FOR_LARGE_BATCHES_S) {
     violations.push({
       rule: 'BATCH_WINDOW_REQUIRED',
       message:
@@ -79,9 +70,7 @@ export function findBatchViolations(batch: BatchConfiguration): BatchViolation[]
   if (batch.durationMs > MAX_DURATION_MS) {
     violations.push({
       rule: 'DURATION_TOO_LONG',
-      message:
-        `A batch takes ${formatQuantity(batch.durationMs)} ms, over the Lambda timeout of ` +
-        `${formatQuantity(MAX_DURATION_MS)} ms (15 minutes).`,
+      message: `A batch takes ${formatQuantity(batch.durationMs)} ms, over the Lambda timeout of ` + `${formatQuantity(MAX_DURATION_MS)} ms (15 minutes).`,
     });
   }
 

@@ -1,10 +1,4 @@
-import {
-  type CostGridInput,
-  DEFAULT_BATCH_SIZES,
-  DEFAULT_COST_GRID_BASE,
-  DEFAULT_MESSAGES_PER_DAY,
-  computeCostGrid,
-} from './cost-grid';
+import { type CostGridInput, DEFAULT_BATCH_SIZES, DEFAULT_COST_GRID_BASE, DEFAULT_MESSAGES_PER_DAY, computeCostGrid } from './cost-grid';
 import { ARCHITECTURES } from './price-table';
 
 /**
@@ -35,9 +29,7 @@ export function benchCostGrid(iterations = 200, input: CostGridInput = FULL_COST
   return {
     iterations,
     scenariosPerGrid:
-      (input.batchSizes ?? DEFAULT_BATCH_SIZES).length *
-      (input.volumes ?? DEFAULT_MESSAGES_PER_DAY).length *
-      (input.architectures ?? ARCHITECTURES).length,
+      (input.batchSizes ?? DEFAULT_BATCH_SIZES).length * (input.volumes ?? DEFAULT_MESSAGES_PER_DAY).length * (input.architectures ?? ARCHITECTURES).length,
     meanMs,
     minMs,
     maxMs,

@@ -20,9 +20,7 @@ describe('computeCostGrid', () => {
 
   it('agrees with estimateSqsBatchCosts for the selected scenario', () => {
     expect(grid.selected.cheapestFeasibleBatchSize).toBe(selected.cheapestFeasibleBatchSize);
-    expect(grid.costByBatchSize.map((bar) => bar.totalCost)).toEqual(
-      selected.rows.map((row) => toDollars(row.totalCost)),
-    );
+    expect(grid.costByBatchSize.map((bar) => bar.totalCost)).toEqual(selected.rows.map((row) => toDollars(row.totalCost)));
     const series = grid.costByVolume.find((line) => line.batchSize === 100 && line.architecture === 'x86_64');
     const atTenMillion = series?.points.find((point) => point.messagesPerDay === 10_000_000);
     expect(atTenMillion?.totalCost).toBe(6.67);

@@ -6,13 +6,7 @@ import { toDollars } from './format';
 import { type PriceTableRef, estimateLambdaCost } from './lambda-cost';
 import { MIN_EPHEMERAL_STORAGE_MB } from './limits';
 import { ARCHITECTURES, type Architecture, PRICE_TABLE, type PriceTable } from './price-table';
-import {
-  type PricedBatches,
-  describeAssumptions,
-  findCheapestFeasible,
-  planBatchSizes,
-  priceBatchPlans,
-} from './sqs-batch-cost';
+import { type PricedBatches, describeAssumptions, findCheapestFeasible, planBatchSizes, priceBatchPlans } from './sqs-batch-cost';
 import { invocationsPerMonth, sizeBatch } from './sqs-batch';
 
 /**
@@ -21,14 +15,11 @@ import { invocationsPerMonth, sizeBatch } from './sqs-batch';
  */
 
 /** The batch sizes the SQS cost post's estimator tool compares. */
-export const DEFAULT_BATCH_SIZES: readonly number[] = [
-  1, 5, 10, 20, 50, 100, 200, 400, 500, 600, 1000, 1500, 2000, 5000, 10000,
-];
+export const DEFAULT_BATCH_SIZES: readonly number[] = [1, 5, 10, 20, 50, 100, 200, 400, 500, 600, 1000, 1500, 2000, 5000, 10000];
 
 /** Daily message volumes the post's tool sweeps (0.1 to 250 million a day). */
 export const DEFAULT_MESSAGES_PER_DAY: readonly number[] = [
-  100_000, 500_000, 1_000_000, 5_000_000, 10_000_000, 15_000_000, 20_000_000, 50_000_000, 100_000_000, 200_000_000,
-  250_000_000,
+  100_000, 500_000, 1_000_000, 5_000_000, 10_000_000, 15_000_000, 20_000_000, 50_000_000, 100_000_000, 200_000_000, 250_000_000,
 ];
 
 /** Everything but the batch sizes; `messagesPerDay` and `architecture` pick the highlighted scenario. */
@@ -103,12 +94,7 @@ export interface CostGrid {
 }
 
 export function computeCostGrid(
-  {
-    base,
-    batchSizes = DEFAULT_BATCH_SIZES,
-    volumes = DEFAULT_MESSAGES_PER_DAY,
-    architectures = ARCHITECTURES,
-  }: CostGridInput,
+  { base, batchSizes = DEFAULT_BATCH_SIZES, volumes = DEFAULT_MESSAGES_PER_DAY, architectures = ARCHITECTURES }: CostGridInput,
   table: PriceTable = PRICE_TABLE,
 ): CostGrid {
   // Shapes and limits depend only on the batch size, so they are worked out once for the whole grid.
@@ -172,12 +158,7 @@ export function computeCostGrid(
   };
 }
 
-function splitCost(
-  base: CostGridBaseInput,
-  batchSize: number | undefined,
-  selected: PricedBatches,
-  table: PriceTable,
-): CostGrid['costSplit'] {
+function splitCost(base: CostGridBaseInput, batchSize: number | undefined, selected: PricedBatches, table: PriceTable): CostGrid['costSplit'] {
   if (batchSize === undefined) return null;
   const shape = sizeBatch(batchSize, base);
   const estimate = estimateLambdaCost(

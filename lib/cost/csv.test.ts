@@ -36,9 +36,23 @@ function parseCsv(text: string): string[][] {
 
 describe('toCsv', () => {
   it('quotes what needs quoting and reads back cell for cell', () => {
-    const csv = toCsv(['a', 'b'], [['plain', 'with, comma'], ['with "quotes"', 'two\nlines'], [1.5, null], [true, ' padded ']]);
+    const csv = toCsv(
+      ['a', 'b'],
+      [
+        ['plain', 'with, comma'],
+        ['with "quotes"', 'two\nlines'],
+        [1.5, null],
+        [true, ' padded '],
+      ],
+    );
     expect(csv).toBe('a,b\r\nplain,"with, comma"\r\n"with ""quotes""","two\nlines"\r\n1.5,\r\ntrue," padded "\r\n');
-    expect(parseCsv(csv)).toEqual([['a', 'b'], ['plain', 'with, comma'], ['with "quotes"', 'two\nlines'], ['1.5', ''], ['true', ' padded ']]);
+    expect(parseCsv(csv)).toEqual([
+      ['a', 'b'],
+      ['plain', 'with, comma'],
+      ['with "quotes"', 'two\nlines'],
+      ['1.5', ''],
+      ['true', ' padded '],
+    ]);
   });
 
   it('defuses cells a spreadsheet would run as formulas, but not negative numbers', () => {
@@ -49,7 +63,15 @@ describe('toCsv', () => {
 describe('cost exports', () => {
   it('lists the Lambda line items and a total that matches the estimate', () => {
     const estimate = toLambdaCostDto(
-      estimateLambdaCost({ architecture: 'x86_64', region: 'us-east-1', memoryMb: 2048, durationMs: 60_000, invocationsPerMonth: 75_000_000, ephemeralStorageMb: 512, includeFreeTier: false }),
+      estimateLambdaCost({
+        architecture: 'x86_64',
+        region: 'us-east-1',
+        memoryMb: 2048,
+        durationMs: 60_000,
+        invocationsPerMonth: 75_000_000,
+        ephemeralStorageMb: 512,
+        includeFreeTier: false,
+      }),
     );
     const rows = parseCsv(lambdaEstimateCsv(estimate));
     expect(rows[0]).toEqual(['item', 'quantity', 'unit', 'rate_usd', 'cost_usd', 'price_table', 'region']);

@@ -40,7 +40,19 @@ export function lambdaEstimateCsv(estimate: LambdaCostEstimateDto): string {
 /** The batch-size comparison at the chosen volume: one row per batch size. */
 export function sqsBatchRowsCsv(costs: SqsBatchCostsDto): string {
   return toCsv(
-    ['batch_size', 'memory_mb', 'duration_ms', 'invocations_per_month', 'gb_seconds', 'lambda_cost_usd', 'sqs_cost_usd', 'total_cost_usd', 'feasible', 'cheapest', 'violations'],
+    [
+      'batch_size',
+      'memory_mb',
+      'duration_ms',
+      'invocations_per_month',
+      'gb_seconds',
+      'lambda_cost_usd',
+      'sqs_cost_usd',
+      'total_cost_usd',
+      'feasible',
+      'cheapest',
+      'violations',
+    ],
     costs.rows.map((row) => [
       row.batchSize,
       row.memoryMb,

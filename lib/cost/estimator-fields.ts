@@ -1,5 +1,13 @@
 import type { LambdaFields, SqsBatchFields } from './estimator-state';
-import { MAX_BATCHING_WINDOW_S, MAX_DURATION_MS, MAX_EPHEMERAL_STORAGE_MB, MAX_MEMORY_MB, MAX_SQS_MESSAGE_KB, MIN_EPHEMERAL_STORAGE_MB, MIN_MEMORY_MB } from './limits';
+import {
+  MAX_BATCHING_WINDOW_S,
+  MAX_DURATION_MS,
+  MAX_EPHEMERAL_STORAGE_MB,
+  MAX_MEMORY_MB,
+  MAX_SQS_MESSAGE_KB,
+  MIN_EPHEMERAL_STORAGE_MB,
+  MIN_MEMORY_MB,
+} from './limits';
 import { type SliderScale, linearScale, logScale } from './slider-scale';
 
 /**

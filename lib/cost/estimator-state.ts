@@ -110,9 +110,7 @@ export type ScenarioInput = { kind: 'lambda'; input: LambdaCostInput } | { kind:
 
 /** The current mode's model input, as a scenario is saved. */
 export function toScenarioInput(state: EstimatorState): ScenarioInput {
-  return state.mode === 'lambda'
-    ? { kind: 'lambda', input: toLambdaInput(state) }
-    : { kind: 'sqs-batch', input: toSqsBatchInput(state) };
+  return state.mode === 'lambda' ? { kind: 'lambda', input: toLambdaInput(state) } : { kind: 'sqs-batch', input: toSqsBatchInput(state) };
 }
 
 /**

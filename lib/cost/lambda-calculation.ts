@@ -16,11 +16,7 @@ import type { TierCharge } from './tiered-usage';
 const PUBLISHED_RATE_DECIMALS = 10;
 
 /** "Tier 2 (6,000,000,000 to 15,000,000,000 GB-s, 10% off)" — shared with the line-item labels. */
-export function describeDurationTier(
-  charge: TierCharge,
-  index: number,
-  tier: ResolvedDurationTier | undefined,
-): string {
+export function describeDurationTier(charge: TierCharge, index: number, tier: ResolvedDurationTier | undefined): string {
   const range =
     charge.to === null
       ? index === 0
@@ -62,9 +58,7 @@ export function describeLambdaCalculation(input: LambdaCostInput, charges: Lambd
   const requestQuantity = charges.freeRequests.isZero()
     ? `${formatQuantity(charges.billableRequests)} requests`
     : `(${formatQuantity(usage.invocations)} − ${formatQuantity(charges.freeRequests)} free) requests`;
-  lines.push(
-    `Requests: ${requestQuantity} × $${lambda.requestsPerMillion.toFixed(2)} per million = ${formatUsd(charges.requestCost)}.`,
-  );
+  lines.push(`Requests: ${requestQuantity} × $${lambda.requestsPerMillion.toFixed(2)} per million = ${formatUsd(charges.requestCost)}.`);
 
   lines.push(...describeCompute(charges));
   lines.push(describeStorage(input, charges, seconds));
@@ -75,9 +69,7 @@ export function describeLambdaCalculation(input: LambdaCostInput, charges: Lambd
   );
   const savings = charges.totalWithoutTiers.minus(charges.totalCost);
   if (charges.useTiers && !savings.isZero()) {
-    lines.push(
-      `Without volume tiers the same month costs ${formatUsd(charges.totalWithoutTiers)}; tiering saves ${formatUsd(savings)}.`,
-    );
+    lines.push(`Without volume tiers the same month costs ${formatUsd(charges.totalWithoutTiers)}; tiering saves ${formatUsd(savings)}.`);
   }
   lines.push(
     `Prices: table ${prices.table.id} (effective ${prices.table.effectiveDate}), ${prices.regionName} (${prices.region}), ` +
@@ -93,13 +85,9 @@ function describeCompute(charges: LambdaCharges): string[] {
   if (!charges.useTiers) {
     const [flat] = charges.computeTiers;
     if (!flat) return [];
-    return [
-      `Compute charge (volume tiers off): ${billedQuantity(flat)} GB-s × ${formatRate(flat.rate)} = ${formatUsd(flat.cost)}.`,
-    ];
+    return [`Compute charge (volume tiers off): ${billedQuantity(flat)} GB-s × ${formatRate(flat.rate)} = ${formatUsd(flat.cost)}.`];
   }
-  const used = charges.computeTiers
-    .map((charge, index) => ({ charge, index }))
-    .filter(({ charge }) => !charge.quantity.isZero());
+  const used = charges.computeTiers.map((charge, index) => ({ charge, index })).filter(({ charge }) => !charge.quantity.isZero());
   const lines = used.map(({ charge, index }) => {
     const tier = architecture.tiers[index];
     const published = charge.rate.roundHalfUp(PUBLISHED_RATE_DECIMALS);
@@ -108,14 +96,11 @@ function describeCompute(charges: LambdaCharges): string[] {
         ? `${formatRate(charge.rate)}/GB-s`
         : `${formatRate(charge.rate)}/GB-s (AWS lists it rounded, ${formatRate(published)})`;
     return (
-      `${describeDurationTier(charge, index, tier)} at ${rate}: ` +
-      `${billedQuantity(charge)} GB-s × ${formatRate(charge.rate)} = ${formatUsd(charge.cost)}.`
+      `${describeDurationTier(charge, index, tier)} at ${rate}: ` + `${billedQuantity(charge)} GB-s × ${formatRate(charge.rate)} = ${formatUsd(charge.cost)}.`
     );
   });
   if (used.length > 1) {
-    lines.push(
-      `Compute charge: ${used.map(({ charge }) => formatUsd(charge.cost)).join(' + ')} = ${formatUsd(charges.computeCost)}.`,
-    );
+    lines.push(`Compute charge: ${used.map(({ charge }) => formatUsd(charge.cost)).join(' + ')} = ${formatUsd(charges.computeCost)}.`);
   } else if (used.length === 0) {
     lines.push(`Compute charge: no GB-seconds, ${formatUsd(charges.computeCost)}.`);
   }
@@ -123,9 +108,7 @@ function describeCompute(charges: LambdaCharges): string[] {
 }
 
 function billedQuantity(charge: TierCharge): string {
-  return charge.freeQuantity.isZero()
-    ? formatQuantity(charge.quantity)
-    : `(${formatQuantity(charge.quantity)} − ${formatQuantity(charge.freeQuantity)} free)`;
+  return charge.freeQuantity.isZero() ? formatQuantity(charge.quantity) : `(${formatQuantity(charge.quantity)} − ${formatQuantity(charge.freeQuantity)} free)`;
 }
 
 function describeStorage(input: LambdaCostInput, charges: LambdaCharges, seconds: Decimal): string {

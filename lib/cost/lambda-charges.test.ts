@@ -55,17 +55,13 @@ describe('billed duration', () => {
 
 describe('free tier', () => {
   it('covers a small workload completely', () => {
-    const charges = computeLambdaCharges(
-      input({ memoryMb: 128, durationMs: 100, invocationsPerMonth: 1_000_000, includeFreeTier: true }),
-    );
+    const charges = computeLambdaCharges(input({ memoryMb: 128, durationMs: 100, invocationsPerMonth: 1_000_000, includeFreeTier: true }));
     expect(charges.usage.gbSeconds.toString()).toBe('12500');
     expect(charges.totalCost.isZero()).toBe(true);
   });
 
   it('takes 1 M requests and 400,000 GB-s off a larger one', () => {
-    const charges = computeLambdaCharges(
-      input({ memoryMb: 512, durationMs: 1000, invocationsPerMonth: 3_000_000, includeFreeTier: true }),
-    );
+    const charges = computeLambdaCharges(input({ memoryMb: 512, durationMs: 1000, invocationsPerMonth: 3_000_000, includeFreeTier: true }));
     expect(charges.usage.gbSeconds.toString()).toBe('1500000');
     expect(charges.billableRequests.toString()).toBe('2000000');
     expect(charges.requestCost.toString()).toBe('0.4');
@@ -74,9 +70,7 @@ describe('free tier', () => {
   });
 
   it('comes out of the first tier, leaving the discounted tiers as they were', () => {
-    const charges = computeLambdaCharges(
-      input({ memoryMb: 2048, durationMs: 60_000, invocationsPerMonth: 75_000_000, includeFreeTier: true }),
-    );
+    const charges = computeLambdaCharges(input({ memoryMb: 2048, durationMs: 60_000, invocationsPerMonth: 75_000_000, includeFreeTier: true }));
     expect(charges.computeTiers.map((tier) => tier.freeQuantity.toString())).toEqual(['400000', '0', '0']);
     expect(charges.computeTiers.map((tier) => formatUsd(tier.cost))).toEqual(['$99,993.53', '$45,000.09', '$0.00']);
     expect(formatUsd(charges.totalCost)).toBe('$145,008.42');
@@ -111,17 +105,14 @@ describe('ephemeral storage', () => {
   });
 
   it('uses the billed duration and is not discounted by the free tier or volume tiers', () => {
-    const charges = computeLambdaCharges(
-      input({ ephemeralStorageMb: 1536, durationMs: 0.5, invocationsPerMonth: 1000, includeFreeTier: true }),
-    );
+    const charges = computeLambdaCharges(input({ ephemeralStorageMb: 1536, durationMs: 0.5, invocationsPerMonth: 1000, includeFreeTier: true }));
     expect(charges.usage.storageGbSeconds.toString()).toBe('1'); // 1,000 × 1 ms × 1 GB
     expect(charges.storageCost.toString()).toBe('0.0000000309');
   });
 });
 
 describe('arm64 tier boundaries at 7.5 B and 18.75 B GB-s', () => {
-  const tierQuantities = (gbSeconds: number) =>
-    oneGbSecondEach(gbSeconds, 'arm64').computeTiers.map((tier) => tier.quantity.toString());
+  const tierQuantities = (gbSeconds: number) => oneGbSecondEach(gbSeconds, 'arm64').computeTiers.map((tier) => tier.quantity.toString());
 
   it('stays in tier 1 up to 7.5 B GB-s', () => {
     expect(tierQuantities(7_500_000_000)).toEqual(['7500000000', '0', '0']);
@@ -142,11 +133,7 @@ describe('arm64 tier boundaries at 7.5 B and 18.75 B GB-s', () => {
   });
 
   it('keeps x86_64 at 6 B and 15 B', () => {
-    expect(oneGbSecondEach(6_000_000_001, 'x86_64').computeTiers.map((tier) => tier.quantity.toString())).toEqual([
-      '6000000000',
-      '1',
-      '0',
-    ]);
+    expect(oneGbSecondEach(6_000_000_001, 'x86_64').computeTiers.map((tier) => tier.quantity.toString())).toEqual(['6000000000', '1', '0']);
     expect(oneGbSecondEach(15_000_000_001, 'x86_64').computeTiers[2]?.quantity.toString()).toBe('1');
   });
 });
@@ -185,8 +172,7 @@ describe('properties', () => {
       for (const boundary of boundaries[architecture]) {
         const below = Math.floor(boundary / 0.000875);
         for (const invocations of [below - 1, below, below + 1]) {
-          const cost = (n: number) =>
-            computeLambdaCharges(input({ ...shape, architecture, invocationsPerMonth: n })).totalCost;
+          const cost = (n: number) => computeLambdaCharges(input({ ...shape, architecture, invocationsPerMonth: n })).totalCost;
           const step = cost(invocations + 1).minus(cost(invocations));
           expect(step.isNegative()).toBe(false);
           expect(step.compare(maxStep), `${architecture} step after ${invocations}`).toBeLessThanOrEqual(0);
@@ -208,12 +194,8 @@ describe('properties', () => {
     for (const memoryMb of [128, 1024, 3008, 10_240]) {
       for (const durationMs of [1, 120, 60_000]) {
         for (const invocationsPerMonth of [1, 1_000_000, 300_000_000, 2_000_000_000]) {
-          const cost = (architecture: Architecture) =>
-            computeLambdaCharges(input({ memoryMb, durationMs, invocationsPerMonth, architecture })).totalCost;
-          expect(
-            cost('arm64').compare(cost('x86_64')),
-            `${memoryMb} MB ${durationMs} ms × ${invocationsPerMonth}`,
-          ).toBe(-1);
+          const cost = (architecture: Architecture) => computeLambdaCharges(input({ memoryMb, durationMs, invocationsPerMonth, architecture })).totalCost;
+          expect(cost('arm64').compare(cost('x86_64')), `${memoryMb} MB ${durationMs} ms × ${invocationsPerMonth}`).toBe(-1);
         }
       }
     }

@@ -49,9 +49,7 @@ export function billedDurationMs(durationMs: number): number {
 }
 
 /** GB-seconds of compute and of extra ephemeral storage for a month of invocations. */
-export function measureLambdaUsage(
-  input: Pick<LambdaCostInput, 'memoryMb' | 'durationMs' | 'invocationsPerMonth' | 'ephemeralStorageMb'>,
-): LambdaUsage {
+export function measureLambdaUsage(input: Pick<LambdaCostInput, 'memoryMb' | 'durationMs' | 'invocationsPerMonth' | 'ephemeralStorageMb'>): LambdaUsage {
   const billedMs = billedDurationMs(input.durationMs);
   const invocations = Decimal.of(input.invocationsPerMonth);
   const gbSecondsPerInvocation = Decimal.of(input.memoryMb).times(billedMs).dividedBy(MB_MS_PER_GB_SECOND);

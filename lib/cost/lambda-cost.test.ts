@@ -73,9 +73,7 @@ describe('estimateLambdaCost — the tiered-pricing post, to the cent', () => {
 });
 
 describe('estimateLambdaCost — result shape', () => {
-  const estimate = estimateLambdaCost(
-    portfolioAnalysis(75_000_000, { ephemeralStorageMb: 1024, includeFreeTier: true }),
-  );
+  const estimate = estimateLambdaCost(portfolioAnalysis(75_000_000, { ephemeralStorageMb: 1024, includeFreeTier: true }));
 
   it('reports the price table and region it used', () => {
     expect(estimate.priceTable).toEqual({

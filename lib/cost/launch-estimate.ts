@@ -83,11 +83,7 @@ export function estimateForLaunch(
 }
 
 /** The profile with every mapped, non-empty parameter value in place of its own figure. */
-function applyParameters(
-  profile: EstimableCostProfile,
-  parameterValues: Readonly<Record<string, string | undefined>>,
-  parameterMap: CostParameterMap,
-) {
+function applyParameters(profile: EstimableCostProfile, parameterValues: Readonly<Record<string, string | undefined>>, parameterMap: CostParameterMap) {
   const overridden: Record<string, unknown> = { ...profile };
   const fromParameters: Record<string, string> = {};
   const parameterByInputField = new Map<string, string>();

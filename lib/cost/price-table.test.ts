@@ -27,30 +27,17 @@ describe('price table', () => {
 
   it('works out tier rates that round to the per-tier rates AWS publishes', () => {
     const { architectures } = resolveRegionPrices(PRICE_TABLE, 'us-east-1').lambda;
-    const published = (architecture: 'x86_64' | 'arm64') =>
-      architectures[architecture].tiers.map((tier) => tier.rate.toFixed(10));
+    const published = (architecture: 'x86_64' | 'arm64') => architectures[architecture].tiers.map((tier) => tier.rate.toFixed(10));
     expect(published('x86_64')).toEqual(['0.0000166667', '0.0000150000', '0.0000133334']);
     expect(published('arm64')).toEqual(['0.0000133334', '0.0000120001', '0.0000106667']);
     // ...while billing at the exact discounted rates, which is what the tiered-pricing post does.
-    expect(architectures.x86_64.tiers.map((tier) => tier.rate.toString())).toEqual([
-      '0.0000166667',
-      '0.00001500003',
-      '0.00001333336',
-    ]);
+    expect(architectures.x86_64.tiers.map((tier) => tier.rate.toString())).toEqual(['0.0000166667', '0.00001500003', '0.00001333336']);
   });
 
   it('puts the tier thresholds where the tiered-pricing post says', () => {
     const { architectures } = resolveRegionPrices(PRICE_TABLE, 'eu-west-1').lambda;
-    expect(architectures.x86_64.tiers.map((tier) => tier.upTo?.toString() ?? null)).toEqual([
-      '6000000000',
-      '15000000000',
-      null,
-    ]);
-    expect(architectures.arm64.tiers.map((tier) => tier.upTo?.toString() ?? null)).toEqual([
-      '7500000000',
-      '18750000000',
-      null,
-    ]);
+    expect(architectures.x86_64.tiers.map((tier) => tier.upTo?.toString() ?? null)).toEqual(['6000000000', '15000000000', null]);
+    expect(architectures.arm64.tiers.map((tier) => tier.upTo?.toString() ?? null)).toEqual(['7500000000', '18750000000', null]);
   });
 
   it('knows only its own regions, not inherited object keys', () => {

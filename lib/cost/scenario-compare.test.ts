@@ -6,7 +6,16 @@ import { compareScenarios, summariseScenario } from './scenario-compare';
 
 const lambda = (memoryMb: number, extra: Record<string, unknown> = {}): ScenarioInput => ({
   kind: 'lambda',
-  input: { architecture: 'x86_64', region: 'us-east-1', memoryMb, durationMs: 60_000, invocationsPerMonth: 75_000_000, ephemeralStorageMb: 512, includeFreeTier: false, ...extra },
+  input: {
+    architecture: 'x86_64',
+    region: 'us-east-1',
+    memoryMb,
+    durationMs: 60_000,
+    invocationsPerMonth: 75_000_000,
+    ephemeralStorageMb: 512,
+    includeFreeTier: false,
+    ...extra,
+  },
 });
 
 describe('compareScenarios', () => {
@@ -44,6 +53,8 @@ describe('compareScenarios', () => {
 describe('summariseScenario', () => {
   it('tells scenarios apart in one line', () => {
     expect(summariseScenario(lambda(2048))).toBe('2,048 MB · 60,000 ms · 75,000,000 a month · x86_64 · us-east-1');
-    expect(summariseScenario({ kind: 'sqs-batch', input: { ...DEFAULT_COST_GRID_BASE, batchSizes: [10] } })).toBe('10,000,000 messages a day · 1 batch size · x86_64 · us-east-1');
+    expect(summariseScenario({ kind: 'sqs-batch', input: { ...DEFAULT_COST_GRID_BASE, batchSizes: [10] } })).toBe(
+      '10,000,000 messages a day · 1 batch size · x86_64 · us-east-1',
+    );
   });
 });

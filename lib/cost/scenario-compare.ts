@@ -32,9 +32,24 @@ const KIND_LABELS: Readonly<Record<ScenarioInput['kind'], string>> = { lambda: '
 
 // Inputs in the order the form shows them; optional ones with the default the model applies.
 const FIELD_ORDER = [
-  'architecture', 'region', 'includeFreeTier',
-  'memoryMb', 'durationMs', 'invocationsPerMonth', 'ephemeralStorageMb', 'useTiers',
-  'messagesPerDay', 'messageSizeKb', 'batchingWindowS', 'warmLatencyMs', 'perMessageMs', 'baseMemoryMb', 'batchMemoryOverheadMb', 'batchIncrement', 'batchSizes', 'includeSqsRequests',
+  'architecture',
+  'region',
+  'includeFreeTier',
+  'memoryMb',
+  'durationMs',
+  'invocationsPerMonth',
+  'ephemeralStorageMb',
+  'useTiers',
+  'messagesPerDay',
+  'messageSizeKb',
+  'batchingWindowS',
+  'warmLatencyMs',
+  'perMessageMs',
+  'baseMemoryMb',
+  'batchMemoryOverheadMb',
+  'batchIncrement',
+  'batchSizes',
+  'includeSqsRequests',
 ] as const;
 const MODEL_DEFAULTS: Readonly<Record<ScenarioInput['kind'], Readonly<Record<string, unknown>>>> = {
   lambda: { useTiers: true },
@@ -53,9 +68,7 @@ export function compareScenarios(a: ScenarioInput, b: ScenarioInput): ScenarioCo
 
   const resultA = summarise(a);
   const resultB = summarise(b);
-  const results: ComparisonRow[] = [
-    row('totalCost', 'Monthly cost', resultA.total, resultB.total, resultA.totalCost !== resultB.totalCost),
-  ];
+  const results: ComparisonRow[] = [row('totalCost', 'Monthly cost', resultA.total, resultB.total, resultA.totalCost !== resultB.totalCost)];
   if (a.kind === 'sqs-batch' || b.kind === 'sqs-batch') {
     results.push(row('cheapestBatchSize', 'Cheapest feasible batch size', resultA.batch, resultB.batch, resultA.batch !== resultB.batch));
   }
@@ -76,7 +89,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 function formatValue(key: string, value: unknown): string {
   if (value === undefined) return '—';
-  if (typeof value === 'boolean') return key === 'useTiers' || key === 'includeFreeTier' ? (value ? 'applied' : 'not applied') : value ? 'included' : 'not included';
+  if (typeof value === 'boolean')
+    return key === 'useTiers' || key === 'includeFreeTier' ? (value ? 'applied' : 'not applied') : value ? 'included' : 'not included';
   if (Array.isArray(value)) return value.map((entry) => formatCount(Number(entry))).join(', ');
   if (typeof value === 'number') {
     const unit = SCENARIO_FIELD_LABELS[key]?.unit;
@@ -107,7 +121,14 @@ export function summariseScenario(scenario: ScenarioInput): string {
   const { input } = scenario;
   const parts =
     scenario.kind === 'lambda'
-      ? [`${formatCount(scenario.input.memoryMb)} MB`, `${formatCount(scenario.input.durationMs)} ms`, `${formatCount(scenario.input.invocationsPerMonth)} a month`]
-      : [`${formatCount(scenario.input.messagesPerDay)} messages a day`, `${scenario.input.batchSizes.length} batch size${scenario.input.batchSizes.length === 1 ? '' : 's'}`];
+      ? [
+          `${formatCount(scenario.input.memoryMb)} MB`,
+          `${formatCount(scenario.input.durationMs)} ms`,
+          `${formatCount(scenario.input.invocationsPerMonth)} a month`,
+        ]
+      : [
+          `${formatCount(scenario.input.messagesPerDay)} messages a day`,
+          `${scenario.input.batchSizes.length} batch size${scenario.input.batchSizes.length === 1 ? '' : 's'}`,
+        ];
   return [...parts, input.architecture, input.region].join(' · ');
 }

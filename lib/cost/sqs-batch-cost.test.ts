@@ -34,12 +34,7 @@ describe('estimateSqsBatchCosts', () => {
       [100, 256, 1020, 3_041_667],
       [1000, 640, 10_020, 304_167],
     ]);
-    expect(rows.map((row) => row.gbSeconds.toString())).toEqual([
-      '2281250.0025',
-      '912500.01',
-      '775625.085',
-      '1904845.8375',
-    ]);
+    expect(rows.map((row) => row.gbSeconds.toString())).toEqual(['2281250.0025', '912500.01', '775625.085', '1904845.8375']);
     expect(rows.map((row) => formatUsd(row.totalCost))).toEqual(['$91.99', '$14.43', '$6.67', '$25.08']);
     expect(rows.every((row) => row.sqsCost.isZero() && row.lambdaCost.compare(row.totalCost) === 0)).toBe(true);
   });
@@ -61,9 +56,7 @@ describe('estimateSqsBatchCosts', () => {
   });
 
   it('flags memory and duration limits from the batch model', () => {
-    const [row] = estimateSqsBatchCosts(
-      input({ batchSizes: [10_000], messageSizeKb: 0.5, perMessageMs: 100, batchIncrement: 100 }),
-    ).rows;
+    const [row] = estimateSqsBatchCosts(input({ batchSizes: [10_000], messageSizeKb: 0.5, perMessageMs: 100, batchIncrement: 100 })).rows;
     expect(row?.violations.map((violation) => violation.rule)).toEqual(['DURATION_TOO_LONG', 'MEMORY_TOO_LARGE']);
   });
 
@@ -94,9 +87,7 @@ describe('estimateSqsBatchCosts', () => {
     expect(assumptions.join('\n')).toMatch(/full batch/);
     expect(assumptions.join('\n')).toContain('× 730 ÷ 24 = 304,166,667 messages a month');
     expect(assumptions.join('\n')).toContain('SQS request charges are not included');
-    expect(estimateSqsBatchCosts(input({ batchingWindowS: undefined })).assumptions.join('\n')).toContain(
-      'AWS default of 0 s',
-    );
+    expect(estimateSqsBatchCosts(input({ batchingWindowS: undefined })).assumptions.join('\n')).toContain('AWS default of 0 s');
   });
 
   it('converts to a DTO with amounts rounded to the cent', () => {

@@ -8,14 +8,7 @@ import type { PriceTableRef } from './lambda-cost';
 import { MIN_EPHEMERAL_STORAGE_MB } from './limits';
 import { PRICE_TABLE, type PriceTable } from './price-table';
 import { resolveRegionPrices } from './region-prices';
-import {
-  type BatchProfile,
-  type BatchShape,
-  HOURS_PER_MONTH,
-  invocationsPerMonth,
-  messagesPerMonth,
-  sizeBatch,
-} from './sqs-batch';
+import { type BatchProfile, type BatchShape, HOURS_PER_MONTH, invocationsPerMonth, messagesPerMonth, sizeBatch } from './sqs-batch';
 import { type SqsRequestCharge, chargeSqsRequests, countSqsRequests } from './sqs-requests';
 
 /**
@@ -86,9 +79,7 @@ export function estimateSqsBatchCosts(input: SqsBatchInput, table: PriceTable = 
 }
 
 /** Size each batch and check it against the limits (the chart grid does this once for all volumes). */
-export function planBatchSizes(
-  input: Pick<SqsBatchInput, 'batchSizes' | 'messageSizeKb' | 'batchingWindowS'> & BatchProfile,
-): BatchPlan[] {
+export function planBatchSizes(input: Pick<SqsBatchInput, 'batchSizes' | 'messageSizeKb' | 'batchingWindowS'> & BatchProfile): BatchPlan[] {
   const batchingWindowS = input.batchingWindowS ?? 0;
   return input.batchSizes.map((batchSize) => {
     const shape = sizeBatch(batchSize, input);
@@ -100,11 +91,7 @@ export function planBatchSizes(
 }
 
 /** Price planned batch sizes at the input's volume, architecture and region. */
-export function priceBatchPlans(
-  plans: readonly BatchPlan[],
-  input: Omit<SqsBatchInput, 'batchSizes'>,
-  table: PriceTable = PRICE_TABLE,
-): PricedBatches {
+export function priceBatchPlans(plans: readonly BatchPlan[], input: Omit<SqsBatchInput, 'batchSizes'>, table: PriceTable = PRICE_TABLE): PricedBatches {
   const sqsRequests = input.includeSqsRequests
     ? chargeSqsRequests(
         countSqsRequests(messagesPerMonth(input.messagesPerDay), input.messageSizeKb),
@@ -175,9 +162,7 @@ export function describeAssumptions(input: Omit<SqsBatchInput, 'batchSizes'>): s
     input.batchingWindowS === undefined
       ? 'No batching window given: the AWS default of 0 s, so batch sizes above 10 are flagged as needing one.'
       : `Batching window: ${formatQuantity(input.batchingWindowS)} s.`,
-    input.includeFreeTier
-      ? 'The whole monthly free tier goes to this function; other usage in the account would share it.'
-      : 'No free tier is applied.',
+    input.includeFreeTier ? 'The whole monthly free tier goes to this function; other usage in the account would share it.' : 'No free tier is applied.',
     `Lambda volume tiers count this function's GB-seconds alone; other ${input.architecture} functions in ` +
       `${input.region} share the same tiers and would reach the discounts sooner.`,
   ];

@@ -41,9 +41,7 @@ describe('sizeBatch — duration', () => {
 
 describe('sizeBatch — memory', () => {
   it('adds the overhead once per whole increment: base + overhead × floor(batch / increment)', () => {
-    expect([1, 299, 300, 599, 600, 1000, 10_000].map((size) => sizeBatch(size, toolSample).memoryMb)).toEqual([
-      256, 256, 384, 384, 512, 640, 4480,
-    ]);
+    expect([1, 299, 300, 599, 600, 1000, 10_000].map((size) => sizeBatch(size, toolSample).memoryMb)).toEqual([256, 256, 384, 384, 512, 640, 4480]);
   });
 
   it("matches the post's memory table at the end of each row (100, 600, 1,100, 1,600 messages)", () => {
@@ -80,9 +78,7 @@ describe('monthly volume', () => {
   it('agrees with rounding the monthly messages first', () => {
     for (const messagesPerDay of [1, 7, 999, 123_457, 250_000_000]) {
       for (const batchSize of [1, 3, 10, 333, 10_000]) {
-        expect(invocationsPerMonth(messagesPerDay, batchSize)).toBe(
-          Math.ceil(messagesPerMonth(messagesPerDay) / batchSize),
-        );
+        expect(invocationsPerMonth(messagesPerDay, batchSize)).toBe(Math.ceil(messagesPerMonth(messagesPerDay) / batchSize));
       }
     }
   });

@@ -11,10 +11,7 @@ import { Decimal } from './decimal';
 export const HOURS_PER_MONTH = 730;
 const HOURS_PER_DAY = 24;
 
-export type BatchProfile = Pick<
-  SqsBatchInput,
-  'baseMemoryMb' | 'batchMemoryOverheadMb' | 'batchIncrement' | 'warmLatencyMs' | 'perMessageMs'
->;
+export type BatchProfile = Pick<SqsBatchInput, 'baseMemoryMb' | 'batchMemoryOverheadMb' | 'batchIncrement' | 'warmLatencyMs' | 'perMessageMs'>;
 
 export interface BatchShape {
   readonly batchSize: number;

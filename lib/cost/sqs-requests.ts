@@ -48,11 +48,7 @@ export function countSqsRequests(messagesPerMonth: number, messageSizeKb: number
 }
 
 /** Standard-queue request charges, volume-tiered, with the monthly free requests taken first. */
-export function chargeSqsRequests(
-  requests: SqsRequestCount,
-  prices: ResolvedRegionPrices,
-  includeFreeTier: boolean,
-): SqsRequestCharge {
+export function chargeSqsRequests(requests: SqsRequestCount, prices: ResolvedRegionPrices, includeFreeTier: boolean): SqsRequestCharge {
   const total = Decimal.of(requests.totalRequests);
   const free = includeFreeTier ? prices.sqs.freeRequests : Decimal.ZERO;
   const tiers = chargeTieredUsage(total, prices.sqs.requestTiers, free);

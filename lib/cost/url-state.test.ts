@@ -50,7 +50,10 @@ describe('encodeEstimatorState / decodeEstimatorState', () => {
   it.each([
     ['the post example', postExample],
     ['every field changed', everythingChanged],
-    ['an SQS state with a fractional per-message time', { ...DEFAULT_ESTIMATOR_STATE, mode: 'sqs-batch', sqs: { ...DEFAULT_ESTIMATOR_STATE.sqs, perMessageMs: 0.3 } }],
+    [
+      'an SQS state with a fractional per-message time',
+      { ...DEFAULT_ESTIMATOR_STATE, mode: 'sqs-batch', sqs: { ...DEFAULT_ESTIMATOR_STATE.sqs, perMessageMs: 0.3 } },
+    ],
   ] as const)('round-trips %s through a real URL', (_name, state: EstimatorState) => {
     const encoded = encodeEstimatorState(state);
     const url = new URL('https://slipway.example/cost');
@@ -61,7 +64,7 @@ describe('encodeEstimatorState / decodeEstimatorState', () => {
 
   it('round-trips randomly generated valid states', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
     for (let run = 0; run < 200; run++) {
       const state: EstimatorState = {
@@ -152,7 +155,10 @@ describe('sanitizeEstimatorState', () => {
       sqs: { ...postExample.sqs, batchSizes: 'ten' },
     } as unknown as EstimatorState;
     const { state, ignored } = sanitizeEstimatorState(broken);
-    expect(state).toEqual({ ...postExample, lambda: { ...postExample.lambda, memoryMb: DEFAULT_ESTIMATOR_STATE.lambda.memoryMb, durationMs: DEFAULT_ESTIMATOR_STATE.lambda.durationMs } });
+    expect(state).toEqual({
+      ...postExample,
+      lambda: { ...postExample.lambda, memoryMb: DEFAULT_ESTIMATOR_STATE.lambda.memoryMb, durationMs: DEFAULT_ESTIMATOR_STATE.lambda.durationMs },
+    });
     expect(ignored).toEqual(['dur (not a valid durationMs)', 'bs (not a valid batchSizes)', 'mem (memoryMb must be between 128 and 10240)']);
   });
 });

@@ -1,13 +1,6 @@
 import { lambdaCostInputSchema, sqsBatchInputSchema } from '@/lib/schemas/cost';
 
-import {
-  DEFAULT_ESTIMATOR_STATE,
-  type EstimatorState,
-  type LambdaFields,
-  type SqsBatchFields,
-  toLambdaInput,
-  toSqsBatchInput,
-} from './estimator-state';
+import { DEFAULT_ESTIMATOR_STATE, type EstimatorState, type LambdaFields, type SqsBatchFields, toLambdaInput, toSqsBatchInput } from './estimator-state';
 import { ARCHITECTURES, type Architecture } from './price-table';
 
 /**
@@ -222,11 +215,7 @@ export function decodeEstimatorState(text: string | null | undefined): DecodedEs
 }
 
 /** Puts back the default of every decoded field that the model's own schema rejects. */
-function resetInvalidFields(
-  decoded: EstimatorState,
-  used: ReadonlyMap<string, FieldCodec<unknown>>,
-  ignored: string[],
-): DecodedEstimatorState {
+function resetInvalidFields(decoded: EstimatorState, used: ReadonlyMap<string, FieldCodec<unknown>>, ignored: string[]): DecodedEstimatorState {
   const problems = new Map<string, string>();
   const collect = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) => {
     for (const issue of issues) {

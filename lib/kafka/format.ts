@@ -76,7 +76,10 @@ export function groupStateTone(state: string | null): 'good' | 'neutral' | 'warn
 /** Parses "0, 2, 5-7" into sorted unique partition numbers; null when the text is not such a list. */
 export function parsePartitionList(text: string): number[] | null {
   const out = new Set<number>();
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
     if (range) {
       const [from, to] = [Number(range[1]), Number(range[2])];

@@ -38,7 +38,9 @@ export function deletionFix(resourceType: string, physicalId: string | null, rea
     return `Empty the bucket first (aws s3 rm s3://${physicalId ?? '<bucket>'} --recursive, and delete old versions if versioning is on), then delete again — or delete again keeping the bucket.`;
   }
   if (/DELETE_SKIPPED|Retain/i.test(reason)) return 'Kept on purpose by DeletionPolicy: Retain. Delete it yourself when you no longer need it.';
-  if (/DependencyViolation|has dependent object|in use/i.test(reason)) return 'Something outside this stack still uses it. Remove that dependency, then delete again — or delete again keeping this resource.';
-  if (/AccessDenied|not authorized/i.test(reason)) return "The role Slipway uses may not delete it. Grant the delete permission it names, or delete it yourself and retry keeping it.";
+  if (/DependencyViolation|has dependent object|in use/i.test(reason))
+    return 'Something outside this stack still uses it. Remove that dependency, then delete again — or delete again keeping this resource.';
+  if (/AccessDenied|not authorized/i.test(reason))
+    return 'The role Slipway uses may not delete it. Grant the delete permission it names, or delete it yourself and retry keeping it.';
   return 'Fix what the reason says, then delete again — or delete again keeping this resource.';
 }

@@ -21,7 +21,14 @@ describe('validateParameterValue', () => {
   });
 
   it('prefers the ConstraintDescription when the template gives one', () => {
-    const batch = p({ name: 'BatchSize', label: 'BatchSize', type: 'Number', minValue: 1, maxValue: 10000, constraintDescription: 'Batch size must be 1 to 10,000 messages.' });
+    const batch = p({
+      name: 'BatchSize',
+      label: 'BatchSize',
+      type: 'Number',
+      minValue: 1,
+      maxValue: 10000,
+      constraintDescription: 'Batch size must be 1 to 10,000 messages.',
+    });
     expect(validateParameterValue(batch, '0')).toBe('BatchSize: Batch size must be 1 to 10,000 messages.');
   });
 

@@ -50,8 +50,10 @@ function checkScalar(p: TemplateParameterDto, value: string, elementType: 'strin
   if (elementType === 'number') {
     if (!isNumber(value)) return 'must be a number';
     const n = Number(value);
-    if (p.minValue !== undefined && n < p.minValue) return p.maxValue !== undefined ? `must be between ${p.minValue} and ${p.maxValue}` : `must be at least ${p.minValue}`;
-    if (p.maxValue !== undefined && n > p.maxValue) return p.minValue !== undefined ? `must be between ${p.minValue} and ${p.maxValue}` : `must be at most ${p.maxValue}`;
+    if (p.minValue !== undefined && n < p.minValue)
+      return p.maxValue !== undefined ? `must be between ${p.minValue} and ${p.maxValue}` : `must be at least ${p.minValue}`;
+    if (p.maxValue !== undefined && n > p.maxValue)
+      return p.minValue !== undefined ? `must be between ${p.minValue} and ${p.maxValue}` : `must be at most ${p.maxValue}`;
   } else if (elementType !== 'string') {
     const rule = AWS_ID_PATTERNS[elementType];
     if (rule && !rule.pattern.test(value)) return `must be a ${elementType} such as ${rule.example}`;

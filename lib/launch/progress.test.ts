@@ -35,7 +35,13 @@ describe('summariseEvents', () => {
   });
 
   it('looks only at the latest operation', () => {
-    const events = [ev('stack', 'CREATE_IN_PROGRESS'), ev('A', 'CREATE_FAILED', 'old'), ev('stack', 'CREATE_COMPLETE'), ev('stack', 'UPDATE_IN_PROGRESS'), ev('A', 'UPDATE_COMPLETE')];
+    const events = [
+      ev('stack', 'CREATE_IN_PROGRESS'),
+      ev('A', 'CREATE_FAILED', 'old'),
+      ev('stack', 'CREATE_COMPLETE'),
+      ev('stack', 'UPDATE_IN_PROGRESS'),
+      ev('A', 'UPDATE_COMPLETE'),
+    ];
     expect(summariseEvents(events, 'stack')).toMatchObject({ done: 1, failed: 0, firstFailure: null });
   });
 });

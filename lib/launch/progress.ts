@@ -16,7 +16,10 @@ export function summariseEvents(events: StackEventDto[], stackLogicalId: string 
   const states = [...latest.values()];
   const done = states.filter((e) => /_COMPLETE$|_SKIPPED$/.test(e.status)).length;
   const failed = states.filter((e) => /_FAILED$/.test(e.status)).length;
-  const firstFailure = current.find((e) => /_FAILED$/.test(e.status) && e.logicalId !== stackLogicalId && e.reason && !/cancelled|Resource creation cancelled/i.test(e.reason)) ?? current.find((e) => /_FAILED$/.test(e.status)) ?? null;
+  const firstFailure =
+    current.find((e) => /_FAILED$/.test(e.status) && e.logicalId !== stackLogicalId && e.reason && !/cancelled|Resource creation cancelled/i.test(e.reason)) ??
+    current.find((e) => /_FAILED$/.test(e.status)) ??
+    null;
   const rollingBack = current.some((e) => e.logicalId === stackLogicalId && /ROLLBACK/.test(e.status));
   return { done, failed, total: Math.max(states.length, expectedResources), firstFailure, rollingBack };
 }

@@ -25,7 +25,14 @@ export type ResourceChangeDto = {
 
 export type StackOutputDto = { key: string; value: string; description: string | null };
 
-export type StackResourceDto = { logicalId: string; physicalId: string | null; resourceType: string; status: string; reason: string | null; consoleUrl: string | null };
+export type StackResourceDto = {
+  logicalId: string;
+  physicalId: string | null;
+  resourceType: string;
+  status: string;
+  reason: string | null;
+  consoleUrl: string | null;
+};
 
 export type LaunchStatusTone = 'progress' | 'good' | 'bad' | 'neutral';
 

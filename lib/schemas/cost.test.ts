@@ -28,16 +28,12 @@ const sqsInput: SqsBatchInput = {
 
 function lambdaErrors(overrides: Record<string, unknown>): { path: string; message: string }[] {
   const result = lambdaCostInputSchema.safeParse({ ...lambdaInput, ...overrides });
-  return result.success
-    ? []
-    : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
 function sqsErrors(overrides: Record<string, unknown>): { path: string; message: string }[] {
   const result = sqsBatchInputSchema.safeParse({ ...sqsInput, ...overrides });
-  return result.success
-    ? []
-    : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
 describe('lambdaCostInputSchema', () => {
@@ -48,19 +44,13 @@ describe('lambdaCostInputSchema', () => {
   });
 
   it('names the field and the rule for memory and ephemeral storage', () => {
-    expect(lambdaErrors({ memoryMb: 64 })).toEqual([
-      { path: 'memoryMb', message: 'memoryMb must be between 128 and 10240' },
-    ]);
-    expect(lambdaErrors({ memoryMb: 10_241 })).toEqual([
-      { path: 'memoryMb', message: 'memoryMb must be between 128 and 10240' },
-    ]);
+    expect(lambdaErrors({ memoryMb: 64 })).toEqual([{ path: 'memoryMb', message: 'memoryMb must be between 128 and 10240' }]);
+    expect(lambdaErrors({ memoryMb: 10_241 })).toEqual([{ path: 'memoryMb', message: 'memoryMb must be between 128 and 10240' }]);
     expect(lambdaErrors({ memoryMb: 1000.5 })).toContainEqual({
       path: 'memoryMb',
       message: 'memoryMb must be a whole number',
     });
-    expect(lambdaErrors({ ephemeralStorageMb: 256 })).toEqual([
-      { path: 'ephemeralStorageMb', message: 'ephemeralStorageMb must be between 512 and 10240' },
-    ]);
+    expect(lambdaErrors({ ephemeralStorageMb: 256 })).toEqual([{ path: 'ephemeralStorageMb', message: 'ephemeralStorageMb must be between 512 and 10240' }]);
   });
 
   it('wants a duration above 0 and at most 900,000 ms', () => {
@@ -72,12 +62,8 @@ describe('lambdaCostInputSchema', () => {
   });
 
   it('rejects negative or fractional invocation counts', () => {
-    expect(lambdaErrors({ invocationsPerMonth: -1 })).toEqual([
-      { path: 'invocationsPerMonth', message: 'invocationsPerMonth must not be negative' },
-    ]);
-    expect(lambdaErrors({ invocationsPerMonth: 2.5 })).toEqual([
-      { path: 'invocationsPerMonth', message: 'invocationsPerMonth must be a whole number' },
-    ]);
+    expect(lambdaErrors({ invocationsPerMonth: -1 })).toEqual([{ path: 'invocationsPerMonth', message: 'invocationsPerMonth must not be negative' }]);
+    expect(lambdaErrors({ invocationsPerMonth: 2.5 })).toEqual([{ path: 'invocationsPerMonth', message: 'invocationsPerMonth must be a whole number' }]);
   });
 
   it('only accepts regions in the price table', () => {
@@ -92,12 +78,8 @@ describe('lambdaCostInputSchema', () => {
     const missing = lambdaCostInputSchema.safeParse(withoutMemory);
     expect(missing.error?.issues[0]?.message).toBe('memoryMb is required');
     expect(lambdaErrors({ memoryMb: '2048' })).toEqual([{ path: 'memoryMb', message: 'memoryMb must be a number' }]);
-    expect(lambdaErrors({ architecture: 'ppc64' })).toEqual([
-      { path: 'architecture', message: 'architecture must be one of: x86_64, arm64' },
-    ]);
-    expect(lambdaErrors({ includeFreeTier: 'yes' })).toEqual([
-      { path: 'includeFreeTier', message: 'includeFreeTier must be true or false' },
-    ]);
+    expect(lambdaErrors({ architecture: 'ppc64' })).toEqual([{ path: 'architecture', message: 'architecture must be one of: x86_64, arm64' }]);
+    expect(lambdaErrors({ includeFreeTier: 'yes' })).toEqual([{ path: 'includeFreeTier', message: 'includeFreeTier must be true or false' }]);
   });
 
   it('rejects unknown fields by name', () => {
@@ -115,42 +97,20 @@ describe('sqsBatchInputSchema', () => {
   });
 
   it('wants whole batch sizes of at least 1', () => {
-    expect(sqsErrors({ batchSizes: [0] })).toEqual([
-      { path: 'batchSizes.0', message: 'batchSizes must be whole numbers of at least 1' },
-    ]);
-    expect(sqsErrors({ batchSizes: [10, 2.5] })).toEqual([
-      { path: 'batchSizes.1', message: 'batchSizes must be a whole number' },
-    ]);
-    expect(sqsErrors({ batchSizes: [] })).toEqual([
-      { path: 'batchSizes', message: 'batchSizes must list between 1 and 50 sizes' },
-    ]);
+    expect(sqsErrors({ batchSizes: [0] })).toEqual([{ path: 'batchSizes.0', message: 'batchSizes must be whole numbers of at least 1' }]);
+    expect(sqsErrors({ batchSizes: [10, 2.5] })).toEqual([{ path: 'batchSizes.1', message: 'batchSizes must be a whole number' }]);
+    expect(sqsErrors({ batchSizes: [] })).toEqual([{ path: 'batchSizes', message: 'batchSizes must list between 1 and 50 sizes' }]);
   });
 
   it('rejects negatives and out-of-range values, naming the field', () => {
-    expect(sqsErrors({ messagesPerDay: -1 })).toEqual([
-      { path: 'messagesPerDay', message: 'messagesPerDay must not be negative' },
-    ]);
-    expect(sqsErrors({ warmLatencyMs: -1 })).toEqual([
-      { path: 'warmLatencyMs', message: 'warmLatencyMs must not be negative' },
-    ]);
-    expect(sqsErrors({ perMessageMs: -0.1 })).toEqual([
-      { path: 'perMessageMs', message: 'perMessageMs must not be negative' },
-    ]);
-    expect(sqsErrors({ batchMemoryOverheadMb: -128 })).toEqual([
-      { path: 'batchMemoryOverheadMb', message: 'batchMemoryOverheadMb must not be negative' },
-    ]);
-    expect(sqsErrors({ baseMemoryMb: 100 })).toEqual([
-      { path: 'baseMemoryMb', message: 'baseMemoryMb must be between 128 and 10240' },
-    ]);
-    expect(sqsErrors({ batchIncrement: 0 })).toEqual([
-      { path: 'batchIncrement', message: 'batchIncrement must be at least 1' },
-    ]);
-    expect(sqsErrors({ messageSizeKb: 0 })).toEqual([
-      { path: 'messageSizeKb', message: 'messageSizeKb must be greater than 0 and at most 1024' },
-    ]);
-    expect(sqsErrors({ batchingWindowS: -1 })).toEqual([
-      { path: 'batchingWindowS', message: 'batchingWindowS must not be negative' },
-    ]);
+    expect(sqsErrors({ messagesPerDay: -1 })).toEqual([{ path: 'messagesPerDay', message: 'messagesPerDay must not be negative' }]);
+    expect(sqsErrors({ warmLatencyMs: -1 })).toEqual([{ path: 'warmLatencyMs', message: 'warmLatencyMs must not be negative' }]);
+    expect(sqsErrors({ perMessageMs: -0.1 })).toEqual([{ path: 'perMessageMs', message: 'perMessageMs must not be negative' }]);
+    expect(sqsErrors({ batchMemoryOverheadMb: -128 })).toEqual([{ path: 'batchMemoryOverheadMb', message: 'batchMemoryOverheadMb must not be negative' }]);
+    expect(sqsErrors({ baseMemoryMb: 100 })).toEqual([{ path: 'baseMemoryMb', message: 'baseMemoryMb must be between 128 and 10240' }]);
+    expect(sqsErrors({ batchIncrement: 0 })).toEqual([{ path: 'batchIncrement', message: 'batchIncrement must be at least 1' }]);
+    expect(sqsErrors({ messageSizeKb: 0 })).toEqual([{ path: 'messageSizeKb', message: 'messageSizeKb must be greater than 0 and at most 1024' }]);
+    expect(sqsErrors({ batchingWindowS: -1 })).toEqual([{ path: 'batchingWindowS', message: 'batchingWindowS must not be negative' }]);
     expect(sqsErrors({ region: 'moon-1' })[0]?.path).toBe('region');
   });
 

@@ -55,8 +55,7 @@ const region = z
 
 /** Reject unknown fields with a message that names them (typos like `memoryMB` should not pass silently). */
 const strictParams = {
-  error: (issue: z.core.$ZodRawIssue) =>
-    issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : undefined,
+  error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : undefined),
 };
 
 export const lambdaCostInputSchema = z.strictObject(

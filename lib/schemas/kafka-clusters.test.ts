@@ -17,16 +17,31 @@ describe('kafkaClusterRegistrationSchema', () => {
   });
 
   it('needs a target for MSK, a region matching the ARN, and a password for SASL', () => {
-    expect(paths(kafkaClusterRegistrationSchema.safeParse({ name: 'm', teamId: null, settings: { kind: 'msk-iam', clusterArn: arn }, region: 'us-east-1' }))).toEqual(['targetId', 'region']);
-    expect(kafkaClusterRegistrationSchema.safeParse({ name: 'm', teamId: null, settings: { kind: 'msk-iam', clusterArn: arn }, targetId: 't', region: 'eu-west-1' }).success).toBe(true);
-    expect(paths(kafkaClusterRegistrationSchema.safeParse({ name: 's', teamId: null, settings: { kind: 'sasl-plain', brokers: ['h:1'], username: 'u' } }))).toEqual(['secrets.password']);
+    expect(
+      paths(kafkaClusterRegistrationSchema.safeParse({ name: 'm', teamId: null, settings: { kind: 'msk-iam', clusterArn: arn }, region: 'us-east-1' })),
+    ).toEqual(['targetId', 'region']);
+    expect(
+      kafkaClusterRegistrationSchema.safeParse({ name: 'm', teamId: null, settings: { kind: 'msk-iam', clusterArn: arn }, targetId: 't', region: 'eu-west-1' })
+        .success,
+    ).toBe(true);
+    expect(
+      paths(kafkaClusterRegistrationSchema.safeParse({ name: 's', teamId: null, settings: { kind: 'sasl-plain', brokers: ['h:1'], username: 'u' } })),
+    ).toEqual(['secrets.password']);
   });
 
   it('names bad brokers, a bad ARN, a missing team choice and unknown fields', () => {
-    expect(paths(kafkaClusterRegistrationSchema.safeParse({ name: 'x', teamId: null, settings: { kind: 'plaintext', brokers: ['no-port'] } }))).toEqual(['settings.brokers.0']);
-    expect(paths(kafkaClusterRegistrationSchema.safeParse({ name: 'x', teamId: null, settings: { kind: 'msk-iam', clusterArn: 'arn:aws:s3:::bucket' }, targetId: 't' }))).toEqual(['settings.clusterArn']);
+    expect(paths(kafkaClusterRegistrationSchema.safeParse({ name: 'x', teamId: null, settings: { kind: 'plaintext', brokers: ['no-port'] } }))).toEqual([
+      'settings.brokers.0',
+    ]);
+    expect(
+      paths(
+        kafkaClusterRegistrationSchema.safeParse({ name: 'x', teamId: null, settings: { kind: 'msk-iam', clusterArn: 'arn:aws:s3:::bucket' }, targetId: 't' }),
+      ),
+    ).toEqual(['settings.clusterArn']);
     expect(paths(kafkaClusterRegistrationSchema.safeParse({ name: 'x', settings: { kind: 'plaintext', brokers: ['h:1'] } }))).toEqual(['teamId']);
-    expect(kafkaClusterRegistrationSchema.safeParse({ name: 'x', teamId: null, settings: { kind: 'plaintext', brokers: ['h:1'] }, colour: 'blue' }).success).toBe(false);
+    expect(
+      kafkaClusterRegistrationSchema.safeParse({ name: 'x', teamId: null, settings: { kind: 'plaintext', brokers: ['h:1'] }, colour: 'blue' }).success,
+    ).toBe(false);
   });
 });
 
@@ -45,6 +60,8 @@ describe('offsetResetBodySchema', () => {
     const body = offsetResetBodySchema.parse({ topics: [{ topic: 'orders' }], strategy: { kind: 'shift-by', by: '-10' } });
     expect(body.dryRun).toBe(true);
     expect(offsetResetBodySchema.safeParse({ groupId: 'g', topics: [{ topic: 'orders' }], strategy: { kind: 'earliest' } }).success).toBe(false);
-    expect(paths(offsetResetBodySchema.safeParse({ topics: [{ topic: 'orders' }], strategy: { kind: 'to-offset', offset: '-1' } }))).toEqual(['strategy.offset']);
+    expect(paths(offsetResetBodySchema.safeParse({ topics: [{ topic: 'orders' }], strategy: { kind: 'to-offset', offset: '-1' } }))).toEqual([
+      'strategy.offset',
+    ]);
   });
 });

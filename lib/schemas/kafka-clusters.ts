@@ -64,6 +64,9 @@ export type HistoryRangeKey = (typeof HISTORY_RANGES)[number]['key'];
 export const eventSourceMappingsQuerySchema = z
   .object({
     target: z.string().min(1),
-    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region name such as us-east-1').optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region name such as us-east-1')
+      .optional(),
   })
   .strict();

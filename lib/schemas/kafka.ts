@@ -132,9 +132,7 @@ export type OffsetResetStrategy = z.infer<typeof offsetResetStrategySchema>;
 export const offsetResetRequestSchema = z.object({
   groupId: z.string().min(1).max(255),
   /** Partitions omitted = every partition of the topic. */
-  topics: z
-    .array(z.object({ topic: z.string().min(1).max(249), partitions: z.array(z.number().int().min(0)).min(1).optional() }))
-    .min(1),
+  topics: z.array(z.object({ topic: z.string().min(1).max(249), partitions: z.array(z.number().int().min(0)).min(1).optional() })).min(1),
   strategy: offsetResetStrategySchema,
   dryRun: z.boolean().default(true),
 });

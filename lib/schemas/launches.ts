@@ -10,7 +10,10 @@ const parameterValue = z
 export const parametersSchema = z.record(z.string().min(1).max(255), parameterValue).default({});
 
 const tagsSchema = z
-  .record(z.string().min(1, 'tag keys must not be empty').max(127, 'tag keys must be at most 127 characters'), z.string().max(255, 'tag values must be at most 255 characters'))
+  .record(
+    z.string().min(1, 'tag keys must not be empty').max(127, 'tag keys must be at most 127 characters'),
+    z.string().max(255, 'tag values must be at most 255 characters'),
+  )
   .default({});
 
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'version must be a semantic version such as 1.2.0');

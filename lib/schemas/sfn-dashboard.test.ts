@@ -20,7 +20,10 @@ describe('executionArnSchema', () => {
 describe('dashboard query schemas', () => {
   it('parse history paging with defaults and bounds', () => {
     expect(executionHistoryQuerySchema.parse({})).toEqual({ page: 1, pageSize: 100 });
-    expect(executionHistoryQuerySchema.parse({ page: '3', pageSize: '50', type: 'TaskFailed', state: 'Look up Name tag' })).toMatchObject({ page: 3, pageSize: 50 });
+    expect(executionHistoryQuerySchema.parse({ page: '3', pageSize: '50', type: 'TaskFailed', state: 'Look up Name tag' })).toMatchObject({
+      page: 3,
+      pageSize: 50,
+    });
     expect(executionHistoryQuerySchema.safeParse({ pageSize: '5000' }).success).toBe(false);
     expect(executionHistoryQuerySchema.safeParse({ colour: 'red' }).success).toBe(false);
   });

@@ -15,13 +15,9 @@ describe('startExecutionSchema', () => {
   });
 
   it('rejects input that is not JSON or larger than 256 KB', () => {
-    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: '{not json' }).error?.issues[0]?.message).toBe(
-      'Input must be valid JSON',
-    );
+    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: '{not json' }).error?.issues[0]?.message).toBe('Input must be valid JSON');
     const big = JSON.stringify({ blob: 'x'.repeat(MAX_EXECUTION_INPUT_BYTES) });
-    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: big }).error?.issues[0]?.message).toBe(
-      'Input must be at most 256 KB',
-    );
+    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: big }).error?.issues[0]?.message).toBe('Input must be at most 256 KB');
     // The limit is in UTF-8 bytes, not characters.
     const multiByte = JSON.stringify('é'.repeat(MAX_EXECUTION_INPUT_BYTES / 2));
     expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: multiByte }).success).toBe(false);
@@ -32,24 +28,12 @@ describe('startExecutionSchema', () => {
     expect(startExecutionSchema.safeParse({ stateMachineArn: arn, name, input: '{}' }).success).toBe(true);
   });
 
-  it.each([
-    '',
-    'x'.repeat(81),
-    'has space',
-    'a/b',
-    'a:b',
-    'a$b',
-    'a*b',
-    'a?b',
-    '<x>',
-    'a{b}',
-    'a[0]',
-    'tab\there',
-    'a#b',
-    'a,b',
-  ])('rejects the name %j', (name) => {
-    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, name, input: '{}' }).success).toBe(false);
-  });
+  it.each(['', 'x'.repeat(81), 'has space', 'a/b', 'a:b', 'a$b', 'a*b', 'a?b', '<x>', 'a{b}', 'a[0]', 'tab\there', 'a#b', 'a,b'])(
+    'rejects the name %j',
+    (name) => {
+      expect(startExecutionSchema.safeParse({ stateMachineArn: arn, name, input: '{}' }).success).toBe(false);
+    },
+  );
 
   it('requires a state machine ARN (versions and aliases allowed)', () => {
     expect(startExecutionSchema.safeParse({ stateMachineArn: `${arn}:3`, input: '{}' }).success).toBe(true);
@@ -66,9 +50,7 @@ describe('startExecutionSchema', () => {
         input: '{}',
       }).success,
     ).toBe(false);
-    expect(
-      startExecutionSchema.safeParse({ stateMachineArn: 'ec2-state-change-enrichment', input: '{}' }).success,
-    ).toBe(false);
+    expect(startExecutionSchema.safeParse({ stateMachineArn: 'ec2-state-change-enrichment', input: '{}' }).success).toBe(false);
   });
 });
 
@@ -108,10 +90,7 @@ describe('listExecutionsQuerySchema', () => {
       { nextToken: '' },
     ];
     for (const filters of bad) {
-      expect(
-        listExecutionsQuerySchema.safeParse({ stateMachineArn: arn, ...filters }).success,
-        JSON.stringify(filters),
-      ).toBe(false);
+      expect(listExecutionsQuerySchema.safeParse({ stateMachineArn: arn, ...filters }).success, JSON.stringify(filters)).toBe(false);
     }
   });
 });

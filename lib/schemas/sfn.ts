@@ -9,26 +9,15 @@ export const MAX_EXECUTION_INPUT_BYTES = 256 * 1024;
 // or control characters.
 const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/u;
 // A state machine, or one of its versions (`:3`) or aliases (`:prod`), in any partition.
-const STATE_MACHINE_ARN =
-  /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}(?::[A-Za-z0-9_-]{1,80})?$/;
+const STATE_MACHINE_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}(?::[A-Za-z0-9_-]{1,80})?$/;
 
-export const EXECUTION_STATUSES = [
-  'RUNNING',
-  'SUCCEEDED',
-  'FAILED',
-  'TIMED_OUT',
-  'ABORTED',
-  'PENDING_REDRIVE',
-] as const;
+export const EXECUTION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] as const;
 
 export const stateMachineArnSchema = z.string().regex(STATE_MACHINE_ARN, 'Not a Step Functions state machine ARN');
 
 export const executionNameSchema = z
   .string()
-  .regex(
-    EXECUTION_NAME,
-    'Use 1-80 characters without spaces, brackets, wildcards or any of " # % \\ ^ | ~ ` $ & , ; : /',
-  );
+  .regex(EXECUTION_NAME, 'Use 1-80 characters without spaces, brackets, wildcards or any of " # % \\ ^ | ~ ` $ & , ; : /');
 
 function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
@@ -88,7 +77,10 @@ export const executionArnSchema = z.string().regex(EXECUTION_ARN, 'Not a Step Fu
 /** `GET /api/v1/stepfunctions/state-machines`: the current target (switcher) unless named. */
 export const stateMachinesQuerySchema = z.strictObject({
   target: z.string().trim().min(1).max(80).optional(),
-  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region name such as us-east-1').optional(),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region name such as us-east-1')
+    .optional(),
   /** Only the state machines a launch's outputs name (in that launch's target and region). */
   launch: z.string().trim().min(1).max(64).optional(),
 });

@@ -10,9 +10,7 @@ export const targetInputSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'name must use lowercase letters, digits and dashes'),
   accountId: z.string().regex(/^\d{12}$/, 'accountId must be 12 digits'),
   regions: z.array(awsRegionSchema).min(1, 'regions needs at least one region').max(30),
-  roleArn: z
-    .string()
-    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/, 'roleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)'),
+  roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/, 'roleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)'),
   serviceRoleArn: z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/, 'serviceRoleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)')
@@ -54,5 +52,8 @@ export type PickableType = (typeof PICKABLE_TYPES)[number];
 export const pickerQuerySchema = z.strictObject({
   region: awsRegionSchema,
   type: z.enum(PICKABLE_TYPES, { error: `type must be one of ${PICKABLE_TYPES.join(', ')}` }),
-  vpcId: z.string().regex(/^vpc-[0-9a-f]+$/, 'vpcId must be a VPC id').optional(),
+  vpcId: z
+    .string()
+    .regex(/^vpc-[0-9a-f]+$/, 'vpcId must be a VPC id')
+    .optional(),
 });

@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 export const createTokenSchema = z.strictObject({
   name: z.string().trim().min(1, 'name is required').max(80, 'name must be at most 80 characters'),
-  expiresInDays: z.number().int('expiresInDays must be a whole number').min(1, 'expiresInDays must be at least 1').max(365, 'expiresInDays must be at most 365').optional(),
+  expiresInDays: z
+    .number()
+    .int('expiresInDays must be a whole number')
+    .min(1, 'expiresInDays must be at least 1')
+    .max(365, 'expiresInDays must be at most 365')
+    .optional(),
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 

@@ -37,10 +37,13 @@ describe('parseSfnArn', () => {
     expect(isExpressExecutionArn(execution)).toBe(false);
   });
 
-  it.each(['', 'EnrichmentStateMachine', 'arn:aws:lambda:us-east-1:123456789012:function:x', 'arn:aws:states:us-east-1:1234:stateMachine:x', 'arn:aws:states:us-east-1:123456789012:execution:only-machine'])(
-    'rejects %j',
-    (value) => expect(parseSfnArn(value)).toBeNull(),
-  );
+  it.each([
+    '',
+    'EnrichmentStateMachine',
+    'arn:aws:lambda:us-east-1:123456789012:function:x',
+    'arn:aws:states:us-east-1:1234:stateMachine:x',
+    'arn:aws:states:us-east-1:123456789012:execution:only-machine',
+  ])('rejects %j', (value) => expect(parseSfnArn(value)).toBeNull());
 });
 
 describe('stateMachineArnOfExecution', () => {

@@ -1,12 +1,4 @@
-import {
-  isAslStateType,
-  mapModeOf,
-  mapProcessorOf,
-  parseAslDefinition,
-  type AslState,
-  type AslStateMachine,
-  type AslStateType,
-} from './asl-types';
+import { isAslStateType, mapModeOf, mapProcessorOf, parseAslDefinition, type AslState, type AslStateMachine, type AslStateType } from './asl-types';
 import { describeChoiceRule } from './choice-rule-label';
 import { nestedStateId } from './node-id';
 
@@ -117,14 +109,7 @@ function toNode(id: string, name: string, state: AslState, scope: Scope, problem
   return node;
 }
 
-function addTransitions(
-  graph: AslGraph,
-  sourceId: string,
-  name: string,
-  state: AslState,
-  scope: Scope,
-  idOf: (name: string) => string,
-): void {
+function addTransitions(graph: AslGraph, sourceId: string, name: string, state: AslState, scope: Scope, idOf: (name: string) => string): void {
   const addEdge = (target: unknown, kind: AslEdgeKind, suffix: string, label?: string) => {
     if (typeof target !== 'string' || !(target in scope.machine.States)) {
       graph.problems.push(`${scope.where}["${name}"]: ${kind} target "${String(target)}" is not a state in this scope`);
@@ -136,16 +121,12 @@ function addTransitions(
   };
 
   if (state.Type === 'Choice') {
-    (state.Choices ?? []).forEach((rule, index) =>
-      addEdge(rule.Next, 'choice', `choice-${index}`, describeChoiceRule(rule)),
-    );
+    (state.Choices ?? []).forEach((rule, index) => addEdge(rule.Next, 'choice', `choice-${index}`, describeChoiceRule(rule)));
     if (state.Default !== undefined) addEdge(state.Default, 'default', 'default', 'Default');
   } else if (state.Next !== undefined) {
     addEdge(state.Next, 'next', 'next');
   }
-  (state.Catch ?? []).forEach((catcher, index) =>
-    addEdge(catcher.Next, 'catch', `catch-${index}`, (catcher.ErrorEquals ?? []).join(', ') || 'States.ALL'),
-  );
+  (state.Catch ?? []).forEach((catcher, index) => addEdge(catcher.Next, 'catch', `catch-${index}`, (catcher.ErrorEquals ?? []).join(', ') || 'States.ALL'));
 }
 
 function addNestedScopes(graph: AslGraph, id: string, name: string, state: AslState, scope: Scope): void {
@@ -175,15 +156,10 @@ function isMachine(value: unknown): value is AslStateMachine {
 }
 
 /** The definition of the state a graph node stands for (walks into branches/iterators by the node's path). */
-export function findStateDefinition(
-  definition: string | object,
-  nodeId: string,
-  graph: AslGraph,
-): AslState | undefined {
+export function findStateDefinition(definition: string | object, nodeId: string, graph: AslGraph): AslState | undefined {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const chain: AslGraphNode[] = [];
-  for (let node = byId.get(nodeId); node; node = node.parentId ? byId.get(node.parentId) : undefined)
-    chain.unshift(node);
+  for (let node = byId.get(nodeId); node; node = node.parentId ? byId.get(node.parentId) : undefined) chain.unshift(node);
   if (chain.length === 0) return undefined;
 
   let machine: AslStateMachine | undefined = parseAslDefinition(definition);
@@ -192,12 +168,7 @@ export function findStateDefinition(
     if (!machine) return undefined;
     if (node.parentId !== undefined) {
       const parent: AslState | undefined = state;
-      machine =
-        node.branchIndex !== undefined
-          ? parent?.Branches?.[node.branchIndex]
-          : parent
-            ? mapProcessorOf(parent)
-            : undefined;
+      machine = node.branchIndex !== undefined ? parent?.Branches?.[node.branchIndex] : parent ? mapProcessorOf(parent) : undefined;
       if (!machine) return undefined;
     }
     state = machine.States[node.name];

@@ -18,7 +18,13 @@ export function viewFromDetail(detail: DetailForCompare): ExecutionView {
   }
   // Visit ids are the ids of their StateEntered events: sorting by them restores entry order.
   visits.sort((a, b) => a.id - b.id);
-  const view: ExecutionView = { status: detail.status === 'PENDING_REDRIVE' ? 'FAILED' : detail.status, states, visits, timeline: detail.timeline, startedAt: detail.startDate };
+  const view: ExecutionView = {
+    status: detail.status === 'PENDING_REDRIVE' ? 'FAILED' : detail.status,
+    states,
+    visits,
+    timeline: detail.timeline,
+    startedAt: detail.startDate,
+  };
   if (detail.stopDate) view.stoppedAt = detail.stopDate;
   return view;
 }

@@ -5,8 +5,7 @@ import { compareExecutions } from './compare';
 import { deriveExecutionView } from './history';
 import type { SfnHistoryEvent } from './history-types';
 
-const view = (recorded: RecordedExecution) =>
-  deriveExecutionView(recorded.events, { graph: buildAslGraph(recorded.definition) });
+const view = (recorded: RecordedExecution) => deriveExecutionView(recorded.events, { graph: buildAslGraph(recorded.definition) });
 
 describe('compareExecutions', () => {
   const named = view(recordedExecutions.ec2EnrichmentNamed);

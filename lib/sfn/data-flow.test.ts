@@ -21,15 +21,7 @@ describe('traceDataFlow', () => {
       OutputPath: '$.charge',
     };
     const trace = traceDataFlow(state, input, { taskResult: { Payload: { status: 'paid' }, StatusCode: 200 } });
-    expect(stages(trace)).toEqual([
-      'input',
-      'inputPath',
-      'parameters',
-      'result',
-      'resultSelector',
-      'resultPath',
-      'outputPath',
-    ]);
+    expect(stages(trace)).toEqual(['input', 'inputPath', 'parameters', 'result', 'resultSelector', 'resultPath', 'outputPath']);
     expect(trace.steps[1]).toMatchObject({ expression: '$.order', isExplicit: true, value: input.order });
     expect(trace.steps[2]!.value).toEqual({ orderId: 'o-1', count: 2, fixed: 'yes' });
     expect(trace.steps[4]!.value).toEqual({ status: 'paid' });
@@ -41,9 +33,7 @@ describe('traceDataFlow', () => {
   it('applies the defaults when fields are absent, and null paths', () => {
     const defaults = traceDataFlow({ Type: 'Task', Resource: 'x' }, input, { taskResult: { r: 1 } });
     expect(defaults.output).toEqual({ r: 1 });
-    expect(defaults.steps.filter((s) => s.stage !== 'input' && s.stage !== 'result').every((s) => !s.isExplicit)).toBe(
-      true,
-    );
+    expect(defaults.steps.filter((s) => s.stage !== 'input' && s.stage !== 'result').every((s) => !s.isExplicit)).toBe(true);
 
     const discard = traceDataFlow({ Type: 'Task', Resource: 'x', ResultPath: null }, input, { taskResult: { r: 1 } });
     expect(discard.output).toEqual(input);
@@ -78,16 +68,7 @@ describe('traceDataFlow', () => {
       ResultPath: '$.results',
     };
     const trace = traceDataFlow(state, input, { taskResult: ['r1', 'r2'] });
-    expect(stages(trace)).toEqual([
-      'input',
-      'inputPath',
-      'itemsPath',
-      'itemSelector',
-      'result',
-      'resultSelector',
-      'resultPath',
-      'outputPath',
-    ]);
+    expect(stages(trace)).toEqual(['input', 'inputPath', 'itemsPath', 'itemSelector', 'result', 'resultSelector', 'resultPath', 'outputPath']);
     expect(trace.steps.find((s) => s.stage === 'itemSelector')!.value).toEqual([
       { line: 1, at: 0, src: 'web' },
       { line: 2, at: 1, src: 'web' },
@@ -101,10 +82,7 @@ describe('traceDataFlow', () => {
     expect(trace.error).toMatchObject({ stage: 'inputPath', error: 'States.Runtime' });
     expect(trace.output).toBeUndefined();
 
-    const intrinsic = traceDataFlow(
-      { Type: 'Pass', Parameters: { 'x.$': "States.Format('{}{}', $.meta.source)" } },
-      input,
-    );
+    const intrinsic = traceDataFlow({ Type: 'Pass', Parameters: { 'x.$': "States.Format('{}{}', $.meta.source)" } }, input);
     expect(intrinsic.error).toMatchObject({ stage: 'parameters', error: 'States.IntrinsicFailure' });
   });
 
@@ -171,11 +149,7 @@ describe('traceDataFlow', () => {
 describe('traceDataFlow reproduces what the recorded executions did', () => {
   // One difference from AWS is known (SANDBOX.md): moto returns a one-element list for the definite path
   // `$.Reservations[0].Instances[0].InstanceId` in a ResultSelector. We follow AWS and return the string.
-  const MOTO_LIST_QUIRK = new Set([
-    'Get instance name from Tag',
-    'Convert instance name to a string',
-    'Emit enriched event',
-  ]);
+  const MOTO_LIST_QUIRK = new Set(['Get instance name from Tag', 'Convert instance name to a string', 'Emit enriched event']);
 
   for (const [key, recorded] of Object.entries(recordedExecutions)) {
     it(`${key}: every state's traced output equals the recorded output`, () => {
@@ -211,9 +185,7 @@ describe('traceDataFlow reproduces what the recorded executions did', () => {
       taskResult: JSON.parse(visit.taskResult!),
     });
     expect(trace.error).toMatchObject({ stage: 'resultSelector', error: 'States.Runtime' });
-    expect(trace.error!.cause).toContain(
-      "'$..Reservations[0].Instances[0].Tags[?(@.Key==Name)].Value' could not be found",
-    );
+    expect(trace.error!.cause).toContain("'$..Reservations[0].Instances[0].Tags[?(@.Key==Name)].Value' could not be found");
   });
 
   it('the named instance: we return the instance id as AWS does, where moto returned a list', () => {
@@ -224,8 +196,7 @@ describe('traceDataFlow reproduces what the recorded executions did', () => {
       taskResult: JSON.parse(visit.taskResult!),
     });
     const recordedRefined = JSON.parse(visit.output!).detail.refined;
-    const tracedRefined = (trace.output as { detail: { refined: { instanceid: unknown; instancename: unknown } } })
-      .detail.refined;
+    const tracedRefined = (trace.output as { detail: { refined: { instanceid: unknown; instancename: unknown } } }).detail.refined;
     expect(tracedRefined.instancename).toEqual(['ec2-enrichment-demo-instance']);
     expect(recordedRefined.instancename).toEqual(tracedRefined.instancename);
     expect(recordedRefined.instanceid).toEqual([tracedRefined.instanceid]);

@@ -8,16 +8,7 @@ import { resolvePayloadTemplate } from './payload-template';
 // field as written and the value after it; the first failing step carries the States.* error and stops.
 
 export type DataFlowStage =
-  | 'input'
-  | 'inputPath'
-  | 'itemsPath'
-  | 'itemSelector'
-  | 'parameters'
-  | 'result'
-  | 'resultSelector'
-  | 'resultPath'
-  | 'outputPath'
-  | 'catchResultPath';
+  'input' | 'inputPath' | 'itemsPath' | 'itemSelector' | 'parameters' | 'result' | 'resultSelector' | 'resultPath' | 'outputPath' | 'catchResultPath';
 
 export interface DataFlowStep {
   stage: DataFlowStage;
@@ -100,9 +91,7 @@ export function traceDataFlow(state: AslState, rawInput: unknown, options: DataF
       }
       steps.push({ stage: 'result', isExplicit: true, value: options.taskResult });
       result = runStage('resultSelector', () =>
-        state.ResultSelector
-          ? resolvePayloadTemplate(state.ResultSelector, options.taskResult, options.context)
-          : options.taskResult,
+        state.ResultSelector ? resolvePayloadTemplate(state.ResultSelector, options.taskResult, options.context) : options.taskResult,
       );
       steps.push({
         stage: 'resultSelector',
@@ -130,18 +119,14 @@ export function traceDataFlow(state: AslState, rawInput: unknown, options: DataF
 function applyInputPath(steps: DataFlowStep[], state: AslState, rawInput: unknown, options: DataFlowOptions): unknown {
   const path = state.InputPath;
   // InputPath null discards the input: the state sees {}.
-  const value = runStage('inputPath', () =>
-    path === null ? {} : path === undefined ? rawInput : queryPath(rawInput, path, options.context),
-  );
+  const value = runStage('inputPath', () => (path === null ? {} : path === undefined ? rawInput : queryPath(rawInput, path, options.context)));
   steps.push({ stage: 'inputPath', expression: path, isExplicit: path !== undefined, value });
   return value;
 }
 
 function applyParameters(steps: DataFlowStep[], state: AslState, input: unknown, options: DataFlowOptions): unknown {
   const template = state.Parameters;
-  const value = runStage('parameters', () =>
-    template === undefined ? input : resolvePayloadTemplate(template, input, options.context),
-  );
+  const value = runStage('parameters', () => (template === undefined ? input : resolvePayloadTemplate(template, input, options.context)));
   steps.push({ stage: 'parameters', expression: template, isExplicit: template !== undefined, value });
   return value;
 }
@@ -149,23 +134,16 @@ function applyParameters(steps: DataFlowStep[], state: AslState, input: unknown,
 /** Map: ItemsPath picks the array, ItemSelector (or legacy Parameters) shapes each item with `$$.Map.Item`. */
 function applyItemSelection(steps: DataFlowStep[], state: AslState, input: unknown, options: DataFlowOptions): void {
   const itemsPath = state.ItemsPath;
-  const items = runStage('itemsPath', () =>
-    itemsPath === undefined ? input : queryPath(input, itemsPath, options.context),
-  );
+  const items = runStage('itemsPath', () => (itemsPath === undefined ? input : queryPath(input, itemsPath, options.context)));
   steps.push({ stage: 'itemsPath', expression: itemsPath, isExplicit: itemsPath !== undefined, value: items });
   if (!Array.isArray(items)) {
-    throw new StageFailure(
-      'itemsPath',
-      new JsonPathError(`ItemsPath must select an array, got ${JSON.stringify(items)?.slice(0, 100)}`),
-    );
+    throw new StageFailure('itemsPath', new JsonPathError(`ItemsPath must select an array, got ${JSON.stringify(items)?.slice(0, 100)}`));
   }
   const selector = state.ItemSelector ?? state.Parameters;
   const selected = runStage('itemSelector', () =>
     selector === undefined
       ? items
-      : items.map((item, index) =>
-          resolvePayloadTemplate(selector, input, { ...options.context, Map: { Item: { Index: index, Value: item } } }),
-        ),
+      : items.map((item, index) => resolvePayloadTemplate(selector, input, { ...options.context, Map: { Item: { Index: index, Value: item } } })),
   );
   steps.push({ stage: 'itemSelector', expression: selector, isExplicit: selector !== undefined, value: selected });
 }
@@ -178,18 +156,14 @@ function applyResultPath(
   result: unknown,
 ): unknown {
   // ResultPath null keeps the input and drops the result; the default `$` replaces the input with it.
-  const value = runStage(stage, () =>
-    path === null ? rawInput : path === undefined ? result : setAtReferencePath(rawInput, path, result),
-  );
+  const value = runStage(stage, () => (path === null ? rawInput : path === undefined ? result : setAtReferencePath(rawInput, path, result)));
   steps.push({ stage, expression: path, isExplicit: path !== undefined, value });
   return value;
 }
 
 function applyOutputPath(steps: DataFlowStep[], state: AslState, value: unknown, options: DataFlowOptions): unknown {
   const path = state.OutputPath;
-  const output = runStage('outputPath', () =>
-    path === null ? {} : path === undefined ? value : queryPath(value, path, options.context),
-  );
+  const output = runStage('outputPath', () => (path === null ? {} : path === undefined ? value : queryPath(value, path, options.context)));
   steps.push({ stage: 'outputPath', expression: path, isExplicit: path !== undefined, value: output });
   return output;
 }
@@ -244,11 +218,7 @@ export function findCatcher(state: AslState, error: string): AslCatcher | undefi
 }
 
 /** A caught error: the output is the raw input with `{ Error, Cause }` placed at the catcher's ResultPath. */
-function traceCaught(
-  steps: DataFlowStep[],
-  rawInput: unknown,
-  caught: NonNullable<DataFlowOptions['caught']>,
-): DataFlowTrace {
+function traceCaught(steps: DataFlowStep[], rawInput: unknown, caught: NonNullable<DataFlowOptions['caught']>): DataFlowTrace {
   const errorOutput = { Error: caught.error, Cause: caught.cause ?? '' };
   steps.push({ stage: 'result', isExplicit: true, value: errorOutput, note: `Caught ${caught.error}` });
   const output = applyResultPath(steps, 'catchResultPath', caught.catcher.ResultPath, rawInput, errorOutput);

@@ -94,7 +94,9 @@ describe('collectExecutionsPage', () => {
     const { fetchPage } = fakeAws(all);
     const first = await collectExecutionsPage(fetchPage, { nameContains: 'run' }, { pageSize: 5, cursor: null });
     // Two new executions start before the next page is asked for.
-    const newer = executions(42).slice(0, 2).map((e, i) => ({ ...e, executionArn: `${e.executionArn}-new${i}`, name: `run-new-${i}` }));
+    const newer = executions(42)
+      .slice(0, 2)
+      .map((e, i) => ({ ...e, executionArn: `${e.executionArn}-new${i}`, name: `run-new-${i}` }));
     const shifted = fakeAws([...newer, ...all]);
     const second = await collectExecutionsPage(shifted.fetchPage, { nameContains: 'run' }, { pageSize: 5, cursor: decodeListCursor(first.nextToken!) });
     expect(first.executions.at(-1)!.name).toBe('run-34'); // run-37 is named nightly-37

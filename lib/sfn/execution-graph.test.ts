@@ -67,7 +67,7 @@ describe('buildExecutionGraph', () => {
 });
 
 describe('marker ids', () => {
-  it('are the layout\'s own', async () => {
+  it("are the layout's own", async () => {
     const markers = await import('./marker-ids');
     const layout = await import('./layout');
     expect([markers.START_MARKER_ID, markers.END_MARKER_ID]).toEqual([layout.START_MARKER_ID, layout.END_MARKER_ID]);

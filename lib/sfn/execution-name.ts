@@ -11,6 +11,10 @@ function randomSuffix(length: number): string {
 
 /** `run-20261127-195521-k3x9q2`: UTC start time plus a random suffix (valid per Step Functions' name rules). */
 export function generateExecutionName(now: Date = new Date(), suffix: string = randomSuffix(6)): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace(/[-:]/g, '')
+    .replace('T', '-');
   return `run-${stamp}-${suffix}`;
 }

@@ -3,7 +3,12 @@ import { newestFirst, toExpressLogEvent } from './express-logs';
 
 describe('toExpressLogEvent', () => {
   it('reads the type and execution ARN of a Step Functions log record', () => {
-    const message = JSON.stringify({ id: '1', type: 'ExecutionStarted', details: { input: '{}' }, execution_arn: 'arn:aws:states:us-east-1:123456789012:express:m:run-1:abc' });
+    const message = JSON.stringify({
+      id: '1',
+      type: 'ExecutionStarted',
+      details: { input: '{}' },
+      execution_arn: 'arn:aws:states:us-east-1:123456789012:express:m:run-1:abc',
+    });
     expect(toExpressLogEvent({ timestamp: '2026-11-27T12:00:00.000Z', logStreamName: 's', message })).toMatchObject({
       type: 'ExecutionStarted',
       executionArn: 'arn:aws:states:us-east-1:123456789012:express:m:run-1:abc',

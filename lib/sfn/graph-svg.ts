@@ -53,7 +53,10 @@ function arrowMarkers(): string {
     { id: 'arrow-catch-idle', color: EDGE_STYLE.catch.stroke },
   ];
   return variants
-    .map(({ id, color }) => `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`)
+    .map(
+      ({ id, color }) =>
+        `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`,
+    )
     .join('');
 }
 
@@ -124,7 +127,10 @@ export function renderExecutionGraphSvg(graph: ExecutionGraphDto, options: Graph
   const parts: string[] = [];
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   if (options.title) parts.push(`<text x="${PADDING}" y="${PADDING + 4}" font-size="15" font-weight="600" fill="#0f172a">${escapeXml(options.title)}</text>`);
-  if (options.subtitle) parts.push(`<text x="${PADDING}" y="${PADDING + (options.title ? TITLE_HEIGHT : 0) + 2}" font-size="12" fill="#475569">${escapeXml(options.subtitle)}</text>`);
+  if (options.subtitle)
+    parts.push(
+      `<text x="${PADDING}" y="${PADDING + (options.title ? TITLE_HEIGHT : 0) + 2}" font-size="12" fill="#475569">${escapeXml(options.subtitle)}</text>`,
+    );
   parts.push(`<g transform="translate(${PADDING},${PADDING + header})">`);
   // Containers first, then edges, then states: an edge inside a Map must not be hidden by its frame.
   for (const node of graph.nodes) if (node.kind === 'container') parts.push(nodeMarkup(node, positions.get(node.id)!));

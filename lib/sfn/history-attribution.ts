@@ -100,10 +100,7 @@ const EXECUTION_END: Record<string, [ExecutionStatus, keyof SfnHistoryEvent]> = 
   ExecutionTimedOut: ['TIMED_OUT', 'executionTimedOutEventDetails'],
 };
 
-function nearestOpen(
-  visit: VisitRecord | undefined,
-  matches: (v: VisitRecord) => boolean = () => true,
-): VisitRecord | undefined {
+function nearestOpen(visit: VisitRecord | undefined, matches: (v: VisitRecord) => boolean = () => true): VisitRecord | undefined {
   let current = visit;
   while (current && !(current.open && matches(current))) current = current.parent;
   return current;
@@ -248,9 +245,7 @@ class HistoryReader {
 
   private exit({ event, prevVisit, ms, at }: Step): VisitRecord | undefined {
     const name = event.stateExitedEventDetails?.name;
-    const visit =
-      nearestOpen(prevVisit, (v) => v.dto.name === name) ??
-      [...this.openVisits].reverse().find((v) => v.dto.name === name);
+    const visit = nearestOpen(prevVisit, (v) => v.dto.name === name) ?? [...this.openVisits].reverse().find((v) => v.dto.name === name);
     if (!visit) return undefined;
     const output = event.stateExitedEventDetails?.output;
     if (output !== undefined) visit.dto.output = output;
@@ -320,9 +315,7 @@ class HistoryReader {
 
   private mapIteration({ event, type, id, prevVisit, ms, at }: Step): VisitRecord | undefined {
     const details = event[MAP_ITERATION_FIELD[type]!] as { name?: string; index?: number } | undefined;
-    const visit =
-      nearestOpen(prevVisit, (v) => v.dto.name === details?.name) ??
-      nearestOpen(prevVisit, (v) => v.dto.type === 'Map');
+    const visit = nearestOpen(prevVisit, (v) => v.dto.name === details?.name) ?? nearestOpen(prevVisit, (v) => v.dto.type === 'Map');
     if (type === 'MapIterationStarted') this.iterationOfEvent[id] = details?.index;
     if (visit && type === 'MapIterationFailed') this.settleChain(prevVisit, visit, 'failed', ms, at);
     if (visit && type === 'MapIterationAborted') this.settleChain(prevVisit, visit, 'cancelled', ms, at);
@@ -371,13 +364,7 @@ class HistoryReader {
   }
 
   /** A branch/iteration ended early: settle the visits still open on its chain below the container. */
-  private settleChain(
-    from: VisitRecord | undefined,
-    container: VisitRecord,
-    outcome: 'failed' | 'cancelled',
-    ms: number,
-    at: string,
-  ) {
+  private settleChain(from: VisitRecord | undefined, container: VisitRecord, outcome: 'failed' | 'cancelled', ms: number, at: string) {
     for (let v = from; v && v !== container; v = v.parent) {
       if (!v.open) continue;
       if (outcome === 'failed') {

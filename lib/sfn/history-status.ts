@@ -35,11 +35,7 @@ export function settleStatuses(visits: VisitRecord[], execution: ExecutionFacts)
   }
 }
 
-function settledStatus(
-  visit: VisitRecord,
-  executionStatus: ExecutionStatus,
-  onFailedChain: boolean,
-): StateVisit['status'] {
+function settledStatus(visit: VisitRecord, executionStatus: ExecutionStatus, onFailedChain: boolean): StateVisit['status'] {
   if (visit.cancelled) return 'cancelled';
   if (!visit.open) return visit.pendingFailure ? 'caughtError' : 'succeeded';
   // A Fail state never exits; a branch/iteration that failed was given up by its container.
@@ -73,8 +69,7 @@ const STATUS_PRIORITY: StateVisit['status'][] = ['inProgress', 'failed', 'cancel
 /** Group visits by graph node; with a graph, states that never ran are listed as `notRun`. */
 export function summariseStates(visits: VisitRecord[], graph: AslGraph | undefined): Record<string, StateSummary> {
   const states: Record<string, StateSummary> = {};
-  for (const node of graph?.nodes ?? [])
-    states[node.id] = { nodeId: node.id, name: node.name, status: 'notRun', visits: [] };
+  for (const node of graph?.nodes ?? []) states[node.id] = { nodeId: node.id, name: node.name, status: 'notRun', visits: [] };
   for (const { dto } of visits) {
     const summary = (states[dto.nodeId] ??= { nodeId: dto.nodeId, name: dto.name, status: 'notRun', visits: [] });
     summary.visits.push(dto);

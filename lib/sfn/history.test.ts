@@ -51,9 +51,7 @@ describe('deriveExecutionView on recorded moto histories', () => {
     });
     const caught = view.states['Get instance name from Tag']!.visits[0]!;
     expect(caught.error).toBe('States.Runtime');
-    expect(caught.cause).toContain(
-      "The JSONPath '$..Reservations[0].Instances[0].Tags[?(@.Key==Name)].Value' could not be found",
-    );
+    expect(caught.cause).toContain("The JSONPath '$..Reservations[0].Instances[0].Tags[?(@.Key==Name)].Value' could not be found");
     // moto runs the task, then fails in ResultSelector: the result is still there for the step panel.
     expect(caught.taskResult).toBeDefined();
     expect(JSON.parse(caught.output!).error.Error).toBe('States.Runtime');
@@ -76,10 +74,7 @@ describe('deriveExecutionView on recorded moto histories', () => {
     expect(send).toMatchObject({ parentVisitId: fanOut.id, branchIndex: 0 });
     expect(summarise).toMatchObject({ parentVisitId: fanOut.id, branchIndex: 1 });
     // The Parallel's raw result is its branches' outputs, in branch order.
-    expect(JSON.parse(fanOut.taskResult!)).toEqual([
-      JSON.parse(send.output!),
-      JSON.parse(view.states['Fan out/branch-1/Mark summarised']!.visits[0]!.output!),
-    ]);
+    expect(JSON.parse(fanOut.taskResult!)).toEqual([JSON.parse(send.output!), JSON.parse(view.states['Fan out/branch-1/Mark summarised']!.visits[0]!.output!)]);
   });
 
   it('inline Map: three iterations, each visit carries its iteration index and input', () => {
@@ -251,9 +246,7 @@ describe('deriveExecutionView on hand-written histories', () => {
     expect(view.states['P/branch-0/Same']!.visits.map((v) => v.id)).toEqual([4]);
     expect(view.states['P/branch-1/Same']!.visits.map((v) => v.id)).toEqual([5]);
     expect(view.states['P/branch-0/Only0']!.visits[0]!.branchIndex).toBe(0);
-    expect(view.states['P/branch-1/Same']!.visits[0]!.exitedAt).toBe(
-      new Date(Date.UTC(2025, 0, 1) + 6000).toISOString(),
-    );
+    expect(view.states['P/branch-1/Same']!.visits[0]!.exitedAt).toBe(new Date(Date.UTC(2025, 0, 1) + 6000).toISOString());
   });
 
   it('works without a graph, numbering branches as they start, and accepts unsorted events', () => {
@@ -364,16 +357,8 @@ describe('deriveExecutionView on hand-written histories', () => {
   it('flags payloads Step Functions truncated in the history', () => {
     const events = history([
       ['ExecutionStarted', 0],
-      [
-        'PassStateEntered',
-        0,
-        { stateEnteredEventDetails: { name: 'Big', input: '{"a":"xxx', inputDetails: { truncated: true } } },
-      ],
-      [
-        'PassStateExited',
-        2,
-        { stateExitedEventDetails: { name: 'Big', output: '{}', outputDetails: { truncated: false } } },
-      ],
+      ['PassStateEntered', 0, { stateEnteredEventDetails: { name: 'Big', input: '{"a":"xxx', inputDetails: { truncated: true } } }],
+      ['PassStateExited', 2, { stateExitedEventDetails: { name: 'Big', output: '{}', outputDetails: { truncated: false } } }],
     ]);
     const visit = deriveExecutionView(events).visits[0]!;
     expect(visit.inputTruncated).toBe(true);

@@ -16,10 +16,7 @@ export interface DeriveExecutionViewOptions {
 }
 
 /** Turn a GetExecutionHistory event list into per-state visits and statuses, the error banner and the timeline. */
-export function deriveExecutionView(
-  events: readonly SfnHistoryEvent[],
-  options: DeriveExecutionViewOptions = {},
-): ExecutionView {
+export function deriveExecutionView(events: readonly SfnHistoryEvent[], options: DeriveExecutionViewOptions = {}): ExecutionView {
   const { visits, execution } = attributeEvents(events, options.graph);
   settleStatuses(visits, execution);
   fillContainerResults(visits);

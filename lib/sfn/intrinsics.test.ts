@@ -42,9 +42,7 @@ describe('evaluateIntrinsic', () => {
   });
 
   it('reads the context object', () => {
-    expect(evaluateIntrinsic("States.Format('run {}', $$.Execution.Name)", {}, { Execution: { Name: 'r1' } })).toBe(
-      'run r1',
-    );
+    expect(evaluateIntrinsic("States.Format('run {}', $$.Execution.Name)", {}, { Execution: { Name: 'r1' } })).toBe('run r1');
   });
 
   it('reports misuse as States.IntrinsicFailure', () => {

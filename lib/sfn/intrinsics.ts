@@ -13,10 +13,7 @@ export class IntrinsicError extends Error {
   }
 }
 
-type Argument =
-  | { kind: 'literal'; value: unknown; raw?: string }
-  | { kind: 'path'; path: string }
-  | { kind: 'call'; name: string; args: Argument[] };
+type Argument = { kind: 'literal'; value: unknown; raw?: string } | { kind: 'path'; path: string } | { kind: 'call'; name: string; args: Argument[] };
 
 /** True for a `.$` value that is an intrinsic call rather than a path. */
 export function isIntrinsicCall(expression: string): boolean {

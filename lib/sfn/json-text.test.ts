@@ -28,7 +28,7 @@ describe('parseJsonText', () => {
     expect(errorOf('{"a": 1,}')).toMatchObject({ line: 1, column: 9, message: expect.stringContaining('trailing comma') });
     expect(errorOf('[1, 2,]')).toMatchObject({ column: 7, message: expect.stringContaining('trailing comma') });
     expect(errorOf("{'a': 1}")).toMatchObject({ column: 2, message: expect.stringContaining('double quotes') });
-    expect(errorOf("{\"a\": 'x'}")).toMatchObject({ column: 7, message: expect.stringContaining('single quotes') });
+    expect(errorOf('{"a": \'x\'}')).toMatchObject({ column: 7, message: expect.stringContaining('single quotes') });
     expect(errorOf('{a: 1}').message).toMatch(/property name in double quotes/);
   });
 

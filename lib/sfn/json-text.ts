@@ -65,7 +65,7 @@ class Scanner {
         return;
       }
     }
-    if (char === "'") throw new ScanError("Strings need double quotes (\"), not single quotes (')", this.pos);
+    if (char === "'") throw new ScanError('Strings need double quotes ("), not single quotes (\')', this.pos);
     throw new ScanError(`Expected a value, found ${describeAt(this.text, this.pos)}`, this.pos);
   }
 
@@ -112,7 +112,7 @@ class Scanner {
     }
     for (;;) {
       this.skipWhitespace();
-      if (this.text[this.pos] === ']') throw new ScanError('Expected a value, found \']\' (remove the trailing comma)', this.pos);
+      if (this.text[this.pos] === ']') throw new ScanError("Expected a value, found ']' (remove the trailing comma)", this.pos);
       this.scanValue();
       this.skipWhitespace();
       const next = this.text[this.pos];

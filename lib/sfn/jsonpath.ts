@@ -114,9 +114,7 @@ export function setAtReferencePath(document: unknown, path: string, value: unkno
       return copy;
     }
     if (target !== undefined && !isPlainObject(target)) {
-      throw new JsonPathError(
-        `Unable to apply ResultPath '${path}' to input '${describeInput(document)}': not an object`,
-      );
+      throw new JsonPathError(`Unable to apply ResultPath '${path}' to input '${describeInput(document)}': not an object`);
     }
     const copy: Record<string, unknown> = { ...(target ?? {}) };
     copy[segment] = rest ? write(copy[segment], depth + 1) : value;

@@ -27,15 +27,10 @@ describe('layoutAslGraph', () => {
 
     // xyflow needs parents before children.
     const order = layout.nodes.map((n) => n.id);
-    for (const node of layout.nodes)
-      if (node.parentId) expect(order.indexOf(node.parentId)).toBeLessThan(order.indexOf(node.id));
+    for (const node of layout.nodes) if (node.parentId) expect(order.indexOf(node.parentId)).toBeLessThan(order.indexOf(node.id));
 
     const container = at.get('Fan out')!;
-    for (const id of [
-      'Fan out/branch-0/Build message',
-      'Fan out/branch-1/Summarise',
-      'Fan out/branch-1/Mark summarised',
-    ]) {
+    for (const id of ['Fan out/branch-0/Build message', 'Fan out/branch-1/Summarise', 'Fan out/branch-1/Mark summarised']) {
       const child = at.get(id)!;
       expect(child.x).toBeGreaterThanOrEqual(container.x);
       expect(child.y).toBeGreaterThanOrEqual(container.y);

@@ -109,15 +109,12 @@ function toElkGraph(graph: AslGraph, withMarkers: boolean, routeCatchEdges: bool
   const root: ElkNode = { id: '__root__', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
   const elkNodeById = new Map<string, ElkNode>();
   const edgeScope = new Map<string, string | undefined>();
-  const childrenOf = (parentId: string | undefined): ElkNode =>
-    parentId === undefined ? root : (elkNodeById.get(parentId) ?? root);
+  const childrenOf = (parentId: string | undefined): ElkNode => (parentId === undefined ? root : (elkNodeById.get(parentId) ?? root));
 
   for (const node of graph.nodes) {
     const isContainer = node.type === 'Parallel' || node.type === 'Map';
     const size = { width: stateWidth(node.name), height: STATE_HEIGHT };
-    const elkNode: ElkNode = isContainer
-      ? { id: node.id, layoutOptions: CONTAINER_OPTIONS, children: [], edges: [], ...size }
-      : { id: node.id, ...size };
+    const elkNode: ElkNode = isContainer ? { id: node.id, layoutOptions: CONTAINER_OPTIONS, children: [], edges: [], ...size } : { id: node.id, ...size };
     elkNodeById.set(node.id, elkNode);
   }
   // Attach in a second pass so the graph's node order does not matter.

@@ -21,9 +21,7 @@ export function resolvePayloadTemplate(template: unknown, input: unknown, contex
     if (typeof value !== 'string') {
       throw new JsonPathError(`The value of '${key}' must be a path or an intrinsic function`);
     }
-    out[key.slice(0, -PATH_SUFFIX.length)] = isIntrinsicCall(value)
-      ? evaluateIntrinsic(value, input, context)
-      : queryPath(input, value, context);
+    out[key.slice(0, -PATH_SUFFIX.length)] = isIntrinsicCall(value) ? evaluateIntrinsic(value, input, context) : queryPath(input, value, context);
   }
   return out;
 }

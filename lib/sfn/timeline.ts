@@ -28,10 +28,7 @@ export function buildTimeline(rows: readonly TimelineInput[], bounds: TimelineBo
   return rows.map(({ visit, depth, enteredMs, exitedMs }) => {
     const startMs = (Number.isFinite(enteredMs) ? enteredMs : origin) - origin;
     const isOpenEnded = exitedMs === undefined;
-    const endMs = Math.max(
-      startMs,
-      (exitedMs !== undefined && Number.isFinite(exitedMs) ? exitedMs : bounds.endMs) - origin,
-    );
+    const endMs = Math.max(startMs, (exitedMs !== undefined && Number.isFinite(exitedMs) ? exitedMs : bounds.endMs) - origin);
     const marks: TimelineMark[] = [];
     for (const retry of visit.retries) {
       const failedAt = offset(retry.at, startMs);

@@ -10,7 +10,12 @@ function setUp(scenario: 'ec2EnrichmentNamed' | 'ec2EnrichmentUnnamed') {
   const graph = buildAslGraph(definition);
   const view = deriveExecutionView(recorded.events, { graph, now: 0 });
   const visit = (name: string) => view.visits.find((v) => v.name === name)!;
-  const execution = { executionArn: recorded.execution.executionArn, name: recorded.execution.name, startDate: recorded.execution.startDate, input: view.input };
+  const execution = {
+    executionArn: recorded.execution.executionArn,
+    name: recorded.execution.name,
+    startDate: recorded.execution.startDate,
+    input: view.input,
+  };
   return { definition, graph, visit, execution };
 }
 

@@ -17,7 +17,10 @@ export interface VisitTrace {
 
 export type VisitTraceResult = { ok: true; value: VisitTrace } | { ok: false; reason: string };
 
-type TraceableVisit = Pick<StateVisit, 'nodeId' | 'name' | 'enteredAt' | 'retries' | 'input' | 'output' | 'inputTruncated' | 'taskResult' | 'status' | 'error' | 'cause'>;
+type TraceableVisit = Pick<
+  StateVisit,
+  'nodeId' | 'name' | 'enteredAt' | 'retries' | 'input' | 'output' | 'inputTruncated' | 'taskResult' | 'status' | 'error' | 'cause'
+>;
 
 /** Parse JSON text from the history; `undefined` when absent or not JSON (truncated payloads are not). */
 export function parseRecordedJson(text: string | undefined): { ok: true; value: unknown } | { ok: false } {
@@ -32,7 +35,9 @@ export function parseRecordedJson(text: string | undefined): { ok: true; value: 
 /** JSON text with object keys sorted, so two equal values always print the same. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
@@ -51,7 +56,10 @@ export function traceVisit(definition: string, graph: AslGraph, visit: Traceable
 
   const catcher = visit.status === 'caughtError' && visit.error ? findCatcher(state, visit.error) : undefined;
   if (catcher && visit.error) {
-    result.caught = traceDataFlow(state, input.value, { context, caught: { catcher, error: visit.error, ...(visit.cause !== undefined ? { cause: visit.cause } : {}) } });
+    result.caught = traceDataFlow(state, input.value, {
+      context,
+      caught: { catcher, error: visit.error, ...(visit.cause !== undefined ? { cause: visit.cause } : {}) },
+    });
   }
   const replayed = result.caught ?? trace;
   const recorded = parseRecordedJson(visit.output);

@@ -15,22 +15,33 @@ const PARTITIONS_PER_TOPIC = 10; // one topic per group: 200 × 10 = 2,000 parti
 const RECORDS_PER_PARTITION = 5;
 const TARGET_MS = 2_000;
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'tool-runs': { type: 'string', default: '2' }, brokers: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, 'tool-runs': { type: 'string', default: '2' }, brokers: { type: 'string' } },
+});
 const runs = Number(values.runs);
 const toolRuns = Number(values['tool-runs']);
 
 /** Kafka requests by API name, read from kafkajs's debug log ("Request ListOffsets(key: 2, ...)"). */
 const requests = new Map<string, number>();
 let counting = false;
-const countingLogger = () => ({ log }: LogEntry) => {
-  const match = counting ? /^Request (\w+)\(/.exec(String(log.message)) : null;
-  if (match) requests.set(match[1]!, (requests.get(match[1]!) ?? 0) + 1);
-};
+const countingLogger =
+  () =>
+  ({ log }: LogEntry) => {
+    const match = counting ? /^Request (\w+)\(/.exec(String(log.message)) : null;
+    if (match) requests.set(match[1]!, (requests.get(match[1]!) ?? 0) + 1);
+  };
 
 function summarise(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { runs: samples.length, meanMs: samples.reduce((s, v) => s + v, 0) / samples.length, medianMs: at(0.5), p95Ms: at(0.95), minMs: sorted[0], maxMs: sorted.at(-1) };
+  return {
+    runs: samples.length,
+    meanMs: samples.reduce((s, v) => s + v, 0) / samples.length,
+    medianMs: at(0.5),
+    p95Ms: at(0.95),
+    minMs: sorted[0],
+    maxMs: sorted.at(-1),
+  };
 }
 
 async function prepare(brokers: string[]) {
@@ -46,7 +57,9 @@ async function prepare(brokers: string[]) {
   // kafkajs's waitForLeaders asks too early for freshly created topics on a busy single node: poll instead.
   for (let attempt = 0; ; attempt++) {
     const { topics: described } = await admin.fetchTopicMetadata();
-    const ready = described.filter((t) => t.name.startsWith('bench-lag-') && t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0));
+    const ready = described.filter(
+      (t) => t.name.startsWith('bench-lag-') && t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0),
+    );
     if (ready.length === topics.length) break;
     if (attempt > 120) throw new Error(`only ${ready.length} of ${topics.length} topics got leaders`);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -66,7 +79,10 @@ async function prepare(brokers: string[]) {
       admin.setOffsets({
         groupId: `bench-group-${String(g).padStart(3, '0')}`,
         topic,
-        partitions: Array.from({ length: PARTITIONS_PER_TOPIC - 1 }, (_, partition) => ({ partition, offset: String((g + partition) % RECORDS_PER_PARTITION) })),
+        partitions: Array.from({ length: PARTITIONS_PER_TOPIC - 1 }, (_, partition) => ({
+          partition,
+          offset: String((g + partition) % RECORDS_PER_PARTITION),
+        })),
       }),
     ),
   );
@@ -81,7 +97,9 @@ async function main() {
   const brokers = bootstrap.split(',');
   try {
     await prepare(brokers);
-    console.log(`broker ready and ${GROUPS} groups over ${GROUPS * PARTITIONS_PER_TOPIC} partitions prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `broker ready and ${GROUPS} groups over ${GROUPS * PARTITIONS_PER_TOPIC} partitions prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const client = await connectClusterAdmin({ clientId: 'slipway-bench', brokers, logLevel: logLevel.DEBUG, logCreator: countingLogger });
     try {
@@ -113,11 +131,16 @@ async function main() {
       }
       // The numbers must agree with Kafka's own tool, or the speed is worth nothing.
       const toolLag = new Map<string, bigint>();
-      for (const row of toolRows) if (row.group.startsWith('bench-group-') && row.lag !== null) toolLag.set(row.group, (toolLag.get(row.group) ?? 0n) + BigInt(row.lag));
+      for (const row of toolRows)
+        if (row.group.startsWith('bench-group-') && row.lag !== null) toolLag.set(row.group, (toolLag.get(row.group) ?? 0n) + BigInt(row.lag));
       const mismatches = last.lags.filter((l) => l.groupId.startsWith('bench-group-') && toolLag.get(l.groupId) !== l.totalLag).length;
 
-      console.log(`BENCH ${JSON.stringify({ engine: 'readLagSnapshot + computeGroupLag (kafkajs, batched)', ...summarise(timings), targetMs: TARGET_MS, note: `${last.groups} groups, ${last.partitions} partitions; ${total} Kafka requests per snapshot (${perSnapshot.join(', ')}); first snapshot with connects ${cold.ms.toFixed(0)} ms; totals differing from ConsumerGroupCommand: ${mismatches}` })}`);
-      console.log(`BENCH ${JSON.stringify({ engine: 'ConsumerGroupCommand --describe --all-groups (JVM, incl. start-up)', ...summarise(toolTimings), note: `${toolRows.length} rows, wall time of kafka-consumer-groups.sh as an operator runs it` })}`);
+      console.log(
+        `BENCH ${JSON.stringify({ engine: 'readLagSnapshot + computeGroupLag (kafkajs, batched)', ...summarise(timings), targetMs: TARGET_MS, note: `${last.groups} groups, ${last.partitions} partitions; ${total} Kafka requests per snapshot (${perSnapshot.join(', ')}); first snapshot with connects ${cold.ms.toFixed(0)} ms; totals differing from ConsumerGroupCommand: ${mismatches}` })}`,
+      );
+      console.log(
+        `BENCH ${JSON.stringify({ engine: 'ConsumerGroupCommand --describe --all-groups (JVM, incl. start-up)', ...summarise(toolTimings), note: `${toolRows.length} rows, wall time of kafka-consumer-groups.sh as an operator runs it` })}`,
+      );
       if (mismatches > 0) process.exitCode = 1;
     } finally {
       await client.close();

@@ -7,9 +7,6 @@ if (!which || which === 'layout') {
   console.log('layout 200 states (defaults: catch edges as overlays):', JSON.stringify(await benchLayout200()));
 }
 if (!which || which === 'layout-routed') {
-  console.log(
-    'layout 200 states, catch edges routed by ELK:',
-    JSON.stringify(await benchLayout200(10, { routeCatchEdges: true })),
-  );
+  console.log('layout 200 states, catch edges routed by ELK:', JSON.stringify(await benchLayout200(10, { routeCatchEdges: true })));
 }
 if (!which || which === 'history') console.log('history 25k events:', JSON.stringify(await benchHistory25k()));

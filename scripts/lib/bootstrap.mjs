@@ -35,10 +35,10 @@ export function ensureChromium({ log = console.log } = {}) {
   const canSudo = !isRoot && run('sudo', ['-n', 'true'], { quiet: true }).status === 0;
   if (!existsSync('/usr/bin/apt-get') || (!isRoot && !canSudo)) {
     throw new SetupError(
-      'The browser tests need Debian\'s Chromium at /usr/bin/chromium. Install it with `sudo apt-get install chromium` and run the command again.',
+      "The browser tests need Debian's Chromium at /usr/bin/chromium. Install it with `sudo apt-get install chromium` and run the command again.",
     );
   }
-  log('Installing Debian\'s Chromium for the browser tests (apt-get install chromium)…');
+  log("Installing Debian's Chromium for the browser tests (apt-get install chromium)…");
   const sudo = isRoot ? [] : ['sudo', '-n'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (...args) => run(sudo[0] ?? 'apt-get', sudo.length ? [...sudo.slice(1), 'apt-get', ...args] : args, { env });

@@ -5,7 +5,20 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from './defaults.mjs';
 
-const INPUTS = ['app', 'components', 'lib', 'server', 'blueprints', 'public', 'proxy.ts', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs', 'package-lock.json', 'prisma/schema.prisma'];
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'server',
+  'blueprints',
+  'public',
+  'proxy.ts',
+  'next.config.js',
+  'tsconfig.json',
+  'postcss.config.mjs',
+  'package-lock.json',
+  'prisma/schema.prisma',
+];
 const SKIP = new Set(['node_modules', '.next', 'generated', '__fixtures__']);
 
 function walk(p, acc) {

@@ -10,7 +10,9 @@ import path from 'node:path';
 export function findPostgresBin() {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
-  const majors = readdirSync(base).filter((v) => existsSync(path.join(base, v, 'bin/initdb'))).sort((a, b) => Number(b) - Number(a));
+  const majors = readdirSync(base)
+    .filter((v) => existsSync(path.join(base, v, 'bin/initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return majors[0] ? path.join(base, majors[0], 'bin') : null;
 }
 
@@ -52,7 +54,18 @@ export async function startScratchPostgres({ dir = path.join(os.tmpdir(), `slipw
     ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, 'start'],
     owner,
   );
-  const psql = spawnSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'slipway', '-d', 'postgres', '-c', `CREATE DATABASE ${database}`]);
+  const psql = spawnSync(path.join(bin, 'psql'), [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-U',
+    'slipway',
+    '-d',
+    'postgres',
+    '-c',
+    `CREATE DATABASE ${database}`,
+  ]);
   if (psql.status !== 0) throw new Error(`could not create database: ${psql.stderr}`);
   return {
     url: `postgresql://slipway@127.0.0.1:${port}/${database}`,

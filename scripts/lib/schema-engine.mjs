@@ -49,14 +49,15 @@ export async function adapterFactoryFor(url) {
 export async function readMigrations(baseDir) {
   const lockPath = path.join(baseDir, 'migration_lock.toml');
   const dirs = existsSync(baseDir)
-    ? (await readdir(baseDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? (await readdir(baseDir, { withFileTypes: true }))
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const migrationDirectories = [];
   for (const dir of dirs) {
     const file = path.join(baseDir, dir, 'migration.sql');
-    const content = existsSync(file)
-      ? { tag: 'ok', value: await readFile(file, 'utf8') }
-      : { tag: 'error', value: `missing ${file}` };
+    const content = existsSync(file) ? { tag: 'ok', value: await readFile(file, 'utf8') } : { tag: 'error', value: `missing ${file}` };
     migrationDirectories.push({ path: dir, migrationFile: { path: 'migration.sql', content } });
   }
   return {

@@ -25,7 +25,13 @@ export async function requireFreePort(port, what) {
   const net = await import('node:net');
   await new Promise((resolve, reject) => {
     const srv = net.createServer();
-    srv.once('error', () => reject(new Error(`Port ${port} on 127.0.0.1 is already in use, so the ${what} cannot start. Stop whatever listens there (e.g. an earlier run) or choose another port.`)));
+    srv.once('error', () =>
+      reject(
+        new Error(
+          `Port ${port} on 127.0.0.1 is already in use, so the ${what} cannot start. Stop whatever listens there (e.g. an earlier run) or choose another port.`,
+        ),
+      ),
+    );
     srv.listen(port, '127.0.0.1', () => srv.close(resolve));
   });
 }

@@ -7,16 +7,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  REPO_ROOT,
-  SandboxStartError,
-  checkAws,
-  checkKafka,
-  ensureSandboxTools,
-  resetAws,
-  startSandbox,
-  type RunningSandbox,
-} from './sandbox.mjs';
+import { REPO_ROOT, SandboxStartError, checkAws, checkKafka, ensureSandboxTools, resetAws, startSandbox, type RunningSandbox } from './sandbox.mjs';
 
 /** A port nothing listens on right now (the OS picks it). */
 function freePort(): Promise<number> {

@@ -212,9 +212,13 @@ async function ensureKafkaTools(p, log) {
   const staging = `${p.kafkaLibs}.staging`;
   fs.rmSync(staging, { recursive: true, force: true });
   const fetched = await run(mvn, [
-    '-q', '-B', '-f', p.pom,
+    '-q',
+    '-B',
+    '-f',
+    p.pom,
     'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies',
-    '-DincludeScope=runtime', `-DoutputDirectory=${staging}`,
+    '-DincludeScope=runtime',
+    `-DoutputDirectory=${staging}`,
   ]);
   if (fetched.code !== 0 || !fs.existsSync(path.join(staging, KAFKA_MAIN_JAR))) {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -311,8 +315,7 @@ function portIsFree(port) {
 async function requireFreePort(port, what, envVar, part) {
   if (await portIsFree(port)) return;
   throw new SandboxStartError(
-    `Port ${HOST}:${port} (${what}) is already in use by another program. ` +
-      `Stop that program or choose another port with ${envVar}.`,
+    `Port ${HOST}:${port} (${what}) is already in use by another program. ` + `Stop that program or choose another port with ${envVar}.`,
     { part },
   );
 }
@@ -496,7 +499,12 @@ function spawnLogged(command, args, logFile, env) {
 function exitWatcher(child) {
   let exited = null;
   const promise = new Promise((resolve) => child.once('exit', (code, signal) => resolve((exited = { code, signal }))));
-  return { promise, get exited() { return exited; } };
+  return {
+    promise,
+    get exited() {
+      return exited;
+    },
+  };
 }
 
 async function waitFor(check, { watcher, timeoutMs, part, logFile, what }) {
@@ -531,7 +539,11 @@ async function startAws({ p, port, logFile, log, onSpawn }) {
   const endpoint = `http://${HOST}:${port}`;
   try {
     await waitFor(async () => (await checkAws(endpoint, { timeoutMs: 1000 })).up, {
-      watcher, timeoutMs: 30_000, part: 'aws', logFile, what: 'The sandbox AWS server (moto)',
+      watcher,
+      timeoutMs: 30_000,
+      part: 'aws',
+      logFile,
+      what: 'The sandbox AWS server (moto)',
     });
   } catch (error) {
     await terminate({ pid: child.pid }, 3000);
@@ -619,8 +631,9 @@ async function startKafka({ p, kafkaDir, port, controllerPort, logFile, log, fre
 
   // sh wraps java so that the broker also stops when this process dies without cleaning up: the
   // wrapper waits for EOF on stdin (our end of the pipe closes with us) and then stops java.
-  const wrapper = 'java "$@" </dev/null & child=$!; echo "$child" > "$SANDBOX_CHILD_PID_FILE"; ' +
-    'trap \'kill -TERM $child 2>/dev/null\' TERM INT; cat >/dev/null; kill -TERM $child 2>/dev/null; wait $child';
+  const wrapper =
+    'java "$@" </dev/null & child=$!; echo "$child" > "$SANDBOX_CHILD_PID_FILE"; ' +
+    "trap 'kill -TERM $child 2>/dev/null' TERM INT; cat >/dev/null; kill -TERM $child 2>/dev/null; wait $child";
   const childPidFile = path.join(kafkaDir, 'java.pid');
   fs.rmSync(childPidFile, { force: true });
   const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
@@ -645,7 +658,11 @@ async function startKafka({ p, kafkaDir, port, controllerPort, logFile, log, fre
   };
   try {
     await waitFor(async () => startedInLog(), {
-      watcher, timeoutMs: 60_000, part: 'kafka', logFile, what: 'The sandbox Kafka broker',
+      watcher,
+      timeoutMs: 60_000,
+      part: 'kafka',
+      logFile,
+      what: 'The sandbox Kafka broker',
     });
   } catch (error) {
     await terminate({ pid: child.pid, childPid: Number(readText(childPidFile)) || undefined }, 10_000);
@@ -761,8 +778,14 @@ export async function startSandbox({
       kafka
         ? launch('kafka', (onSpawn) =>
             startKafka({
-              p, kafkaDir: path.join(root, 'kafka'), port: kafkaPort, controllerPort: kafkaControllerPort,
-              logFile: logs.kafka, log, fresh, onSpawn,
+              p,
+              kafkaDir: path.join(root, 'kafka'),
+              port: kafkaPort,
+              controllerPort: kafkaControllerPort,
+              logFile: logs.kafka,
+              log,
+              fresh,
+              onSpawn,
             }),
           )
         : null,

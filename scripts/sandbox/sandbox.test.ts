@@ -46,7 +46,10 @@ describe('ensureSandboxTools', () => {
     // The stamp is sha256("v<STAMP_VERSION>\n" + requirements.txt), as sandbox.mjs writes it.
     const hashOf = async () => {
       const { createHash } = await import('node:crypto');
-      return createHash('sha256').update('v1\n').update(fs.readFileSync(path.join(root, 'scripts/sandbox/requirements.txt'))).digest('hex');
+      return createHash('sha256')
+        .update('v1\n')
+        .update(fs.readFileSync(path.join(root, 'scripts/sandbox/requirements.txt')))
+        .digest('hex');
     };
     fs.mkdirSync(path.join(root, '.sandbox', 'venv', 'bin'), { recursive: true });
     fs.writeFileSync(path.join(root, '.sandbox', 'venv', 'bin', 'python'), '');

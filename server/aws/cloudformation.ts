@@ -42,7 +42,9 @@ export async function createChangeSet(target: AwsTargetRef, req: ChangeSetReques
       ChangeSetName: req.changeSetName,
       ChangeSetType: req.type,
       ...('templateBody' in req.template ? { TemplateBody: req.template.templateBody } : { TemplateURL: req.template.templateUrl }),
-      Parameters: req.parameters.map((p) => (p.usePreviousValue ? { ParameterKey: p.key, UsePreviousValue: true } : { ParameterKey: p.key, ParameterValue: p.value })),
+      Parameters: req.parameters.map((p) =>
+        p.usePreviousValue ? { ParameterKey: p.key, UsePreviousValue: true } : { ParameterKey: p.key, ParameterValue: p.value },
+      ),
       Tags: Object.entries(req.tags).map(([Key, Value]) => ({ Key, Value })),
       Capabilities: req.capabilities as Capability[],
       ClientToken: req.clientToken,
@@ -182,11 +184,20 @@ export async function listStackResources(target: AwsTargetRef, stackId: string) 
 
 export async function deleteStack(target: AwsTargetRef, stackId: string, clientRequestToken: string, retainResources?: string[]): Promise<void> {
   await cfn(target).send(
-    new DeleteStackCommand({ StackName: stackId, ClientRequestToken: clientRequestToken, RetainResources: retainResources, ...(target.serviceRoleArn ? { RoleARN: target.serviceRoleArn } : {}) }),
+    new DeleteStackCommand({
+      StackName: stackId,
+      ClientRequestToken: clientRequestToken,
+      RetainResources: retainResources,
+      ...(target.serviceRoleArn ? { RoleARN: target.serviceRoleArn } : {}),
+    }),
   );
 }
 
-export type DriftReport = { status: 'IN_SYNC' | 'DRIFTED' | 'UNKNOWN' | 'NOT_CHECKED'; checkedAt: string; resources: { logicalId: string; resourceType: string; status: string; differences: string[] }[] };
+export type DriftReport = {
+  status: 'IN_SYNC' | 'DRIFTED' | 'UNKNOWN' | 'NOT_CHECKED';
+  checkedAt: string;
+  resources: { logicalId: string; resourceType: string; status: string; differences: string[] }[];
+};
 
 /** Runs drift detection and waits for the result. */
 export async function detectDrift(target: AwsTargetRef, stackId: string, timeoutMs = 120_000): Promise<DriftReport> {

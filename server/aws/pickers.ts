@@ -1,11 +1,19 @@
 import 'server-only';
-import { DescribeAvailabilityZonesCommand, DescribeInstancesCommand, DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, type Tag } from '@aws-sdk/client-ec2';
+import {
+  DescribeAvailabilityZonesCommand,
+  DescribeInstancesCommand,
+  DescribeKeyPairsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+  type Tag,
+} from '@aws-sdk/client-ec2';
 import { DescribeParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { createAwsClient, type AwsTargetRef } from '@/server/aws/clients';
 import type { PickableType } from '@/lib/schemas/targets';
 
 export type PickerOption = { value: string; label: string; detail?: string };
-
 
 const nameTag = (tags: Tag[] | undefined) => tags?.find((t) => t.Key === 'Name')?.Value;
 const withName = (id: string, tags: Tag[] | undefined) => (nameTag(tags) ? `${nameTag(tags)} (${id})` : id);
@@ -17,11 +25,19 @@ export async function listPickerOptions(target: AwsTargetRef, type: PickableType
   switch (type) {
     case 'AWS::EC2::VPC::Id': {
       const out = await ec2().send(new DescribeVpcsCommand({ MaxResults: 200 }));
-      return (out.Vpcs ?? []).map((v) => ({ value: v.VpcId!, label: withName(v.VpcId!, v.Tags), detail: `${v.CidrBlock ?? ''}${v.IsDefault ? ' · default' : ''}` }));
+      return (out.Vpcs ?? []).map((v) => ({
+        value: v.VpcId!,
+        label: withName(v.VpcId!, v.Tags),
+        detail: `${v.CidrBlock ?? ''}${v.IsDefault ? ' · default' : ''}`,
+      }));
     }
     case 'AWS::EC2::Subnet::Id': {
       const out = await ec2().send(new DescribeSubnetsCommand({ Filters: vpcFilter, MaxResults: 200 }));
-      return (out.Subnets ?? []).map((s) => ({ value: s.SubnetId!, label: withName(s.SubnetId!, s.Tags), detail: `${s.AvailabilityZone ?? ''} · ${s.CidrBlock ?? ''} · ${s.VpcId ?? ''}` }));
+      return (out.Subnets ?? []).map((s) => ({
+        value: s.SubnetId!,
+        label: withName(s.SubnetId!, s.Tags),
+        detail: `${s.AvailabilityZone ?? ''} · ${s.CidrBlock ?? ''} · ${s.VpcId ?? ''}`,
+      }));
     }
     case 'AWS::EC2::SecurityGroup::Id': {
       const out = await ec2().send(new DescribeSecurityGroupsCommand({ Filters: vpcFilter, MaxResults: 200 }));
@@ -37,7 +53,9 @@ export async function listPickerOptions(target: AwsTargetRef, type: PickableType
     }
     case 'AWS::EC2::Instance::Id': {
       const out = await ec2().send(new DescribeInstancesCommand({ MaxResults: 200 }));
-      return (out.Reservations ?? []).flatMap((r) => r.Instances ?? []).map((i) => ({ value: i.InstanceId!, label: withName(i.InstanceId!, i.Tags), detail: i.State?.Name }));
+      return (out.Reservations ?? [])
+        .flatMap((r) => r.Instances ?? [])
+        .map((i) => ({ value: i.InstanceId!, label: withName(i.InstanceId!, i.Tags), detail: i.State?.Name }));
     }
     case 'AWS::SSM::Parameter::Name': {
       const out = await createAwsClient(SSMClient, target).send(new DescribeParametersCommand({ MaxResults: 50 }));

@@ -12,7 +12,10 @@ describe('toSfnError', () => {
     expect(err).toMatchObject({ code: 'UNAVAILABLE', details: { dependency: 'sandbox-aws' } });
     expect(err.message).toMatch(/sandbox AWS account .* not answering.*npm run sandbox -- start/);
     expect(err.message).not.toMatch(/127\.0\.0\.1/);
-    expect(toSfnError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), real)).toMatchObject({ code: 'UNAVAILABLE', details: { dependency: 'aws' } });
+    expect(toSfnError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), real)).toMatchObject({
+      code: 'UNAVAILABLE',
+      details: { dependency: 'aws' },
+    });
   });
 
   it.each([

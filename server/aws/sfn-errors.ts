@@ -31,8 +31,14 @@ export function toSfnError(err: unknown, context: SfnErrorContext): AppError {
 
   if (isConnectionFailure(e)) {
     return context.isSandbox
-      ? new AppError('UNAVAILABLE', `The sandbox AWS account (the local moto server) is not answering, so Slipway cannot ${context.action}. ${SANDBOX_START_HINT}`, { details: { dependency: 'sandbox-aws' } })
-      : new AppError('UNAVAILABLE', `Could not reach AWS Step Functions ${where} to ${context.action}. Check the network and try again.`, { details: { dependency: 'aws' } });
+      ? new AppError(
+          'UNAVAILABLE',
+          `The sandbox AWS account (the local moto server) is not answering, so Slipway cannot ${context.action}. ${SANDBOX_START_HINT}`,
+          { details: { dependency: 'sandbox-aws' } },
+        )
+      : new AppError('UNAVAILABLE', `Could not reach AWS Step Functions ${where} to ${context.action}. Check the network and try again.`, {
+          details: { dependency: 'aws' },
+        });
   }
   switch (name) {
     case 'ExecutionDoesNotExist':
@@ -44,7 +50,9 @@ export function toSfnError(err: unknown, context: SfnErrorContext): AppError {
     case 'ResourceNotFoundException':
       return new AppError('NOT_FOUND', `Not found ${where}: ${message}`);
     case 'ExecutionAlreadyExists':
-      return new AppError('CONFLICT', 'An execution with this name already exists for this state machine; choose another name.', { fields: { name: ['is already used by another execution'] } });
+      return new AppError('CONFLICT', 'An execution with this name already exists for this state machine; choose another name.', {
+        fields: { name: ['is already used by another execution'] },
+      });
     case 'InvalidExecutionInput':
       return new AppError('VALIDATION', `Step Functions rejected the input: ${message}`, { fields: { input: [message] } });
     case 'InvalidName':
@@ -62,10 +70,16 @@ export function toSfnError(err: unknown, context: SfnErrorContext): AppError {
     return new AppError('UNAVAILABLE', `AWS is throttling Step Functions requests ${where}; try again in a minute.`);
   }
   if (/AccessDenied|UnauthorizedOperation|not authorized/i.test(name + message)) {
-    return new AppError('UPSTREAM', `AWS refused to ${context.action} ${where}: ${message}. Give the role Slipway assumes the permission it names (see infra/slipway-target-role.yaml).`);
+    return new AppError(
+      'UPSTREAM',
+      `AWS refused to ${context.action} ${where}: ${message}. Give the role Slipway assumes the permission it names (see infra/slipway-target-role.yaml).`,
+    );
   }
   if (/ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClient/i.test(name + message)) {
-    return new AppError('UPSTREAM', `Slipway's AWS credentials for ${context.targetName} are expired or invalid (${name}). Ask a platform admin to check the target's role.`);
+    return new AppError(
+      'UPSTREAM',
+      `Slipway's AWS credentials for ${context.targetName} are expired or invalid (${name}). Ask a platform admin to check the target's role.`,
+    );
   }
   const status = e.$metadata?.httpStatusCode;
   if (status && status >= 500) {

@@ -81,7 +81,9 @@ export async function listExecutionsPage(
 
 /** DescribeStateMachine: type, definition, role and logging configuration. */
 export async function describeStateMachine(ref: AwsTargetRef, stateMachineArn: string): Promise<StateMachineDescription> {
-  return call(ref, 'describe the state machine', async () => toStateMachineDescription(await client(ref).send(new DescribeStateMachineCommand({ stateMachineArn }))));
+  return call(ref, 'describe the state machine', async () =>
+    toStateMachineDescription(await client(ref).send(new DescribeStateMachineCommand({ stateMachineArn }))),
+  );
 }
 
 /** DescribeExecution: status, input, output, error and cause. */
@@ -137,7 +139,10 @@ export async function getExecutionHistorySince(ref: AwsTargetRef, executionArn: 
 }
 
 /** StartExecution with an explicit name (the sandbox names unnamed executions `None`). */
-export async function startExecution(ref: AwsTargetRef, request: { stateMachineArn: string; name: string; input: string }): Promise<{ executionArn: string; startDate: string }> {
+export async function startExecution(
+  ref: AwsTargetRef,
+  request: { stateMachineArn: string; name: string; input: string },
+): Promise<{ executionArn: string; startDate: string }> {
   return call(ref, 'start the execution', async () => {
     const out = await client(ref).send(new StartExecutionCommand(request));
     return { executionArn: out.executionArn ?? '', startDate: (out.startDate ?? new Date()).toISOString() };

@@ -18,7 +18,15 @@ describe('getCostPrefillForBlueprint', () => {
       slug: 'sns-message-data-protection',
       scenario: {
         kind: 'lambda',
-        input: { architecture: 'x86_64', region: 'us-east-1', includeFreeTier: false, memoryMb: 128, durationMs: 20, invocationsPerMonth: 200_000, ephemeralStorageMb: 512 },
+        input: {
+          architecture: 'x86_64',
+          region: 'us-east-1',
+          includeFreeTier: false,
+          memoryMb: 128,
+          durationMs: 20,
+          invocationsPerMonth: 200_000,
+          ephemeralStorageMb: 512,
+        },
       },
     });
   });
@@ -49,12 +57,19 @@ describe('getCostPrefillForBlueprint', () => {
   });
 
   it('uses the region and free tier it is given', () => {
-    const prefill = getCostPrefillForBlueprint('x', { kind: 'lambda', memoryMb: 512, durationMs: 5, invocationsPerMonth: 1, architecture: 'arm64' }, { region: 'eu-west-1', includeFreeTier: true });
+    const prefill = getCostPrefillForBlueprint(
+      'x',
+      { kind: 'lambda', memoryMb: 512, durationMs: 5, invocationsPerMonth: 1, architecture: 'arm64' },
+      { region: 'eu-west-1', includeFreeTier: true },
+    );
     expect(prefill.status === 'prefilled' && prefill.scenario.input).toMatchObject({ region: 'eu-west-1', includeFreeTier: true });
   });
 
   it('explains profiles the estimator does not model, and unknown blueprints', () => {
-    expect(getCostPrefillForBlueprint('orders', { kind: 'stepfunctions' })).toMatchObject({ status: 'unsupported', reason: expect.stringMatching(/Step Functions/) });
+    expect(getCostPrefillForBlueprint('orders', { kind: 'stepfunctions' })).toMatchObject({
+      status: 'unsupported',
+      reason: expect.stringMatching(/Step Functions/),
+    });
     expect(getCostPrefillForBlueprint('queue', { kind: 'sqs' })).toMatchObject({ status: 'unsupported' });
     expect(getCostPrefillForBlueprint('iam', { kind: 'none' })).toMatchObject({ status: 'unsupported', reason: 'Nothing in it is billed per use.' });
     expect(getCostPrefillForBlueprint('nope', undefined)).toEqual({ status: 'not-found', slug: 'nope' });

@@ -20,7 +20,11 @@ const UNSUPPORTED_REASONS: Readonly<Record<string, string>> = {
 };
 
 /** Estimator inputs from a blueprint's cost profile (`undefined` profile = no such blueprint). */
-export function getCostPrefillForBlueprint(slug: string, profile: CostProfile | null | undefined, context: ProfileContext = DEFAULT_PROFILE_CONTEXT): CostPrefill {
+export function getCostPrefillForBlueprint(
+  slug: string,
+  profile: CostProfile | null | undefined,
+  context: ProfileContext = DEFAULT_PROFILE_CONTEXT,
+): CostPrefill {
   if (!profile) return { status: 'not-found', slug };
   if (!isEstimableProfile(profile)) {
     return { status: 'unsupported', slug, reason: UNSUPPORTED_REASONS[profile.kind] ?? 'This estimator does not model its cost.' };
@@ -29,7 +33,11 @@ export function getCostPrefillForBlueprint(slug: string, profile: CostProfile | 
   // Profiles are validated when the library loads, but against the blueprint schema, not the model's.
   const parsed = scenario.kind === 'lambda' ? lambdaCostInputSchema.safeParse(scenario.input) : sqsBatchInputSchema.safeParse(scenario.input);
   if (!parsed.success) {
-    return { status: 'unsupported', slug, reason: `Its cost profile does not fit the estimator: ${parsed.error.issues.map((issue) => issue.message).join('; ')}.` };
+    return {
+      status: 'unsupported',
+      slug,
+      reason: `Its cost profile does not fit the estimator: ${parsed.error.issues.map((issue) => issue.message).join('; ')}.`,
+    };
   }
   return { status: 'prefilled', slug, scenario };
 }

@@ -9,7 +9,15 @@ import type { Actor } from '@/server/auth/actor';
 const lambdaScenario = (name: string, memoryMb = 2048): CostScenarioBody => ({
   name,
   kind: 'lambda',
-  input: { architecture: 'x86_64', region: 'us-east-1', memoryMb, durationMs: 60_000, invocationsPerMonth: 75_000_000, ephemeralStorageMb: 512, includeFreeTier: false },
+  input: {
+    architecture: 'x86_64',
+    region: 'us-east-1',
+    memoryMb,
+    durationMs: 60_000,
+    invocationsPerMonth: 75_000_000,
+    ephemeralStorageMb: 512,
+    includeFreeTier: false,
+  },
 });
 
 const sqsScenario = (name: string): CostScenarioBody => ({
@@ -89,12 +97,20 @@ describe('cost scenarios in the database', () => {
       fields: { name: ['a scenario named "baseline" already exists'] },
     });
     const second = await createCostScenario(owner, lambdaScenario('candidate'));
-    await expect(updateCostScenario(owner, second.id, lambdaScenario('baseline'))).rejects.toMatchObject({ code: 'CONFLICT', fields: { name: expect.any(Array) } });
+    await expect(updateCostScenario(owner, second.id, lambdaScenario('baseline'))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      fields: { name: expect.any(Array) },
+    });
 
     const theirs = await createCostScenario(other, lambdaScenario('baseline'));
     expect(theirs.name).toBe('baseline');
     expect((await listCostScenarios(owner)).map((scenario) => scenario.name).sort()).toEqual(['baseline', 'candidate']);
-    for (const [userId, id] of [[owner, first.id], [owner, second.id], [other, theirs.id]] as const) await deleteCostScenario(userId, id);
+    for (const [userId, id] of [
+      [owner, first.id],
+      [owner, second.id],
+      [other, theirs.id],
+    ] as const)
+      await deleteCostScenario(userId, id);
   });
 
   it('still lists a scenario whose stored input is unreadable, rather than failing the whole list', async () => {

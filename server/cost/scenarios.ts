@@ -11,20 +11,41 @@ const RESOURCE_TYPE = 'cost-scenario';
 /** Saves a new scenario for the actor and audits it. */
 export async function saveCostScenario(actor: Actor, body: CostScenarioBody): Promise<CostScenarioDto> {
   const scenario = await createCostScenario(actor.userId, body);
-  await recordAudit({ actor, action: 'cost-scenario.create', resourceType: RESOURCE_TYPE, resourceId: scenario.id, outcome: 'success', details: { name: scenario.name, kind: scenario.kind } });
+  await recordAudit({
+    actor,
+    action: 'cost-scenario.create',
+    resourceType: RESOURCE_TYPE,
+    resourceId: scenario.id,
+    outcome: 'success',
+    details: { name: scenario.name, kind: scenario.kind },
+  });
   return scenario;
 }
 
 /** Replaces one of the actor's scenarios and audits it. */
 export async function replaceCostScenario(actor: Actor, id: string, body: CostScenarioBody): Promise<CostScenarioDto> {
   const scenario = await updateCostScenario(actor.userId, id, body);
-  await recordAudit({ actor, action: 'cost-scenario.update', resourceType: RESOURCE_TYPE, resourceId: scenario.id, outcome: 'success', details: { name: scenario.name, kind: scenario.kind } });
+  await recordAudit({
+    actor,
+    action: 'cost-scenario.update',
+    resourceType: RESOURCE_TYPE,
+    resourceId: scenario.id,
+    outcome: 'success',
+    details: { name: scenario.name, kind: scenario.kind },
+  });
   return scenario;
 }
 
 /** Deletes one of the actor's scenarios and audits it. */
 export async function removeCostScenario(actor: Actor, id: string): Promise<CostScenarioDto> {
   const scenario = await deleteCostScenario(actor.userId, id);
-  await recordAudit({ actor, action: 'cost-scenario.delete', resourceType: RESOURCE_TYPE, resourceId: scenario.id, outcome: 'success', details: { name: scenario.name, kind: scenario.kind } });
+  await recordAudit({
+    actor,
+    action: 'cost-scenario.delete',
+    resourceType: RESOURCE_TYPE,
+    resourceId: scenario.id,
+    outcome: 'success',
+    details: { name: scenario.name, kind: scenario.kind },
+  });
   return scenario;
 }

@@ -41,12 +41,20 @@ export async function resolveEstimatorStart(
       const { input } = prefill.scenario;
       return {
         state: applyScenarioInput(DEFAULT_ESTIMATOR_STATE, prefill.scenario),
-        notices: [{ tone: 'info', text: `Started from the cost profile of the blueprint “${slug}” (${input.region}, ${input.includeFreeTier ? 'with' : 'without'} the free tier). Change anything to explore.` }],
+        notices: [
+          {
+            tone: 'info',
+            text: `Started from the cost profile of the blueprint “${slug}” (${input.region}, ${input.includeFreeTier ? 'with' : 'without'} the free tier). Change anything to explore.`,
+          },
+        ],
       };
     }
     case 'unsupported':
       return { state: DEFAULT_ESTIMATOR_STATE, notices: [{ tone: 'info', text: `The blueprint “${slug}” cannot be estimated here. ${prefill.reason}` }] };
     case 'not-found':
-      return { state: DEFAULT_ESTIMATOR_STATE, notices: [{ tone: 'warn', text: `There is no blueprint “${slug}”, so the estimator starts from its defaults.` }] };
+      return {
+        state: DEFAULT_ESTIMATOR_STATE,
+        notices: [{ tone: 'warn', text: `There is no blueprint “${slug}”, so the estimator starts from its defaults.` }],
+      };
   }
 }

@@ -1,15 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  closeAllClusterAdmins,
-  closeClusterAdmin,
-  connectClusterAdmin,
-  getClusterAdmin,
-  readLagSnapshot,
-  testConnection,
-  type ClusterAdmin,
-} from './admin';
+import { closeAllClusterAdmins, closeClusterAdmin, connectClusterAdmin, getClusterAdmin, readLagSnapshot, testConnection, type ClusterAdmin } from './admin';
 import { computeGroupLag } from './lag';
 import { createPublicApiTopicOffsetsReader } from './topic-offsets';
 import { describeGroupsWithKafkaTool } from './test-support/consumer-group-command';
@@ -124,10 +116,7 @@ describe('readLagSnapshot against the sandbox broker', () => {
     const liveGroup = uniqueName('live');
     const consumer = await startConsumer(kafka, liveGroup, topic);
     try {
-      const [snapshot, reference] = await Promise.all([
-        readLagSnapshot(client, { groupIds: [liveGroup] }),
-        describeGroupsWithKafkaTool(brokers, [liveGroup]),
-      ]);
+      const [snapshot, reference] = await Promise.all([readLagSnapshot(client, { groupIds: [liveGroup] }), describeGroupsWithKafkaTool(brokers, [liveGroup])]);
       const [live] = snapshot.groups;
       expect(live).toMatchObject({ state: 'Stable' });
       expect(live!.members).toHaveLength(1);
@@ -183,7 +172,13 @@ describe('memoised cluster admin', () => {
   });
 
   it('does not memoise a failed connection', async () => {
-    const bad = async () => ({ ...sandboxKafkaConfig('x'), brokers: ['127.0.0.1:1'], retry: { retries: 0 }, connectionTimeout: 500, logLevel: logLevel.NOTHING });
+    const bad = async () => ({
+      ...sandboxKafkaConfig('x'),
+      brokers: ['127.0.0.1:1'],
+      retry: { retries: 0 },
+      connectionTimeout: 500,
+      logLevel: logLevel.NOTHING,
+    });
     await expect(getClusterAdmin('broken', bad)).rejects.toThrow();
     await expect(getClusterAdmin('broken', async () => sandboxKafkaConfig('y'))).resolves.toBeDefined();
   });

@@ -25,10 +25,7 @@ export interface ClusterAdmin {
 
 // Kept on globalThis so Next's dev reloads reuse connections instead of leaking one per reload.
 const registryKey = Symbol.for('slipway.kafka.clusterAdmins');
-const registry: Map<string, Promise<ClusterAdmin>> = ((globalThis as Record<symbol, unknown>)[registryKey] ??= new Map()) as Map<
-  string,
-  Promise<ClusterAdmin>
->;
+const registry: Map<string, Promise<ClusterAdmin>> = ((globalThis as Record<symbol, unknown>)[registryKey] ??= new Map()) as Map<string, Promise<ClusterAdmin>>;
 
 /** Connects a new admin for a config (not memoised; prefer `getClusterAdmin`). */
 export async function connectClusterAdmin(config: KafkaConfig): Promise<ClusterAdmin> {

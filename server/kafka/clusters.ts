@@ -126,14 +126,50 @@ async function toClusterDtos(actor: Actor, clusters: StoredKafkaCluster[]): Prom
 export function summariseConnection(settings: KafkaConnectionSettings): KafkaConnectionSummaryDto {
   switch (settings.kind) {
     case 'msk-iam':
-      return { kind: settings.kind, brokers: [], clusterArn: settings.clusterArn, region: parseMskClusterArn(settings.clusterArn).region, username: null, tls: true, hasCaCert: false, hasClientCert: false };
+      return {
+        kind: settings.kind,
+        brokers: [],
+        clusterArn: settings.clusterArn,
+        region: parseMskClusterArn(settings.clusterArn).region,
+        username: null,
+        tls: true,
+        hasCaCert: false,
+        hasClientCert: false,
+      };
     case 'plaintext':
-      return { kind: settings.kind, brokers: settings.brokers, clusterArn: null, region: null, username: null, tls: false, hasCaCert: false, hasClientCert: false };
+      return {
+        kind: settings.kind,
+        brokers: settings.brokers,
+        clusterArn: null,
+        region: null,
+        username: null,
+        tls: false,
+        hasCaCert: false,
+        hasClientCert: false,
+      };
     case 'tls':
-      return { kind: settings.kind, brokers: settings.brokers, clusterArn: null, region: null, username: null, tls: true, hasCaCert: Boolean(settings.caCertPem), hasClientCert: Boolean(settings.clientCertPem) };
+      return {
+        kind: settings.kind,
+        brokers: settings.brokers,
+        clusterArn: null,
+        region: null,
+        username: null,
+        tls: true,
+        hasCaCert: Boolean(settings.caCertPem),
+        hasClientCert: Boolean(settings.clientCertPem),
+      };
     case 'sasl-plain':
     case 'sasl-scram-sha-512':
-      return { kind: settings.kind, brokers: settings.brokers, clusterArn: null, region: null, username: settings.username, tls: settings.tls, hasCaCert: Boolean(settings.caCertPem), hasClientCert: false };
+      return {
+        kind: settings.kind,
+        brokers: settings.brokers,
+        clusterArn: null,
+        region: null,
+        username: settings.username,
+        tls: settings.tls,
+        hasCaCert: Boolean(settings.caCertPem),
+        hasClientCert: false,
+      };
   }
 }
 
@@ -176,7 +212,10 @@ export async function testClusterConnection(actor: Actor, clusterId: string): Pr
   const settings = effectiveClusterSettings(cluster);
   try {
     const config = await buildClusterKafkaConfig(settings, readClusterSecrets(cluster), cluster.targetId, 'web');
-    const msk = settings.kind === 'msk-iam' ? { client: (await resolveMskAccess(cluster.targetId, settings.clusterArn)).getMskClient(), clusterArn: settings.clusterArn } : undefined;
+    const msk =
+      settings.kind === 'msk-iam'
+        ? { client: (await resolveMskAccess(cluster.targetId, settings.clusterArn)).getMskClient(), clusterArn: settings.clusterArn }
+        : undefined;
     return await testConnection(config, { msk });
   } catch (error) {
     // Building the config fails before any broker is asked (e.g. MSK bootstrap lookup): still a verdict.

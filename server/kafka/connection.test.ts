@@ -30,10 +30,7 @@ describe('buildKafkaConfig', () => {
   });
 
   it('SASL/SCRAM-SHA-512 over TLS', async () => {
-    const config = await buildKafkaConfig(
-      { kind: 'sasl-scram-sha-512', brokers: ['k:9096'], username: 'portal', tls: true },
-      { password: 'hunter2-long' },
-    );
+    const config = await buildKafkaConfig({ kind: 'sasl-scram-sha-512', brokers: ['k:9096'], username: 'portal', tls: true }, { password: 'hunter2-long' });
     expect(config).toMatchObject({
       ssl: true,
       sasl: { mechanism: 'scram-sha-512', username: 'portal', password: 'hunter2-long' },
@@ -41,17 +38,12 @@ describe('buildKafkaConfig', () => {
   });
 
   it('SASL/PLAIN without TLS, with a custom CA ignored when TLS is off', async () => {
-    const config = await buildKafkaConfig(
-      { kind: 'sasl-plain', brokers: ['k:9094'], username: 'u', tls: false, caCertPem: CA },
-      { password: 'p4ssword' },
-    );
+    const config = await buildKafkaConfig({ kind: 'sasl-plain', brokers: ['k:9094'], username: 'u', tls: false, caCertPem: CA }, { password: 'p4ssword' });
     expect(config).toMatchObject({ ssl: false, sasl: { mechanism: 'plain', username: 'u', password: 'p4ssword' } });
   });
 
   it('SASL without a password is a validation error', async () => {
-    await expect(
-      buildKafkaConfig({ kind: 'sasl-plain', brokers: ['k:9094'], username: 'u', tls: true }, {}),
-    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(buildKafkaConfig({ kind: 'sasl-plain', brokers: ['k:9094'], username: 'u', tls: true }, {})).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   it('MSK IAM: brokers from GetBootstrapBrokers, TLS, OAUTHBEARER with a token provider for the ARN region', async () => {

@@ -96,11 +96,7 @@ export async function buildKafkaConfig(
 }
 
 /** The IAM bootstrap brokers of an MSK cluster (provisioned or serverless) from GetBootstrapBrokers. */
-export async function lookupMskBootstrapBrokers(
-  client: MskControlPlane,
-  clusterArn: string,
-  network: 'private' | 'public' = 'private',
-): Promise<string[]> {
+export async function lookupMskBootstrapBrokers(client: MskControlPlane, clusterArn: string, network: 'private' | 'public' = 'private'): Promise<string[]> {
   let output: GetBootstrapBrokersCommandOutput;
   try {
     output = await client.send(new GetBootstrapBrokersCommand({ ClusterArn: clusterArn }));

@@ -35,7 +35,12 @@ export async function resetConsumerGroupOffsets(actor: Actor, clusterId: string,
 
   if (!canResetOffsets(actor, cluster)) {
     await audit('refused', { reason: 'role' });
-    throw new AppError('FORBIDDEN', cluster.teamId ? 'Resetting offsets needs the developer role in the team that owns this cluster.' : 'Resetting offsets needs the developer role in a team.');
+    throw new AppError(
+      'FORBIDDEN',
+      cluster.teamId
+        ? 'Resetting offsets needs the developer role in the team that owns this cluster.'
+        : 'Resetting offsets needs the developer role in a team.',
+    );
   }
 
   try {

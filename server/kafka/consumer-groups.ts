@@ -1,12 +1,6 @@
 import 'server-only';
 
-import type {
-  ConsumerGroupDetailDto,
-  ConsumerGroupListDto,
-  ConsumerGroupSummaryDto,
-  GroupLagHistoryDto,
-  GroupPartitionDto,
-} from '@/lib/dto/kafka-dashboard';
+import type { ConsumerGroupDetailDto, ConsumerGroupListDto, ConsumerGroupSummaryDto, GroupLagHistoryDto, GroupPartitionDto } from '@/lib/dto/kafka-dashboard';
 import type { ConsumerGroupMemberDto } from '@/lib/dto/kafka';
 import type { GroupHistoryQuery } from '@/lib/schemas/kafka-clusters';
 import type { Actor } from '@/server/auth/actor';
@@ -42,7 +36,10 @@ const LIVE_READ_TIMEOUT_MS = 10_000;
 type LiveRead = { snapshot: LagSnapshot; error: null } | { snapshot: null; error: string };
 
 /** Runs a read against the cluster's shared admin with a deadline; failures become a message. */
-export async function readFromCluster<T>(cluster: StoredKafkaCluster, fn: (client: ClusterAdmin) => Promise<T>): Promise<{ value: T; error: null } | { value: null; error: string }> {
+export async function readFromCluster<T>(
+  cluster: StoredKafkaCluster,
+  fn: (client: ClusterAdmin) => Promise<T>,
+): Promise<{ value: T; error: null } | { value: null; error: string }> {
   let timer: NodeJS.Timeout | undefined;
   const read = withClusterAdmin(cluster.id, clusterConfigBuilder(cluster, 'web'), fn, { retryOnConnectionError: true });
   try {
@@ -70,7 +67,13 @@ async function readLive(cluster: StoredKafkaCluster, groupIds?: string[]): Promi
 function lagFromSamples(groupId: string, samples: readonly PartitionLagSample[]): GroupLag {
   return computeGroupLag({
     groupId,
-    partitions: samples.map((s) => ({ topic: s.topic, partition: s.partition, logStartOffset: s.logStartOffset, logEndOffset: s.logEndOffset, committedOffset: s.committedOffset })),
+    partitions: samples.map((s) => ({
+      topic: s.topic,
+      partition: s.partition,
+      logStartOffset: s.logStartOffset,
+      logEndOffset: s.logEndOffset,
+      committedOffset: s.committedOffset,
+    })),
   });
 }
 
@@ -124,7 +127,8 @@ export async function listConsumerGroups(actor: Actor, clusterId: string, now = 
     if (asOf !== null) {
       const round = await listRoundAt(cluster.id, asOf);
       const samplesByGroup = groupByGroupId(round.samples);
-      for (const point of round.points) rows.push({ lag: lagFromSamples(point.groupId, samplesByGroup.get(point.groupId) ?? []), state: null, memberCount: null });
+      for (const point of round.points)
+        rows.push({ lag: lagFromSamples(point.groupId, samplesByGroup.get(point.groupId) ?? []), state: null, memberCount: null });
     }
   }
 
@@ -207,11 +211,18 @@ function toPartitionRows(lag: GroupLag, health: GroupLagHealth, members: Consume
   const statusByKey = new Map(health.status.partitions.map((p) => [partitionKey(p.topic, p.partition), p]));
   const timeLagByKey = new Map(health.timeLag.partitions.map((p) => [partitionKey(p.topic, p.partition), p.secondsBehind]));
   const ownerByKey = new Map<string, string>();
-  for (const member of members) for (const { topic, partitions } of member.assignments) for (const p of partitions) ownerByKey.set(partitionKey(topic, p), member.clientId);
+  for (const member of members)
+    for (const { topic, partitions } of member.assignments) for (const p of partitions) ownerByKey.set(partitionKey(topic, p), member.clientId);
   return toGroupLagDto(lag).partitions.map((p) => {
     const key = partitionKey(p.topic, p.partition);
     const status = statusByKey.get(key);
-    return { ...p, status: status?.status ?? null, statusReason: status?.reason ?? null, timeLagSeconds: timeLagByKey.get(key) ?? null, ownerClientId: ownerByKey.get(key) ?? null };
+    return {
+      ...p,
+      status: status?.status ?? null,
+      statusReason: status?.reason ?? null,
+      timeLagSeconds: timeLagByKey.get(key) ?? null,
+      ownerClientId: ownerByKey.get(key) ?? null,
+    };
   });
 }
 
@@ -220,7 +231,13 @@ function toPartitionRows(lag: GroupLag, health: GroupLagHealth, members: Consume
 const HOUR = 60 * MINUTE;
 
 /** A group's total lag and per-partition lag over a time range (default: the last hour), bucketed for charts. */
-export async function getConsumerGroupHistory(actor: Actor, clusterId: string, groupId: string, query: GroupHistoryQuery, now = Date.now()): Promise<GroupLagHistoryDto> {
+export async function getConsumerGroupHistory(
+  actor: Actor,
+  clusterId: string,
+  groupId: string,
+  query: GroupHistoryQuery,
+  now = Date.now(),
+): Promise<GroupLagHistoryDto> {
   const cluster = await requireReadableCluster(actor, clusterId);
   const to = query.to ? Date.parse(query.to) : now;
   const from = query.from ? Date.parse(query.from) : to - HOUR;

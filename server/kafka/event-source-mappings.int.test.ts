@@ -34,7 +34,13 @@ beforeAll(async () => {
 
   const name = uniqueName('esm-fn');
   const role = await createAwsClient(IAMClient, ref).send(
-    new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }),
+    new CreateRoleCommand({
+      RoleName: name,
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    }),
   );
   const created = await createAwsClient(LambdaClient, ref).send(
     new CreateFunctionCommand({

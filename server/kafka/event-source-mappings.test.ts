@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { isKafkaEventSourceMapping, matchCluster, toKafkaEventSourceMappingDto, type MatchableCluster } from './event-source-mappings';
-import { listEventSourceMappingsPage, MSK_CLUSTER_ARN, mskMapping, selfManagedMapping, selfManagedWithoutGroup, sqsMapping } from './__fixtures__/event-source-mappings';
+import {
+  listEventSourceMappingsPage,
+  MSK_CLUSTER_ARN,
+  mskMapping,
+  selfManagedMapping,
+  selfManagedWithoutGroup,
+  sqsMapping,
+} from './__fixtures__/event-source-mappings';
 
 const clusters: MatchableCluster[] = [
   { id: 'c-msk', name: 'orders-prod', settings: { kind: 'msk-iam', clusterArn: MSK_CLUSTER_ARN, network: 'private' } },
@@ -11,7 +18,11 @@ const clusters: MatchableCluster[] = [
 
 describe('Kafka event source mappings', () => {
   it('keeps MSK and self-managed Kafka mappings and drops the rest', () => {
-    expect(listEventSourceMappingsPage.filter(isKafkaEventSourceMapping).map((m) => m.UUID)).toEqual([mskMapping.UUID, selfManagedMapping.UUID, selfManagedWithoutGroup.UUID]);
+    expect(listEventSourceMappingsPage.filter(isKafkaEventSourceMapping).map((m) => m.UUID)).toEqual([
+      mskMapping.UUID,
+      selfManagedMapping.UUID,
+      selfManagedWithoutGroup.UUID,
+    ]);
     expect(isKafkaEventSourceMapping(sqsMapping)).toBe(false);
   });
 

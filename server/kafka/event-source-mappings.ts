@@ -31,7 +31,12 @@ export function isKafkaEventSourceMapping(mapping: EventSourceMappingConfigurati
 
 function bootstrapServersOf(mapping: EventSourceMappingConfiguration): string[] {
   // Each entry is one host:port, but people also put a comma-separated list in one entry.
-  return (mapping.SelfManagedEventSource?.Endpoints?.KAFKA_BOOTSTRAP_SERVERS ?? []).flatMap((entry) => entry.split(',').map((s) => s.trim()).filter(Boolean));
+  return (mapping.SelfManagedEventSource?.Endpoints?.KAFKA_BOOTSTRAP_SERVERS ?? []).flatMap((entry) =>
+    entry
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 export type MatchableCluster = { id: string; name: string; settings: KafkaConnectionSettings };
@@ -69,7 +74,10 @@ export function toKafkaEventSourceMappingDto(
     startingPositionTimestamp: mapping.StartingPositionTimestamp?.toISOString() ?? null,
     topics: mapping.Topics ?? [],
     consumerGroupId,
-    source: mapping.EventSourceArn && MSK_ARN.test(mapping.EventSourceArn) ? { kind: 'msk', clusterArn: mapping.EventSourceArn } : { kind: 'self-managed', bootstrapServers: bootstrapServersOf(mapping) },
+    source:
+      mapping.EventSourceArn && MSK_ARN.test(mapping.EventSourceArn)
+        ? { kind: 'msk', clusterArn: mapping.EventSourceArn }
+        : { kind: 'self-managed', bootstrapServers: bootstrapServersOf(mapping) },
     batchSize: mapping.BatchSize ?? null,
     lastModified: mapping.LastModified?.toISOString() ?? null,
     cluster: cluster ? { id: cluster.id, name: cluster.name } : null,

@@ -37,9 +37,7 @@ describe('toConsumerGroupDescription', () => {
   });
 
   it('knows which partitions a live member owns', () => {
-    expect([...ownedPartitionKeys(description)].sort()).toEqual(
-      [partitionKey('audit', 0), partitionKey('orders', 0), partitionKey('orders', 2)].sort(),
-    );
+    expect([...ownedPartitionKeys(description)].sort()).toEqual([partitionKey('audit', 0), partitionKey('orders', 0), partitionKey('orders', 2)].sort());
   });
 
   it('does not decode assignments of non-consumer protocols (e.g. Connect)', () => {

@@ -52,7 +52,14 @@ describe('chart history', () => {
     const t0 = Date.UTC(2026, 0, 1);
     const series = toPartitionHistorySeries([sample(t0, 1, 3n), sample(t0, 0, null), sample(t0 + MINUTE, 0, 4n), sample(t0 + 10_000, 1, 9n)], MINUTE);
     expect(series).toEqual([
-      { topic: 'orders', partition: 0, points: [{ at: new Date(t0).toISOString(), lag: null, maxLag: null }, { at: new Date(t0 + MINUTE).toISOString(), lag: '4', maxLag: '4' }] },
+      {
+        topic: 'orders',
+        partition: 0,
+        points: [
+          { at: new Date(t0).toISOString(), lag: null, maxLag: null },
+          { at: new Date(t0 + MINUTE).toISOString(), lag: '4', maxLag: '4' },
+        ],
+      },
       { topic: 'orders', partition: 1, points: [{ at: new Date(t0 + 10_000).toISOString(), lag: '9', maxLag: '9' }] },
     ]);
   });

@@ -179,12 +179,7 @@ describe('planGroupPointCompaction', () => {
 describe('toGroupLagSeries', () => {
   it('sums the latest lag of each partition per bucket and keeps the largest', () => {
     const series = toGroupLagSeries(
-      [
-        sample(0, 0, 10),
-        sample(MINUTE, 0, 50, { maxLag: 70n }),
-        sample(0, 0, 5, { partition: 1 }),
-        sample(5 * MINUTE, 0, 1),
-      ],
+      [sample(0, 0, 10), sample(MINUTE, 0, 50, { maxLag: 70n }), sample(0, 0, 5, { partition: 1 }), sample(5 * MINUTE, 0, 1)],
       5 * MINUTE,
     );
     expect(series).toEqual([

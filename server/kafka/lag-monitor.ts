@@ -4,13 +4,7 @@ import type { GroupStatusDto, GroupTimeLagDto } from '@/lib/dto/kafka';
 
 import type { LagSnapshot } from './admin';
 import { ownedPartitionKeys } from './group-members';
-import {
-  DEFAULT_RETENTION_POLICY,
-  PARTITION_DETAIL_RETENTION_POLICY,
-  planGroupPointCompaction,
-  planHistoryCompaction,
-  type RetentionPolicy,
-} from './history';
+import { DEFAULT_RETENTION_POLICY, PARTITION_DETAIL_RETENTION_POLICY, planGroupPointCompaction, planHistoryCompaction, type RetentionPolicy } from './history';
 import { computeGroupLag, type GroupLag } from './lag';
 import { groupSamplesByPartition, toGroupLagPoint, toLagSamples } from './lag-sample';
 import type { LagSampleStore } from './sample-store';
@@ -92,7 +86,12 @@ export async function getGroupLagHealth(
   const since = now - (options.timeLagHistoryMs ?? 2 * 24 * 60 * 60_000);
   const samples = await store.listGroupSamples(clusterId, groupId, { since, until: now + 1 });
   // Status is about the consumer's recent behaviour, so it reads raw samples only.
-  const status = evaluateGroupStatus(groupId, samples.filter((s) => s.resolutionMs === 0), now, options);
+  const status = evaluateGroupStatus(
+    groupId,
+    samples.filter((s) => s.resolutionMs === 0),
+    now,
+    options,
+  );
   const timeLag = estimateGroupTimeLag(
     groupId,
     [...groupSamplesByPartition(samples).values()].map((series) => {

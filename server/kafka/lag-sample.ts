@@ -48,9 +48,7 @@ export function toLagSamples(groupLag: GroupLag, at: number, ownedPartitionKeys?
 }
 
 /** Groups samples by topic-partition, each series sorted oldest first. */
-export function groupSamplesByPartition<T extends { topic: string; partition: number; at: number }>(
-  samples: readonly T[],
-): Map<string, T[]> {
+export function groupSamplesByPartition<T extends { topic: string; partition: number; at: number }>(samples: readonly T[]): Map<string, T[]> {
   const series = new Map<string, T[]>();
   for (const sample of samples) {
     const key = partitionKey(sample.topic, sample.partition);

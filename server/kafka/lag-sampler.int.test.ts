@@ -35,7 +35,14 @@ beforeAll(async () => {
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2 }] });
   await produceRecords(kafka, topic, [0, 1], 20);
   // An Empty group that has read 5 records of each partition: lag 15 + 15.
-  await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: '5' }, { partition: 1, offset: '5' }] });
+  await admin.setOffsets({
+    groupId: group,
+    topic,
+    partitions: [
+      { partition: 0, offset: '5' },
+      { partition: 1, offset: '5' },
+    ],
+  });
   await admin.disconnect();
   cluster = await insertCluster({ name: uniqueName('sampler-int'), settings: { kind: 'plaintext', brokers }, secrets: {}, targetId: null, teamId: null });
 });

@@ -52,12 +52,7 @@ describe('computePartitionLag', () => {
 describe('computeGroupLag', () => {
   const lag = computeGroupLag({
     groupId: 'billing',
-    partitions: [
-      p(2, '0', '300', '-1'),
-      p(0, '0', '100', '40'),
-      p(1, '50', '200', '20'),
-      p(0, '0', '10', '10', 'audit'),
-    ],
+    partitions: [p(2, '0', '300', '-1'), p(0, '0', '100', '40'), p(1, '50', '200', '20'), p(0, '0', '10', '10', 'audit')],
   });
 
   it('sorts partitions by topic then partition', () => {

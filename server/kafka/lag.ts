@@ -72,9 +72,7 @@ export function computePartitionLag(input: PartitionOffsetsInput): PartitionLag 
 
 /** Lag of a consumer group per partition, per topic and in total, from raw offsets. */
 export function computeGroupLag(input: GroupLagInput): GroupLag {
-  const partitions = input.partitions
-    .map(computePartitionLag)
-    .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+  const partitions = input.partitions.map(computePartitionLag).sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
   const byTopic = new Map<string, PartitionLag[]>();
   for (const partition of partitions) {
     const list = byTopic.get(partition.topic) ?? [];
@@ -145,4 +143,3 @@ function totalsToDto(totals: LagTotals) {
     dataLostPartitionCount: totals.dataLostPartitionCount,
   };
 }
-

@@ -7,10 +7,7 @@ import type { OauthbearerProviderResponse } from 'kafkajs';
 export type AwsCredentialsProvider = Parameters<typeof generateAuthTokenFromCredentialsProvider>[0]['awsCredentialsProvider'];
 
 /** The signer's contract (aws-msk-iam-sasl-signer-js): a presigned-URL token and its expiry in epoch ms. */
-export type MskTokenSigner = (options: {
-  region: string;
-  awsCredentialsProvider: AwsCredentialsProvider;
-}) => Promise<{ token: string; expiryTime: number }>;
+export type MskTokenSigner = (options: { region: string; awsCredentialsProvider: AwsCredentialsProvider }) => Promise<{ token: string; expiryTime: number }>;
 
 export interface MskIamTokenProviderOptions {
   region: string;

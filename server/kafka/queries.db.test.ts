@@ -34,19 +34,50 @@ const run = randomUUID().slice(0, 8);
 const teams: { falcon: string; eagle: string } = { falcon: '', eagle: '' };
 const clusterIds: string[] = [];
 
-function sample(at: number, groupId: string, partition: number, committed: bigint | null, end: bigint, extra: Partial<PartitionLagSample> = {}): PartitionLagSample {
+function sample(
+  at: number,
+  groupId: string,
+  partition: number,
+  committed: bigint | null,
+  end: bigint,
+  extra: Partial<PartitionLagSample> = {},
+): PartitionLagSample {
   const lag = committed === null ? null : end - committed;
-  return { at, groupId, topic: 'orders', partition, logStartOffset: 0n, logEndOffset: end, committedOffset: committed, lag, maxLag: lag, resolutionMs: 0, ...extra };
+  return {
+    at,
+    groupId,
+    topic: 'orders',
+    partition,
+    logStartOffset: 0n,
+    logEndOffset: end,
+    committedOffset: committed,
+    lag,
+    maxLag: lag,
+    resolutionMs: 0,
+    ...extra,
+  };
 }
 
 function point(at: number, groupId: string, totalLag: bigint): GroupLagPoint {
-  return { at, groupId, totalLag, peakTotalLag: totalLag, maxPartitionLag: totalLag, partitionCount: 1, unknownLagPartitionCount: 0, dataLostPartitionCount: 0, resolutionMs: 0 };
+  return {
+    at,
+    groupId,
+    totalLag,
+    peakTotalLag: totalLag,
+    maxPartitionLag: totalLag,
+    partitionCount: 1,
+    unknownLagPartitionCount: 0,
+    dataLostPartitionCount: 0,
+    resolutionMs: 0,
+  };
 }
 
 async function newCluster(name: string, teamId: string | null, secrets: { password?: string } = {}) {
   const cluster = await insertCluster({
     name: `${name}-${run}`,
-    settings: secrets.password ? { kind: 'sasl-scram-sha-512', brokers: ['b-1.example.com:9096'], username: 'svc-lag', tls: true } : { kind: 'plaintext', brokers: ['127.0.0.1:9'] },
+    settings: secrets.password
+      ? { kind: 'sasl-scram-sha-512', brokers: ['b-1.example.com:9096'], username: 'svc-lag', tls: true }
+      : { kind: 'plaintext', brokers: ['127.0.0.1:9'] },
     secrets,
     targetId: null,
     teamId,
@@ -141,7 +172,9 @@ describe('the Prisma LagSampleStore', () => {
     const strip = <T extends { id: string }>(rows: T[]) => rows.map(({ id: _id, ...rest }) => rest);
     const dbSamples = await prismaLagSampleStore.listGroupSamples(cluster.id, 'billing', { since: 0 });
     expect(strip(dbSamples)).toEqual(strip(await memory.listGroupSamples(cluster.id, 'billing', { since: 0 })));
-    expect(strip(await prismaLagSampleStore.listGroupPoints(cluster.id, 'billing', { since: 0 }))).toEqual(strip(await memory.listGroupPoints(cluster.id, 'billing', { since: 0 })));
+    expect(strip(await prismaLagSampleStore.listGroupPoints(cluster.id, 'billing', { since: 0 }))).toEqual(
+      strip(await memory.listGroupPoints(cluster.id, 'billing', { since: 0 })),
+    );
 
     // The last hour stays raw; older samples became 5-minute buckets that keep the exact big offsets.
     expect(dbSamples.filter((s) => s.at > now - HOUR).every((s) => s.resolutionMs === 0)).toBe(true);
@@ -199,7 +232,9 @@ describe('registered clusters', () => {
 
   it('refuses a second cluster with the same name, naming the field', async () => {
     const first = await newCluster('twice', teams.falcon);
-    await expect(insertCluster({ name: first.name, settings: { kind: 'plaintext', brokers: ['x:1'] }, secrets: {}, targetId: null, teamId: null })).rejects.toMatchObject({
+    await expect(
+      insertCluster({ name: first.name, settings: { kind: 'plaintext', brokers: ['x:1'] }, secrets: {}, targetId: null, teamId: null }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       fields: { name: ['is already taken'] },
     });

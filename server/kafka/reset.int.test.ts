@@ -104,7 +104,12 @@ describe('resetGroupOffsets to a datetime', () => {
   });
 
   it('plans shift-by and specific offsets on chosen partitions only', async () => {
-    const shift = await resetGroupOffsets(client, { groupId: group, topics: [{ topic, partitions: [1] }], strategy: { kind: 'shift-by', by: '-10' }, dryRun: true });
+    const shift = await resetGroupOffsets(client, {
+      groupId: group,
+      topics: [{ topic, partitions: [1] }],
+      strategy: { kind: 'shift-by', by: '-10' },
+      dryRun: true,
+    });
     expect(shift.partitions.map((p) => [p.partition, p.newOffset, p.note])).toEqual([[1, '0', 'clamped to the log start (0); -5 is no longer in the log']]);
     await expect(
       resetGroupOffsets(client, { groupId: group, topics: [{ topic, partitions: [7] }], strategy: { kind: 'earliest' }, dryRun: true }),

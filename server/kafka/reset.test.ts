@@ -23,7 +23,16 @@ describe('planOffsetReset', () => {
       executed: false,
       totalLagAfterReset: '950',
       partitions: [
-        { topic: 'orders', partition: 0, currentOffset: '400', newOffset: '100', logStartOffset: '100', logEndOffset: '1000', lagAfterReset: '900', note: null },
+        {
+          topic: 'orders',
+          partition: 0,
+          currentOffset: '400',
+          newOffset: '100',
+          logStartOffset: '100',
+          logEndOffset: '1000',
+          lagAfterReset: '900',
+          note: null,
+        },
         { topic: 'orders', partition: 1, currentOffset: null, newOffset: '0', logStartOffset: '0', logEndOffset: '50', lagAfterReset: '50', note: null },
       ],
     });

@@ -26,11 +26,7 @@ const RESETTABLE_STATES = new Set(['Empty', 'Dead']);
  * Pure planning: the new offset of every partition for a strategy, clamped to [log start, log end],
  * with the lag the group will have afterwards.
  */
-export function planOffsetReset(
-  groupId: string,
-  strategy: OffsetResetStrategy,
-  partitions: readonly ResetPartitionState[],
-): OffsetResetPlanDto {
+export function planOffsetReset(groupId: string, strategy: OffsetResetStrategy, partitions: readonly ResetPartitionState[]): OffsetResetPlanDto {
   const planned = partitions.map((p) => planPartition(strategy, p));
   const totalLagAfterReset = planned.reduce((sum, p) => sum + BigInt(p.lagAfterReset), 0n);
   return {
@@ -102,11 +98,9 @@ export function assertGroupResettable(group: ConsumerGroupDescription): void {
   if (RESETTABLE_STATES.has(group.state)) return;
   const members = group.members.map(describeMember);
   const who = members.length > 0 ? `active members: ${members.join(', ')}` : 'it is rebalancing';
-  throw new AppError(
-    'CONFLICT',
-    `Consumer group ${group.groupId} is ${group.state}; stop its consumers before resetting offsets (${who})`,
-    { details: { state: group.state, members: group.members.map(({ memberId, clientId, host }) => ({ memberId, clientId, host })) } },
-  );
+  throw new AppError('CONFLICT', `Consumer group ${group.groupId} is ${group.state}; stop its consumers before resetting offsets (${who})`, {
+    details: { state: group.state, members: group.members.map(({ memberId, clientId, host }) => ({ memberId, clientId, host })) },
+  });
 }
 
 /**
@@ -114,10 +108,7 @@ export function assertGroupResettable(group: ConsumerGroupDescription): void {
  * Execution requires the group to be Empty (or not to exist yet); otherwise a CONFLICT names who is
  * still consuming.
  */
-export async function resetGroupOffsets(
-  client: ClusterAdmin,
-  request: OffsetResetRequest,
-): Promise<OffsetResetResultDto> {
+export async function resetGroupOffsets(client: ClusterAdmin, request: OffsetResetRequest): Promise<OffsetResetResultDto> {
   const { admin } = client;
   const [group] = await describeConsumerGroups(admin, [request.groupId]);
   if (!group) throw new AppError('NOT_FOUND', `Consumer group ${request.groupId} was not described by the cluster`);

@@ -21,7 +21,11 @@ const nowAfter = (rows: unknown[]) => rows.length * MINUTE;
 
 describe('evaluatePartitionStatus', () => {
   it('OK when the latest sample has zero lag', () => {
-    const w = window([[100, 900], [900, 950], [950, 950]]);
+    const w = window([
+      [100, 900],
+      [900, 950],
+      [950, 950],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w))).toMatchObject({
       status: 'OK',
       severity: 'ok',
@@ -31,7 +35,12 @@ describe('evaluatePartitionStatus', () => {
   });
 
   it('OK when lag shrinks while commits advance', () => {
-    const w = window([[100, 1000], [400, 1100], [800, 1200], [1100, 1300]]);
+    const w = window([
+      [100, 1000],
+      [400, 1100],
+      [800, 1200],
+      [1100, 1300],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w))).toMatchObject({
       status: 'OK',
       reason: 'partition orders-2 has lag 200 (was 900 4 samples ago) and commits advance',
@@ -39,7 +48,13 @@ describe('evaluatePartitionStatus', () => {
   });
 
   it('OK when lag was zero anywhere in the window (Burrow rule 1)', () => {
-    const w = window([[100, 200], [200, 200], [300, 400], [350, 500], [400, 600]]);
+    const w = window([
+      [100, 200],
+      [200, 200],
+      [300, 400],
+      [350, 500],
+      [400, 600],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w))).toMatchObject({
       status: 'OK',
       reason: 'partition orders-2 was caught up within the last 5 samples; lag is 200',
@@ -47,7 +62,13 @@ describe('evaluatePartitionStatus', () => {
   });
 
   it('WARN when lag grew in every interval while commits advanced (rule 5)', () => {
-    const w = window([[1000, 1120], [1100, 1400], [1200, 1700], [1300, 2000], [1400, 2340]]);
+    const w = window([
+      [1000, 1120],
+      [1100, 1400],
+      [1200, 1700],
+      [1300, 2000],
+      [1400, 2340],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w))).toMatchObject({
       status: 'WARN',
       severity: 'warning',
@@ -57,25 +78,50 @@ describe('evaluatePartitionStatus', () => {
   });
 
   it('not WARN when the lag went down in one interval', () => {
-    const w = window([[1000, 1120], [1100, 1400], [1390, 1500], [1400, 2000]]);
+    const w = window([
+      [1000, 1120],
+      [1100, 1400],
+      [1390, 1500],
+      [1400, 2000],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w)).status).toBe('OK');
   });
 
   it('STALL when a live consumer keeps the same committed offset while lag exists (rule 4)', () => {
-    const w = window([[120, 250], [120, 400], [120, 700], [120, 900], [120, 1060]], { hasActiveOwner: true });
+    const w = window(
+      [
+        [120, 250],
+        [120, 400],
+        [120, 700],
+        [120, 900],
+        [120, 1060],
+      ],
+      { hasActiveOwner: true },
+    );
     expect(evaluatePartitionStatus(w, nowAfter(w))).toMatchObject({
       status: 'STALL',
       severity: 'error',
-      reason:
-        'partition orders-2 is assigned to a live consumer but its committed offset stayed at 120 for 5m 0s (5 samples) while lag went from 130 to 940',
+      reason: 'partition orders-2 is assigned to a live consumer but its committed offset stayed at 120 for 5m 0s (5 samples) while lag went from 130 to 940',
     });
   });
 
   it('STOP when commits stopped while the log end moved on and nobody owns the partition (rule 3)', () => {
     // committed moved for 3 minutes, then sat at 300 from t=3 to now (t=8): still for longer than it moved
-    const w = window([[0, 100], [100, 200], [200, 300], [300, 400], [300, 500], [300, 600], [300, 700], [300, 800]], {
-      hasActiveOwner: false,
-    });
+    const w = window(
+      [
+        [0, 100],
+        [100, 200],
+        [200, 300],
+        [300, 400],
+        [300, 500],
+        [300, 600],
+        [300, 700],
+        [300, 800],
+      ],
+      {
+        hasActiveOwner: false,
+      },
+    );
     expect(evaluatePartitionStatus(w, nowAfter(w))).toMatchObject({
       status: 'STOP',
       severity: 'error',
@@ -85,7 +131,11 @@ describe('evaluatePartitionStatus', () => {
   });
 
   it('STOP without membership data says nothing about owners', () => {
-    const w = window([[50, 100], [50, 200], [50, 300]]);
+    const w = window([
+      [50, 100],
+      [50, 200],
+      [50, 300],
+    ]);
     const status = evaluatePartitionStatus(w, nowAfter(w));
     expect(status.status).toBe('STOP');
     expect(status.reason).not.toMatch(/consumer is assigned/);
@@ -93,17 +143,38 @@ describe('evaluatePartitionStatus', () => {
 
   it('not STOP while the pause is shorter than the time commits were moving', () => {
     // commits every other sample (consumer commits every 2 minutes, sampled every minute)
-    const w = window([[0, 100], [0, 200], [200, 300], [200, 400], [400, 500], [400, 600]]);
+    const w = window([
+      [0, 100],
+      [0, 200],
+      [200, 300],
+      [200, 400],
+      [400, 500],
+      [400, 600],
+    ]);
     expect(evaluatePartitionStatus(w, 6 * MINUTE).status).not.toBe('STOP');
   });
 
   it('not STOP when data only just arrived after the consumer was caught up (recent zero lag)', () => {
-    const w = window([[100, 100], [100, 100], [100, 100], [100, 100], [100, 110]]);
+    const w = window([
+      [100, 100],
+      [100, 100],
+      [100, 100],
+      [100, 100],
+      [100, 110],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w)).status).toBe('OK');
   });
 
   it('REWIND when the committed offset went backwards and has not recovered (rule 2)', () => {
-    const w = window([[500, 600], [600, 700], [120, 800], [150, 900]], { hasActiveOwner: true });
+    const w = window(
+      [
+        [500, 600],
+        [600, 700],
+        [120, 800],
+        [150, 900],
+      ],
+      { hasActiveOwner: true },
+    );
     expect(evaluatePartitionStatus(w, nowAfter(w))).toMatchObject({
       status: 'REWIND',
       severity: 'error',
@@ -112,17 +183,30 @@ describe('evaluatePartitionStatus', () => {
   });
 
   it('REWIND even when lag was zero before the rewind', () => {
-    const w = window([[700, 700], [700, 700], [0, 800], [10, 900]]);
+    const w = window([
+      [700, 700],
+      [700, 700],
+      [0, 800],
+      [10, 900],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w)).status).toBe('REWIND');
   });
 
   it('not REWIND once the consumer has committed past the pre-rewind offset', () => {
-    const w = window([[500, 1000], [120, 1000], [600, 1100], [900, 1200]]);
+    const w = window([
+      [500, 1000],
+      [120, 1000],
+      [600, 1100],
+      [900, 1200],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w)).status).toBe('OK');
   });
 
   it('UNKNOWN with no committed offset and records waiting', () => {
-    const w = window([[null, 340], [null, 340]]);
+    const w = window([
+      [null, 340],
+      [null, 340],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w))).toMatchObject({
       status: 'UNKNOWN',
       severity: 'unknown',
@@ -137,7 +221,12 @@ describe('evaluatePartitionStatus', () => {
   });
 
   it('UNKNOWN while fewer samples than needed carry a commit', () => {
-    const w = window([[null, 100], [null, 200], [50, 300], [60, 400]]);
+    const w = window([
+      [null, 100],
+      [null, 200],
+      [50, 300],
+      [60, 400],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w))).toMatchObject({
       status: 'UNKNOWN',
       reason: 'partition orders-2 has lag 340; 2 of 3 samples needed to judge the trend',
@@ -146,7 +235,13 @@ describe('evaluatePartitionStatus', () => {
 
   it('judges only the last windowSize samples', () => {
     // an old rewind falls out of a 3-sample window
-    const w = window([[500, 900], [100, 900], [200, 900], [300, 900], [400, 900]]);
+    const w = window([
+      [500, 900],
+      [100, 900],
+      [200, 900],
+      [300, 900],
+      [400, 900],
+    ]);
     expect(evaluatePartitionStatus(w, nowAfter(w)).status).toBe('REWIND');
     expect(evaluatePartitionStatus(w, nowAfter(w), { windowSize: 3 }).status).toBe('OK');
   });
@@ -154,9 +249,30 @@ describe('evaluatePartitionStatus', () => {
 
 describe('evaluateGroupStatus', () => {
   it('takes the worst partition status and names it, counting alike partitions', () => {
-    const ok = window([[100, 100], [200, 200], [300, 300]], { partition: 0 });
-    const warn1 = window([[1000, 1120], [1100, 1400], [1200, 1700]], { partition: 1 });
-    const warn2 = window([[1000, 1100], [1100, 1300], [1200, 1500]], { partition: 2 });
+    const ok = window(
+      [
+        [100, 100],
+        [200, 200],
+        [300, 300],
+      ],
+      { partition: 0 },
+    );
+    const warn1 = window(
+      [
+        [1000, 1120],
+        [1100, 1400],
+        [1200, 1700],
+      ],
+      { partition: 1 },
+    );
+    const warn2 = window(
+      [
+        [1000, 1100],
+        [1100, 1300],
+        [1200, 1500],
+      ],
+      { partition: 2 },
+    );
     const status = evaluateGroupStatus('billing', [...ok, ...warn1, ...warn2], 3 * MINUTE);
     expect(status).toMatchObject({
       groupId: 'billing',
@@ -172,13 +288,33 @@ describe('evaluateGroupStatus', () => {
   });
 
   it('errors outrank warnings', () => {
-    const warn = window([[1000, 1120], [1100, 1400], [1200, 1700]], { partition: 1 });
-    const stop = window([[5, 10], [5, 20], [5, 30]], { partition: 3 });
+    const warn = window(
+      [
+        [1000, 1120],
+        [1100, 1400],
+        [1200, 1700],
+      ],
+      { partition: 1 },
+    );
+    const stop = window(
+      [
+        [5, 10],
+        [5, 20],
+        [5, 30],
+      ],
+      { partition: 3 },
+    );
     expect(evaluateGroupStatus('g', [...warn, ...stop], 3 * MINUTE)).toMatchObject({ status: 'STOP', severity: 'error' });
   });
 
   it('is OK when every partition is', () => {
-    const ok = window([[100, 100], [200, 200]], { partition: 0 });
+    const ok = window(
+      [
+        [100, 100],
+        [200, 200],
+      ],
+      { partition: 0 },
+    );
     expect(evaluateGroupStatus('g', ok, 2 * MINUTE)).toMatchObject({ status: 'OK', reason: 'all 1 partitions are OK' });
   });
 

@@ -1,12 +1,6 @@
 import 'server-only';
 
-import {
-  CONSUMER_STATUSES,
-  type ConsumerSeverity,
-  type ConsumerStatus,
-  type GroupStatusDto,
-  type PartitionStatusDto,
-} from '@/lib/dto/kafka';
+import { CONSUMER_STATUSES, type ConsumerSeverity, type ConsumerStatus, type GroupStatusDto, type PartitionStatusDto } from '@/lib/dto/kafka';
 
 import { groupSamplesByPartition } from './lag-sample';
 import { partitionLabel } from './offset';
@@ -39,11 +33,7 @@ const DEFAULT_WINDOW_SIZE = 10;
 const DEFAULT_MIN_SAMPLES = 3;
 
 /** Status of one partition from its samples (any order) at time `now`. */
-export function evaluatePartitionStatus(
-  samples: readonly StatusSample[],
-  now: number,
-  options: StatusOptions = {},
-): PartitionStatusDto {
+export function evaluatePartitionStatus(samples: readonly StatusSample[], now: number, options: StatusOptions = {}): PartitionStatusDto {
   const windowSize = options.windowSize ?? DEFAULT_WINDOW_SIZE;
   const minSamples = Math.max(2, options.minSamples ?? DEFAULT_MIN_SAMPLES);
   const sorted = [...samples].sort((a, b) => a.at - b.at).slice(-windowSize);
@@ -75,11 +65,7 @@ export function evaluatePartitionStatus(
   if (current.lag === 0n) return result('OK', `partition ${name} is caught up at offset ${current.committed}`, window);
 
   if (points.length < minSamples) {
-    return result(
-      'UNKNOWN',
-      `partition ${name} has lag ${current.lag}; ${points.length} of ${minSamples} samples needed to judge the trend`,
-      window,
-    );
+    return result('UNKNOWN', `partition ${name} has lag ${current.lag}; ${points.length} of ${minSamples} samples needed to judge the trend`, window);
   }
 
   const rewind = findUnrecoveredRewind(points);
@@ -116,23 +102,14 @@ export function evaluatePartitionStatus(
 
   const first = points[0]!;
   if (isLagGrowingWhileCommitting(points)) {
-    return result(
-      'WARN',
-      `partition ${name} lag grew from ${first.lag} to ${current.lag} over ${points.length} samples while commits advanced`,
-      window,
-    );
+    return result('WARN', `partition ${name} lag grew from ${first.lag} to ${current.lag} over ${points.length} samples while commits advanced`, window);
   }
 
   return result('OK', `partition ${name} has lag ${current.lag} (was ${first.lag} ${points.length} samples ago) and commits advance`, window);
 }
 
 /** Status of a group: every partition evaluated, the group taking the worst and naming it. */
-export function evaluateGroupStatus(
-  groupId: string,
-  samples: readonly StatusSample[],
-  now: number,
-  options: StatusOptions = {},
-): GroupStatusDto {
+export function evaluateGroupStatus(groupId: string, samples: readonly StatusSample[], now: number, options: StatusOptions = {}): GroupStatusDto {
   const partitions = [...groupSamplesByPartition(samples).values()]
     .map((series) => evaluatePartitionStatus(series, now, options))
     .sort((a, b) => rank(b.status) - rank(a.status) || compareLag(b.currentLag, a.currentLag));

@@ -23,11 +23,7 @@ export interface PartitionTimeLagInput {
  * interpolation between samples) to find when the next unread record was produced.
  * Returns 0 when caught up and null when the history cannot tell.
  */
-export function estimatePartitionTimeLag(
-  committedOffset: bigint | null,
-  endOffsetHistory: readonly EndOffsetPoint[],
-  now: number,
-): number | null {
+export function estimatePartitionTimeLag(committedOffset: bigint | null, endOffsetHistory: readonly EndOffsetPoint[], now: number): number | null {
   if (committedOffset === null) return null;
   const points = currentLogHistory(endOffsetHistory);
   const newest = points.at(-1);
@@ -40,11 +36,7 @@ export function estimatePartitionTimeLag(
 }
 
 /** Time lag of every partition of a group and the group's worst (max) partition. */
-export function estimateGroupTimeLag(
-  groupId: string,
-  partitions: readonly PartitionTimeLagInput[],
-  now: number,
-): GroupTimeLagDto {
+export function estimateGroupTimeLag(groupId: string, partitions: readonly PartitionTimeLagInput[], now: number): GroupTimeLagDto {
   const results: PartitionTimeLagDto[] = partitions.map((p) => ({
     topic: p.topic,
     partition: p.partition,

@@ -102,7 +102,10 @@ function createBatchedReader(cluster: InternalCluster): TopicOffsetsReader {
     const byLeader = new Map<number, Map<string, number[]>>();
     for (const { topic, partitionMetadata } of topicMetadata) {
       if (!wanted.has(topic)) continue;
-      partitionsByTopic.set(topic, partitionMetadata.map((p) => p.partitionId).sort((a, b) => a - b));
+      partitionsByTopic.set(
+        topic,
+        partitionMetadata.map((p) => p.partitionId).sort((a, b) => a - b),
+      );
       for (const { partitionId, leader } of partitionMetadata) {
         if (leader < 0) throw new Error(`Partition ${topic}-${partitionId} has no leader`);
         const topicsOfLeader = byLeader.get(leader) ?? new Map<string, number[]>();
@@ -165,7 +168,10 @@ function createPerTopicReader(admin: Admin): TopicOffsetsReader {
       const partitionsByTopic = new Map<string, number[]>();
       for (const topic of present) {
         const partitions = await admin.fetchTopicOffsets(topic);
-        partitionsByTopic.set(topic, partitions.map((p) => p.partition).sort((a, b) => a - b));
+        partitionsByTopic.set(
+          topic,
+          partitions.map((p) => p.partition).sort((a, b) => a - b),
+        );
         for (const p of partitions) {
           offsets.set(partitionKey(topic, p.partition), { topic, partition: p.partition, logStartOffset: p.low, logEndOffset: p.high });
         }

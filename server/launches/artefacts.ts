@@ -14,9 +14,17 @@ const MAX_TEMPLATE_BODY = 51_200;
  * Packages a blueprint for a target (function code and nested templates uploaded to the target's
  * artefact bucket) and returns how to hand the root template to CloudFormation.
  */
-export async function prepareTemplate(target: AwsTargetRef, blueprint: { dir: string; slug: string; version: string }): Promise<{ source: TemplateSource; body: string }> {
+export async function prepareTemplate(
+  target: AwsTargetRef,
+  blueprint: { dir: string; slug: string; version: string },
+): Promise<{ source: TemplateSource; body: string }> {
   const bucket = await ensureArtefactBucket(target);
-  const packaged = await packageBlueprint({ blueprintDir: blueprint.dir, bucket, keyPrefix: `blueprints/${blueprint.slug}/${blueprint.version}`, region: target.region });
+  const packaged = await packageBlueprint({
+    blueprintDir: blueprint.dir,
+    bucket,
+    keyPrefix: `blueprints/${blueprint.slug}/${blueprint.version}`,
+    region: target.region,
+  });
   const s3 = s3Client(target);
   await uploadArtefacts(s3, bucket, packaged.artefacts);
   const body = JSON.stringify(packaged.template);

@@ -42,9 +42,14 @@ export async function resolveLaunchTeam(actor: Actor, hint: string | undefined, 
   if (eligible.length === 1) return eligible[0]!;
   if (eligible.length === 0) {
     const isMember = teams.length > 0;
-    throw new AppError('FORBIDDEN', isMember ? `You need the developer role in a team that may use target ${target.name} to launch.` : 'You are not in a team, so you cannot launch.');
+    throw new AppError(
+      'FORBIDDEN',
+      isMember ? `You need the developer role in a team that may use target ${target.name} to launch.` : 'You are not in a team, so you cannot launch.',
+    );
   }
-  throw new AppError('VALIDATION', `You launch for several teams: say which one (${eligible.map((t) => t.slug).join(', ')}).`, { fields: { team: ['is required when you belong to several teams'] } });
+  throw new AppError('VALIDATION', `You launch for several teams: say which one (${eligible.map((t) => t.slug).join(', ')}).`, {
+    fields: { team: ['is required when you belong to several teams'] },
+  });
 }
 
 export type ValidatedLaunch = {
@@ -70,7 +75,9 @@ export async function validateLaunchRequest(actor: Actor, req: LaunchRequest): P
     });
   }
   const target = await getTargetForActor(actor, req.target).catch(() => {
-    throw new AppError('VALIDATION', `target ${req.target} does not exist or your teams may not use it`, { fields: { target: ['is not a target your teams may use'] } });
+    throw new AppError('VALIDATION', `target ${req.target} does not exist or your teams may not use it`, {
+      fields: { target: ['is not a target your teams may use'] },
+    });
   });
   const team = await resolveLaunchTeam(actor, req.team, target);
   const fields: FieldErrors = {};
@@ -95,7 +102,17 @@ export async function validateLaunchRequest(actor: Actor, req: LaunchRequest): P
     values,
     masked: maskSecrets(blueprint.model.parameters, values),
     tags,
-    requestHash: requestHashOf({ actor: actor.userId, blueprint: blueprint.metadata.slug, version: blueprint.metadata.version, target: target.id, region: req.region, stack: req.stackName, values, tags, team: team.id }),
+    requestHash: requestHashOf({
+      actor: actor.userId,
+      blueprint: blueprint.metadata.slug,
+      version: blueprint.metadata.version,
+      target: target.id,
+      region: req.region,
+      stack: req.stackName,
+      values,
+      tags,
+      team: team.id,
+    }),
   };
 }
 
@@ -104,6 +121,8 @@ export async function validateLaunchRequest(actor: Actor, req: LaunchRequest): P
  * because the input includes secret parameter values, which a plain hash would expose to guessing.
  */
 export function requestHashOf(request: Record<string, unknown>): string {
-  const canonical = JSON.stringify(request, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => a.localeCompare(b))) : v));
+  const canonical = JSON.stringify(request, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
   return createHmac('sha256', deriveKey('launch-request')).update(canonical).digest('hex');
 }

@@ -4,7 +4,6 @@ import { formatDollars } from '@/lib/cost/number-format';
 import { isPricedRegion } from '@/lib/cost/price-table';
 import type { BlueprintFiles } from '@/server/blueprints/read-blueprint';
 
-
 /** The monthly estimate for a launch: the blueprint's cost profile with the launch's parameter values, in its region. */
 export function launchCostEstimate(blueprint: BlueprintFiles, values: Record<string, string>, region: string): { monthlyUsd: number; summary: string } | null {
   const pricedRegion = isPricedRegion(region) ? region : 'us-east-1';
@@ -19,5 +18,8 @@ export function launchCostEstimate(blueprint: BlueprintFiles, values: Record<str
   }
   const row = estimate.estimate.rows[0];
   const limits = row && !row.feasible ? ` — breaks ${row.violations.map((v) => v.message).join('; ')}` : '';
-  return { monthlyUsd: estimate.totalCost, summary: `${formatDollars(estimate.totalCost)}/month for batches of ${estimate.input.batchSizes[0]}, ${where}${limits}` };
+  return {
+    monthlyUsd: estimate.totalCost,
+    summary: `${formatDollars(estimate.totalCost)}/month for batches of ${estimate.input.batchSizes[0]}, ${where}${limits}`,
+  };
 }

@@ -21,7 +21,12 @@ const tokenFor = (operation: string, launchId: string) => `slipway-${operation}-
  * Claims the stack name with a new launch row. A concurrent or retried identical request finds the
  * launch already claimed and gets it back; a different request for a name in use gets a 409.
  */
-async function claimStackName(actor: Actor, v: ValidatedLaunch, status: string, operation: string | null): Promise<{ launch: { id: string }; existing: boolean }> {
+async function claimStackName(
+  actor: Actor,
+  v: ValidatedLaunch,
+  status: string,
+  operation: string | null,
+): Promise<{ launch: { id: string }; existing: boolean }> {
   const id = randomUUID();
   try {
     const launch = await insertLaunch({
@@ -62,12 +67,17 @@ async function assertNameFreeInAws(v: ValidatedLaunch): Promise<void> {
     throw toLaunchError(err, { action: 'look up the stack name', targetName: v.target.name });
   });
   if (existing && existing.status !== 'DELETE_COMPLETE') {
-    throw new AppError('CONFLICT', `A stack named ${v.stackName} already exists in ${v.target.name} ${v.targetRef.region} (${existing.status}).`, { fields: { stackName: ['is already in use'] } });
+    throw new AppError('CONFLICT', `A stack named ${v.stackName} already exists in ${v.target.name} ${v.targetRef.region} (${existing.status}).`, {
+      fields: { stackName: ['is already in use'] },
+    });
   }
 }
 
 /** Packages, uploads and creates the CREATE change set; returns its changes. */
-async function createLaunchChangeSet(launchId: string, v: ValidatedLaunch): Promise<{ changeSetId: string; stackId: string; changes: ResourceChangeDto[]; body: string }> {
+async function createLaunchChangeSet(
+  launchId: string,
+  v: ValidatedLaunch,
+): Promise<{ changeSetId: string; stackId: string; changes: ResourceChangeDto[]; body: string }> {
   const { source, body } = await prepareTemplate(v.targetRef, { dir: v.blueprint.dir, slug: v.blueprint.metadata.slug, version: v.blueprint.metadata.version });
   const { changeSetId, stackId } = await createChangeSet(v.targetRef, {
     stackName: v.stackName,
@@ -89,7 +99,10 @@ async function failToStart(launchId: string, err: unknown, v: ValidatedLaunch, s
   const appErr = toLaunchError(err, { action: 'launch the stack', targetName: v.target.name });
   await updateLaunch(launchId, { status: 'FAILED_TO_START', statusReason: appErr.message, operation: null, settledAt: new Date(), releaseName: true });
   // A CREATE change set leaves an empty stack in REVIEW_IN_PROGRESS; remove it so the name is free.
-  if (stackId) await deleteStack(v.targetRef, stackId, `slipway-cleanup-${launchId}`).catch((e) => log.warn('could not remove the review stack', { launchId, error: (e as Error).message }));
+  if (stackId)
+    await deleteStack(v.targetRef, stackId, `slipway-cleanup-${launchId}`).catch((e) =>
+      log.warn('could not remove the review stack', { launchId, error: (e as Error).message }),
+    );
   return appErr;
 }
 
@@ -107,11 +120,25 @@ export async function previewLaunch(actor: Actor, req: LaunchRequest): Promise<L
     await assertNameFreeInAws(v);
     const cs = await createLaunchChangeSet(launch.id, v);
     stackId = cs.stackId;
-    await updateLaunch(launch.id, { status: 'REVIEW_IN_PROGRESS', stackId: cs.stackId, changeSetId: cs.changeSetId, pendingChanges: cs.changes, templateBody: cs.body });
+    await updateLaunch(launch.id, {
+      status: 'REVIEW_IN_PROGRESS',
+      stackId: cs.stackId,
+      changeSetId: cs.changeSetId,
+      pendingChanges: cs.changes,
+      templateBody: cs.body,
+    });
   } catch (err) {
     throw await failToStart(launch.id, err, v, stackId);
   }
-  await recordAudit({ actor, action: 'launch.preview', resourceType: 'launch', resourceId: launch.id, teamId: v.team.id, outcome: 'success', details: { blueprint: v.blueprint.metadata.slug, stackName: v.stackName, parameters: v.masked } });
+  await recordAudit({
+    actor,
+    action: 'launch.preview',
+    resourceType: 'launch',
+    resourceId: launch.id,
+    teamId: v.team.id,
+    outcome: 'success',
+    details: { blueprint: v.blueprint.metadata.slug, stackName: v.stackName, parameters: v.masked },
+  });
   return toPreview((await findLaunch(launch.id))!, v);
 }
 
@@ -138,7 +165,8 @@ export async function startLaunch(actor: Actor, req: LaunchRequest): Promise<{ l
     const row = await findLaunch(req.previewId);
     if (!row) throw new AppError('NOT_FOUND', 'No such preview.', { fields: { previewId: ['does not exist'] } });
     requireTeamRole(actor, row.teamId, 'developer', 'launch blueprints');
-    if (row.requestHash !== v.requestHash) throw new AppError('CONFLICT', 'The inputs changed since the preview: preview again.', { fields: { previewId: ['was made for other inputs'] } });
+    if (row.requestHash !== v.requestHash)
+      throw new AppError('CONFLICT', 'The inputs changed since the preview: preview again.', { fields: { previewId: ['was made for other inputs'] } });
     return { launchId: row.id, created: await executePreview(actor, row, v) };
   }
   const { launch, existing } = await claimStackName(actor, v, 'PENDING', 'create');
@@ -152,7 +180,14 @@ export async function startLaunch(actor: Actor, req: LaunchRequest): Promise<{ l
     await assertNameFreeInAws(v);
     const cs = await createLaunchChangeSet(launch.id, v);
     stackId = cs.stackId;
-    await updateLaunch(launch.id, { status: 'REVIEW_IN_PROGRESS', stackId: cs.stackId, changeSetId: cs.changeSetId, pendingChanges: cs.changes, templateBody: cs.body, operation: 'preview' });
+    await updateLaunch(launch.id, {
+      status: 'REVIEW_IN_PROGRESS',
+      stackId: cs.stackId,
+      changeSetId: cs.changeSetId,
+      pendingChanges: cs.changes,
+      templateBody: cs.body,
+      operation: 'preview',
+    });
   } catch (err) {
     throw await failToStart(launch.id, err, v, stackId);
   }
@@ -169,7 +204,14 @@ async function executePreview(actor: Actor, row: LaunchRow, v: ValidatedLaunch):
     throw await failToStart(row.id, err, v, row.stackId ?? undefined);
   }
   await updateLaunch(row.id, { pendingChanges: null });
-  log.info('launch started', { launchId: row.id, blueprint: row.blueprintSlug, stackName: row.stackName, target: v.target.name, region: row.region, parameters: v.masked });
+  log.info('launch started', {
+    launchId: row.id,
+    blueprint: row.blueprintSlug,
+    stackName: row.stackName,
+    target: v.target.name,
+    region: row.region,
+    parameters: v.masked,
+  });
   await recordAudit({
     actor,
     action: 'launch.create',
@@ -177,7 +219,15 @@ async function executePreview(actor: Actor, row: LaunchRow, v: ValidatedLaunch):
     resourceId: row.id,
     teamId: row.teamId,
     outcome: 'success',
-    details: { blueprint: row.blueprintSlug, version: row.blueprintVersion, target: v.target.name, region: row.region, stackName: row.stackName, parameters: v.masked, tags: v.tags },
+    details: {
+      blueprint: row.blueprintSlug,
+      version: row.blueprintVersion,
+      target: v.target.name,
+      region: row.region,
+      stackName: row.stackName,
+      parameters: v.masked,
+      tags: v.tags,
+    },
   });
   return true;
 }

@@ -130,7 +130,10 @@ describe('launching a blueprint into the sandbox', () => {
     const stacks = await createAwsClient(CloudFormationClient, target).send(new DescribeStacksCommand({ StackName: req.stackName }));
     expect(stacks.Stacks).toHaveLength(1);
 
-    await expect(startLaunch(falconDev, { ...req, parameters: { VisibilityTimeout: '10' } })).rejects.toMatchObject({ code: 'CONFLICT', fields: { stackName: ['is already in use'] } });
+    await expect(startLaunch(falconDev, { ...req, parameters: { VisibilityTimeout: '10' } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      fields: { stackName: ['is already in use'] },
+    });
     await teardownLaunch(falconDev, a.launchId);
     await waitFor(a.launchId, (s) => s === 'DELETED');
   }, 90_000);

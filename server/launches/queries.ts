@@ -105,7 +105,16 @@ export async function appendEvents(launchId: string, events: StackEventDto[]): P
   for (const e of events) {
     try {
       await db.launchEvent.create({
-        data: { launchId, eventId: e.eventId, timestamp: new Date(e.timestamp), logicalId: e.logicalId, physicalId: e.physicalId, resourceType: e.resourceType, status: e.status, reason: e.reason },
+        data: {
+          launchId,
+          eventId: e.eventId,
+          timestamp: new Date(e.timestamp),
+          logicalId: e.logicalId,
+          physicalId: e.physicalId,
+          resourceType: e.resourceType,
+          status: e.status,
+          reason: e.reason,
+        },
       });
     } catch (err) {
       if ((err as { code?: string }).code !== 'P2002') throw err;
@@ -115,7 +124,15 @@ export async function appendEvents(launchId: string, events: StackEventDto[]): P
 
 export async function listEvents(launchId: string): Promise<StackEventDto[]> {
   const rows = await db.launchEvent.findMany({ where: { launchId }, orderBy: [{ timestamp: 'asc' }, { id: 'asc' }] });
-  return rows.map((r) => ({ eventId: r.eventId, timestamp: r.timestamp.toISOString(), logicalId: r.logicalId, physicalId: r.physicalId, resourceType: r.resourceType, status: r.status, reason: r.reason }));
+  return rows.map((r) => ({
+    eventId: r.eventId,
+    timestamp: r.timestamp.toISOString(),
+    logicalId: r.logicalId,
+    physicalId: r.physicalId,
+    resourceType: r.resourceType,
+    status: r.status,
+    reason: r.reason,
+  }));
 }
 
 export async function knownEventIds(launchId: string): Promise<Set<string>> {
@@ -125,10 +142,21 @@ export async function knownEventIds(launchId: string): Promise<Set<string>> {
 
 /** Launches CloudFormation is still working on (or that never got going): what the poller watches. */
 export function listLaunchesInFlight() {
-  return db.launch.findMany({ where: { OR: [{ operation: { in: ['create', 'update', 'delete'] } }, { status: 'PENDING' }] }, orderBy: { updatedAt: 'asc' }, take: 200 });
+  return db.launch.findMany({
+    where: { OR: [{ operation: { in: ['create', 'update', 'delete'] } }, { status: 'PENDING' }] },
+    orderBy: { updatedAt: 'asc' },
+    take: 200,
+  });
 }
 
-export type LaunchFilter = { teamIds: string[] | null; createdById?: string; blueprintSlug?: string; status?: string; targetId?: string; includeDeleted?: boolean };
+export type LaunchFilter = {
+  teamIds: string[] | null;
+  createdById?: string;
+  blueprintSlug?: string;
+  status?: string;
+  targetId?: string;
+  includeDeleted?: boolean;
+};
 
 export async function listLaunchRows(f: LaunchFilter) {
   const rows = await db.launch.findMany({
@@ -147,5 +175,10 @@ export async function listLaunchRows(f: LaunchFilter) {
     db.awsTarget.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.targetId))] } } }),
     db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, email: true } }),
   ]);
-  return rows.map((r) => ({ ...r, team: teams.find((t) => t.id === r.teamId) ?? null, target: targets.find((t) => t.id === r.targetId) ?? null, creatorEmail: users.find((u) => u.id === r.createdById)?.email ?? 'unknown' }));
+  return rows.map((r) => ({
+    ...r,
+    team: teams.find((t) => t.id === r.teamId) ?? null,
+    target: targets.find((t) => t.id === r.targetId) ?? null,
+    creatorEmail: users.find((u) => u.id === r.createdById)?.email ?? 'unknown',
+  }));
 }

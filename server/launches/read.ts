@@ -13,7 +13,22 @@ import type { LaunchDetailDto, LaunchSummaryDto, StackEventDto, StackOutputDto }
 import type { LaunchListQuery } from '@/lib/schemas/launches';
 import type { BlueprintFiles } from '@/server/blueprints/read-blueprint';
 
-type Row = Pick<LaunchRow, 'id' | 'stackName' | 'status' | 'statusReason' | 'operation' | 'blueprintSlug' | 'blueprintVersion' | 'region' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'teamId' | 'targetId'> & {
+type Row = Pick<
+  LaunchRow,
+  | 'id'
+  | 'stackName'
+  | 'status'
+  | 'statusReason'
+  | 'operation'
+  | 'blueprintSlug'
+  | 'blueprintVersion'
+  | 'region'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'deletedAt'
+  | 'teamId'
+  | 'targetId'
+> & {
   team: { id: string; slug: string; name: string } | null;
   target: { id: string; name: string; accountId: string; isSandbox: boolean } | null;
   creatorEmail: string;
@@ -34,7 +49,9 @@ function toSummary(row: Row, blueprint: BlueprintFiles | undefined): LaunchSumma
       versionsBehind: blueprint ? versionsBehind(blueprint, row.blueprintVersion) : 0,
     },
     team: row.team ? { id: row.team.id, slug: row.team.slug, name: row.team.name } : { id: row.teamId, slug: '?', name: 'deleted team' },
-    target: row.target ? { id: row.target.id, name: row.target.name, accountId: row.target.accountId, isSandbox: row.target.isSandbox } : { id: row.targetId, name: 'deleted target', accountId: '', isSandbox: false },
+    target: row.target
+      ? { id: row.target.id, name: row.target.name, accountId: row.target.accountId, isSandbox: row.target.isSandbox }
+      : { id: row.targetId, name: 'deleted target', accountId: '', isSandbox: false },
     region: row.region,
     createdBy: row.creatorEmail,
     createdAt: row.createdAt.toISOString(),
@@ -45,7 +62,8 @@ function toSummary(row: Row, blueprint: BlueprintFiles | undefined): LaunchSumma
 
 /** Launches the actor may see: their own, their teams', or (platform admins) all. */
 export async function listLaunches(actor: Actor, query: LaunchListQuery): Promise<LaunchSummaryDto[]> {
-  if (query.scope === 'all' && !actor.isPlatformAdmin) throw new AppError('FORBIDDEN', 'Only platform admins can list every launch.', { fields: { scope: ['all is for platform admins'] } });
+  if (query.scope === 'all' && !actor.isPlatformAdmin)
+    throw new AppError('FORBIDDEN', 'Only platform admins can list every launch.', { fields: { scope: ['all is for platform admins'] } });
   const library = await loadBlueprintLibrary();
   const rows = await listLaunchRows({
     teamIds: query.scope === 'all' ? null : (readableTeamIds(actor) ?? actor.teams.map((t) => t.id)),
@@ -73,7 +91,8 @@ function dashboardsFor(blueprint: BlueprintFiles | undefined, outputs: StackOutp
     let query = '';
     if (d.kind === 'stepfunctions' && out(d.stateMachineArnOutput)) query = `?stateMachineArn=${encodeURIComponent(out(d.stateMachineArnOutput)!)}`;
     if (d.kind === 'sns-audit' && out(d.topicArnOutput)) query = `?topicArn=${encodeURIComponent(out(d.topicArnOutput)!)}`;
-    if (d.kind === 'kafka' && parameters[d.clusterArnParameter]) query = `?clusterArn=${encodeURIComponent(parameters[d.clusterArnParameter]!)}${d.consumerGroupIdParameter && parameters[d.consumerGroupIdParameter] ? `&group=${encodeURIComponent(parameters[d.consumerGroupIdParameter]!)}` : ''}`;
+    if (d.kind === 'kafka' && parameters[d.clusterArnParameter])
+      query = `?clusterArn=${encodeURIComponent(parameters[d.clusterArnParameter]!)}${d.consumerGroupIdParameter && parameters[d.consumerGroupIdParameter] ? `&group=${encodeURIComponent(parameters[d.consumerGroupIdParameter]!)}` : ''}`;
     if (d.kind === 'abac' || d.kind === 'cost') query = `?launch=${launchId}${d.kind === 'cost' ? `&blueprint=${blueprint.metadata.slug}` : ''}`;
     return { kind: d.kind, label: dashboardLabels[d.kind], href: `${dashboardHref[d.kind]}${query}` };
   });
@@ -107,13 +126,24 @@ export async function getLaunchDetail(actor: Actor, id: string): Promise<LaunchD
   const resources = resourcesFrom(events, row.stackName, row.region, row.stackId, isSandbox);
   const blockers =
     row.status === 'DELETE_FAILED'
-      ? resources.filter((r) => r.status === 'DELETE_FAILED').map((r) => ({ logicalId: r.logicalId, resourceType: r.resourceType, reason: r.reason ?? 'unknown', fix: deletionFix(r.resourceType, r.physicalId, r.reason ?? '') }))
+      ? resources
+          .filter((r) => r.status === 'DELETE_FAILED')
+          .map((r) => ({
+            logicalId: r.logicalId,
+            resourceType: r.resourceType,
+            reason: r.reason ?? 'unknown',
+            fix: deletionFix(r.resourceType, r.physicalId, r.reason ?? ''),
+          }))
       : [];
   return {
     ...toSummary(row, blueprint),
     stackId: row.stackId,
     parameters,
-    secretParameters: blueprint ? blueprint.model.parameters.filter((p) => p.noEcho).map((p) => p.name) : Object.entries(parameters).filter(([, v]) => v === MASKED).map(([k]) => k),
+    secretParameters: blueprint
+      ? blueprint.model.parameters.filter((p) => p.noEcho).map((p) => p.name)
+      : Object.entries(parameters)
+          .filter(([, v]) => v === MASKED)
+          .map(([k]) => k),
     tags: parseRecord(row.tags),
     outputs,
     events,

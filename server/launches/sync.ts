@@ -10,7 +10,18 @@ import { isTerminalStatus } from '@/lib/launch/types';
 // calling CloudFormation) is given this long before it is declared failed.
 const PENDING_GRACE_MS = 10 * 60_000;
 
-type SyncableLaunch = { id: string; targetId: string; region: string; stackId: string | null; stackName: string; status: string; operation: string | null; teamId: string; createdAt: Date; updatedAt: Date };
+type SyncableLaunch = {
+  id: string;
+  targetId: string;
+  region: string;
+  stackId: string | null;
+  stackName: string;
+  status: string;
+  operation: string | null;
+  teamId: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 /**
  * Brings one launch up to date with CloudFormation: new stack events, status, outputs. Safe to run
@@ -26,7 +37,13 @@ export async function syncLaunch(launch: SyncableLaunch): Promise<void> {
       return syncLaunch({ ...launch, stackId: found.stackId, status: found.status });
     }
     if (Date.now() - launch.createdAt.getTime() > PENDING_GRACE_MS) {
-      await updateLaunch(launch.id, { status: 'FAILED_TO_START', statusReason: 'The launch never reached CloudFormation.', operation: null, settledAt: new Date(), releaseName: true });
+      await updateLaunch(launch.id, {
+        status: 'FAILED_TO_START',
+        statusReason: 'The launch never reached CloudFormation.',
+        operation: null,
+        settledAt: new Date(),
+        releaseName: true,
+      });
     }
     return;
   }

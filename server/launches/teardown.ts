@@ -12,7 +12,18 @@ import { requireReadableLaunch } from '@/server/launches/read';
 import { transitionLaunch, updateLaunch } from '@/server/launches/queries';
 import type { Actor } from '@/server/auth/actor';
 
-const DELETABLE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'ROLLBACK_COMPLETE', 'CREATE_FAILED', 'ROLLBACK_FAILED', 'DELETE_FAILED', 'UPDATE_ROLLBACK_FAILED', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE'];
+const DELETABLE = [
+  'CREATE_COMPLETE',
+  'UPDATE_COMPLETE',
+  'UPDATE_ROLLBACK_COMPLETE',
+  'ROLLBACK_COMPLETE',
+  'CREATE_FAILED',
+  'ROLLBACK_FAILED',
+  'DELETE_FAILED',
+  'UPDATE_ROLLBACK_FAILED',
+  'IMPORT_COMPLETE',
+  'IMPORT_ROLLBACK_COMPLETE',
+];
 
 /** Deletes the launch's stack (the launch record stays, marked deleted when CloudFormation is done). */
 export async function teardownLaunch(actor: Actor, launchId: string, retainResources?: string[]): Promise<{ started: boolean }> {
@@ -23,9 +34,12 @@ export async function teardownLaunch(actor: Actor, launchId: string, retainResou
     return { started: true };
   }
   if (row.status === 'DELETED' || row.status === 'DELETE_IN_PROGRESS') return { started: false };
-  if (!DELETABLE.includes(row.status) || !row.stackId) throw new AppError('CONFLICT', `The stack is ${row.status}; wait until CloudFormation finishes before deleting it.`);
+  if (!DELETABLE.includes(row.status) || !row.stackId)
+    throw new AppError('CONFLICT', `The stack is ${row.status}; wait until CloudFormation finishes before deleting it.`);
   if (retainResources?.length && row.status !== 'DELETE_FAILED') {
-    throw new AppError('VALIDATION', 'Resources can only be kept when a previous delete failed on them.', { fields: { retainResources: ['only after DELETE_FAILED'] } });
+    throw new AppError('VALIDATION', 'Resources can only be kept when a previous delete failed on them.', {
+      fields: { retainResources: ['only after DELETE_FAILED'] },
+    });
   }
   const token = `slipway-delete-${launchId}-${randomUUID().slice(0, 8)}`;
   const won = await transitionLaunch(launchId, DELETABLE, { status: 'DELETE_IN_PROGRESS', operation: 'delete', clientRequestToken: token, statusReason: null });
@@ -38,7 +52,15 @@ export async function teardownLaunch(actor: Actor, launchId: string, retainResou
     throw toLaunchError(err, { action: 'delete the stack', targetName: target.name });
   }
   log.info('launch teardown started', { launchId, stackName: row.stackName });
-  await recordAudit({ actor, action: 'launch.delete', resourceType: 'launch', resourceId: launchId, teamId: row.teamId, outcome: 'success', details: { stackName: row.stackName, retainResources: retainResources ?? [] } });
+  await recordAudit({
+    actor,
+    action: 'launch.delete',
+    resourceType: 'launch',
+    resourceId: launchId,
+    teamId: row.teamId,
+    outcome: 'success',
+    details: { stackName: row.stackName, retainResources: retainResources ?? [] },
+  });
   return { started: true };
 }
 
@@ -51,12 +73,25 @@ export async function detectLaunchDrift(actor: Actor, launchId: string): Promise
   const target = await resolveTargetRefById(row.targetId, row.region);
   try {
     const report = await detectDrift(target, row.stackId);
-    await recordAudit({ actor, action: 'launch.drift', resourceType: 'launch', resourceId: launchId, teamId: row.teamId, outcome: 'success', details: { status: report.status } });
+    await recordAudit({
+      actor,
+      action: 'launch.drift',
+      resourceType: 'launch',
+      resourceId: launchId,
+      teamId: row.teamId,
+      outcome: 'success',
+      details: { status: report.status },
+    });
     return { supported: true, report };
   } catch (err) {
     const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (target.isSandbox || status === 500 || status === 501 || /not.?implemented|not supported/i.test((err as Error).message)) {
-      return { supported: false, message: target.isSandbox ? 'The local sandbox does not support drift detection; launch into a real AWS account to use it.' : `Drift detection is not available in ${target.name}: ${(err as Error).message}` };
+      return {
+        supported: false,
+        message: target.isSandbox
+          ? 'The local sandbox does not support drift detection; launch into a real AWS account to use it.'
+          : `Drift detection is not available in ${target.name}: ${(err as Error).message}`,
+      };
     }
     throw toLaunchError(err, { action: 'detect drift', targetName: target.name });
   }

@@ -30,12 +30,17 @@ export async function updateLaunchStack(actor: Actor, launchId: string, req: Lau
   const row = await requireReadableLaunch(actor, launchId);
   requireTeamRole(actor, row.teamId, 'developer', 'update launches');
   if (!SETTLED_FOR_UPDATE.includes(row.status) || row.operation) {
-    throw new AppError('CONFLICT', `The stack is ${row.status}${row.operation ? ` (${row.operation} in progress)` : ''}; it can be updated once it is complete.`);
+    throw new AppError(
+      'CONFLICT',
+      `The stack is ${row.status}${row.operation ? ` (${row.operation} in progress)` : ''}; it can be updated once it is complete.`,
+    );
   }
   const blueprint = await requireBlueprint(row.blueprintSlug);
   const targetVersion = !req.version || req.version === 'latest' ? (req.version === 'latest' ? blueprint.metadata.version : row.blueprintVersion) : req.version;
   if (targetVersion !== blueprint.metadata.version && targetVersion !== row.blueprintVersion) {
-    throw new AppError('VALIDATION', `version ${targetVersion} is not available; the catalog has ${blueprint.metadata.version}.`, { fields: { version: [`must be ${blueprint.metadata.version}`] } });
+    throw new AppError('VALIDATION', `version ${targetVersion} is not available; the catalog has ${blueprint.metadata.version}.`, {
+      fields: { version: [`must be ${blueprint.metadata.version}`] },
+    });
   }
   const movingVersion = targetVersion !== row.blueprintVersion;
   const target = await resolveTargetRefById(row.targetId, row.region);
@@ -83,7 +88,16 @@ export async function updateLaunchStack(actor: Actor, launchId: string, req: Lau
 
   // The preview the person just looked at is executed as it is (no second change set).
   if (!req.dryRun && row.changeSetId && row.pendingChanges && row.requestHash === requestHash) {
-    return { preview: previewOf(parseChanges(row.pendingChanges) ?? []), started: await executeUpdate(actor, row.id, row.teamId, target, row.changeSetId, { masked, tags, targetVersion, movingVersion, stackName: row.stackName }) };
+    return {
+      preview: previewOf(parseChanges(row.pendingChanges) ?? []),
+      started: await executeUpdate(actor, row.id, row.teamId, target, row.changeSetId, {
+        masked,
+        tags,
+        targetVersion,
+        movingVersion,
+        stackName: row.stackName,
+      }),
+    };
   }
   if (row.changeSetId && row.pendingChanges) await deleteChangeSet(target, row.changeSetId).catch(() => undefined);
 
@@ -91,7 +105,9 @@ export async function updateLaunchStack(actor: Actor, launchId: string, req: Lau
   let changes: LaunchPreviewDto['changes'];
   let body: string;
   try {
-    const prepared = movingVersion ? await prepareTemplate(target, { dir: blueprint.dir, slug: blueprint.metadata.slug, version: targetVersion }) : { source: { templateBody: row.templateBody }, body: row.templateBody };
+    const prepared = movingVersion
+      ? await prepareTemplate(target, { dir: blueprint.dir, slug: blueprint.metadata.slug, version: targetVersion })
+      : { source: { templateBody: row.templateBody }, body: row.templateBody };
     body = prepared.body;
     const created = await createChangeSet(target, {
       stackName: row.stackName,
@@ -116,10 +132,21 @@ export async function updateLaunchStack(actor: Actor, launchId: string, req: Lau
   }
   await updateLaunch(row.id, { changeSetId, pendingChanges: changes, requestHash, templateBody: body });
   if (req.dryRun) {
-    await recordAudit({ actor, action: 'launch.update.preview', resourceType: 'launch', resourceId: row.id, teamId: row.teamId, outcome: 'success', details: { parameters: masked, version: targetVersion } });
+    await recordAudit({
+      actor,
+      action: 'launch.update.preview',
+      resourceType: 'launch',
+      resourceId: row.id,
+      teamId: row.teamId,
+      outcome: 'success',
+      details: { parameters: masked, version: targetVersion },
+    });
     return { preview: previewOf(changes), started: false };
   }
-  return { preview: previewOf(changes), started: await executeUpdate(actor, row.id, row.teamId, target, changeSetId, { masked, tags, targetVersion, movingVersion, stackName: row.stackName }) };
+  return {
+    preview: previewOf(changes),
+    started: await executeUpdate(actor, row.id, row.teamId, target, changeSetId, { masked, tags, targetVersion, movingVersion, stackName: row.stackName }),
+  };
 }
 
 async function executeUpdate(
@@ -131,7 +158,12 @@ async function executeUpdate(
   what: { masked: Record<string, string>; tags: Record<string, string>; targetVersion: string; movingVersion: boolean; stackName: string },
 ): Promise<boolean> {
   const token = `slipway-update-${launchId}-${randomUUID().slice(0, 8)}`;
-  const won = await transitionLaunch(launchId, SETTLED_FOR_UPDATE, { status: 'UPDATE_IN_PROGRESS', operation: 'update', clientRequestToken: token, statusReason: null });
+  const won = await transitionLaunch(launchId, SETTLED_FOR_UPDATE, {
+    status: 'UPDATE_IN_PROGRESS',
+    operation: 'update',
+    clientRequestToken: token,
+    statusReason: null,
+  });
   if (!won) return false;
   try {
     await executeChangeSet(target, changeSetId, token);
@@ -141,6 +173,14 @@ async function executeUpdate(
   }
   await updateLaunch(launchId, { parameters: what.masked, tags: what.tags, blueprintVersion: what.targetVersion, pendingChanges: null, changeSetId: null });
   log.info('launch update started', { launchId, stackName: what.stackName, version: what.targetVersion, parameters: what.masked });
-  await recordAudit({ actor, action: 'launch.update', resourceType: 'launch', resourceId: launchId, teamId, outcome: 'success', details: { stackName: what.stackName, parameters: what.masked, version: what.targetVersion, movedVersion: what.movingVersion } });
+  await recordAudit({
+    actor,
+    action: 'launch.update',
+    resourceType: 'launch',
+    resourceId: launchId,
+    teamId,
+    outcome: 'success',
+    details: { stackName: what.stackName, parameters: what.masked, version: what.targetVersion, movedVersion: what.movingVersion },
+  });
   return true;
 }

@@ -8,14 +8,16 @@ registerOperations(
   {
     method: 'POST',
     path: '/api/v1/cost/lambda',
-    summary: "Monthly cost of one Lambda function: requests, tiered compute and ephemeral storage, in dollars rounded to the cent, with the tiers, line items, the written-out calculation and the price table used",
+    summary:
+      'Monthly cost of one Lambda function: requests, tiered compute and ephemeral storage, in dollars rounded to the cent, with the tiers, line items, the written-out calculation and the price table used',
     tag: 'cost',
     body: lambdaCostInputSchema,
   },
   {
     method: 'POST',
     path: '/api/v1/cost/sqs-batch',
-    summary: 'Monthly cost of draining an SQS queue with Lambda at each batch size: memory, duration, invocations, GB-seconds, cost and the AWS limits each batch size breaks, plus the cheapest feasible one',
+    summary:
+      'Monthly cost of draining an SQS queue with Lambda at each batch size: memory, duration, invocations, GB-seconds, cost and the AWS limits each batch size breaks, plus the cheapest feasible one',
     tag: 'cost',
     body: sqsBatchInputSchema,
   },

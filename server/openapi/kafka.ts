@@ -5,55 +5,77 @@ import { eventSourceMappingsQuerySchema, groupHistoryQuerySchema, kafkaClusterRe
 // The Kafka consumer lag dashboard's operations (app/api/v1/kafka/...). Offsets and lag are decimal
 // strings (64-bit); an unknown lag (no committed offset) is null.
 registerOperations(
-  { method: 'GET', path: '/api/v1/kafka/clusters', summary: "Kafka clusters the caller's teams may read (the sandbox cluster is everyone's), with the lag sampler's health (reachable, or unreachable since when and why)", tag: 'kafka' },
+  {
+    method: 'GET',
+    path: '/api/v1/kafka/clusters',
+    summary:
+      "Kafka clusters the caller's teams may read (the sandbox cluster is everyone's), with the lag sampler's health (reachable, or unreachable since when and why)",
+    tag: 'kafka',
+  },
   {
     method: 'POST',
     path: '/api/v1/kafka/clusters',
-    summary: 'Register a cluster: MSK with IAM auth (cluster ARN + AWS target) or self-managed (brokers; PLAINTEXT, TLS, SASL/SCRAM-SHA-512 or SASL/PLAIN). Platform admins for any team or every team (teamId null); team admins for their own team. Secrets are stored encrypted and never returned',
+    summary:
+      'Register a cluster: MSK with IAM auth (cluster ARN + AWS target) or self-managed (brokers; PLAINTEXT, TLS, SASL/SCRAM-SHA-512 or SASL/PLAIN). Platform admins for any team or every team (teamId null); team admins for their own team. Secrets are stored encrypted and never returned',
     tag: 'kafka',
     body: kafkaClusterRegistrationSchema,
     responses: { 201: 'Registered', 409: 'The name is taken (`fields.name`)' },
   },
   { method: 'GET', path: '/api/v1/kafka/clusters/{id}', summary: 'One cluster with its health (readers of the cluster)', tag: 'kafka' },
-  { method: 'DELETE', path: '/api/v1/kafka/clusters/{id}', summary: 'Remove a cluster and its lag history (platform admins; admins of the owning team). The sandbox cluster cannot be removed', tag: 'kafka' },
+  {
+    method: 'DELETE',
+    path: '/api/v1/kafka/clusters/{id}',
+    summary: 'Remove a cluster and its lag history (platform admins; admins of the owning team). The sandbox cluster cannot be removed',
+    tag: 'kafka',
+  },
   {
     method: 'POST',
     path: '/api/v1/kafka/clusters/{id}/test',
-    summary: 'Connect now and report brokers, controller, Kafka version and topic count; a failure is a 200 with `ok: false`, a reason (unreachable, authentication, timeout) and a message',
+    summary:
+      'Connect now and report brokers, controller, Kafka version and topic count; a failure is a 200 with `ok: false`, a reason (unreachable, authentication, timeout) and a message',
     tag: 'kafka',
   },
   {
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups',
-    summary: 'Every consumer group: state, members, topics, total and max partition lag, time lag, Burrow-style status with its reason, one-hour sparkline. `source` is `history` (the newest stored round) when the cluster cannot be reached',
+    summary:
+      'Every consumer group: state, members, topics, total and max partition lag, time lag, Burrow-style status with its reason, one-hour sparkline. `source` is `history` (the newest stored round) when the cluster cannot be reached',
     tag: 'kafka',
   },
   {
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups/{group}',
-    summary: 'One group: { state, members, status, statusReason, totalLag, timeLagSeconds, topics, partitions: [{ topic, partition, logStartOffset, logEndOffset, committedOffset, lag, dataLostToRetention, status, timeLagSeconds }] }; offsets and lag as decimal strings, unknown lag as null',
+    summary:
+      'One group: { state, members, status, statusReason, totalLag, timeLagSeconds, topics, partitions: [{ topic, partition, logStartOffset, logEndOffset, committedOffset, lag, dataLostToRetention, status, timeLagSeconds }] }; offsets and lag as decimal strings, unknown lag as null',
     tag: 'kafka',
     responses: { 200: 'The group', 404: 'No such group (and no stored history of it)' },
   },
   {
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups/{group}/history',
-    summary: 'Total lag (with the peak per bucket) and per-partition lag between from and to (ISO 8601; default the last hour, at most 90 days), bucketed to a few hundred points. Per-partition detail is kept for 2 days, totals for 90',
+    summary:
+      'Total lag (with the peak per bucket) and per-partition lag between from and to (ISO 8601; default the last hour, at most 90 days), bucketed to a few hundred points. Per-partition detail is kept for 2 days, totals for 90',
     tag: 'kafka',
     query: groupHistoryQuerySchema,
   },
   {
     method: 'POST',
     path: '/api/v1/kafka/clusters/{id}/groups/{group}/reset',
-    summary: 'Plan (dryRun, the default) or execute an offset reset: earliest, latest, to-datetime, to-offset or shift-by, for chosen topics and partitions; answers current → new offset and the lag afterwards per partition. Needs developer in the owning team (any team on the sandbox cluster). Executing requires the group to be Empty; executions are audited',
+    summary:
+      'Plan (dryRun, the default) or execute an offset reset: earliest, latest, to-datetime, to-offset or shift-by, for chosen topics and partitions; answers current → new offset and the lag afterwards per partition. Needs developer in the owning team (any team on the sandbox cluster). Executing requires the group to be Empty; executions are audited',
     tag: 'kafka',
     body: offsetResetBodySchema,
-    responses: { 200: 'The plan (executed: false) or the executed reset', 409: 'The group has active members; the message names them', 503: 'The cluster cannot be reached' },
+    responses: {
+      200: 'The plan (executed: false) or the executed reset',
+      409: 'The group has active members; the message names them',
+      503: 'The cluster cannot be reached',
+    },
   },
   {
     method: 'GET',
     path: '/api/v1/kafka/event-source-mappings',
-    summary: "Lambda event source mappings reading from MSK or self-managed Kafka in a target's region: consumer group id, state, starting position, and a link to the group's lag page when its cluster is registered. The sandbox (moto) rejects Kafka mappings, so there it is always empty",
+    summary:
+      "Lambda event source mappings reading from MSK or self-managed Kafka in a target's region: consumer group id, state, starting position, and a link to the group's lag page when its cluster is registered. The sandbox (moto) rejects Kafka mappings, so there it is always empty",
     tag: 'kafka',
     query: eventSourceMappingsQuerySchema,
   },

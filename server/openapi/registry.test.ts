@@ -25,7 +25,10 @@ describe('the OpenAPI document', () => {
   it('lists every route under app/api/v1, and nothing that does not exist', () => {
     const actual = routeFiles(apiRoot).flatMap((file) => {
       const rel = path.relative(path.join(process.cwd(), 'app'), path.dirname(file));
-      const openApiPath = `/${rel.split(path.sep).map((seg) => seg.replace(/^\[\.{0,3}(\w+)\]$/, '{$1}')).join('/')}`;
+      const openApiPath = `/${rel
+        .split(path.sep)
+        .map((seg) => seg.replace(/^\[\.{0,3}(\w+)\]$/, '{$1}'))
+        .join('/')}`;
       return exportedMethods(readFileSync(file, 'utf8')).map((m) => `${m} ${openApiPath}`);
     });
     const documented = listOperations().map((o) => `${o.method} ${o.path}`);

@@ -42,7 +42,10 @@ const errorSchema = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', enum: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'VALIDATION', 'UNAVAILABLE', 'UPSTREAM', 'INTERNAL'] },
+        code: {
+          type: 'string',
+          enum: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'VALIDATION', 'UNAVAILABLE', 'UPSTREAM', 'INTERNAL'],
+        },
         message: { type: 'string' },
         fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
       },
@@ -64,10 +67,29 @@ export function buildOpenApiDocument(version: string) {
         }))
       : [];
     const errors = {
-      ...(op.public ? {} : { 401: { description: 'No valid session or API token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } }),
-      ...(op.public ? {} : { 403: { description: 'Signed in, but your team role does not allow this', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } }),
-      ...(op.body || op.query ? { 422: { description: 'Invalid input; `fields` names each bad field', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
-      500: { description: 'Unexpected error (details are logged, not returned)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      ...(op.public
+        ? {}
+        : { 401: { description: 'No valid session or API token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } }),
+      ...(op.public
+        ? {}
+        : {
+            403: {
+              description: 'Signed in, but your team role does not allow this',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
+          }),
+      ...(op.body || op.query
+        ? {
+            422: {
+              description: 'Invalid input; `fields` names each bad field',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
+          }
+        : {}),
+      500: {
+        description: 'Unexpected error (details are logged, not returned)',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
     };
     (paths[op.path] ??= {})[op.method.toLowerCase()] = {
       summary: op.summary,
@@ -83,7 +105,12 @@ export function buildOpenApiDocument(version: string) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Slipway API', version, description: 'JSON API of the Slipway developer portal. Authenticate with a session cookie or `Authorization: Bearer <token>` (create tokens in Settings or with `npm run token`).' },
+    info: {
+      title: 'Slipway API',
+      version,
+      description:
+        'JSON API of the Slipway developer portal. Authenticate with a session cookie or `Authorization: Bearer <token>` (create tokens in Settings or with `npm run token`).',
+    },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
     components: {

@@ -1,6 +1,13 @@
 import 'server-only';
 import { registerOperations } from '@/server/openapi/registry';
-import { executionHistoryQuerySchema, expressLogsQuerySchema, listExecutionsQuerySchema, startExecutionSchema, stateMachinesQuerySchema, stopExecutionSchema } from '@/lib/schemas/sfn';
+import {
+  executionHistoryQuerySchema,
+  expressLogsQuerySchema,
+  listExecutionsQuerySchema,
+  startExecutionSchema,
+  stateMachinesQuerySchema,
+  stopExecutionSchema,
+} from '@/lib/schemas/sfn';
 
 // The Step Functions executions dashboard's operations (app/api/v1/stepfunctions/...). ARNs in paths are
 // one URL-encoded segment: /api/v1/stepfunctions/executions/arn%3Aaws%3Astates%3A...
@@ -16,7 +23,8 @@ registerOperations(
   {
     method: 'GET',
     path: '/api/v1/stepfunctions/state-machines/{arn}/logs',
-    summary: "An Express state machine's CloudWatch Logs (Express workflows keep no execution history): the newest 200 events of the last day, or after startedAfter, matching a plain-term filter",
+    summary:
+      "An Express state machine's CloudWatch Logs (Express workflows keep no execution history): the newest 200 events of the last day, or after startedAfter, matching a plain-term filter",
     tag: 'stepfunctions',
     query: expressLogsQuerySchema,
   },
@@ -48,7 +56,8 @@ registerOperations(
   {
     method: 'POST',
     path: '/api/v1/stepfunctions/executions/{arn}/stop',
-    summary: 'Stop a running execution (it ends ABORTED with the optional error and cause). Needs the developer role in a team that may use the target; audited',
+    summary:
+      'Stop a running execution (it ends ABORTED with the optional error and cause). Needs the developer role in a team that may use the target; audited',
     tag: 'stepfunctions',
     body: stopExecutionSchema,
   },

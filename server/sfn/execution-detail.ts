@@ -31,7 +31,11 @@ async function readHistory(sfnTarget: SfnTarget, executionArn: string, followed:
     const lastId = followed.events.at(-1)?.id ?? 0;
     const newer = await getExecutionHistorySince(ref, executionArn, lastId);
     const events = [...followed.events, ...newer];
-    return { definition: followed.definition, events: events.slice(0, MAX_HISTORY_EVENTS), historyTruncated: followed.historyTruncated || events.length > MAX_HISTORY_EVENTS };
+    return {
+      definition: followed.definition,
+      events: events.slice(0, MAX_HISTORY_EVENTS),
+      historyTruncated: followed.historyTruncated || events.length > MAX_HISTORY_EVENTS,
+    };
   }
   const [definition, history] = await Promise.all([describeStateMachineForExecution(ref, executionArn), getExecutionHistory(ref, executionArn)]);
   return { definition, events: history.events, historyTruncated: history.truncated };
@@ -113,7 +117,9 @@ export async function getExecutionHistoryPage(actor: Actor, executionArn: string
 export async function getExecutionPair(actor: Actor, executionArnA: string, executionArnB: string): Promise<[ExecutionDetailDto, ExecutionDetailDto]> {
   const machineA = stateMachineArnOfExecution(executionArnA);
   if (!machineA || machineA !== stateMachineArnOfExecution(executionArnB)) {
-    throw new AppError('VALIDATION', 'Only executions of the same state machine can be compared.', { fields: { b: ['must be an execution of the same state machine as a'] } });
+    throw new AppError('VALIDATION', 'Only executions of the same state machine can be compared.', {
+      fields: { b: ['must be an execution of the same state machine as a'] },
+    });
   }
   return Promise.all([getExecutionDetail(actor, executionArnA), getExecutionDetail(actor, executionArnB)]);
 }

@@ -10,7 +10,8 @@ import type { Actor } from '@/server/auth/actor';
 /** Executions of a state machine, newest first: status filtered by AWS, name and time range by us; paged by nextToken. */
 export async function listExecutions(actor: Actor, query: ListExecutionsQuery): Promise<ExecutionListDto> {
   const cursor = query.nextToken ? decodeListCursor(query.nextToken) : null;
-  if (query.nextToken && !cursor) throw new AppError('VALIDATION', 'nextToken is not one this API handed out.', { fields: { nextToken: ['is not a valid page token'] } });
+  if (query.nextToken && !cursor)
+    throw new AppError('VALIDATION', 'nextToken is not one this API handed out.', { fields: { nextToken: ['is not a valid page token'] } });
   const { ref } = await resolveTargetForArn(actor, query.stateMachineArn);
   return collectExecutionsPage(
     (awsToken, maxResults) => listExecutionsPage(ref, { stateMachineArn: query.stateMachineArn, status: query.status, maxResults, nextToken: awsToken }),

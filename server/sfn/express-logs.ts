@@ -45,7 +45,13 @@ export async function getExpressLogs(actor: Actor, stateMachineArn: string, quer
     return { logGroupName, level: logging.level, events, nextToken: page.nextToken, note };
   } catch (err) {
     if (isAppError(err) && err.code === 'NOT_FOUND') {
-      return { logGroupName, level: logging.level, events: [], nextToken: null, note: `The log group ${logGroupName} does not exist (yet): nothing has been logged.` };
+      return {
+        logGroupName,
+        level: logging.level,
+        events: [],
+        nextToken: null,
+        note: `The log group ${logGroupName} does not exist (yet): nothing has been logged.`,
+      };
     }
     throw err;
   }

@@ -39,7 +39,10 @@ describe('who may start and stop executions', () => {
 
   it('refuses viewers, saying which role they have', () => {
     expect(() => requireExecutionOperator(actor([['falcon', 'viewer']]), target({ isSandbox: true, teamIds: [] }), 'start executions')).toThrow(
-      expect.objectContaining({ code: 'FORBIDDEN', message: 'Your role in falcon is viewer; you need developer in a team that may use the sandbox to start executions.' }),
+      expect.objectContaining({
+        code: 'FORBIDDEN',
+        message: 'Your role in falcon is viewer; you need developer in a team that may use the sandbox to start executions.',
+      }),
     );
   });
 

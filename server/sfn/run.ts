@@ -20,7 +20,13 @@ const RESOURCE_TYPE = 'sfn-execution';
 export async function startExecutionFor(actor: Actor, request: StartExecution): Promise<{ executionArn: string; name: string; startDate: string }> {
   const sfnTarget = await resolveTargetForArn(actor, request.stateMachineArn);
   const name = request.name ?? generateExecutionName();
-  const details = { stateMachineArn: request.stateMachineArn, name, inputBytes: utf8ByteLength(request.input), target: sfnTarget.target.name, region: sfnTarget.region };
+  const details = {
+    stateMachineArn: request.stateMachineArn,
+    name,
+    inputBytes: utf8ByteLength(request.input),
+    target: sfnTarget.target.name,
+    region: sfnTarget.region,
+  };
   let teamId: string | null;
   try {
     ({ teamId } = requireExecutionOperator(actor, sfnTarget.target, 'start executions'));
@@ -30,11 +36,27 @@ export async function startExecutionFor(actor: Actor, request: StartExecution): 
   }
   try {
     const started = await startExecution(sfnTarget.ref, { stateMachineArn: request.stateMachineArn, name, input: request.input });
-    await recordAudit({ actor, action: 'sfn.execution.start', resourceType: RESOURCE_TYPE, resourceId: started.executionArn, teamId, outcome: 'success', details });
+    await recordAudit({
+      actor,
+      action: 'sfn.execution.start',
+      resourceType: RESOURCE_TYPE,
+      resourceId: started.executionArn,
+      teamId,
+      outcome: 'success',
+      details,
+    });
     await rememberRecentInput(actor.userId, request.stateMachineArn, request.input);
     return { executionArn: started.executionArn, name, startDate: started.startDate };
   } catch (err) {
-    await recordAudit({ actor, action: 'sfn.execution.start', resourceType: RESOURCE_TYPE, resourceId: request.stateMachineArn, teamId, outcome: 'failure', details: { ...details, error: isAppError(err) ? err.message : 'unexpected error' } });
+    await recordAudit({
+      actor,
+      action: 'sfn.execution.start',
+      resourceType: RESOURCE_TYPE,
+      resourceId: request.stateMachineArn,
+      teamId,
+      outcome: 'failure',
+      details: { ...details, error: isAppError(err) ? err.message : 'unexpected error' },
+    });
     throw err;
   }
 }
@@ -60,7 +82,15 @@ export async function stopExecutionFor(actor: Actor, executionArn: string, reque
     await recordAudit({ actor, action: 'sfn.execution.stop', resourceType: RESOURCE_TYPE, resourceId: executionArn, teamId, outcome: 'success', details });
     return { executionArn, stopDate: stopped.stopDate };
   } catch (err) {
-    await recordAudit({ actor, action: 'sfn.execution.stop', resourceType: RESOURCE_TYPE, resourceId: executionArn, teamId, outcome: 'failure', details: { ...details, failure: isAppError(err) ? err.message : 'unexpected error' } });
+    await recordAudit({
+      actor,
+      action: 'sfn.execution.stop',
+      resourceType: RESOURCE_TYPE,
+      resourceId: executionArn,
+      teamId,
+      outcome: 'failure',
+      details: { ...details, failure: isAppError(err) ? err.message : 'unexpected error' },
+    });
     throw err;
   }
 }

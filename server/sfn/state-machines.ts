@@ -76,9 +76,13 @@ export interface StateMachinePageDto {
 
 /** One state machine (type, definition, logging), whether the actor may start it, and their last inputs. */
 export async function getStateMachinePage(actor: Actor, stateMachineArn: string): Promise<StateMachinePageDto> {
-  if (parseSfnArn(stateMachineArn)?.kind !== 'stateMachine') throw new AppError('VALIDATION', 'Not a state machine ARN.', { fields: { stateMachineArn: ['must be a state machine ARN'] } });
+  if (parseSfnArn(stateMachineArn)?.kind !== 'stateMachine')
+    throw new AppError('VALIDATION', 'Not a state machine ARN.', { fields: { stateMachineArn: ['must be a state machine ARN'] } });
   const sfnTarget = await resolveTargetForArn(actor, stateMachineArn);
-  const [description, recentInputs] = await Promise.all([describeStateMachine(sfnTarget.ref, stateMachineArn), listRecentInputs(actor.userId, stateMachineArn)]);
+  const [description, recentInputs] = await Promise.all([
+    describeStateMachine(sfnTarget.ref, stateMachineArn),
+    listRecentInputs(actor.userId, stateMachineArn),
+  ]);
   // Lay the definition out now, in the background: the next execution page of this revision then finds
   // it cached instead of paying for ELK's first layout (about half a second for 200 states).
   void getDefinitionLayout(description.definition).catch(() => undefined);

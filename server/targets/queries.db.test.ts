@@ -7,7 +7,14 @@ import type { Actor } from '@/server/auth/actor';
 const suffix = randomUUID().slice(0, 8);
 let teamA: string;
 let teamB: string;
-const actorIn = (teamId: string): Actor => ({ userId: 'u', email: 'u@example.com', name: 'U', isPlatformAdmin: false, teams: [{ id: teamId, slug: 's', name: 'S', role: 'developer' }], via: 'session' });
+const actorIn = (teamId: string): Actor => ({
+  userId: 'u',
+  email: 'u@example.com',
+  name: 'U',
+  isPlatformAdmin: false,
+  teams: [{ id: teamId, slug: 's', name: 'S', role: 'developer' }],
+  via: 'session',
+});
 
 beforeAll(async () => {
   await ensureSandboxTarget();
@@ -21,7 +28,14 @@ afterAll(async () => {
 
 describe('AWS targets in the database', () => {
   it('encrypts the external id at rest and decrypts it only for the client factory', async () => {
-    const target = await createTarget({ name: `t-${suffix}`, accountId: '111122223333', regions: ['eu-west-1'], roleArn: 'arn:aws:iam::111122223333:role/x', externalId: 'ext-secret-42', teamIds: [teamA] });
+    const target = await createTarget({
+      name: `t-${suffix}`,
+      accountId: '111122223333',
+      regions: ['eu-west-1'],
+      roleArn: 'arn:aws:iam::111122223333:role/x',
+      externalId: 'ext-secret-42',
+      teamIds: [teamA],
+    });
     const row = await db.awsTarget.findUniqueOrThrow({ where: { id: target.id } });
     expect(row.externalIdEncrypted).toBeTruthy();
     expect(row.externalIdEncrypted).not.toContain('ext-secret-42');
@@ -33,7 +47,14 @@ describe('AWS targets in the database', () => {
   });
 
   it('shows a team only its own targets plus the sandbox', async () => {
-    const target = await createTarget({ name: `only-a-${suffix}`, accountId: '111122223333', regions: ['us-east-1'], roleArn: 'arn:aws:iam::111122223333:role/x', externalId: 'e1', teamIds: [teamA] });
+    const target = await createTarget({
+      name: `only-a-${suffix}`,
+      accountId: '111122223333',
+      regions: ['us-east-1'],
+      roleArn: 'arn:aws:iam::111122223333:role/x',
+      externalId: 'e1',
+      teamIds: [teamA],
+    });
     const forA = (await listTargetsForActor(actorIn(teamA))).map((t) => t.name);
     const forB = (await listTargetsForActor(actorIn(teamB))).map((t) => t.name);
     expect(forA).toEqual(expect.arrayContaining(['sandbox', target.name]));
@@ -45,7 +66,14 @@ describe('AWS targets in the database', () => {
   });
 
   it('refuses a duplicate name with a conflict that names the field', async () => {
-    const input = { name: `dup-${suffix}`, accountId: '111122223333', regions: ['us-east-1'], roleArn: 'arn:aws:iam::111122223333:role/x', externalId: 'e1', teamIds: [] };
+    const input = {
+      name: `dup-${suffix}`,
+      accountId: '111122223333',
+      regions: ['us-east-1'],
+      roleArn: 'arn:aws:iam::111122223333:role/x',
+      externalId: 'e1',
+      teamIds: [],
+    };
     const first = await createTarget(input);
     await expect(createTarget(input)).rejects.toMatchObject({ code: 'CONFLICT', fields: { name: ['is already taken'] } });
     await deleteTarget(first.id);

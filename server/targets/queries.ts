@@ -84,7 +84,13 @@ export async function createTarget(input: TargetInput): Promise<TargetDto> {
     throw new AppError('CONFLICT', `A target named ${input.name} already exists.`, { fields: { name: ['is already taken'] } });
   }
   const created = await db.awsTarget.create({
-    data: { name: input.name, accountId: input.accountId, regions: JSON.stringify(input.regions), roleArn: input.roleArn, serviceRoleArn: input.serviceRoleArn ?? null },
+    data: {
+      name: input.name,
+      accountId: input.accountId,
+      regions: JSON.stringify(input.regions),
+      roleArn: input.roleArn,
+      serviceRoleArn: input.serviceRoleArn ?? null,
+    },
   });
   const row = await db.awsTarget.update({
     where: { id: created.id },

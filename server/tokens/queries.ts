@@ -6,8 +6,15 @@ import type { ApiTokenDto } from '@/lib/schemas/tokens';
 
 export type { ApiTokenDto };
 
-
-function toDto(t: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null }): ApiTokenDto {
+function toDto(t: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}): ApiTokenDto {
   return {
     id: t.id,
     name: t.name,

@@ -12,7 +12,10 @@ export default async function CatalogPage() {
   const [blueprints, issues] = await Promise.all([searchBlueprints(), actor.isPlatformAdmin ? listBlueprintIssues() : Promise.resolve([])]);
   return (
     <>
-      <PageHeader title="Catalog" description="Serverless architecture blueprints from the AWS Compute Blog, ready to launch into the sandbox or your team's accounts." />
+      <PageHeader
+        title="Catalog"
+        description="Serverless architecture blueprints from the AWS Compute Blog, ready to launch into the sandbox or your team's accounts."
+      />
       {issues.length > 0 && (
         <Alert tone="warn" title={`${issues.length} problem(s) keep blueprints out of the catalog`} className="mb-4">
           <ul className="list-disc pl-5">

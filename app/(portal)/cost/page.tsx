@@ -14,7 +14,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function CostPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageActor();
   const params = await searchParams;
-  const [start, scenarios] = await Promise.all([resolveEstimatorStart({ state: first(params.state), blueprint: first(params.blueprint) }), listCostScenarios(actor.userId)]);
+  const [start, scenarios] = await Promise.all([
+    resolveEstimatorStart({ state: first(params.state), blueprint: first(params.blueprint) }),
+    listCostScenarios(actor.userId),
+  ]);
   return (
     <>
       <PageHeader

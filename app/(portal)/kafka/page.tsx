@@ -71,7 +71,11 @@ export default async function KafkaPage({ searchParams }: { searchParams: Search
           </Card>
         )}
         <Card title="Lambda event source mappings reading from Kafka">
-          {mappings ? <EventSourceMappings list={mappings} highlightGroup={group} /> : <p className="text-sm text-slate-500">No AWS target is available to your teams.</p>}
+          {mappings ? (
+            <EventSourceMappings list={mappings} highlightGroup={group} />
+          ) : (
+            <p className="text-sm text-slate-500">No AWS target is available to your teams.</p>
+          )}
         </Card>
       </div>
     </>

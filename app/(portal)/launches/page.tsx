@@ -12,7 +12,13 @@ export const metadata: Metadata = { title: 'Launches' };
 export default async function LaunchesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor();
   const sp = await searchParams;
-  const parsed = launchListSchema.safeParse({ scope: sp.scope, blueprint: sp.blueprint || undefined, status: sp.status || undefined, target: sp.target || undefined, includeDeleted: sp.includeDeleted });
+  const parsed = launchListSchema.safeParse({
+    scope: sp.scope,
+    blueprint: sp.blueprint || undefined,
+    status: sp.status || undefined,
+    target: sp.target || undefined,
+    includeDeleted: sp.includeDeleted,
+  });
   const query = parsed.success ? parsed.data : launchListSchema.parse({});
   const launches = await listLaunches(actor, query.scope === 'all' && !actor.isPlatformAdmin ? { ...query, scope: 'team' } : query);
   return (

@@ -43,10 +43,7 @@ function iterationEvents(index: number): EventDraft[] {
     lines: [index, index + 1],
   });
   const resource = { resourceType: 'lambda', resource: 'invoke' };
-  const attempt: EventDraft[] = [
-    { type: 'TaskScheduled', taskScheduledEventDetails: { ...resource, parameters: payload } },
-    { type: 'TaskStarted' },
-  ];
+  const attempt: EventDraft[] = [{ type: 'TaskScheduled', taskScheduledEventDetails: { ...resource, parameters: payload } }, { type: 'TaskStarted' }];
   const retried: EventDraft[] =
     index % 7 === 3
       ? [
@@ -88,14 +85,8 @@ export function generateLargeHistory(
   const input = '{"orders":"..."}';
   push({ type: 'ExecutionStarted', executionStartedEventDetails: { input } }, 0);
   const loadEntered = push({ type: 'PassStateEntered', stateEnteredEventDetails: { name: 'Load batch', input } }, 0);
-  const loadExited = push(
-    { type: 'PassStateExited', stateExitedEventDetails: { name: 'Load batch', output: input } },
-    loadEntered,
-  );
-  const mapEntered = push(
-    { type: 'MapStateEntered', stateEnteredEventDetails: { name: 'Process orders', input } },
-    loadExited,
-  );
+  const loadExited = push({ type: 'PassStateExited', stateExitedEventDetails: { name: 'Load batch', output: input } }, loadEntered);
+  const mapEntered = push({ type: 'MapStateEntered', stateEnteredEventDetails: { name: 'Process orders', input } }, loadExited);
   // About 9.4 events per iteration plus the 9 around it.
   const iterations = Math.max(1, Math.round((eventCount - 9) / (9 + 3 / 7)));
   const mapStarted = push({ type: 'MapStateStarted', mapStateStartedEventDetails: { length: iterations } }, mapEntered);
@@ -118,18 +109,9 @@ export function generateLargeHistory(
     }
   }
   const mapSucceeded = push({ type: 'MapStateSucceeded' }, lastIterationEnd);
-  const mapExited = push(
-    { type: 'MapStateExited', stateExitedEventDetails: { name: 'Process orders', output: '[]' } },
-    mapSucceeded,
-  );
-  const doneEntered = push(
-    { type: 'SucceedStateEntered', stateEnteredEventDetails: { name: 'Done', input: '[]' } },
-    mapExited,
-  );
-  const doneExited = push(
-    { type: 'SucceedStateExited', stateExitedEventDetails: { name: 'Done', output: '[]' } },
-    doneEntered,
-  );
+  const mapExited = push({ type: 'MapStateExited', stateExitedEventDetails: { name: 'Process orders', output: '[]' } }, mapSucceeded);
+  const doneEntered = push({ type: 'SucceedStateEntered', stateEnteredEventDetails: { name: 'Done', input: '[]' } }, mapExited);
+  const doneExited = push({ type: 'SucceedStateExited', stateExitedEventDetails: { name: 'Done', output: '[]' } }, doneEntered);
   push({ type: 'ExecutionSucceeded', executionSucceededEventDetails: { output: '[]' } }, doneExited);
   return { definition: LARGE_HISTORY_DEFINITION, events };
 }

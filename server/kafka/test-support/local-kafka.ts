@@ -104,7 +104,17 @@ export async function startSaslBroker(options: StartLocalBrokerOptions = {}): Pr
   const clusterId = randomBytes(16).toString('base64url').slice(0, 22);
   try {
     // `--cluster-id=<id>` because a base64url id may start with '-' and read as an option.
-    await run('java', [...SMALL_JVM, '-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', propertiesFile, '--ignore-formatted']);
+    await run('java', [
+      ...SMALL_JVM,
+      '-cp',
+      classpath,
+      'kafka.tools.StorageTool',
+      'format',
+      `--cluster-id=${clusterId}`,
+      '-c',
+      propertiesFile,
+      '--ignore-formatted',
+    ]);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;

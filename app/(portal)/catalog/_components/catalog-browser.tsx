@@ -112,7 +112,11 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {results.map((b) => (
             <li key={b.slug}>
-              <Link href={`/catalog/${b.slug}`} className="flex h-full flex-col rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 transition hover:ring-brand-500" data-testid="blueprint-card">
+              <Link
+                href={`/catalog/${b.slug}`}
+                className="flex h-full flex-col rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 transition hover:ring-brand-500"
+                data-testid="blueprint-card"
+              >
                 <div className="flex items-start justify-between gap-2">
                   <h2 className="font-semibold text-slate-900">{b.title}</h2>
                   <span className="shrink-0 font-mono text-xs text-slate-500">v{b.version}</span>

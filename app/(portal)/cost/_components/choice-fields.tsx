@@ -39,10 +39,29 @@ export function SegmentedChoice<Value extends string>({
 }
 
 /** A labelled checkbox with a line of help under it. */
-export function CheckboxField({ id, label, help, checked, onChange }: { id: string; label: string; help?: ReactNode; checked: boolean; onChange: (checked: boolean) => void }) {
+export function CheckboxField({
+  id,
+  label,
+  help,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  help?: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <div className="flex items-start gap-2">
-      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} aria-describedby={help ? `${id}-help` : undefined} className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-brand-600" />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-describedby={help ? `${id}-help` : undefined}
+        className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-brand-600"
+      />
       <div>
         <label htmlFor={id} className="text-sm font-medium text-slate-800">
           {label}

@@ -23,7 +23,15 @@ import { estimatorHref, useStateInUrl } from './use-state-in-url';
  * on every change. The address bar always holds the inputs (`?state=`), so a reload or a shared link
  * restores them.
  */
-export function CostEstimator({ initialState, initialScenarios, notices }: { initialState: EstimatorState; initialScenarios: CostScenarioDto[]; notices: readonly { tone: 'info' | 'warn'; text: string }[] }) {
+export function CostEstimator({
+  initialState,
+  initialScenarios,
+  notices,
+}: {
+  initialState: EstimatorState;
+  initialScenarios: CostScenarioDto[];
+  notices: readonly { tone: 'info' | 'warn'; text: string }[];
+}) {
   const { state, errors, isValid, validLambda, validSqs, update } = useEstimator(initialState);
   const [compareIds, setCompareIds] = useState<string[]>([]);
   const [loadProblems, setLoadProblems] = useState<readonly string[]>([]);
@@ -37,7 +45,9 @@ export function CostEstimator({ initialState, initialScenarios, notices }: { ini
   const sqsView = useMemo(() => (state.mode === 'sqs-batch' ? computeSqsBatchView(sqsInput) : null), [state.mode, sqsInput]);
   const setLogAxes = (logAxes: boolean) => update((current) => ({ ...current, logAxes }));
 
-  const compared = compareIds.map((id) => scenarios.find((scenario) => scenario.id === id)).filter((scenario): scenario is CostScenarioDto => Boolean(scenario));
+  const compared = compareIds
+    .map((id) => scenarios.find((scenario) => scenario.id === id))
+    .filter((scenario): scenario is CostScenarioDto => Boolean(scenario));
 
   function loadScenario(scenario: CostScenarioDto) {
     // A scenario saved under an older schema may hold values the model now rejects: those reset to defaults.
@@ -59,14 +69,22 @@ export function CostEstimator({ initialState, initialScenarios, notices }: { ini
             {notice.text}
           </Alert>
         ))}
-        {loadProblems.length > 0 && <Alert tone="warn" title="Some saved values no longer fit the model and were reset">{loadProblems.join('; ')}</Alert>}
+        {loadProblems.length > 0 && (
+          <Alert tone="warn" title="Some saved values no longer fit the model and were reset">
+            {loadProblems.join('; ')}
+          </Alert>
+        )}
         {!isValid && (
           <Alert tone="warn" title="Showing the last valid estimate">
             Fix the highlighted input{Object.keys(errors).length === 1 ? '' : 's'} to update it: {Object.values(errors).join('; ')}.
           </Alert>
         )}
 
-        <div data-testid="estimator-results" className={cn('transition-opacity', !isValid && 'opacity-60')} aria-busy={lambdaInput !== validLambda || sqsInput !== validSqs}>
+        <div
+          data-testid="estimator-results"
+          className={cn('transition-opacity', !isValid && 'opacity-60')}
+          aria-busy={lambdaInput !== validLambda || sqsInput !== validSqs}
+        >
           {lambdaView && <LambdaResults view={lambdaView} input={lambdaInput} logAxes={state.logAxes} onLogAxesChange={setLogAxes} />}
           {sqsView && <SqsResults view={sqsView} input={sqsInput} logAxes={state.logAxes} onLogAxesChange={setLogAxes} />}
         </div>
@@ -85,7 +103,9 @@ export function CostEstimator({ initialState, initialScenarios, notices }: { ini
             {compared.length === 2 ? (
               <ScenarioComparison a={compared[0]!} b={compared[1]!} />
             ) : (
-              <p className="text-sm text-slate-500">Tick two saved scenarios to compare them side by side; the inputs and results that differ are highlighted.</p>
+              <p className="text-sm text-slate-500">
+                Tick two saved scenarios to compare them side by side; the inputs and results that differ are highlighted.
+              </p>
             )}
           </div>
         </Card>

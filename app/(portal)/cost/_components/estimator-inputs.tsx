@@ -23,17 +23,39 @@ export function EstimatorInputs({ state, errors, update }: { state: EstimatorSta
 
   return (
     <form className="space-y-5" aria-label="Estimator inputs" onSubmit={(event) => event.preventDefault()}>
-      <SegmentedChoice legend="What to estimate" name="mode" options={MODE_OPTIONS} value={state.mode} onChange={(mode) => update((current) => ({ ...current, mode }))} />
+      <SegmentedChoice
+        legend="What to estimate"
+        name="mode"
+        options={MODE_OPTIONS}
+        value={state.mode}
+        onChange={(mode) => update((current) => ({ ...current, mode }))}
+      />
 
       <div className="space-y-4">
         {state.mode === 'lambda'
           ? LAMBDA_NUMBER_FIELDS.map((spec) => (
-              <NumberSliderField key={spec.field} id={`cost-${spec.field}`} spec={spec} value={state.lambda[spec.field]} error={errors[spec.field]} onChange={(value) => setLambda({ [spec.field]: value })} />
+              <NumberSliderField
+                key={spec.field}
+                id={`cost-${spec.field}`}
+                spec={spec}
+                value={state.lambda[spec.field]}
+                error={errors[spec.field]}
+                onChange={(value) => setLambda({ [spec.field]: value })}
+              />
             ))
           : SQS_NUMBER_FIELDS.map((spec) => (
-              <NumberSliderField key={spec.field} id={`cost-${spec.field}`} spec={spec} value={state.sqs[spec.field]} error={errors[spec.field]} onChange={(value) => setSqs({ [spec.field]: value })} />
+              <NumberSliderField
+                key={spec.field}
+                id={`cost-${spec.field}`}
+                spec={spec}
+                value={state.sqs[spec.field]}
+                error={errors[spec.field]}
+                onChange={(value) => setSqs({ [spec.field]: value })}
+              />
             ))}
-        {state.mode === 'sqs-batch' && <BatchSizesField id="cost-batchSizes" value={state.sqs.batchSizes} error={errors.batchSizes} onChange={(batchSizes) => setSqs({ batchSizes })} />}
+        {state.mode === 'sqs-batch' && (
+          <BatchSizesField id="cost-batchSizes" value={state.sqs.batchSizes} error={errors.batchSizes} onChange={(batchSizes) => setSqs({ batchSizes })} />
+        )}
       </div>
 
       <div className="space-y-4 border-t border-slate-100 pt-4">
@@ -48,7 +70,12 @@ export function EstimatorInputs({ state, errors, update }: { state: EstimatorSta
           <label htmlFor="cost-region" className="block text-sm font-medium text-slate-800">
             Pricing region
           </label>
-          <Select id="cost-region" value={state.region} aria-invalid={Boolean(errors.region)} onChange={(event) => update((current) => ({ ...current, region: event.target.value }))}>
+          <Select
+            id="cost-region"
+            value={state.region}
+            aria-invalid={Boolean(errors.region)}
+            onChange={(event) => update((current) => ({ ...current, region: event.target.value }))}
+          >
             {PRICED_REGIONS.map((region) => (
               <option key={region} value={region}>
                 {region} · {PRICE_TABLE.regions[region]?.name}
@@ -65,7 +92,13 @@ export function EstimatorInputs({ state, errors, update }: { state: EstimatorSta
           onChange={(includeFreeTier) => update((current) => ({ ...current, includeFreeTier }))}
         />
         {state.mode === 'lambda' ? (
-          <CheckboxField id="cost-useTiers" label="Apply volume tiers" help="Compute above 6 billion GB-s a month (x86_64) is 10–20% cheaper." checked={state.lambda.useTiers} onChange={(useTiers) => setLambda({ useTiers })} />
+          <CheckboxField
+            id="cost-useTiers"
+            label="Apply volume tiers"
+            help="Compute above 6 billion GB-s a month (x86_64) is 10–20% cheaper."
+            checked={state.lambda.useTiers}
+            onChange={(useTiers) => setLambda({ useTiers })}
+          />
         ) : (
           <CheckboxField
             id="cost-includeSqsRequests"

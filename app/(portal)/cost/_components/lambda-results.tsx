@@ -19,7 +19,17 @@ import { CalculationDetails, LambdaBreakdown, PriceTableNote } from './result-pa
 const CALCULATION_ID = 'lambda-calculation';
 
 /** The Lambda model's answer: the monthly total, how it is made up, and the charts around it. */
-export function LambdaResults({ view, input, logAxes, onLogAxesChange }: { view: LambdaView; input: LambdaCostInput; logAxes: boolean; onLogAxesChange: (logAxes: boolean) => void }) {
+export function LambdaResults({
+  view,
+  input,
+  logAxes,
+  onLogAxesChange,
+}: {
+  view: LambdaView;
+  input: LambdaCostInput;
+  logAxes: boolean;
+  onLogAxesChange: (logAxes: boolean) => void;
+}) {
   const [showCalculation, setShowCalculation] = useState(false);
   const { estimate } = view;
   const context = `${formatCount(input.invocationsPerMonth)} invocations/month · ${formatCount(input.memoryMb)} MB · ${formatCount(input.durationMs)} ms · ${input.architecture} · ${input.region}`;
@@ -69,16 +79,31 @@ export function LambdaResults({ view, input, logAxes, onLogAxesChange }: { view:
         >
           <CostByInvocationsChart points={view.costByInvocations} chosen={input.invocationsPerMonth} logAxes={logAxes} />
         </ChartCard>
-        <ChartCard title="x86_64 vs arm64" description="The same function priced on each architecture" fileName="lambda-architectures" legend={ARCHITECTURE_LEGEND}>
+        <ChartCard
+          title="x86_64 vs arm64"
+          description="The same function priced on each architecture"
+          fileName="lambda-architectures"
+          legend={ARCHITECTURE_LEGEND}
+        >
           <ArchitectureChart groups={architectureGroups} xLabel="Architecture" />
         </ChartCard>
         <ChartCard title="Cost by line item" description="Requests, compute by tier, and storage" fileName="lambda-cost-by-line-item">
-          <CostBreakdownChart bars={estimate.lineItems.map((item) => ({ label: shortLineItemLabel(item.label), cost: item.cost, detail: `${formatCount(item.quantity)} ${item.unit}` }))} />
+          <CostBreakdownChart
+            bars={estimate.lineItems.map((item) => ({
+              label: shortLineItemLabel(item.label),
+              cost: item.cost,
+              detail: `${formatCount(item.quantity)} ${item.unit}`,
+            }))}
+          />
         </ChartCard>
         <ChartCard title="Compute cost by volume tier" description={`${formatCount(estimate.gbSeconds)} GB-s this month`} fileName="lambda-cost-by-tier">
           <CostBreakdownChart
             color={ARCHITECTURE_COLORS[input.architecture]}
-            bars={estimate.tiers.map((tier, index) => ({ label: `Tier ${index + 1}${tier.toGbSeconds === null ? ' (top)' : ''}`, cost: tier.cost, detail: describeGbSeconds(tier.gbSeconds) }))}
+            bars={estimate.tiers.map((tier, index) => ({
+              label: `Tier ${index + 1}${tier.toGbSeconds === null ? ' (top)' : ''}`,
+              cost: tier.cost,
+              detail: describeGbSeconds(tier.gbSeconds),
+            }))}
           />
         </ChartCard>
       </div>

@@ -1,16 +1,15 @@
-"use client";
+'use client';
 
-import { useState } from "react";
-import { cn } from "@/components/ui/cn";
-import { inputClass } from "@/components/ui/field";
-import { formatCount } from "@/lib/cost/number-format";
-import type { NumberFieldSpec } from "@/lib/cost/estimator-fields";
+import { useState } from 'react';
+import { cn } from '@/components/ui/cn';
+import { inputClass } from '@/components/ui/field';
+import { formatCount } from '@/lib/cost/number-format';
+import type { NumberFieldSpec } from '@/lib/cost/estimator-fields';
 
 /** "75,000,000" → 75000000; separators and spaces are ignored. undefined when it is not a number. */
 export function parseNumberText(text: string): number | undefined {
-  const cleaned = text.replace(/[,_\s]/g, "");
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(cleaned))
-    return undefined;
+  const cleaned = text.replace(/[,_\s]/g, '');
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) return undefined;
   return Number(cleaned);
 }
 
@@ -45,10 +44,7 @@ export function NumberSliderField({
   }
 
   const message = typingError ?? error ?? null;
-  const describedBy =
-    [message ? `${id}-error` : spec.help ? `${id}-help` : null]
-      .filter(Boolean)
-      .join(" ") || undefined;
+  const describedBy = [message ? `${id}-error` : spec.help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined;
   const unitText = `${formatCount(value)} ${spec.unit}`;
 
   return (
@@ -66,9 +62,7 @@ export function NumberSliderField({
           max={spec.slider.maxPosition}
           step={1}
           value={spec.slider.toPosition(value)}
-          onChange={(event) =>
-            onChange(spec.slider.toValue(Number(event.target.value)))
-          }
+          onChange={(event) => onChange(spec.slider.toValue(Number(event.target.value)))}
           className="h-4 min-w-0 flex-1 cursor-pointer accent-brand-600"
         />
         <div className="w-32 shrink-0">
@@ -81,7 +75,7 @@ export function NumberSliderField({
             value={text}
             aria-invalid={Boolean(message)}
             aria-describedby={describedBy}
-            className={cn(inputClass, "py-1 text-right tabular-nums")}
+            className={cn(inputClass, 'py-1 text-right tabular-nums')}
             onChange={(event) => {
               setText(event.target.value);
               const parsed = parseNumberText(event.target.value);

@@ -18,8 +18,10 @@ export function ScenarioComparison({ a, b }: { a: CostScenarioDto; b: CostScenar
     <div className="space-y-3">
       {delta !== null && (
         <p className="text-sm text-slate-700" data-testid="comparison-delta">
-          <strong>{b.name}</strong> costs <strong className={cn(delta > 0 ? 'text-red-700' : delta < 0 ? 'text-emerald-700' : undefined)}>{formatDollarDelta(delta)}</strong> a month
-          {percent !== null && ` (${percent > 0 ? '+' : ''}${percent.toFixed(1)}%)`} compared with <strong>{a.name}</strong>; {differing} {differing === 1 ? 'input differs' : 'inputs differ'}.
+          <strong>{b.name}</strong> costs{' '}
+          <strong className={cn(delta > 0 ? 'text-red-700' : delta < 0 ? 'text-emerald-700' : undefined)}>{formatDollarDelta(delta)}</strong> a month
+          {percent !== null && ` (${percent > 0 ? '+' : ''}${percent.toFixed(1)}%)`} compared with <strong>{a.name}</strong>; {differing}{' '}
+          {differing === 1 ? 'input differs' : 'inputs differ'}.
         </p>
       )}
       <table className="w-full table-fixed text-left text-sm" aria-label={`Comparison of ${a.name} and ${b.name}`}>

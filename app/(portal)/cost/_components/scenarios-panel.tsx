@@ -1,22 +1,22 @@
-"use client";
+'use client';
 
-import { useMutation } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { Field, TextInput } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
-import { ApiError, fetchJson } from "@/lib/api/fetch-json";
-import type { ScenarioInput } from "@/lib/cost/estimator-state";
-import { summariseScenario } from "@/lib/cost/scenario-compare";
-import type { CostScenarioDto } from "@/lib/schemas/cost-scenarios";
-import { SCENARIOS_URL, useSavedScenarios } from "./use-saved-scenarios";
+import { useMutation } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { Field, TextInput } from '@/components/ui/field';
+import { Spinner } from '@/components/ui/spinner';
+import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import type { ScenarioInput } from '@/lib/cost/estimator-state';
+import { summariseScenario } from '@/lib/cost/scenario-compare';
+import type { CostScenarioDto } from '@/lib/schemas/cost-scenarios';
+import { SCENARIOS_URL, useSavedScenarios } from './use-saved-scenarios';
 
-const KIND_LABELS: Readonly<Record<ScenarioInput["kind"], string>> = {
-  lambda: "Lambda",
-  "sqs-batch": "SQS batch",
+const KIND_LABELS: Readonly<Record<ScenarioInput['kind'], string>> = {
+  lambda: 'Lambda',
+  'sqs-batch': 'SQS batch',
 };
 
 /**
@@ -41,22 +41,16 @@ export function ScenariosPanel({
   onCompareIdsChange: (ids: string[]) => void;
   onLoad: (scenario: CostScenarioDto) => void;
 }) {
-  const {
-    scenarios: list,
-    isFetching,
-    error: listError,
-    refresh,
-  } = useSavedScenarios(initial);
-  const [name, setName] = useState("");
+  const { scenarios: list, isFetching, error: listError, refresh } = useSavedScenarios(initial);
+  const [name, setName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [loadedId, setLoadedId] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
 
   const save = useMutation({
-    mutationFn: (body: { name: string } & ScenarioInput) =>
-      fetchJson<CostScenarioDto>(SCENARIOS_URL, { method: "POST", json: body }),
+    mutationFn: (body: { name: string } & ScenarioInput) => fetchJson<CostScenarioDto>(SCENARIOS_URL, { method: 'POST', json: body }),
     onSuccess: async (saved) => {
-      setName("");
+      setName('');
       setLoadedId(saved.id);
       setNotice(`Saved “${saved.name}”.`);
       await refresh();
@@ -65,12 +59,12 @@ export function ScenariosPanel({
   const replace = useMutation({
     mutationFn: (target: CostScenarioDto) =>
       fetchJson<CostScenarioDto>(`${SCENARIOS_URL}/${target.id}`, {
-        method: "PUT",
+        method: 'PUT',
         json: { name: target.name, ...current },
       }),
     onSuccess: async (saved) => {
       save.reset();
-      setName("");
+      setName('');
       setLoadedId(saved.id);
       setNotice(`Replaced “${saved.name}” with the current inputs.`);
       await refresh();
@@ -79,7 +73,7 @@ export function ScenariosPanel({
   const remove = useMutation({
     mutationFn: (target: CostScenarioDto) =>
       fetchJson<CostScenarioDto>(`${SCENARIOS_URL}/${target.id}`, {
-        method: "DELETE",
+        method: 'DELETE',
       }),
     onSuccess: async (deleted) => {
       setConfirmingDelete(null);
@@ -89,24 +83,12 @@ export function ScenariosPanel({
     },
   });
 
-  const saveError =
-    save.error instanceof ApiError
-      ? (save.error.fields?.name?.[0] ?? save.error.message)
-      : save.error
-        ? "Saving failed; try again."
-        : null;
-  const clash =
-    save.error instanceof ApiError && save.error.status === 409
-      ? list.find((scenario) => scenario.name === name.trim())
-      : undefined;
+  const saveError = save.error instanceof ApiError ? (save.error.fields?.name?.[0] ?? save.error.message) : save.error ? 'Saving failed; try again.' : null;
+  const clash = save.error instanceof ApiError && save.error.status === 409 ? list.find((scenario) => scenario.name === name.trim()) : undefined;
 
   function toggleCompare(id: string, checked: boolean) {
     // Comparing is between two: ticking a third drops the earliest ticked.
-    onCompareIdsChange(
-      checked
-        ? [...compareIds.filter((other) => other !== id), id].slice(-2)
-        : compareIds.filter((other) => other !== id),
-    );
+    onCompareIdsChange(checked ? [...compareIds.filter((other) => other !== id), id].slice(-2) : compareIds.filter((other) => other !== id));
   }
 
   return (
@@ -125,11 +107,7 @@ export function ScenariosPanel({
               id="scenario-name"
               label="Save the current inputs as"
               error={saveError}
-              help={
-                canSave
-                  ? "Scenarios are private to you."
-                  : "Fix the highlighted inputs before saving."
-              }
+              help={canSave ? 'Scenarios are private to you.' : 'Fix the highlighted inputs before saving.'}
             >
               <TextInput
                 id="scenario-name"
@@ -138,28 +116,18 @@ export function ScenariosPanel({
                 placeholder="e.g. orders queue, batch 100"
                 onChange={(event) => setName(event.target.value)}
                 aria-invalid={Boolean(saveError)}
-                aria-describedby={
-                  saveError ? "scenario-name-error" : "scenario-name-help"
-                }
+                aria-describedby={saveError ? 'scenario-name-error' : 'scenario-name-help'}
               />
             </Field>
           </div>
-          <Button
-            type="submit"
-            className="mt-6"
-            disabled={!canSave || save.isPending}
-          >
-            {save.isPending ? "Saving…" : "Save scenario"}
+          <Button type="submit" className="mt-6" disabled={!canSave || save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save scenario'}
           </Button>
         </form>
         {beside}
       </div>
       {clash && (
-        <Button
-          variant="secondary"
-          onClick={() => replace.mutate(clash)}
-          disabled={replace.isPending}
-        >
+        <Button variant="secondary" onClick={() => replace.mutate(clash)} disabled={replace.isPending}>
           Replace “{clash.name}” with the current inputs
         </Button>
       )}
@@ -168,9 +136,7 @@ export function ScenariosPanel({
           {notice}
         </p>
       )}
-      {(remove.error || replace.error) && (
-        <Alert tone="error">{(remove.error ?? replace.error)?.message}</Alert>
-      )}
+      {(remove.error || replace.error) && <Alert tone="error">{(remove.error ?? replace.error)?.message}</Alert>}
       {listError && (
         <Alert tone="error" title="The saved scenarios could not be refreshed">
           {listError.message}
@@ -179,47 +145,31 @@ export function ScenariosPanel({
 
       {list.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500">
-          No saved scenarios yet. Save one to come back to it, or to compare
-          two.
+          No saved scenarios yet. Save one to come back to it, or to compare two.
         </p>
       ) : (
-        <ul
-          className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200"
-          aria-label="Saved scenarios"
-        >
+        <ul className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200" aria-label="Saved scenarios">
           {list.map((scenario) => (
-            <li
-              key={scenario.id}
-              className={cn(
-                "flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm",
-                loadedId === scenario.id && "bg-brand-50",
-              )}
-            >
+            <li key={scenario.id} className={cn('flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm', loadedId === scenario.id && 'bg-brand-50')}>
               <input
                 type="checkbox"
                 aria-label={`Compare ${scenario.name}`}
                 checked={compareIds.includes(scenario.id)}
-                onChange={(event) =>
-                  toggleCompare(scenario.id, event.target.checked)
-                }
+                onChange={(event) => toggleCompare(scenario.id, event.target.checked)}
                 className="h-4 w-4 accent-brand-600"
               />
               <div className="min-w-0 flex-1">
                 <p className="flex items-center gap-2">
-                  <span className="truncate font-medium text-slate-900">
-                    {scenario.name}
-                  </span>
+                  <span className="truncate font-medium text-slate-900">{scenario.name}</span>
                   <Badge tone="info">{KIND_LABELS[scenario.kind]}</Badge>
-                  {loadedId === scenario.id && (
-                    <Badge tone="good">loaded</Badge>
-                  )}
+                  {loadedId === scenario.id && <Badge tone="good">loaded</Badge>}
                 </p>
                 <p className="truncate text-xs text-slate-500">
-                  {summariseScenario(scenario)} · saved{" "}
+                  {summariseScenario(scenario)} · saved{' '}
                   <time dateTime={scenario.updatedAt} suppressHydrationWarning>
-                    {new Date(scenario.updatedAt).toLocaleString("en-GB", {
-                      dateStyle: "medium",
-                      timeStyle: "short",
+                    {new Date(scenario.updatedAt).toLocaleString('en-GB', {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
                     })}
                   </time>
                 </p>
@@ -244,21 +194,14 @@ export function ScenariosPanel({
                       onClick={() => remove.mutate(scenario)}
                       disabled={remove.isPending}
                     >
-                      {remove.isPending ? "Deleting…" : "Delete"}
+                      {remove.isPending ? 'Deleting…' : 'Delete'}
                     </Button>
-                    <Button
-                      variant="ghost"
-                      onClick={() => setConfirmingDelete(null)}
-                    >
+                    <Button variant="ghost" onClick={() => setConfirmingDelete(null)}>
                       Keep
                     </Button>
                   </>
                 ) : (
-                  <Button
-                    variant="ghost"
-                    aria-label={`Delete ${scenario.name}`}
-                    onClick={() => setConfirmingDelete(scenario.id)}
-                  >
+                  <Button variant="ghost" aria-label={`Delete ${scenario.name}`} onClick={() => setConfirmingDelete(scenario.id)}>
                     Delete
                   </Button>
                 )}

@@ -9,7 +9,11 @@ const subscribeToNothing = () => () => {};
 /** The absolute link to the current inputs, with a copy button (and the link itself to copy by hand). */
 export function ShareLink({ href }: { href: string }) {
   // The origin is only known in the browser; the server renders the relative link.
-  const origin = useSyncExternalStore(subscribeToNothing, () => window.location.origin, () => '');
+  const origin = useSyncExternalStore(
+    subscribeToNothing,
+    () => window.location.origin,
+    () => '',
+  );
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const link = `${origin}${href}`;
 
@@ -35,7 +39,11 @@ export function ShareLink({ href }: { href: string }) {
         </Button>
       </div>
       <p className="text-xs text-slate-500" role="status">
-        {copied === 'yes' ? 'Copied. Anyone with the link sees these inputs.' : copied === 'failed' ? 'Copying was refused by the browser: select the link and copy it.' : 'Every input is in the link; opening it restores them.'}
+        {copied === 'yes'
+          ? 'Copied. Anyone with the link sees these inputs.'
+          : copied === 'failed'
+            ? 'Copying was refused by the browser: select the link and copy it.'
+            : 'Every input is in the link; opening it restores them.'}
       </p>
     </div>
   );

@@ -33,7 +33,17 @@ const RULE_LABELS: Readonly<Record<BatchRule, string>> = {
 };
 
 /** The SQS batch model's answer: the cheapest feasible batch size, every batch size, and the charts. */
-export function SqsResults({ view, input, logAxes, onLogAxesChange }: { view: SqsBatchView; input: SqsBatchInput; logAxes: boolean; onLogAxesChange: (logAxes: boolean) => void }) {
+export function SqsResults({
+  view,
+  input,
+  logAxes,
+  onLogAxesChange,
+}: {
+  view: SqsBatchView;
+  input: SqsBatchInput;
+  logAxes: boolean;
+  onLogAxesChange: (logAxes: boolean) => void;
+}) {
   const [showCalculation, setShowCalculation] = useState(false);
   const { costs, grid, recommended } = view;
   const cheapest = costs.rows.find((row) => row.batchSize === costs.cheapestFeasibleBatchSize);
@@ -62,7 +72,8 @@ export function SqsResults({ view, input, logAxes, onLogAxesChange }: { view: Sq
                 {formatDollars(cheapest.totalCost)}
               </p>
               <p className="text-sm text-slate-600">
-                a month with batches of <strong data-testid="cheapest-batch-size">{formatCount(cheapest.batchSize)}</strong> at {volume}, {input.architecture}, {input.region}
+                a month with batches of <strong data-testid="cheapest-batch-size">{formatCount(cheapest.batchSize)}</strong> at {volume}, {input.architecture},{' '}
+                {input.region}
               </p>
             </div>
           ) : (
@@ -84,7 +95,8 @@ export function SqsResults({ view, input, logAxes, onLogAxesChange }: { view: Sq
           )}
           {costs.sqsRequests && (
             <p className="text-sm text-slate-600">
-              SQS requests: {formatCount(costs.sqsRequests.totalRequests)} a month ({formatCount(costs.sqsRequests.chunksPerMessage)} chunk(s) per message), {formatDollars(costs.sqsRequests.cost)}, the same for every batch size.
+              SQS requests: {formatCount(costs.sqsRequests.totalRequests)} a month ({formatCount(costs.sqsRequests.chunksPerMessage)} chunk(s) per message),{' '}
+              {formatDollars(costs.sqsRequests.cost)}, the same for every batch size.
             </p>
           )}
           <PriceTableNote priceTable={costs.priceTable} />
@@ -117,12 +129,25 @@ export function SqsResults({ view, input, logAxes, onLogAxesChange }: { view: Sq
         <ChartCard title="Cost by batch size" description={`At ${volume}`} fileName="sqs-cost-by-batch-size" legend={COST_BY_BATCH_SIZE_LEGEND}>
           <CostByBatchSizeChart bars={grid.costByBatchSize} />
         </ChartCard>
-        <ChartCard title="Memory and duration by batch size" description="What each batch needs, from the inputs on the left" fileName="sqs-memory-duration" legend={MEMORY_DURATION_LEGEND}>
+        <ChartCard
+          title="Memory and duration by batch size"
+          description="What each batch needs, from the inputs on the left"
+          fileName="sqs-memory-duration"
+          legend={MEMORY_DURATION_LEGEND}
+        >
           <MemoryDurationChart points={grid.memoryAndDuration} />
         </ChartCard>
         <div className="@3xl:col-span-2">
-          <ChartCard title="x86_64 vs arm64" description={`Monthly cost of each batch size at ${volume}`} fileName="sqs-architectures" legend={ARCHITECTURE_LEGEND}>
-            <ArchitectureChart groups={grid.architectureComparison.map((point) => ({ ...point, label: formatCount(point.batchSize) }))} xLabel="Batch size (messages)" />
+          <ChartCard
+            title="x86_64 vs arm64"
+            description={`Monthly cost of each batch size at ${volume}`}
+            fileName="sqs-architectures"
+            legend={ARCHITECTURE_LEGEND}
+          >
+            <ArchitectureChart
+              groups={grid.architectureComparison.map((point) => ({ ...point, label: formatCount(point.batchSize) }))}
+              xLabel="Batch size (messages)"
+            />
           </ChartCard>
         </div>
         {grid.costSplit && (
@@ -131,7 +156,10 @@ export function SqsResults({ view, input, logAxes, onLogAxesChange }: { view: Sq
               <CostBreakdownChart bars={grid.costSplit.lineItems.map((item) => ({ label: shortLineItemLabel(item.label), cost: item.cost }))} />
             </ChartCard>
             <ChartCard title="Compute cost by volume tier" description={`Batches of ${formatCount(grid.costSplit.batchSize)}`} fileName="sqs-cost-by-tier">
-              <CostBreakdownChart color={ARCHITECTURE_COLORS[input.architecture]} bars={grid.costSplit.tiers.map((tier) => ({ label: tier.label, cost: tier.cost, detail: describeGbSeconds(tier.gbSeconds) }))} />
+              <CostBreakdownChart
+                color={ARCHITECTURE_COLORS[input.architecture]}
+                bars={grid.costSplit.tiers.map((tier) => ({ label: tier.label, cost: tier.cost, detail: describeGbSeconds(tier.gbSeconds) }))}
+              />
             </ChartCard>
           </>
         )}

@@ -11,7 +11,15 @@ const TITLES: Partial<Record<PageProblem['code'], string>> = {
 };
 
 /** An AWS or access problem a reader can act on, said plainly (sandbox down: which dependency, how to start it). */
-export function AwsProblem({ problem, backHref = '/executions', backLabel = 'Back to state machines' }: { problem: PageProblem; backHref?: string; backLabel?: string }) {
+export function AwsProblem({
+  problem,
+  backHref = '/executions',
+  backLabel = 'Back to state machines',
+}: {
+  problem: PageProblem;
+  backHref?: string;
+  backLabel?: string;
+}) {
   const title =
     problem.dependency === 'sandbox-aws'
       ? 'The sandbox AWS account is not running'

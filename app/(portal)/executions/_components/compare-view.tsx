@@ -57,7 +57,11 @@ export function CompareView({ a, b }: { a: ExecutionDetailDto; b: ExecutionDetai
         <h1 className="mt-1 text-2xl font-semibold">Compare executions</h1>
         <ul className="mt-3 space-y-1 text-sm text-slate-700" data-testid="compare-summary">
           <li>
-            {durationDelta === null ? 'One of them is still running.' : durationDelta === 0 ? 'Both took the same time.' : `B took ${formatDuration(Math.abs(durationDelta))} ${durationDelta > 0 ? 'longer' : 'less'} than A (${formatDuration(comparison.durationMsB)} vs ${formatDuration(comparison.durationMsA)}).`}
+            {durationDelta === null
+              ? 'One of them is still running.'
+              : durationDelta === 0
+                ? 'Both took the same time.'
+                : `B took ${formatDuration(Math.abs(durationDelta))} ${durationDelta > 0 ? 'longer' : 'less'} than A (${formatDuration(comparison.durationMsB)} vs ${formatDuration(comparison.durationMsA)}).`}
           </li>
           <li>
             {comparison.firstDivergence
@@ -66,36 +70,37 @@ export function CompareView({ a, b }: { a: ExecutionDetailDto; b: ExecutionDetai
           </li>
           {comparison.onlyInA.length > 0 && <li>Only A ran: {comparison.onlyInA.map((id) => names.get(id) ?? id).join(', ')}.</li>}
           {comparison.onlyInB.length > 0 && <li>Only B ran: {comparison.onlyInB.map((id) => names.get(id) ?? id).join(', ')}.</li>}
-          {comparison.visitCountChanged.length > 0 && <li>Ran a different number of times: {comparison.visitCountChanged.map((id) => names.get(id) ?? id).join(', ')}.</li>}
+          {comparison.visitCountChanged.length > 0 && (
+            <li>Ran a different number of times: {comparison.visitCountChanged.map((id) => names.get(id) ?? id).join(', ')}.</li>
+          )}
         </ul>
       </header>
 
       <GraphLegend />
       <div className="grid gap-4 xl:grid-cols-2">
-        {[
-          ['A', a, comparison.pathA, comparison.pathB] as const,
-          ['B', b, comparison.pathB, comparison.pathA] as const,
-        ].map(([label, execution, path, otherPath]) => (
-          <section key={label} className="space-y-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200" aria-label={`Execution ${label}`}>
-            <h2 className="flex flex-wrap items-center gap-2 text-sm font-semibold">
-              <span className="rounded bg-slate-800 px-1.5 text-white">{label}</span>
-              <Link href={executionHref(execution.executionArn)} className="text-brand-700 underline">
-                {execution.name}
-              </Link>
-              <ExecutionStatusBadge status={execution.status} />
-              <span className="text-xs font-normal text-slate-500">
-                {formatTimestamp(execution.startDate)} · {formatDuration(execution.durationMs)}
-              </span>
-            </h2>
-            <ExecutionGraph graph={execution.graph} selectedNodeId={null} height={420} showLegend={false} />
-            <details>
-              <summary className="cursor-pointer text-xs font-medium text-slate-700">Top-level path ({path.length} states; differences highlighted)</summary>
-              <div className="mt-2">
-                <PathList path={path} other={otherPath} names={names} />
-              </div>
-            </details>
-          </section>
-        ))}
+        {[['A', a, comparison.pathA, comparison.pathB] as const, ['B', b, comparison.pathB, comparison.pathA] as const].map(
+          ([label, execution, path, otherPath]) => (
+            <section key={label} className="space-y-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200" aria-label={`Execution ${label}`}>
+              <h2 className="flex flex-wrap items-center gap-2 text-sm font-semibold">
+                <span className="rounded bg-slate-800 px-1.5 text-white">{label}</span>
+                <Link href={executionHref(execution.executionArn)} className="text-brand-700 underline">
+                  {execution.name}
+                </Link>
+                <ExecutionStatusBadge status={execution.status} />
+                <span className="text-xs font-normal text-slate-500">
+                  {formatTimestamp(execution.startDate)} · {formatDuration(execution.durationMs)}
+                </span>
+              </h2>
+              <ExecutionGraph graph={execution.graph} selectedNodeId={null} height={420} showLegend={false} />
+              <details>
+                <summary className="cursor-pointer text-xs font-medium text-slate-700">Top-level path ({path.length} states; differences highlighted)</summary>
+                <div className="mt-2">
+                  <PathList path={path} other={otherPath} names={names} />
+                </div>
+              </details>
+            </section>
+          ),
+        )}
       </div>
 
       <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
@@ -126,7 +131,9 @@ export function CompareView({ a, b }: { a: ExecutionDetailDto; b: ExecutionDetai
                 </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{s.visitsA ? formatDuration(s.totalMsA) : '—'}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{s.visitsB ? formatDuration(s.totalMsB) : '—'}</td>
-                <td className={cn('px-3 py-1.5 text-right tabular-nums', s.deltaMs > 0 ? 'text-red-700' : s.deltaMs < 0 ? 'text-emerald-700' : 'text-slate-500')}>
+                <td
+                  className={cn('px-3 py-1.5 text-right tabular-nums', s.deltaMs > 0 ? 'text-red-700' : s.deltaMs < 0 ? 'text-emerald-700' : 'text-slate-500')}
+                >
                   {s.presence === 'both' ? formatDelta(s.deltaMs) : s.presence === 'onlyA' ? 'only A' : 'only B'}
                 </td>
               </tr>

@@ -23,11 +23,28 @@ function typeTone(type: string): string {
 }
 
 /** The history as a table, a page of 100 at a time from the server (up to 25,000 events), filtered by type and state. */
-export function EventTable({ executionArn, eventCount, stateFilter, onStateFilterChange, onSelectState }: { executionArn: string; eventCount: number; stateFilter: string; onStateFilterChange: (state: string) => void; onSelectState: (nodeId: string) => void }) {
+export function EventTable({
+  executionArn,
+  eventCount,
+  stateFilter,
+  onStateFilterChange,
+  onSelectState,
+}: {
+  executionArn: string;
+  eventCount: number;
+  stateFilter: string;
+  onStateFilterChange: (state: string) => void;
+  onSelectState: (nodeId: string) => void;
+}) {
   const [type, setType] = useState('');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
-  const qs = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), ...(type ? { type } : {}), ...(stateFilter ? { state: stateFilter } : {}) });
+  const qs = new URLSearchParams({
+    page: String(page),
+    pageSize: String(PAGE_SIZE),
+    ...(type ? { type } : {}),
+    ...(stateFilter ? { state: stateFilter } : {}),
+  });
   const { data, error, isFetching } = useQuery({
     // The event count is in the key: a running execution's table follows its history.
     queryKey: ['sfn-history', executionArn, eventCount, qs.toString()],
@@ -114,7 +131,12 @@ export function EventTable({ executionArn, eventCount, stateFilter, onStateFilte
                       <td className="whitespace-nowrap px-3 py-1.5 font-mono text-slate-500">{formatTimestamp(row.timestamp).replace(' UTC', '')}</td>
                       <td className="px-3 py-1.5 text-right">
                         {row.details && (
-                          <Button variant="ghost" className="px-1.5 py-0.5 text-xs" aria-expanded={open === row.id} onClick={() => setOpen(open === row.id ? null : row.id)}>
+                          <Button
+                            variant="ghost"
+                            className="px-1.5 py-0.5 text-xs"
+                            aria-expanded={open === row.id}
+                            onClick={() => setOpen(open === row.id ? null : row.id)}
+                          >
                             {open === row.id ? 'Hide' : 'Details'}
                           </Button>
                         )}

@@ -43,7 +43,10 @@ function toFlowNodes(graph: ExecutionGraphDto, selectedNodeId: string | null): S
     connectable: false,
     selectable: node.kind !== 'marker',
     focusable: node.kind !== 'marker',
-    ariaLabel: node.kind === 'marker' ? undefined : `${node.name}, ${node.type}, ${STATE_STATUS_STYLE[node.status].label}${node.visitCount > 1 ? `, ran ${node.visitCount} times` : ''}`,
+    ariaLabel:
+      node.kind === 'marker'
+        ? undefined
+        : `${node.name}, ${node.type}, ${STATE_STATUS_STYLE[node.status].label}${node.visitCount > 1 ? `, ran ${node.visitCount} times` : ''}`,
     zIndex: node.kind === 'container' ? 0 : 1,
   }));
 }
@@ -128,7 +131,8 @@ function Canvas({ graph, selectedNodeId, onSelect, focus, height }: ExecutionGra
           // Nodes are controlled, so selection arrives as changes: this is how Enter/Space on a focused
           // node (keyboard users tab through the states) opens it, like a click does.
           const picked = changes.find((c) => c.type === 'select' && c.selected);
-          if (picked && 'id' in picked && picked.id !== selectedNodeId && graph.nodes.some((n) => n.id === picked.id && n.kind !== 'marker')) onSelect?.(picked.id);
+          if (picked && 'id' in picked && picked.id !== selectedNodeId && graph.nodes.some((n) => n.id === picked.id && n.kind !== 'marker'))
+            onSelect?.(picked.id);
         }}
         onMove={(event) => {
           // Only the reader's own pans and zooms count: fitView and focus moves come without an event,
@@ -139,7 +143,13 @@ function Canvas({ graph, selectedNodeId, onSelect, focus, height }: ExecutionGra
       >
         <Background gap={16} color="#e2e8f0" />
         <Controls showInteractive={false} position="top-left" />
-        {graph.nodes.length > 30 && <MiniMap pannable zoomable nodeColor={(n) => STATE_STATUS_STYLE[(n.data as { node: { status: keyof typeof STATE_STATUS_STYLE } }).node.status].stroke} />}
+        {graph.nodes.length > 30 && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={(n) => STATE_STATUS_STYLE[(n.data as { node: { status: keyof typeof STATE_STATUS_STYLE } }).node.status].stroke}
+          />
+        )}
       </ReactFlow>
     </div>
   );

@@ -121,8 +121,17 @@ export function ExecutionView({ initial }: { initial: ExecutionDetailDto }) {
           </dl>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          {detail.canStop && <StopExecutionButton executionArn={detail.executionArn} executionName={detail.name} onStopped={() => void queryClient.invalidateQueries({ queryKey: ['sfn-execution', detail.executionArn] })} />}
-          <Link href={`${stateMachineHref(detail.stateMachineArn)}?compare=${encodeURIComponent(detail.executionArn)}`} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+          {detail.canStop && (
+            <StopExecutionButton
+              executionArn={detail.executionArn}
+              executionName={detail.name}
+              onStopped={() => void queryClient.invalidateQueries({ queryKey: ['sfn-execution', detail.executionArn] })}
+            />
+          )}
+          <Link
+            href={`${stateMachineHref(detail.stateMachineArn)}?compare=${encodeURIComponent(detail.executionArn)}`}
+            className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
             Compare with…
           </Link>
         </div>
@@ -140,7 +149,10 @@ export function ExecutionView({ initial }: { initial: ExecutionDetailDto }) {
             id={`tab-${t.id}`}
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
-            className={cn('-mb-px border-b-2 px-3 py-2 text-sm', tab === t.id ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900')}
+            className={cn(
+              '-mb-px border-b-2 px-3 py-2 text-sm',
+              tab === t.id ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900',
+            )}
             onClick={() => setTab(t.id)}
           >
             {t.label}
@@ -176,7 +188,9 @@ export function ExecutionView({ initial }: { initial: ExecutionDetailDto }) {
               />
             )}
             {!selectedState && (
-              <p className="text-xs text-slate-500">Select a state (click, or Tab to it and press Enter) to see its input, output, data flow, retries and errors.</p>
+              <p className="text-xs text-slate-500">
+                Select a state (click, or Tab to it and press Enter) to see its input, output, data flow, retries and errors.
+              </p>
             )}
           </div>
         )}
@@ -190,7 +204,13 @@ export function ExecutionView({ initial }: { initial: ExecutionDetailDto }) {
           />
         )}
         {tab === 'events' && (
-          <EventTable executionArn={detail.executionArn} eventCount={detail.eventCount} stateFilter={eventStateFilter} onStateFilterChange={setEventStateFilter} onSelectState={(nodeId) => showState(nodeId)} />
+          <EventTable
+            executionArn={detail.executionArn}
+            eventCount={detail.eventCount}
+            stateFilter={eventStateFilter}
+            onStateFilterChange={setEventStateFilter}
+            onSelectState={(nodeId) => showState(nodeId)}
+          />
         )}
         {tab === 'io' && (
           <div className="grid gap-4 lg:grid-cols-2">

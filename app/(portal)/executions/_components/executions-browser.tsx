@@ -53,7 +53,17 @@ function toQuery(stateMachineArn: string, filters: ExecutionFiltersState, rangeS
 }
 
 /** Executions of one state machine: filters, pages, self-refreshing running rows, Stop, pick two to compare. */
-export function ExecutionsBrowser({ stateMachineArn, initial, canStop, preselected }: { stateMachineArn: string; initial: ExecutionListDto; canStop: boolean; preselected?: string }) {
+export function ExecutionsBrowser({
+  stateMachineArn,
+  initial,
+  canStop,
+  preselected,
+}: {
+  stateMachineArn: string;
+  initial: ExecutionListDto;
+  canStop: boolean;
+  preselected?: string;
+}) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<ExecutionFiltersState>(noFilters);
@@ -156,7 +166,12 @@ export function ExecutionsBrowser({ stateMachineArn, initial, canStop, preselect
           <Button variant="secondary" onClick={refresh}>
             Refresh
           </Button>
-          <Button variant="secondary" disabled={selected.length !== 2} onClick={() => router.push(compareHref(selected[0]!, selected[1]!))} title="Tick two executions to compare them">
+          <Button
+            variant="secondary"
+            disabled={selected.length !== 2}
+            onClick={() => router.push(compareHref(selected[0]!, selected[1]!))}
+            title="Tick two executions to compare them"
+          >
             Compare {selected.length}/2
           </Button>
         </div>
@@ -197,7 +212,12 @@ export function ExecutionsBrowser({ stateMachineArn, initial, canStop, preselect
               {executions.map((e) => (
                 <tr key={e.executionArn} className="hover:bg-slate-50">
                   <td className="px-3 py-2">
-                    <input type="checkbox" checked={selected.includes(e.executionArn)} onChange={() => toggle(e.executionArn)} aria-label={`Select ${e.name} to compare`} />
+                    <input
+                      type="checkbox"
+                      checked={selected.includes(e.executionArn)}
+                      onChange={() => toggle(e.executionArn)}
+                      aria-label={`Select ${e.name} to compare`}
+                    />
                   </td>
                   <td className="max-w-xs truncate px-3 py-2">
                     <Link href={executionHref(e.executionArn)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
@@ -208,9 +228,17 @@ export function ExecutionsBrowser({ stateMachineArn, initial, canStop, preselect
                     <ExecutionStatusBadge status={e.status} />
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">{formatTimestamp(e.startedAt).replace(' UTC', '')}</td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">{e.stoppedAt ? formatTimestamp(e.stoppedAt).replace(' UTC', '') : '—'}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right text-xs tabular-nums text-slate-700">{e.status === 'RUNNING' ? 'running' : formatDuration(e.durationMs)}</td>
-                  <td className="px-3 py-2 text-right">{canStop && e.status === 'RUNNING' && <StopExecutionButton size="sm" executionArn={e.executionArn} executionName={e.name} onStopped={refresh} />}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">
+                    {e.stoppedAt ? formatTimestamp(e.stoppedAt).replace(' UTC', '') : '—'}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right text-xs tabular-nums text-slate-700">
+                    {e.status === 'RUNNING' ? 'running' : formatDuration(e.durationMs)}
+                  </td>
+                  <td className="px-3 py-2 text-right">
+                    {canStop && e.status === 'RUNNING' && (
+                      <StopExecutionButton size="sm" executionArn={e.executionArn} executionName={e.name} onStopped={refresh} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

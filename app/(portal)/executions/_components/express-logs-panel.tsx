@@ -26,8 +26,8 @@ export function ExpressLogsPanel({ stateMachineArn, initial }: { stateMachineArn
   return (
     <div className="space-y-3" data-testid="express-logs">
       <p className="text-sm text-slate-600">
-        Express workflows keep no execution history in Step Functions. Log group{' '}
-        <span className="font-mono text-xs">{data?.logGroupName ?? 'none'}</span>, level {data?.level ?? initial.level}; the last 24 hours, newest first.
+        Express workflows keep no execution history in Step Functions. Log group <span className="font-mono text-xs">{data?.logGroupName ?? 'none'}</span>,
+        level {data?.level ?? initial.level}; the last 24 hours, newest first.
       </p>
       <form
         className="flex flex-wrap items-end gap-2"
@@ -53,7 +53,12 @@ export function ExpressLogsPanel({ stateMachineArn, initial }: { stateMachineArn
         <ul className="divide-y divide-slate-100 rounded-lg bg-white ring-1 ring-slate-200">
           {data.events.map((e, i) => (
             <li key={`${e.timestamp}-${i}`} className="px-3 py-2 text-xs">
-              <button type="button" className="flex w-full items-center gap-3 text-left" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)}>
+              <button
+                type="button"
+                className="flex w-full items-center gap-3 text-left"
+                aria-expanded={open === i}
+                onClick={() => setOpen(open === i ? null : i)}
+              >
                 <span className="font-mono text-slate-500">{formatTimestamp(e.timestamp)}</span>
                 <span className="font-medium text-slate-800">{e.type ?? 'log line'}</span>
                 <span className="truncate font-mono text-slate-500">{e.executionArn?.split(':').slice(-2, -1)[0] ?? e.message.slice(0, 80)}</span>

@@ -32,7 +32,9 @@ export async function downloadGraphPng(graph: ExecutionGraphDto, executionName: 
     if (!context) throw new Error('This browser cannot draw on a canvas.');
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
-    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The graph could not be turned into a PNG.'))), 'image/png'));
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The graph could not be turned into a PNG.'))), 'image/png'),
+    );
     downloadBlob(blob, exportFileName(executionName, 'png'));
   } finally {
     URL.revokeObjectURL(url);

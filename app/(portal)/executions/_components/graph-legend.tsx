@@ -10,7 +10,11 @@ export function GraphLegend() {
         const style = STATE_STATUS_STYLE[status];
         return (
           <span key={status} className="inline-flex items-center gap-1.5">
-            <span aria-hidden className="inline-block h-3 w-3 rounded-sm border-[1.5px]" style={{ background: style.fill, borderColor: style.stroke, opacity: style.opacity, borderStyle: status === 'notRun' ? 'dashed' : 'solid' }} />
+            <span
+              aria-hidden
+              className="inline-block h-3 w-3 rounded-sm border-[1.5px]"
+              style={{ background: style.fill, borderColor: style.stroke, opacity: style.opacity, borderStyle: status === 'notRun' ? 'dashed' : 'solid' }}
+            />
             {style.label}
           </span>
         );
@@ -25,7 +29,15 @@ export function GraphLegend() {
       {kinds.map((kind) => (
         <span key={kind} className="inline-flex items-center gap-1.5">
           <svg width="22" height="6" aria-hidden>
-            <line x1="0" y1="3" x2="22" y2="3" stroke={kind === 'catch' ? EDGE_STYLE.catch.takenStroke : '#94a3b8'} strokeWidth="1.5" strokeDasharray={EDGE_STYLE[kind].dash} />
+            <line
+              x1="0"
+              y1="3"
+              x2="22"
+              y2="3"
+              stroke={kind === 'catch' ? EDGE_STYLE.catch.takenStroke : '#94a3b8'}
+              strokeWidth="1.5"
+              strokeDasharray={EDGE_STYLE[kind].dash}
+            />
           </svg>
           {kind === 'next' ? 'Transition' : EDGE_STYLE[kind].label}
         </span>

@@ -36,8 +36,17 @@ export function StateNode({ data }: NodeProps<StateFlowNode>) {
       data-state-name={node.name}
       data-status={node.status}
       title={`${node.name} · ${node.type} · ${style.label}${node.visitCount > 1 ? ` · ran ${node.visitCount} times` : ''}${node.comment ? `\n${node.comment}` : ''}`}
-      className={cn('relative flex h-full w-full cursor-pointer items-center gap-1 rounded-md border-[1.5px] px-1.5 text-left shadow-sm', isSelected && 'ring-2 ring-brand-500 ring-offset-2')}
-      style={{ background: style.fill, borderColor: style.stroke, color: style.text, opacity: style.opacity, borderStyle: node.status === 'notRun' ? 'dashed' : 'solid' }}
+      className={cn(
+        'relative flex h-full w-full cursor-pointer items-center gap-1 rounded-md border-[1.5px] px-1.5 text-left shadow-sm',
+        isSelected && 'ring-2 ring-brand-500 ring-offset-2',
+      )}
+      style={{
+        background: style.fill,
+        borderColor: style.stroke,
+        color: style.text,
+        opacity: style.opacity,
+        borderStyle: node.status === 'notRun' ? 'dashed' : 'solid',
+      }}
     >
       <Handles />
       <span aria-hidden className="w-3.5 shrink-0 text-center text-[11px] opacity-70">
@@ -46,7 +55,11 @@ export function StateNode({ data }: NodeProps<StateFlowNode>) {
       <span className="min-w-0 flex-1 truncate text-center text-xs font-medium">{node.name}</span>
       {node.visitCount > 1 && (
         // A corner badge, so the count never takes room from the name.
-        <span className="absolute -right-2 -top-2 rounded-full border bg-white px-1.5 text-[10px] font-semibold leading-4 shadow-sm" style={{ borderColor: style.stroke }} aria-label={`ran ${node.visitCount} times`}>
+        <span
+          className="absolute -right-2 -top-2 rounded-full border bg-white px-1.5 text-[10px] font-semibold leading-4 shadow-sm"
+          style={{ borderColor: style.stroke }}
+          aria-label={`ran ${node.visitCount} times`}
+        >
           ×{node.visitCount}
         </span>
       )}
@@ -82,7 +95,11 @@ export function ContainerNode({ data }: NodeProps<StateFlowNode>) {
 export function MarkerNode({ data }: NodeProps<StateFlowNode>) {
   const style = STATE_STATUS_STYLE[data.node.status];
   return (
-    <div className="flex h-full w-full items-center justify-center rounded-full border text-[11px] font-medium" style={{ borderColor: style.stroke, background: data.node.status === 'notRun' ? '#fff' : style.fill, color: style.text }} data-marker={data.node.name}>
+    <div
+      className="flex h-full w-full items-center justify-center rounded-full border text-[11px] font-medium"
+      style={{ borderColor: style.stroke, background: data.node.status === 'notRun' ? '#fff' : style.fill, color: style.text }}
+      data-marker={data.node.name}
+    >
       <Handles />
       {data.node.name}
     </div>
@@ -93,7 +110,13 @@ export function MarkerNode({ data }: NodeProps<StateFlowNode>) {
 export function ElkEdge({ id, data, sourceX, sourceY, targetX, targetY, markerEnd }: EdgeProps<ElkFlowEdge>) {
   const edge = data?.edge;
   if (!edge) return null;
-  const points = edge.points.length >= 2 ? edge.points : [{ x: sourceX, y: sourceY }, { x: targetX, y: targetY }];
+  const points =
+    edge.points.length >= 2
+      ? edge.points
+      : [
+          { x: sourceX, y: sourceY },
+          { x: targetX, y: targetY },
+        ];
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
   const style = EDGE_STYLE[edge.kind];
   const label = edge.label ? (edge.label.length > 48 ? `${edge.label.slice(0, 47)}…` : edge.label) : null;
@@ -109,7 +132,11 @@ export function ElkEdge({ id, data, sourceX, sourceY, targetX, targetY, markerEn
       {label && (
         <EdgeLabelRenderer>
           <div
-            className={cn('nodrag nopan pointer-events-none absolute rounded border bg-white px-1 text-[10px] leading-4', edge.taken ? 'border-slate-400 font-medium text-slate-800' : 'border-slate-200 text-slate-500', edge.kind === 'catch' && 'border-orange-300 text-orange-800')}
+            className={cn(
+              'nodrag nopan pointer-events-none absolute rounded border bg-white px-1 text-[10px] leading-4',
+              edge.taken ? 'border-slate-400 font-medium text-slate-800' : 'border-slate-200 text-slate-500',
+              edge.kind === 'catch' && 'border-orange-300 text-orange-800',
+            )}
             style={{ transform: `translate(${at.x}px, ${at.y}px)` }}
             data-edge-label={edge.kind}
             data-taken={edge.taken}

@@ -38,8 +38,18 @@ export function JsonEditor({
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <div className={cn('mt-1 flex overflow-hidden rounded-md ring-1 ring-inset', message ? 'ring-red-500' : 'ring-slate-300 focus-within:ring-2 focus-within:ring-brand-500')}>
-        <div ref={gutter} aria-hidden className="select-none overflow-hidden bg-slate-50 py-1.5 text-right font-mono text-xs leading-5 text-slate-400" style={{ height: `${rows * 1.25 + 0.75}rem` }}>
+      <div
+        className={cn(
+          'mt-1 flex overflow-hidden rounded-md ring-1 ring-inset',
+          message ? 'ring-red-500' : 'ring-slate-300 focus-within:ring-2 focus-within:ring-brand-500',
+        )}
+      >
+        <div
+          ref={gutter}
+          aria-hidden
+          className="select-none overflow-hidden bg-slate-50 py-1.5 text-right font-mono text-xs leading-5 text-slate-400"
+          style={{ height: `${rows * 1.25 + 0.75}rem` }}
+        >
           {Array.from({ length: lineCount }, (_, i) => (
             <div key={i} className={cn('px-2', errorLine === i + 1 && 'bg-red-100 font-semibold text-red-700')}>
               {i + 1}
@@ -64,7 +74,12 @@ export function JsonEditor({
           style={{ minHeight: `${rows * 1.25 + 0.75}rem` }}
         />
       </div>
-      <p id={helpId} className={cn('mt-1 text-xs', message ? 'text-red-700' : 'text-slate-500')} data-testid="json-editor-status" role={message ? 'alert' : undefined}>
+      <p
+        id={helpId}
+        className={cn('mt-1 text-xs', message ? 'text-red-700' : 'text-slate-500')}
+        data-testid="json-editor-status"
+        role={message ? 'alert' : undefined}
+      >
         {message ?? `Valid JSON · ${formatBytes(utf8ByteLength(value))} of 256 KB`}
       </p>
     </div>

@@ -34,7 +34,13 @@ function Node({ name, value, depth, openDepth }: { name?: string; value: unknown
   const [openBrace, closeBrace] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   return (
     <div className={depth > 0 ? 'pl-4' : undefined}>
-      <button type="button" className="-ml-4 w-4 text-slate-400 hover:text-slate-700" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? 'value'}`} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="-ml-4 w-4 text-slate-400 hover:text-slate-700"
+        aria-expanded={open}
+        aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? 'value'}`}
+        onClick={() => setOpen((o) => !o)}
+      >
         {open ? '▾' : '▸'}
       </button>
       {label}
@@ -62,7 +68,21 @@ function Node({ name, value, depth, openDepth }: { name?: string; value: unknown
 }
 
 /** JSON text (or a value) as a collapsible tree with copy, expand-all and raw views. */
-export function JsonViewer({ text, value, openDepth = 2, label, className, testId }: { text?: string | null; value?: unknown; openDepth?: number; label: string; className?: string; testId?: string }) {
+export function JsonViewer({
+  text,
+  value,
+  openDepth = 2,
+  label,
+  className,
+  testId,
+}: {
+  text?: string | null;
+  value?: unknown;
+  openDepth?: number;
+  label: string;
+  className?: string;
+  testId?: string;
+}) {
   const parsed = useMemo(() => {
     if (value !== undefined) return { ok: true as const, value };
     if (text === undefined || text === null) return null;
@@ -78,7 +98,12 @@ export function JsonViewer({ text, value, openDepth = 2, label, className, testI
   const [copied, setCopied] = useState(false);
   const raw = value !== undefined ? JSON.stringify(value, null, 2) : (text ?? '');
 
-  if (!parsed) return <p className="text-xs text-slate-500" data-testid={testId}>No {label.toLowerCase()} recorded.</p>;
+  if (!parsed)
+    return (
+      <p className="text-xs text-slate-500" data-testid={testId}>
+        No {label.toLowerCase()} recorded.
+      </p>
+    );
   return (
     <div className={cn('rounded-md bg-slate-50 ring-1 ring-slate-200', className)} data-testid={testId}>
       <div className="flex items-center gap-1 border-b border-slate-200 px-2 py-1 text-[11px]">

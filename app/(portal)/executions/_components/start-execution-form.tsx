@@ -19,7 +19,15 @@ function preview(input: string): string {
 }
 
 /** The Start execution form: optional name, JSON input with live validation, the last five inputs offered. */
-export function StartExecutionForm({ stateMachineArn, isExpress, recentInputs }: { stateMachineArn: string; isExpress: boolean; recentInputs: RecentInputDto[] }) {
+export function StartExecutionForm({
+  stateMachineArn,
+  isExpress,
+  recentInputs,
+}: {
+  stateMachineArn: string;
+  isExpress: boolean;
+  recentInputs: RecentInputDto[];
+}) {
   const router = useRouter();
   const [name, setName] = useState('');
   const [input, setInput] = useState(() => formatJsonText(recentInputs[0]?.input ?? '{}'));
@@ -28,7 +36,8 @@ export function StartExecutionForm({ stateMachineArn, isExpress, recentInputs }:
   const [started, setStarted] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  const nameError = name && !executionNameSchema.safeParse(name).success ? executionNameSchema.safeParse(name).error?.issues[0]?.message : (fieldErrors.name?.[0] ?? null);
+  const nameError =
+    name && !executionNameSchema.safeParse(name).success ? executionNameSchema.safeParse(name).error?.issues[0]?.message : (fieldErrors.name?.[0] ?? null);
   const inputInvalid = validateExecutionInputText(input) !== null;
 
   async function submit(event: React.FormEvent) {
@@ -63,7 +72,14 @@ export function StartExecutionForm({ stateMachineArn, isExpress, recentInputs }:
     <form onSubmit={submit} className="space-y-4" aria-label="Start execution" noValidate>
       <div className="grid gap-4 md:grid-cols-2">
         <Field id="execution-name" label="Name (optional)" help="Left empty, a name like run-20261127-195521-k3x9q2 is generated." error={nameError}>
-          <TextInput id="execution-name" value={name} onChange={(e) => setName(e.target.value.trim())} placeholder="generated when empty" aria-invalid={Boolean(nameError)} maxLength={80} />
+          <TextInput
+            id="execution-name"
+            value={name}
+            onChange={(e) => setName(e.target.value.trim())}
+            placeholder="generated when empty"
+            aria-invalid={Boolean(nameError)}
+            maxLength={80}
+          />
         </Field>
         {recentInputs.length > 0 && (
           <Field id="recent-inputs" label="Your last inputs" help="Pick one to load it into the editor.">
@@ -90,7 +106,9 @@ export function StartExecutionForm({ stateMachineArn, isExpress, recentInputs }:
       {started && (
         <Alert tone="success" title="Express execution started">
           <span className="break-all font-mono text-xs">{started}</span>
-          <span className="block">Express executions keep no history in Step Functions: their record is in the CloudWatch Logs below (when logging is on).</span>
+          <span className="block">
+            Express executions keep no history in Step Functions: their record is in the CloudWatch Logs below (when logging is on).
+          </span>
         </Alert>
       )}
       <div className="flex flex-wrap items-center gap-2">

@@ -6,7 +6,17 @@ import { Button } from '@/components/ui/button';
 import { StartExecutionForm } from './start-execution-form';
 
 /** The Start execution form behind a toggle, so the list stays in view until it is wanted. */
-export function StartExecutionPanel({ stateMachineArn, isExpress, recentInputs, initiallyOpen }: { stateMachineArn: string; isExpress: boolean; recentInputs: RecentInputDto[]; initiallyOpen: boolean }) {
+export function StartExecutionPanel({
+  stateMachineArn,
+  isExpress,
+  recentInputs,
+  initiallyOpen,
+}: {
+  stateMachineArn: string;
+  isExpress: boolean;
+  recentInputs: RecentInputDto[];
+  initiallyOpen: boolean;
+}) {
   const [open, setOpen] = useState(initiallyOpen);
   return (
     <section className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">

@@ -19,9 +19,7 @@ function RecentCounts({ machine }: { machine: StateMachineSummaryDto }) {
           {machine.recent!.counts[status]} {status.toLowerCase().replace('_', ' ')}
         </Badge>
       ))}
-      <span className="text-xs text-slate-500">
-        of the {machine.recent.hasMore ? `newest ${machine.recent.sampled}` : machine.recent.sampled}
-      </span>
+      <span className="text-xs text-slate-500">of the {machine.recent.hasMore ? `newest ${machine.recent.sampled}` : machine.recent.sampled}</span>
     </span>
   );
 }
@@ -65,7 +63,8 @@ export function StateMachineTable({ machines, emptyHint }: { machines: StateMach
                       {m.recent.lastFailure.name}
                     </Link>
                     <span className="flex items-center gap-1 text-slate-500">
-                      <ExecutionStatusBadge status={m.recent.lastFailure.status} /> {formatTimestamp(m.recent.lastFailure.stoppedAt ?? m.recent.lastFailure.startedAt)}
+                      <ExecutionStatusBadge status={m.recent.lastFailure.status} />{' '}
+                      {formatTimestamp(m.recent.lastFailure.stoppedAt ?? m.recent.lastFailure.startedAt)}
                     </span>
                   </span>
                 ) : (

@@ -40,7 +40,9 @@ export function StatesTable({ states, onSelect }: { states: ExecutionStateDto[];
                 </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{s.visits.length}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{s.visits.length ? formatDuration(total) : '—'}</td>
-                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-slate-500">{s.visits[0] ? formatTimestamp(s.visits[0].enteredAt).replace(' UTC', '') : '—'}</td>
+                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-slate-500">
+                  {s.visits[0] ? formatTimestamp(s.visits[0].enteredAt).replace(' UTC', '') : '—'}
+                </td>
               </tr>
             );
           })}

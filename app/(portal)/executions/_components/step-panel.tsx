@@ -17,7 +17,12 @@ function Section({ title, defaultOpen = true, children, testId }: { title: strin
   return (
     <section className="border-t border-slate-100 py-2" data-testid={testId}>
       <h3>
-        <button type="button" className="flex w-full items-center gap-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 hover:text-slate-900" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          className="flex w-full items-center gap-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 hover:text-slate-900"
+          aria-expanded={open}
+          onClick={() => setOpen((o) => !o)}
+        >
           <span aria-hidden>{open ? '▾' : '▸'}</span>
           {title}
         </button>
@@ -29,7 +34,12 @@ function Section({ title, defaultOpen = true, children, testId }: { title: strin
 
 function visitLabel(state: ExecutionStateDto, index: number): string {
   const visit = state.visits[index]!;
-  const where = [visit.iterationIndex !== undefined ? `item ${visit.iterationIndex}` : null, visit.branchIndex !== undefined ? `branch ${visit.branchIndex + 1}` : null].filter(Boolean).join(', ');
+  const where = [
+    visit.iterationIndex !== undefined ? `item ${visit.iterationIndex}` : null,
+    visit.branchIndex !== undefined ? `branch ${visit.branchIndex + 1}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `Visit ${index + 1} of ${state.visits.length}${where ? ` · ${where}` : ''} · ${STATE_STATUS_STYLE[visit.status].label.toLowerCase()} · ${formatDuration(visit.durationMs)}`;
 }
 
@@ -70,7 +80,11 @@ export function StepPanel({
   const style = STATE_STATUS_STYLE[visit?.status ?? state.status];
 
   return (
-    <aside className="flex max-h-[calc(100vh-8rem)] flex-col overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-label={`Step ${state.name}`} data-testid="step-panel">
+    <aside
+      className="flex max-h-[calc(100vh-8rem)] flex-col overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+      aria-label={`Step ${state.name}`}
+      data-testid="step-panel"
+    >
       <header className="flex items-start justify-between gap-2 border-b border-slate-100 px-4 py-3">
         <div className="min-w-0">
           <h2 className="truncate text-sm font-semibold text-slate-900" title={state.name}>
@@ -78,7 +92,11 @@ export function StepPanel({
           </h2>
           <p className="mt-0.5 flex items-center gap-1.5 text-xs text-slate-500">
             <Badge>{state.type}</Badge>
-            <span className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium" style={{ background: style.fill, color: style.text }} data-testid="step-status">
+            <span
+              className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium"
+              style={{ background: style.fill, color: style.text }}
+              data-testid="step-status"
+            >
               {style.label}
             </span>
           </p>
@@ -140,12 +158,23 @@ export function StepPanel({
               </dd>
             </dl>
             {(visit.error || visit.cause) && (
-              <div className={visit.status === 'caughtError' ? 'mb-3 rounded-md border border-orange-200 bg-orange-50 p-2.5 text-xs text-orange-950' : 'mb-3 rounded-md border border-red-200 bg-red-50 p-2.5 text-xs text-red-950'} data-testid="step-error">
+              <div
+                className={
+                  visit.status === 'caughtError'
+                    ? 'mb-3 rounded-md border border-orange-200 bg-orange-50 p-2.5 text-xs text-orange-950'
+                    : 'mb-3 rounded-md border border-red-200 bg-red-50 p-2.5 text-xs text-red-950'
+                }
+                data-testid="step-error"
+              >
                 <p className="font-semibold">
                   {visit.status === 'caughtError' ? 'Caught: ' : 'Error: '}
                   {visit.error ?? 'unknown'}
                 </p>
-                {visit.cause && <p className="mt-1 max-h-28 overflow-y-auto whitespace-pre-wrap break-words">{visit.cause.length > 4000 ? `${visit.cause.slice(0, 3999)}…` : visit.cause}</p>}
+                {visit.cause && (
+                  <p className="mt-1 max-h-28 overflow-y-auto whitespace-pre-wrap break-words">
+                    {visit.cause.length > 4000 ? `${visit.cause.slice(0, 3999)}…` : visit.cause}
+                  </p>
+                )}
               </div>
             )}
             {visit.retries.length > 0 && (
@@ -175,7 +204,9 @@ export function StepPanel({
                   <DataFlowSteps trace={trace.value.trace} title={trace.value.caught ? 'What the state did until the error' : 'From input to output'} />
                   {trace.value.caught && <DataFlowSteps trace={trace.value.caught} title="How the Catch built the output" hideInput />}
                   {trace.value.matchesRecordedOutput === false && (
-                    <p className="text-xs text-amber-700">Replayed here, the output differs from the one recorded in the history (the replay follows the AWS documentation; the sandbox may differ).</p>
+                    <p className="text-xs text-amber-700">
+                      Replayed here, the output differs from the one recorded in the history (the replay follows the AWS documentation; the sandbox may differ).
+                    </p>
                   )}
                 </>
               )}

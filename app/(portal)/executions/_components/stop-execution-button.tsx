@@ -6,7 +6,17 @@ import { executionApiPath } from '@/lib/sfn/arn';
 import { Button } from '@/components/ui/button';
 
 /** Stop with an inline confirmation (no browser dialog): the execution ends ABORTED. */
-export function StopExecutionButton({ executionArn, executionName, onStopped, size = 'md' }: { executionArn: string; executionName: string; onStopped: () => void; size?: 'sm' | 'md' }) {
+export function StopExecutionButton({
+  executionArn,
+  executionName,
+  onStopped,
+  size = 'md',
+}: {
+  executionArn: string;
+  executionName: string;
+  onStopped: () => void;
+  size?: 'sm' | 'md';
+}) {
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -16,7 +16,17 @@ const AXIS_HEIGHT = 22;
  * Gantt of every visit (SVG): bars by status, retry attempts as red ticks, retry back-offs hatched,
  * Wait states striped. Only the rows in view are drawn, so 5,000 visits scroll smoothly.
  */
-export function TimelineChart({ rows, totalMs, selectedVisitId, onSelect }: { rows: TimelineRow[]; totalMs: number; selectedVisitId: number | null; onSelect: (nodeId: string, visitId: number) => void }) {
+export function TimelineChart({
+  rows,
+  totalMs,
+  selectedVisitId,
+  onSelect,
+}: {
+  rows: TimelineRow[];
+  totalMs: number;
+  selectedVisitId: number | null;
+  onSelect: (nodeId: string, visitId: number) => void;
+}) {
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(900);
   const [scrollTop, setScrollTop] = useState(0);
@@ -61,9 +71,20 @@ export function TimelineChart({ rows, totalMs, selectedVisitId, onSelect }: { ro
           </g>
         ))}
       </svg>
-      <div ref={scroller} className="relative overflow-y-auto border-t border-slate-200" style={{ height: viewHeight }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div
+        ref={scroller}
+        className="relative overflow-y-auto border-t border-slate-200"
+        style={{ height: viewHeight }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
         <div style={{ height: rows.length * ROW, position: 'relative' }}>
-          <svg width={width} height={(last - first) * ROW} style={{ position: 'absolute', top: first * ROW, left: 0 }} role="list" aria-label="Timeline of state visits">
+          <svg
+            width={width}
+            height={(last - first) * ROW}
+            style={{ position: 'absolute', top: first * ROW, left: 0 }}
+            role="list"
+            aria-label="Timeline of state visits"
+          >
             {ticks.map((t) => (
               <line key={t} x1={x(t)} x2={x(t)} y1={0} y2={(last - first) * ROW} stroke="#f1f5f9" />
             ))}
@@ -95,14 +116,31 @@ export function TimelineChart({ rows, totalMs, selectedVisitId, onSelect }: { ro
                   <text x={8 + row.depth * 12} y={16} fontSize={11} fill="#1e293b">
                     {fitLabel(label, LABEL_WIDTH - 16 - row.depth * 12)}
                   </text>
-                  <rect x={barX} y={5} width={barWidth} height={ROW - 10} rx={3} fill={style.fill} stroke={style.stroke} strokeWidth={1.2} opacity={style.opacity} />
+                  <rect
+                    x={barX}
+                    y={5}
+                    width={barWidth}
+                    height={ROW - 10}
+                    rx={3}
+                    fill={style.fill}
+                    stroke={style.stroke}
+                    strokeWidth={1.2}
+                    opacity={style.opacity}
+                  />
                   {row.marks.map((mark, m) =>
                     mark.kind === 'retry' ? (
                       <line key={m} x1={x(mark.startMs)} x2={x(mark.startMs)} y1={2} y2={ROW - 2} stroke="#dc2626" strokeWidth={2}>
                         <title>{`Attempt failed: ${mark.label ?? ''}`}</title>
                       </line>
                     ) : (
-                      <rect key={m} x={x(mark.startMs)} y={8} width={Math.max(2, x(mark.endMs) - x(mark.startMs))} height={ROW - 16} fill={mark.kind === 'retryWait' ? 'url(#timeline-hatch)' : 'url(#timeline-wait)'}>
+                      <rect
+                        key={m}
+                        x={x(mark.startMs)}
+                        y={8}
+                        width={Math.max(2, x(mark.endMs) - x(mark.startMs))}
+                        height={ROW - 16}
+                        fill={mark.kind === 'retryWait' ? 'url(#timeline-hatch)' : 'url(#timeline-wait)'}
+                      >
                         <title>{mark.kind === 'retryWait' ? 'Retry back-off' : 'Wait'}</title>
                       </rect>
                     ),

@@ -31,7 +31,8 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
         title={`Consumer groups on ${cluster.name}`}
         description={
           <>
-            {connectionLabel(cluster.connection)} · <span className="break-all font-mono text-xs">{connectionTarget(cluster.connection)}</span> · {cluster.team?.name ?? 'every team'}
+            {connectionLabel(cluster.connection)} · <span className="break-all font-mono text-xs">{connectionTarget(cluster.connection)}</span> ·{' '}
+            {cluster.team?.name ?? 'every team'}
             {cluster.isSandbox && (
               <Badge tone="warn" className="ml-2">
                 local sandbox

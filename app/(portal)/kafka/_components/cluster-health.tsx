@@ -9,10 +9,12 @@ export function ClusterHealthSummary({ health }: { health: KafkaClusterHealthDto
     return (
       <div className="space-y-0.5">
         <Badge tone="bad">unreachable</Badge>
-        <p className="text-xs text-slate-600">
-          since {health.since ? <TimeAgo iso={health.since} /> : 'unknown'}
-        </p>
-        {health.lastError && <p className="max-w-xs truncate text-xs text-red-700" title={health.lastError}>{health.lastError}</p>}
+        <p className="text-xs text-slate-600">since {health.since ? <TimeAgo iso={health.since} /> : 'unknown'}</p>
+        {health.lastError && (
+          <p className="max-w-xs truncate text-xs text-red-700" title={health.lastError}>
+            {health.lastError}
+          </p>
+        )}
       </div>
     );
   }
@@ -20,7 +22,15 @@ export function ClusterHealthSummary({ health }: { health: KafkaClusterHealthDto
     return (
       <div className="space-y-0.5">
         <Badge tone="good">reachable</Badge>
-        <p className="text-xs text-slate-600">{health.lastSampledAt ? <>last sample <TimeAgo iso={health.lastSampledAt} /></> : 'no consumer groups sampled yet'}</p>
+        <p className="text-xs text-slate-600">
+          {health.lastSampledAt ? (
+            <>
+              last sample <TimeAgo iso={health.lastSampledAt} />
+            </>
+          ) : (
+            'no consumer groups sampled yet'
+          )}
+        </p>
       </div>
     );
   }
@@ -33,7 +43,17 @@ export function ClusterHealthSummary({ health }: { health: KafkaClusterHealthDto
 }
 
 /** The banner a cluster's pages show when live reads fail: since when, why, and what is shown instead. */
-export function UnreachableBanner({ clusterName, health, liveError, asOf }: { clusterName: string; health: KafkaClusterHealthDto; liveError: string; asOf: string | null }) {
+export function UnreachableBanner({
+  clusterName,
+  health,
+  liveError,
+  asOf,
+}: {
+  clusterName: string;
+  health: KafkaClusterHealthDto;
+  liveError: string;
+  asOf: string | null;
+}) {
   return (
     <Alert tone="error" title={`Cluster ${clusterName} is unreachable`}>
       <p>

@@ -29,11 +29,21 @@ export function ClustersPanel({ initial, refreshMs }: { initial: KafkaClusterDto
           <caption className="sr-only">Registered Kafka clusters</caption>
           <thead className="text-xs uppercase text-slate-500">
             <tr>
-              <th scope="col" className="py-2 pr-4">Cluster</th>
-              <th scope="col" className="py-2 pr-4">Connection</th>
-              <th scope="col" className="py-2 pr-4">Owner</th>
-              <th scope="col" className="py-2 pr-4">Status</th>
-              <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="py-2 pr-4">
+                Cluster
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Connection
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Owner
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Status
+              </th>
+              <th scope="col" className="py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -120,7 +130,12 @@ function ClusterRow({ cluster }: { cluster: KafkaClusterDto }) {
 /** What a connection test found, or why it failed, in words. */
 export function ConnectionTestResult({ result }: { result: KafkaConnectionTestDto }) {
   if (!result.ok) {
-    const why = { unreachable: 'No broker answered', authentication: 'The brokers refused the credentials', timeout: 'The brokers did not answer in time', error: 'The connection failed' }[result.reason];
+    const why = {
+      unreachable: 'No broker answered',
+      authentication: 'The brokers refused the credentials',
+      timeout: 'The brokers did not answer in time',
+      error: 'The connection failed',
+    }[result.reason];
     return (
       <Alert tone="error" title={why}>
         <span className="font-mono text-xs">{result.message}</span>
@@ -133,7 +148,11 @@ export function ConnectionTestResult({ result }: { result: KafkaConnectionTestDt
         <dt>Cluster id</dt>
         <dd className="font-mono text-xs">{result.clusterId}</dd>
         <dt>Kafka version</dt>
-        <dd>{result.kafkaVersion ? `${result.kafkaVersion} (${result.versionSource === 'msk' ? 'from MSK' : 'broker protocol version'})` : 'not readable with these permissions'}</dd>
+        <dd>
+          {result.kafkaVersion
+            ? `${result.kafkaVersion} (${result.versionSource === 'msk' ? 'from MSK' : 'broker protocol version'})`
+            : 'not readable with these permissions'}
+        </dd>
         <dt>Controller</dt>
         <dd>{result.controllerId === null ? 'unknown' : `broker ${result.controllerId}`}</dd>
         <dt>Brokers</dt>

@@ -22,8 +22,8 @@ export function EventSourceMappings({ list, highlightGroup }: { list: KafkaEvent
       <EmptyState title={`No Lambda function reads from Kafka in ${where}`}>
         {list.target.isSandbox ? (
           <p>
-            The local sandbox (moto) rejects event source mappings for Amazon MSK and self-managed Kafka, so launches of the MSK consumer blueprint cannot create one here. Switch to a
-            real AWS target in the header to see them; the lag of the sandbox cluster&apos;s groups is above.
+            The local sandbox (moto) rejects event source mappings for Amazon MSK and self-managed Kafka, so launches of the MSK consumer blueprint cannot
+            create one here. Switch to a real AWS target in the header to see them; the lag of the sandbox cluster&apos;s groups is above.
           </p>
         ) : (
           <p>Launch the “Consume an MSK topic with a custom consumer group” blueprint, or switch target or region in the header.</p>
@@ -37,12 +37,24 @@ export function EventSourceMappings({ list, highlightGroup }: { list: KafkaEvent
         <caption className="sr-only">Lambda event source mappings reading from Kafka in {where}</caption>
         <thead className="text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="py-2 pr-4">Function</th>
-            <th scope="col" className="py-2 pr-4">Source</th>
-            <th scope="col" className="py-2 pr-4">Topics</th>
-            <th scope="col" className="py-2 pr-4">Consumer group</th>
-            <th scope="col" className="py-2 pr-4">State</th>
-            <th scope="col" className="py-2 pr-4">Starting position</th>
+            <th scope="col" className="py-2 pr-4">
+              Function
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Source
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Topics
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Consumer group
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              State
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Starting position
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -65,7 +77,9 @@ export function EventSourceMappings({ list, highlightGroup }: { list: KafkaEvent
                 ) : (
                   <span className="text-slate-500">not registered</span>
                 )}
-                <p className="max-w-xs break-all font-mono text-xs text-slate-500">{m.source.kind === 'msk' ? m.source.clusterArn : m.source.bootstrapServers.join(', ')}</p>
+                <p className="max-w-xs break-all font-mono text-xs text-slate-500">
+                  {m.source.kind === 'msk' ? m.source.clusterArn : m.source.bootstrapServers.join(', ')}
+                </p>
               </td>
               <td className="py-2 pr-4">{m.topics.join(', ') || '—'}</td>
               <td className="py-2 pr-4">

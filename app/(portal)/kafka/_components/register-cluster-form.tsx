@@ -55,7 +55,12 @@ function toRequestBody(form: Form) {
           ? { kind: 'tls', brokers, caCertPem: optional(form.caCertPem), clientCertPem: optional(form.clientCertPem) }
           : { kind: form.security, brokers, username: form.username, tls: form.saslTls, caCertPem: optional(form.caCertPem) };
   const secrets =
-    form.source === 'msk' ? {} : { password: form.security.startsWith('sasl-') ? optional(form.password) : undefined, clientKeyPem: form.security === 'tls' ? optional(form.clientKeyPem) : undefined };
+    form.source === 'msk'
+      ? {}
+      : {
+          password: form.security.startsWith('sasl-') ? optional(form.password) : undefined,
+          clientKeyPem: form.security === 'tls' ? optional(form.clientKeyPem) : undefined,
+        };
   return {
     name: form.name,
     teamId: form.owner === EVERY_TEAM ? null : form.owner,
@@ -66,7 +71,17 @@ function toRequestBody(form: Form) {
 }
 
 /** Register an MSK (IAM) or self-managed cluster; field errors appear next to their fields, then the connection is tested. */
-export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, initialArn }: { teams: { id: string; name: string }[]; canRegisterForEveryTeam: boolean; targets: TargetChoice[]; initialArn?: string }) {
+export function RegisterClusterForm({
+  teams,
+  canRegisterForEveryTeam,
+  targets,
+  initialArn,
+}: {
+  teams: { id: string; name: string }[];
+  canRegisterForEveryTeam: boolean;
+  targets: TargetChoice[];
+  initialArn?: string;
+}) {
   const qc = useQueryClient();
   const [form, setForm] = useState<Form>(() => emptyForm(initialArn));
   const [ownerError, setOwnerError] = useState<string | null>(null);
@@ -77,7 +92,11 @@ export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, i
       setRegistered({ cluster, test: null });
       void qc.invalidateQueries({ queryKey: CLUSTERS_QUERY_KEY });
       // Register first, then say whether it can be reached: a cluster that is down today may be up tomorrow.
-      const test = await fetchJson<KafkaConnectionTestDto>(`/api/v1/kafka/clusters/${cluster.id}/test`, { method: 'POST' }).catch((e: Error) => ({ ok: false as const, reason: 'error' as const, message: e.message }));
+      const test = await fetchJson<KafkaConnectionTestDto>(`/api/v1/kafka/clusters/${cluster.id}/test`, { method: 'POST' }).catch((e: Error) => ({
+        ok: false as const,
+        reason: 'error' as const,
+        message: e.message,
+      }));
       setRegistered({ cluster, test });
       return cluster;
     },
@@ -99,7 +118,12 @@ export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, i
   const usableTargets = targets.filter((t) => t.isSandbox || ownerTeamId === null || t.teamIds.includes(ownerTeamId));
   const regions = targets.find((t) => t.id === form.targetId)?.regions ?? [];
 
-  const text = (key: 'name' | 'clusterArn' | 'username' | 'password', label: string, error: string | null, props: { help?: ReactNode; type?: string; placeholder?: string; autoComplete?: string } = {}) => (
+  const text = (
+    key: 'name' | 'clusterArn' | 'username' | 'password',
+    label: string,
+    error: string | null,
+    props: { help?: ReactNode; type?: string; placeholder?: string; autoComplete?: string } = {},
+  ) => (
     <Field id={`cluster-${key}`} label={label} help={props.help} error={error}>
       <TextInput
         id={`cluster-${key}`}
@@ -149,8 +173,19 @@ export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, i
     >
       <div className="grid gap-4 md:grid-cols-2">
         {text('name', 'Name', errorFor('name'), { help: 'Shown in the portal, e.g. orders-prod', placeholder: 'orders-prod' })}
-        <Field id="cluster-owner" label="Owner" help="Members of the owning team see the cluster; its developers may reset offsets." error={ownerError ?? errorFor('teamId')}>
-          <Select id="cluster-owner" value={form.owner} aria-invalid={Boolean(ownerError ?? errorFor('teamId'))} aria-describedby={ownerError || errorFor('teamId') ? 'cluster-owner-error' : 'cluster-owner-help'} onChange={(e) => set('owner', e.target.value)}>
+        <Field
+          id="cluster-owner"
+          label="Owner"
+          help="Members of the owning team see the cluster; its developers may reset offsets."
+          error={ownerError ?? errorFor('teamId')}
+        >
+          <Select
+            id="cluster-owner"
+            value={form.owner}
+            aria-invalid={Boolean(ownerError ?? errorFor('teamId'))}
+            aria-describedby={ownerError || errorFor('teamId') ? 'cluster-owner-error' : 'cluster-owner-help'}
+            onChange={(e) => set('owner', e.target.value)}
+          >
             <option value="">Choose a team…</option>
             {canRegisterForEveryTeam && <option value={EVERY_TEAM}>Every team</option>}
             {teams.map((t) => (
@@ -181,8 +216,16 @@ export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, i
 
       {form.source === 'msk' ? (
         <div className="grid gap-4 md:grid-cols-2">
-          {text('clusterArn', 'Cluster ARN', errorFor('settings.clusterArn'), { help: 'arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>', placeholder: 'arn:aws:kafka:eu-west-1:111122223333:cluster/orders/…' })}
-          <Field id="cluster-target" label="AWS target" help="Its credentials sign the IAM tokens and look up the bootstrap brokers." error={errorFor('targetId')}>
+          {text('clusterArn', 'Cluster ARN', errorFor('settings.clusterArn'), {
+            help: 'arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>',
+            placeholder: 'arn:aws:kafka:eu-west-1:111122223333:cluster/orders/…',
+          })}
+          <Field
+            id="cluster-target"
+            label="AWS target"
+            help="Its credentials sign the IAM tokens and look up the bootstrap brokers."
+            error={errorFor('targetId')}
+          >
             <Select
               id="cluster-target"
               value={form.targetId}
@@ -190,7 +233,11 @@ export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, i
               aria-describedby={errorFor('targetId') ? 'cluster-target-error' : 'cluster-target-help'}
               onChange={(e) => {
                 const target = targets.find((t) => t.id === e.target.value);
-                setForm((f) => ({ ...f, targetId: e.target.value, region: target && !target.regions.includes(f.region) ? (target.regions[0] ?? '') : f.region }));
+                setForm((f) => ({
+                  ...f,
+                  targetId: e.target.value,
+                  region: target && !target.regions.includes(f.region) ? (target.regions[0] ?? '') : f.region,
+                }));
               }}
             >
               <option value="">Choose a target…</option>
@@ -202,7 +249,13 @@ export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, i
             </Select>
           </Field>
           <Field id="cluster-region" label="Region" help="Read from the ARN; the target must allow it." error={errorFor('region')}>
-            <Select id="cluster-region" value={form.region} aria-invalid={Boolean(errorFor('region'))} aria-describedby={errorFor('region') ? 'cluster-region-error' : 'cluster-region-help'} onChange={(e) => set('region', e.target.value)}>
+            <Select
+              id="cluster-region"
+              value={form.region}
+              aria-invalid={Boolean(errorFor('region'))}
+              aria-describedby={errorFor('region') ? 'cluster-region-error' : 'cluster-region-help'}
+              onChange={(e) => set('region', e.target.value)}
+            >
               <option value="">{regions.length ? 'Choose a region…' : 'Choose a target first'}</option>
               {[...new Set([...regions, ...(form.region ? [form.region] : [])])].map((r) => (
                 <option key={r} value={r}>
@@ -215,7 +268,8 @@ export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, i
             <legend className="text-sm font-medium text-slate-800">Network</legend>
             <div className="mt-1 flex gap-4 text-sm">
               <label className="inline-flex items-center gap-2">
-                <input type="radio" name="cluster-network" checked={form.network === 'private'} onChange={() => set('network', 'private')} /> Private (portal runs in the VPC)
+                <input type="radio" name="cluster-network" checked={form.network === 'private'} onChange={() => set('network', 'private')} /> Private (portal
+                runs in the VPC)
               </label>
               <label className="inline-flex items-center gap-2">
                 <input type="radio" name="cluster-network" checked={form.network === 'public'} onChange={() => set('network', 'public')} /> Public access
@@ -242,7 +296,13 @@ export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, i
             <div className="mt-1 grid gap-2 md:grid-cols-2">
               {SECURITY_OPTIONS.map((option) => (
                 <label key={option.value} className="flex items-start gap-2 rounded-md p-2 text-sm ring-1 ring-slate-200">
-                  <input type="radio" name="cluster-security" className="mt-1" checked={form.security === option.value} onChange={() => set('security', option.value)} />
+                  <input
+                    type="radio"
+                    name="cluster-security"
+                    className="mt-1"
+                    checked={form.security === option.value}
+                    onChange={() => set('security', option.value)}
+                  />
                   <span>
                     <span className="font-medium">{option.label}</span>
                     <span className="block text-xs text-slate-500">{option.help}</span>
@@ -254,7 +314,11 @@ export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, i
           {form.security.startsWith('sasl-') && (
             <div className="grid gap-4 md:grid-cols-2">
               {text('username', 'Username', errorFor('settings.username'))}
-              {text('password', 'Password', errorFor('secrets.password'), { type: 'password', help: 'Stored encrypted; never shown again.', autoComplete: 'new-password' })}
+              {text('password', 'Password', errorFor('secrets.password'), {
+                type: 'password',
+                help: 'Stored encrypted; never shown again.',
+                autoComplete: 'new-password',
+              })}
               <label className="inline-flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={form.saslTls} onChange={(e) => set('saslTls', e.target.checked)} /> Connect over TLS
               </label>
@@ -264,7 +328,8 @@ export function RegisterClusterForm({ teams, canRegisterForEveryTeam, targets, i
             <div className="grid gap-4 md:grid-cols-2">
               {pem('caCertPem', 'CA certificate (optional)', errorFor('settings.caCertPem'), 'PEM; leave empty to trust the system CAs.')}
               {form.security === 'tls' && pem('clientCertPem', 'Client certificate (optional)', errorFor('settings.clientCertPem'), 'PEM, for mutual TLS.')}
-              {form.security === 'tls' && pem('clientKeyPem', 'Client private key', errorFor('secrets.clientKeyPem'), 'PEM; required with a client certificate. Stored encrypted.')}
+              {form.security === 'tls' &&
+                pem('clientKeyPem', 'Client private key', errorFor('secrets.clientKeyPem'), 'PEM; required with a client certificate. Stored encrypted.')}
             </div>
           )}
         </div>

@@ -35,7 +35,15 @@ export function ChangeSetTable({ changes }: { changes: ResourceChangeDto[] }) {
               </td>
               <td className="py-1.5 pr-2 font-mono text-xs text-slate-600">{c.resourceType}</td>
               <td className="py-1.5">
-                {c.replacement === 'True' ? <Badge tone="bad">replaced</Badge> : c.replacement === 'Conditional' ? <Badge tone="warn">may be replaced</Badge> : c.replacement === 'False' ? 'in place' : '—'}
+                {c.replacement === 'True' ? (
+                  <Badge tone="bad">replaced</Badge>
+                ) : c.replacement === 'Conditional' ? (
+                  <Badge tone="warn">may be replaced</Badge>
+                ) : c.replacement === 'False' ? (
+                  'in place'
+                ) : (
+                  '—'
+                )}
               </td>
             </tr>
           ))}

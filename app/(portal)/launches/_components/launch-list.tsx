@@ -15,7 +15,9 @@ import { StatusBadge } from './status-badge';
 export function LaunchList({ initial, query, canSeeAll }: { initial: LaunchSummaryDto[]; query: LaunchListQuery; canSeeAll: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
-  const qs = new URLSearchParams(Object.entries({ ...query, includeDeleted: query.includeDeleted ? 'true' : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+  const qs = new URLSearchParams(
+    Object.entries({ ...query, includeDeleted: query.includeDeleted ? 'true' : undefined }).filter((e): e is [string, string] => Boolean(e[1])),
+  );
   const { data } = useQuery({
     queryKey: ['launches', qs.toString()],
     queryFn: () => fetchJson<{ launches: LaunchSummaryDto[] }>(`/api/v1/launches?${qs}`).then((r) => r.launches),
@@ -41,7 +43,10 @@ export function LaunchList({ initial, query, canSeeAll }: { initial: LaunchSumma
               key={s}
               role="tab"
               aria-selected={query.scope === s}
-              className={cn('px-3 py-1.5 text-sm first:rounded-l-md last:rounded-r-md', query.scope === s ? 'bg-brand-600 text-white' : 'bg-white text-slate-700')}
+              className={cn(
+                'px-3 py-1.5 text-sm first:rounded-l-md last:rounded-r-md',
+                query.scope === s ? 'bg-brand-600 text-white' : 'bg-white text-slate-700',
+              )}
               onClick={() => setParam('scope', s)}
             >
               {s === 'mine' ? 'Mine' : s === 'team' ? 'My teams' : 'All'}
@@ -78,7 +83,8 @@ export function LaunchList({ initial, query, canSeeAll }: { initial: LaunchSumma
           </Select>
         </label>
         <label className="flex items-center gap-1 pb-1.5 text-sm text-slate-700">
-          <input type="checkbox" checked={Boolean(query.includeDeleted)} onChange={(e) => setParam('includeDeleted', e.target.checked ? 'true' : undefined)} /> Show deleted
+          <input type="checkbox" checked={Boolean(query.includeDeleted)} onChange={(e) => setParam('includeDeleted', e.target.checked ? 'true' : undefined)} />{' '}
+          Show deleted
         </label>
       </div>
       {data.length === 0 ? (

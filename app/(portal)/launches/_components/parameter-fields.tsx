@@ -42,7 +42,15 @@ export function ParameterFields({
           <legend className="mb-2 text-sm font-semibold text-slate-800">{s.label}</legend>
           <div className="grid gap-4 md:grid-cols-2">
             {s.params.map((p) => (
-              <ParameterField key={p.name} param={p} value={values[p.name] ?? ''} error={errors[p.name]} onChange={(v) => onChange(p.name, v)} picker={picker} keepsPrevious={secretsKeepPrevious && p.noEcho} />
+              <ParameterField
+                key={p.name}
+                param={p}
+                value={values[p.name] ?? ''}
+                error={errors[p.name]}
+                onChange={(v) => onChange(p.name, v)}
+                picker={picker}
+                keepsPrevious={secretsKeepPrevious && p.noEcho}
+              />
             ))}
           </div>
         </fieldset>
@@ -62,7 +70,21 @@ function helpText(p: TemplateParameterDto, keepsPrevious: boolean): string {
   return bits.filter(Boolean).join(' · ');
 }
 
-function ParameterField({ param: p, value, error, onChange, picker, keepsPrevious }: { param: TemplateParameterDto; value: string; error?: string; onChange: (v: string) => void; picker: { targetId: string; region: string } | null; keepsPrevious: boolean }) {
+function ParameterField({
+  param: p,
+  value,
+  error,
+  onChange,
+  picker,
+  keepsPrevious,
+}: {
+  param: TemplateParameterDto;
+  value: string;
+  error?: string;
+  onChange: (v: string) => void;
+  picker: { targetId: string; region: string } | null;
+  keepsPrevious: boolean;
+}) {
   const id = `param-${p.name}`;
   const kind = parameterKind(p.type);
   const common = { id, 'aria-invalid': Boolean(error), 'aria-describedby': error ? `${id}-error` : `${id}-help` };
@@ -83,11 +105,24 @@ function ParameterField({ param: p, value, error, onChange, picker, keepsPreviou
       </Select>
     );
   } else if (p.noEcho) {
-    control = <TextInput {...common} type="password" autoComplete="new-password" value={value} onChange={(e) => onChange(e.target.value)} placeholder={keepsPrevious ? '(unchanged)' : undefined} />;
+    control = (
+      <TextInput
+        {...common}
+        type="password"
+        autoComplete="new-password"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={keepsPrevious ? '(unchanged)' : undefined}
+      />
+    );
   } else if (kind === 'number') {
-    control = <TextInput {...common} type="number" inputMode="decimal" min={p.minValue} max={p.maxValue} value={value} onChange={(e) => onChange(e.target.value)} />;
+    control = (
+      <TextInput {...common} type="number" inputMode="decimal" min={p.minValue} max={p.maxValue} value={value} onChange={(e) => onChange(e.target.value)} />
+    );
   } else if (picker && pickerResourceType(p.type) && (PICKABLE_TYPES as readonly string[]).includes(pickerResourceType(p.type)!)) {
-    control = <ResourcePicker common={common} type={pickerResourceType(p.type)!} multiple={kind === 'aws-id-list'} value={value} onChange={onChange} picker={picker} />;
+    control = (
+      <ResourcePicker common={common} type={pickerResourceType(p.type)!} multiple={kind === 'aws-id-list'} value={value} onChange={onChange} picker={picker} />
+    );
   } else {
     control = <TextInput {...common} value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} />;
   }
@@ -99,10 +134,25 @@ function ParameterField({ param: p, value, error, onChange, picker, keepsPreviou
 }
 
 /** A select filled with the target's real resources; free text still allowed when the list is empty or unreachable. */
-function ResourcePicker({ common, type, multiple, value, onChange, picker }: { common: Record<string, unknown>; type: string; multiple: boolean; value: string; onChange: (v: string) => void; picker: { targetId: string; region: string } }) {
+function ResourcePicker({
+  common,
+  type,
+  multiple,
+  value,
+  onChange,
+  picker,
+}: {
+  common: Record<string, unknown>;
+  type: string;
+  multiple: boolean;
+  value: string;
+  onChange: (v: string) => void;
+  picker: { targetId: string; region: string };
+}) {
   const q = useQuery({
     queryKey: ['picker', picker.targetId, picker.region, type],
-    queryFn: () => fetchJson<{ options: PickerOption[] }>(`/api/v1/targets/${picker.targetId}/resources?region=${picker.region}&type=${encodeURIComponent(type)}`),
+    queryFn: () =>
+      fetchJson<{ options: PickerOption[] }>(`/api/v1/targets/${picker.targetId}/resources?region=${picker.region}&type=${encodeURIComponent(type)}`),
     staleTime: 60_000,
   });
   const options = q.data?.options ?? [];
@@ -110,14 +160,22 @@ function ResourcePicker({ common, type, multiple, value, onChange, picker }: { c
     return (
       <>
         <TextInput {...common} value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} />
-        <span className="text-xs text-slate-500">{q.isError ? `Could not list ${type} resources: ${(q.error as Error).message}` : `No ${type} resources found in this target; type a value.`}</span>
+        <span className="text-xs text-slate-500">
+          {q.isError ? `Could not list ${type} resources: ${(q.error as Error).message}` : `No ${type} resources found in this target; type a value.`}
+        </span>
       </>
     );
   }
   if (multiple) {
     const chosen = new Set(splitList(value));
     return (
-      <Select {...common} multiple size={Math.min(6, options.length)} value={[...chosen]} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value).join(','))}>
+      <Select
+        {...common}
+        multiple
+        size={Math.min(6, options.length)}
+        value={[...chosen]}
+        onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value).join(','))}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -4,7 +4,17 @@ import { Button } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/field';
 
 /** Stack tags: the team's required keys are fixed (values editable), extra tags can be added and removed. */
-export function TagsEditor({ required, tags, errors, onChange }: { required: string[]; tags: [string, string][]; errors: Record<string, string | undefined>; onChange: (tags: [string, string][]) => void }) {
+export function TagsEditor({
+  required,
+  tags,
+  errors,
+  onChange,
+}: {
+  required: string[];
+  tags: [string, string][];
+  errors: Record<string, string | undefined>;
+  onChange: (tags: [string, string][]) => void;
+}) {
   const set = (i: number, k: string, v: string) => onChange(tags.map((t, j) => (j === i ? [k, v] : t)));
   return (
     <div className="space-y-2">
@@ -13,7 +23,13 @@ export function TagsEditor({ required, tags, errors, onChange }: { required: str
         const err = errors[`tags.${k}`];
         return (
           <div key={i} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-            <TextInput aria-label={`Tag key ${i + 1}`} value={k} readOnly={isRequired} className={isRequired ? 'bg-slate-50' : undefined} onChange={(e) => set(i, e.target.value, v)} />
+            <TextInput
+              aria-label={`Tag key ${i + 1}`}
+              value={k}
+              readOnly={isRequired}
+              className={isRequired ? 'bg-slate-50' : undefined}
+              onChange={(e) => set(i, e.target.value, v)}
+            />
             <div>
               <TextInput aria-label={`Value of tag ${k || i + 1}`} value={v} aria-invalid={Boolean(err)} onChange={(e) => set(i, k, e.target.value)} />
               {err && <p className="text-xs text-red-700">{err}</p>}

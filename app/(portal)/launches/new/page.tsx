@@ -52,7 +52,14 @@ export default async function NewLaunchPage({ searchParams }: { searchParams: Pr
             blueprint={{ slug: m.slug, version: m.version, title: m.title, capabilities: model.capabilities }}
             parameters={model.parameters}
             groups={model.parameterGroups}
-            targets={current.targets.map((t) => ({ id: t.id, name: t.name, accountId: t.accountId, regions: t.regions, isSandbox: t.isSandbox, teamIds: t.teamIds }))}
+            targets={current.targets.map((t) => ({
+              id: t.id,
+              name: t.name,
+              accountId: t.accountId,
+              regions: t.regions,
+              isSandbox: t.isSandbox,
+              teamIds: t.teamIds,
+            }))}
             teams={launchTeams.map((t) => ({ id: t.id, slug: t.slug, name: t.name, requiredTags: t.requiredTags }))}
             defaults={{ targetId: current.target.id, region: current.region, owner: actor.email, sandboxParameters: m.sandboxParameters ?? {} }}
           />

@@ -13,7 +13,11 @@ type Team = { id: string; name: string };
 
 export function TargetsPanel({ initial, teams, canManage }: { initial: TargetDto[]; teams: Team[]; canManage: boolean }) {
   const qc = useQueryClient();
-  const { data } = useQuery({ queryKey: ['targets'], queryFn: () => fetchJson<{ targets: TargetDto[] }>('/api/v1/targets'), initialData: { targets: initial } });
+  const { data } = useQuery({
+    queryKey: ['targets'],
+    queryFn: () => fetchJson<{ targets: TargetDto[] }>('/api/v1/targets'),
+    initialData: { targets: initial },
+  });
   const remove = useMutation({
     mutationFn: (id: string) => fetchJson(`/api/v1/targets/${id}`, { method: 'DELETE' }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['targets'] }),
@@ -54,7 +58,11 @@ export function TargetsPanel({ initial, teams, canManage }: { initial: TargetDto
           ))}
         </tbody>
       </table>
-      {canManage ? <RegisterTarget teams={teams} onDone={() => void qc.invalidateQueries({ queryKey: ['targets'] })} /> : <p className="text-xs text-slate-500">Platform admins register targets.</p>}
+      {canManage ? (
+        <RegisterTarget teams={teams} onDone={() => void qc.invalidateQueries({ queryKey: ['targets'] })} />
+      ) : (
+        <p className="text-xs text-slate-500">Platform admins register targets.</p>
+      )}
     </div>
   );
 }
@@ -65,7 +73,14 @@ function RegisterTarget({ teams, onDone }: { teams: Team[]; onDone: () => void }
     mutationFn: () =>
       fetchJson<TargetDto>('/api/v1/targets', {
         method: 'POST',
-        json: { ...form, serviceRoleArn: form.serviceRoleArn || undefined, regions: form.regions.split(',').map((r) => r.trim()).filter(Boolean) },
+        json: {
+          ...form,
+          serviceRoleArn: form.serviceRoleArn || undefined,
+          regions: form.regions
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean),
+        },
       }),
     onSuccess: () => {
       setForm({ name: '', accountId: '', regions: 'us-east-1', roleArn: '', serviceRoleArn: '', externalId: '', teamIds: [] });
@@ -76,7 +91,14 @@ function RegisterTarget({ teams, onDone }: { teams: Team[]; onDone: () => void }
   const err = (k: string) => fields[k]?.[0] ?? Object.entries(fields).find(([f]) => f.startsWith(`${k}.`))?.[1][0] ?? null;
   const text = (k: 'name' | 'accountId' | 'regions' | 'roleArn' | 'serviceRoleArn' | 'externalId', label: string, help?: string, type = 'text') => (
     <Field id={`target-${k}`} label={label} help={help} error={err(k)}>
-      <TextInput id={`target-${k}`} type={type} value={form[k]} aria-invalid={Boolean(err(k))} onChange={(e) => setForm({ ...form, [k]: e.target.value })} autoComplete="off" />
+      <TextInput
+        id={`target-${k}`}
+        type={type}
+        value={form[k]}
+        aria-invalid={Boolean(err(k))}
+        onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+        autoComplete="off"
+      />
     </Field>
   );
   return (

@@ -3,7 +3,6 @@ import { estimateForLaunch } from '@/lib/cost/launch-estimate';
 import { formatDollars } from '@/lib/cost/number-format';
 import type { BlueprintCostProfileDto } from '@/lib/blueprints/types';
 
-
 /** The monthly estimate for a blueprint's cost profile at its defaults (server-rendered). */
 export function BlueprintCost({ slug, profile }: { slug: string; profile: BlueprintCostProfileDto }) {
   const estimator = (

@@ -60,12 +60,18 @@ export default async function StateMachinePage({ params, searchParams }: { param
         </h1>
         <p className="mt-1 break-all font-mono text-xs text-slate-500">{sm.arn}</p>
         <p className="mt-1 text-xs text-slate-500">
-          Created {formatTimestamp(sm.createdAt)} · role <span className="font-mono">{sm.roleArn.split('/').pop()}</span> · logging {sm.logging.level.toLowerCase()}
+          Created {formatTimestamp(sm.createdAt)} · role <span className="font-mono">{sm.roleArn.split('/').pop()}</span> · logging{' '}
+          {sm.logging.level.toLowerCase()}
         </p>
       </header>
 
       {canStart ? (
-        <StartExecutionPanel stateMachineArn={sm.arn} isExpress={isExpress} recentInputs={recentInputs} initiallyOpen={executions?.executions.length === 0 || query.start !== undefined} />
+        <StartExecutionPanel
+          stateMachineArn={sm.arn}
+          isExpress={isExpress}
+          recentInputs={recentInputs}
+          initiallyOpen={executions?.executions.length === 0 || query.start !== undefined}
+        />
       ) : (
         <p className="text-sm text-slate-600">Starting executions needs the developer role in a team that may use this target; you can watch them here.</p>
       )}

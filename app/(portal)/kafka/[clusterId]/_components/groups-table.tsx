@@ -54,7 +54,9 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
   });
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    const shown = needle ? data.groups.filter((g) => g.groupId.toLowerCase().includes(needle) || g.topics.some((t) => t.toLowerCase().includes(needle))) : [...data.groups];
+    const shown = needle
+      ? data.groups.filter((g) => g.groupId.toLowerCase().includes(needle) || g.topics.some((t) => t.toLowerCase().includes(needle)))
+      : [...data.groups];
     const compare = COMPARE[sort.key];
     return shown.sort((a, b) => (sort.descending ? -1 : 1) * compare(a, b) || a.groupId.localeCompare(b.groupId));
   }, [data.groups, filter, sort]);
@@ -71,7 +73,13 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
           <TextInput id="group-filter" type="search" placeholder="group or topic" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </div>
         <p className="flex items-center gap-2 text-xs text-slate-500" aria-live="polite">
-          {isFetching ? <Spinner label="Refreshing" /> : data.asOf ? <>{data.source === 'live' ? 'Offsets read' : 'Last stored sample'} <TimeAgo iso={data.asOf} /> · refreshes every {Math.round(refreshMs / 1000)} s</> : null}
+          {isFetching ? (
+            <Spinner label="Refreshing" />
+          ) : data.asOf ? (
+            <>
+              {data.source === 'live' ? 'Offsets read' : 'Last stored sample'} <TimeAgo iso={data.asOf} /> · refreshes every {Math.round(refreshMs / 1000)} s
+            </>
+          ) : null}
         </p>
       </div>
       {data.groups.length === 0 ? (
@@ -94,10 +102,14 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                     <button
                       type="button"
                       className="inline-flex items-center gap-1 uppercase hover:text-slate-800"
-                      onClick={() => setSort((s) => ({ key: column.key, descending: s.key === column.key ? !s.descending : column.numeric || column.key === 'status' }))}
+                      onClick={() =>
+                        setSort((s) => ({ key: column.key, descending: s.key === column.key ? !s.descending : column.numeric || column.key === 'status' }))
+                      }
                     >
                       {column.label}
-                      <span aria-hidden className="w-2">{sort.key === column.key ? (sort.descending ? '▼' : '▲') : ''}</span>
+                      <span aria-hidden className="w-2">
+                        {sort.key === column.key ? (sort.descending ? '▼' : '▲') : ''}
+                      </span>
                     </button>
                   </th>
                 ))}
@@ -110,11 +122,16 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
               {rows.map((g) => (
                 <tr key={g.groupId} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2">
-                    <Link href={`/kafka/${cluster.id}/groups/${encodeURIComponent(g.groupId)}`} className="break-all font-medium text-brand-700 underline-offset-2 hover:underline">
+                    <Link
+                      href={`/kafka/${cluster.id}/groups/${encodeURIComponent(g.groupId)}`}
+                      className="break-all font-medium text-brand-700 underline-offset-2 hover:underline"
+                    >
                       {g.groupId}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{data.source === 'live' ? <GroupStateBadge state={g.state} /> : <span className="text-xs text-slate-500">unknown</span>}</td>
+                  <td className="px-3 py-2">
+                    {data.source === 'live' ? <GroupStateBadge state={g.state} /> : <span className="text-xs text-slate-500">unknown</span>}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums">{g.memberCount ?? '—'}</td>
                   <td className="max-w-48 px-3 py-2 text-xs" title={g.topics.join(', ')}>
                     {g.topics.slice(0, 2).join(', ')}
@@ -122,7 +139,11 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     {formatOffset(g.totalLag)}
-                    {g.unknownLagPartitionCount > 0 && <span className="block text-xs text-slate-500">{g.unknownLagPartitionCount} of {g.partitionCount} unknown</span>}
+                    {g.unknownLagPartitionCount > 0 && (
+                      <span className="block text-xs text-slate-500">
+                        {g.unknownLagPartitionCount} of {g.partitionCount} unknown
+                      </span>
+                    )}
                     {g.dataLostPartitionCount > 0 && (
                       <Badge tone="bad" className="mt-0.5">
                         data lost

@@ -9,7 +9,10 @@ import { Card } from '@/components/ui/card';
 
 type Drift =
   | { supported: false; message: string }
-  | { supported: true; report: { status: string; checkedAt: string; resources: { logicalId: string; resourceType: string; status: string; differences: string[] }[] } };
+  | {
+      supported: true;
+      report: { status: string; checkedAt: string; resources: { logicalId: string; resourceType: string; status: string; differences: string[] }[] };
+    };
 
 export function DriftPanel({ launchId, disabled }: { launchId: string; disabled: boolean }) {
   const m = useMutation({ mutationFn: () => fetchJson<Drift>(`/api/v1/launches/${launchId}/drift`, { method: 'POST' }) });
@@ -18,7 +21,11 @@ export function DriftPanel({ launchId, disabled }: { launchId: string; disabled:
       <Button variant="secondary" onClick={() => m.mutate()} disabled={disabled || m.isPending}>
         {m.isPending ? 'Detecting drift…' : 'Detect drift'}
       </Button>
-      {m.error && <Alert tone="error" className="mt-3">{m.error.message}</Alert>}
+      {m.error && (
+        <Alert tone="error" className="mt-3">
+          {m.error.message}
+        </Alert>
+      )}
       {m.data && !m.data.supported && (
         <Alert tone="info" className="mt-3" title="Drift detection is not available here">
           <span data-testid="drift-unsupported">{m.data.message}</span>
@@ -27,7 +34,8 @@ export function DriftPanel({ launchId, disabled }: { launchId: string; disabled:
       {m.data?.supported && (
         <div className="mt-3 space-y-2 text-sm">
           <p>
-            Stack is <Badge tone={m.data.report.status === 'IN_SYNC' ? 'good' : 'warn'}>{m.data.report.status}</Badge> (checked {new Date(m.data.report.checkedAt).toLocaleTimeString()})
+            Stack is <Badge tone={m.data.report.status === 'IN_SYNC' ? 'good' : 'warn'}>{m.data.report.status}</Badge> (checked{' '}
+            {new Date(m.data.report.checkedAt).toLocaleTimeString()})
           </p>
           <ul className="space-y-1">
             {m.data.report.resources

@@ -24,7 +24,14 @@ export function EventTimeline({ events, highlight, stackName }: { events: StackE
       </label>
       <ol className="max-h-[28rem] space-y-1 overflow-y-auto text-sm" data-testid="event-timeline">
         {shown.map((e) => (
-          <li key={e.eventId} className={cn('grid grid-cols-[5.5rem_minmax(0,1fr)] gap-2 rounded px-2 py-1', e.eventId === highlight && 'bg-red-50 ring-1 ring-red-200', e.logicalId === stackName && 'bg-slate-50')}>
+          <li
+            key={e.eventId}
+            className={cn(
+              'grid grid-cols-[5.5rem_minmax(0,1fr)] gap-2 rounded px-2 py-1',
+              e.eventId === highlight && 'bg-red-50 ring-1 ring-red-200',
+              e.logicalId === stackName && 'bg-slate-50',
+            )}
+          >
             <time className="font-mono text-xs text-slate-500" dateTime={e.timestamp}>
               {new Date(e.timestamp).toLocaleTimeString()}
             </time>

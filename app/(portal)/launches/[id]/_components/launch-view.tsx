@@ -74,11 +74,17 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
       {l.firstFailure && (
         <Alert tone="error" title={`${l.firstFailure.logicalId} ${l.firstFailure.status}`}>
           <span data-testid="first-failure">{l.firstFailure.reason ?? 'No reason given.'}</span>
-          {rolledBack && <span className="mt-1 block">CloudFormation {l.status.endsWith('_IN_PROGRESS') ? 'is rolling back' : 'rolled back'} the stack: resources it had created are removed.</span>}
+          {rolledBack && (
+            <span className="mt-1 block">
+              CloudFormation {l.status.endsWith('_IN_PROGRESS') ? 'is rolling back' : 'rolled back'} the stack: resources it had created are removed.
+            </span>
+          )}
         </Alert>
       )}
       {!l.firstFailure && l.statusReason && /FAILED/.test(l.status) && <Alert tone="error">{l.statusReason}</Alert>}
-      {l.status === 'DELETED' && <Alert tone="info">The stack was deleted{l.deletedAt ? ` on ${new Date(l.deletedAt).toLocaleString()}` : ''}. This record stays for the history.</Alert>}
+      {l.status === 'DELETED' && (
+        <Alert tone="info">The stack was deleted{l.deletedAt ? ` on ${new Date(l.deletedAt).toLocaleString()}` : ''}. This record stays for the history.</Alert>
+      )}
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
@@ -96,7 +102,12 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
                         {o.description && <span className="block font-sans text-slate-500">{o.description}</span>}
                       </td>
                       <td className="py-1.5 pl-2">
-                        <button type="button" className="text-xs text-brand-600 underline" onClick={() => void navigator.clipboard?.writeText(o.value)} aria-label={`Copy ${o.key}`}>
+                        <button
+                          type="button"
+                          className="text-xs text-brand-600 underline"
+                          onClick={() => void navigator.clipboard?.writeText(o.value)}
+                          aria-label={`Copy ${o.key}`}
+                        >
                           Copy
                         </button>
                       </td>
@@ -154,7 +165,9 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
               {Object.entries(l.parameters).map(([k, v]) => (
                 <div key={k} className="contents">
                   <dt className="font-mono text-xs text-slate-600">{k}</dt>
-                  <dd className="break-all font-mono text-xs">{l.secretParameters.includes(k) ? <span title="secret: never stored or shown">••••••</span> : v}</dd>
+                  <dd className="break-all font-mono text-xs">
+                    {l.secretParameters.includes(k) ? <span title="secret: never stored or shown">••••••</span> : v}
+                  </dd>
                 </div>
               ))}
             </dl>

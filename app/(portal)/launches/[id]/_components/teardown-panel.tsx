@@ -13,7 +13,8 @@ import { Field, TextInput } from '@/components/ui/field';
 export function TeardownPanel({ launch, onDone }: { launch: LaunchDetailDto; onDone: () => void }) {
   const [typed, setTyped] = useState('');
   const del = useMutation({
-    mutationFn: (retainResources?: string[]) => fetchJson(`/api/v1/launches/${launch.id}`, { method: 'DELETE', json: retainResources ? { retainResources } : {} }),
+    mutationFn: (retainResources?: string[]) =>
+      fetchJson(`/api/v1/launches/${launch.id}`, { method: 'DELETE', json: retainResources ? { retainResources } : {} }),
     onSuccess: () => {
       setTyped('');
       onDone();
@@ -44,7 +45,14 @@ export function TeardownPanel({ launch, onDone }: { launch: LaunchDetailDto; onD
           if (typed === launch.stackName) del.mutate(undefined);
         }}
       >
-        <Field id="confirm-delete" label={<>Type <span className="font-mono">{launch.stackName}</span> to delete the stack and its resources</>}>
+        <Field
+          id="confirm-delete"
+          label={
+            <>
+              Type <span className="font-mono">{launch.stackName}</span> to delete the stack and its resources
+            </>
+          }
+        >
           <TextInput id="confirm-delete" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" disabled={busy} />
         </Field>
         {del.error && <Alert tone="error">{del.error.message}</Alert>}

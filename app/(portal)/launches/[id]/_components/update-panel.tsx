@@ -15,18 +15,33 @@ import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blue
 const UPDATABLE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE'];
 
 /** Change parameters or move to the newest version, through the same change-set preview as a launch. */
-export function UpdatePanel({ launch, form, onDone }: { launch: LaunchDetailDto; form: { parameters: TemplateParameterDto[]; groups: TemplateParameterGroupDto[]; latestVersion: string }; onDone: () => void }) {
+export function UpdatePanel({
+  launch,
+  form,
+  onDone,
+}: {
+  launch: LaunchDetailDto;
+  form: { parameters: TemplateParameterDto[]; groups: TemplateParameterGroupDto[]; latestVersion: string };
+  onDone: () => void;
+}) {
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(form.parameters.map((p) => [p.name, p.noEcho ? '' : (launch.parameters[p.name] ?? p.default ?? '')])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(form.parameters.map((p) => [p.name, p.noEcho ? '' : (launch.parameters[p.name] ?? p.default ?? '')])),
+  );
   const [version, setVersion] = useState<'current' | 'latest'>('current');
   const [preview, setPreview] = useState<LaunchPreviewDto | null>(null);
   const body = (dryRun: boolean) => ({
     dryRun,
     version: version === 'latest' ? 'latest' : undefined,
     // Only changed values are sent; empty secrets keep their deployed value.
-    parameters: Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== '' && (form.parameters.find((p) => p.name === k)?.noEcho || v !== launch.parameters[k]))),
+    parameters: Object.fromEntries(
+      Object.entries(values).filter(([k, v]) => v !== '' && (form.parameters.find((p) => p.name === k)?.noEcho || v !== launch.parameters[k])),
+    ),
   });
-  const previewM = useMutation({ mutationFn: () => fetchJson<{ preview: LaunchPreviewDto }>(`/api/v1/launches/${launch.id}/update`, { method: 'POST', json: body(true) }), onSuccess: (r) => setPreview(r.preview) });
+  const previewM = useMutation({
+    mutationFn: () => fetchJson<{ preview: LaunchPreviewDto }>(`/api/v1/launches/${launch.id}/update`, { method: 'POST', json: body(true) }),
+    onSuccess: (r) => setPreview(r.preview),
+  });
   const applyM = useMutation({
     mutationFn: () => fetchJson(`/api/v1/launches/${launch.id}/update`, { method: 'POST', json: body(false) }),
     onSuccess: () => {
@@ -58,7 +73,15 @@ export function UpdatePanel({ launch, form, onDone }: { launch: LaunchDetailDto;
               </Select>
             </label>
           )}
-          <ParameterFields parameters={form.parameters} groups={form.groups} values={values} errors={errors} onChange={(n, v) => (setValues((s) => ({ ...s, [n]: v })), setPreview(null))} picker={null} secretsKeepPrevious />
+          <ParameterFields
+            parameters={form.parameters}
+            groups={form.groups}
+            values={values}
+            errors={errors}
+            onChange={(n, v) => (setValues((s) => ({ ...s, [n]: v })), setPreview(null))}
+            picker={null}
+            secretsKeepPrevious
+          />
           {previewM.error && !Object.keys(fields).length && <Alert tone="error">{previewM.error.message}</Alert>}
           {preview ? (
             <div className="space-y-3" data-testid="update-preview">

@@ -43,7 +43,9 @@ export function LaunchForm(props: {
     Object.fromEntries(props.parameters.map((p) => [p.name, (target.isSandbox ? props.defaults.sandboxParameters[p.name] : undefined) ?? p.default ?? ''])),
   );
   const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [tags, setTags] = useState<[string, string][]>(() => Object.entries(team?.requiredTags ?? {}).map(([k, v]) => [k, v || (k === 'owner' ? props.defaults.owner : '')]));
+  const [tags, setTags] = useState<[string, string][]>(() =>
+    Object.entries(team?.requiredTags ?? {}).map(([k, v]) => [k, v || (k === 'owner' ? props.defaults.owner : '')]),
+  );
   const [acknowledged, setAcknowledged] = useState(false);
   const [preview, setPreview] = useState<LaunchPreviewDto | null>(null);
 
@@ -80,8 +82,13 @@ export function LaunchForm(props: {
 
   const serverFields = [previewMutation.error, launchMutation.error].find((e): e is ApiError => e instanceof ApiError && Boolean(e.fields))?.fields ?? {};
   const paramErrors: Record<string, string | undefined> = {};
-  for (const p of props.parameters) paramErrors[p.name] = (touched.has(p.name) || previewMutation.isError ? clientErrors[p.name] : undefined) ?? serverFields[`parameters.${p.name}`]?.[0];
-  const tagErrors = Object.fromEntries(Object.entries(serverFields).filter(([k]) => k.startsWith('tags.')).map(([k, v]) => [k, v[0]]));
+  for (const p of props.parameters)
+    paramErrors[p.name] = (touched.has(p.name) || previewMutation.isError ? clientErrors[p.name] : undefined) ?? serverFields[`parameters.${p.name}`]?.[0];
+  const tagErrors = Object.fromEntries(
+    Object.entries(serverFields)
+      .filter(([k]) => k.startsWith('tags.'))
+      .map(([k, v]) => [k, v[0]]),
+  );
   const hasClientErrors = Object.keys(clientErrors).length > 0 || Boolean(stackError);
   const stale = () => setPreview(null);
 
@@ -99,7 +106,11 @@ export function LaunchForm(props: {
         <Card title="1. Where">
           <div className="grid gap-4 md:grid-cols-3">
             <Field id="launch-target" label="Target" help={`Account ${target.accountId}`}>
-              <Select id="launch-target" value={target.id} onChange={(e) => (setTargetId(e.target.value), setRegion(props.targets.find((t) => t.id === e.target.value)?.regions[0] ?? region), stale())}>
+              <Select
+                id="launch-target"
+                value={target.id}
+                onChange={(e) => (setTargetId(e.target.value), setRegion(props.targets.find((t) => t.id === e.target.value)?.regions[0] ?? region), stale())}
+              >
                 {props.targets.map((t) => (
                   <option key={t.id} value={t.id}>
                     {t.isSandbox ? 'Sandbox' : t.name}
@@ -134,7 +145,12 @@ export function LaunchForm(props: {
             </Field>
           </div>
           <div className="mt-4">
-            <Field id="launch-stack-name" label="Stack name" help="Letters, digits and dashes; starts with a letter." error={(touched.has('__stack') ? stackError : null) ?? serverFields.stackName?.[0]}>
+            <Field
+              id="launch-stack-name"
+              label="Stack name"
+              help="Letters, digits and dashes; starts with a letter."
+              error={(touched.has('__stack') ? stackError : null) ?? serverFields.stackName?.[0]}
+            >
               <TextInput
                 id="launch-stack-name"
                 value={stackName}
@@ -168,29 +184,42 @@ export function LaunchForm(props: {
         <Card title="4. Preview">
           {!preview && (
             <div className="space-y-3">
-              <p className="text-sm text-slate-600">Slipway validates the parameters, uploads the blueprint’s code and asks CloudFormation for a change set. Nothing is created until you confirm.</p>
+              <p className="text-sm text-slate-600">
+                Slipway validates the parameters, uploads the blueprint’s code and asks CloudFormation for a change set. Nothing is created until you confirm.
+              </p>
               <Button type="submit" disabled={previewMutation.isPending}>
                 {previewMutation.isPending ? 'Preparing the change set…' : 'Preview changes'}
               </Button>
             </div>
           )}
-          {previewMutation.error && !(previewMutation.error instanceof ApiError && previewMutation.error.fields && Object.keys(previewMutation.error.fields).some((k) => k.startsWith('parameters.'))) && (
-            <Alert tone="error" title="Preview failed" className="mt-3">
-              {previewMutation.error.message}
-            </Alert>
-          )}
+          {previewMutation.error &&
+            !(
+              previewMutation.error instanceof ApiError &&
+              previewMutation.error.fields &&
+              Object.keys(previewMutation.error.fields).some((k) => k.startsWith('parameters.'))
+            ) && (
+              <Alert tone="error" title="Preview failed" className="mt-3">
+                {previewMutation.error.message}
+              </Alert>
+            )}
           {preview && (
             <div className="space-y-4" data-testid="launch-preview">
               <ChangeSetTable changes={preview.changes} />
               {preview.costEstimate && (
                 <p className="text-sm">
-                  Estimated cost: <span className="font-semibold" data-testid="preview-cost">{preview.costEstimate.summary}</span>
+                  Estimated cost:{' '}
+                  <span className="font-semibold" data-testid="preview-cost">
+                    {preview.costEstimate.summary}
+                  </span>
                 </p>
               )}
               {preview.capabilities.length > 0 && (
                 <label className="flex items-start gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
                   <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} className="mt-1" />
-                  <span>I acknowledge that this stack needs {preview.capabilities.join(', ')}: it creates IAM resources{preview.capabilities.includes('CAPABILITY_NAMED_IAM') ? ' with custom names' : ''}.</span>
+                  <span>
+                    I acknowledge that this stack needs {preview.capabilities.join(', ')}: it creates IAM resources
+                    {preview.capabilities.includes('CAPABILITY_NAMED_IAM') ? ' with custom names' : ''}.
+                  </span>
                 </label>
               )}
               {launchMutation.error && (

@@ -9,7 +9,8 @@ import { log } from '@/server/log';
 export const GET = apiRoute({}, async ({ actor, params }) => {
   const row = await requireReadableLaunch(actor, params.id!);
   // The worker follows launches in flight; syncing here too makes a watched page snappier.
-  if (row.operation && row.operation !== 'preview') await syncLaunch(row).catch((err) => log.warn('sync on read failed', { launchId: row.id, error: (err as Error).message }));
+  if (row.operation && row.operation !== 'preview')
+    await syncLaunch(row).catch((err) => log.warn('sync on read failed', { launchId: row.id, error: (err as Error).message }));
   return getLaunchDetail(actor, row.id);
 });
 

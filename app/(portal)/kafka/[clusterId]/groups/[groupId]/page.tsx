@@ -37,7 +37,10 @@ export default async function GroupPage({ params }: { params: Promise<{ clusterI
           ) : undefined
         }
       >
-        <p>The group has never committed offsets here. A Lambda event source mapping with this consumer group id creates it on its first poll; you can prepare its starting offsets before that.</p>
+        <p>
+          The group has never committed offsets here. A Lambda event source mapping with this consumer group id creates it on its first poll; you can prepare
+          its starting offsets before that.
+        </p>
       </EmptyState>
     );
   }
@@ -54,7 +57,12 @@ export default async function GroupPage({ params }: { params: Promise<{ clusterI
         </Link>{' '}
         / consumer group
       </p>
-      <GroupView cluster={{ id: cluster.id, name: cluster.name }} initial={detail} refreshMs={listRefreshMs()} resetHref={cluster.permissions.canResetOffsets ? resetHref : null} />
+      <GroupView
+        cluster={{ id: cluster.id, name: cluster.name }}
+        initial={detail}
+        refreshMs={listRefreshMs()}
+        resetHref={cluster.permissions.canResetOffsets ? resetHref : null}
+      />
     </>
   );
 }

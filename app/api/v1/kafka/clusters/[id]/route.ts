@@ -7,6 +7,14 @@ export const GET = apiRoute({}, async ({ actor, params }) => getClusterForActor(
 
 export const DELETE = apiRoute({}, async ({ actor, params }) => {
   const cluster = await deleteCluster(actor, params.id!);
-  await recordAudit({ actor, action: 'kafka.cluster.delete', resourceType: 'kafka-cluster', resourceId: cluster.id, teamId: cluster.teamId, outcome: 'success', details: { name: cluster.name } });
+  await recordAudit({
+    actor,
+    action: 'kafka.cluster.delete',
+    resourceType: 'kafka-cluster',
+    resourceId: cluster.id,
+    teamId: cluster.teamId,
+    outcome: 'success',
+    details: { name: cluster.name },
+  });
   return { ok: true };
 });

@@ -20,9 +20,28 @@ import { PartitionsTable } from './partitions-table';
 const STATUS_TONE = { ok: 'success', unknown: 'info', warning: 'warn', error: 'error' } as const;
 
 /** One consumer group: status in words, totals, lag history, per-topic and per-partition offsets, members. */
-export function GroupView({ cluster, initial, refreshMs, resetHref }: { cluster: { id: string; name: string }; initial: ConsumerGroupDetailDto; refreshMs: number; resetHref: string | null }) {
+export function GroupView({
+  cluster,
+  initial,
+  refreshMs,
+  resetHref,
+}: {
+  cluster: { id: string; name: string };
+  initial: ConsumerGroupDetailDto;
+  refreshMs: number;
+  resetHref: string | null;
+}) {
   const url = `/api/v1/kafka/clusters/${cluster.id}/groups/${encodeURIComponent(initial.groupId)}`;
-  const { data: g, error, isFetching } = useQuery({ queryKey: ['kafka-group', cluster.id, initial.groupId], queryFn: () => fetchJson<ConsumerGroupDetailDto>(url), initialData: initial, refetchInterval: refreshMs });
+  const {
+    data: g,
+    error,
+    isFetching,
+  } = useQuery({
+    queryKey: ['kafka-group', cluster.id, initial.groupId],
+    queryFn: () => fetchJson<ConsumerGroupDetailDto>(url),
+    initialData: initial,
+    refetchInterval: refreshMs,
+  });
   const partitionLabels = g.partitions.map((p) => ({ topic: p.topic, partition: p.partition }));
 
   return (
@@ -35,7 +54,13 @@ export function GroupView({ cluster, initial, refreshMs, resetHref }: { cluster:
             <ConsumerStatusBadge status={g.status} severity={g.severity} />
           </h1>
           <p className="mt-1 flex items-center gap-2 text-xs text-slate-500" aria-live="polite">
-            {isFetching ? <Spinner label="Refreshing" /> : g.asOf ? <>{g.source === 'live' ? 'Offsets read' : 'Last stored sample'} <TimeAgo iso={g.asOf} /></> : null}
+            {isFetching ? (
+              <Spinner label="Refreshing" />
+            ) : g.asOf ? (
+              <>
+                {g.source === 'live' ? 'Offsets read' : 'Last stored sample'} <TimeAgo iso={g.asOf} />
+              </>
+            ) : null}
           </p>
         </div>
         {resetHref && (
@@ -53,9 +78,21 @@ export function GroupView({ cluster, initial, refreshMs, resetHref }: { cluster:
       </Alert>
 
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <Stat label="Total lag" value={formatOffset(g.totalLag)} note={g.unknownLagPartitionCount ? `${g.unknownLagPartitionCount} partition${g.unknownLagPartitionCount > 1 ? 's' : ''} unknown (no commit)` : 'records not yet consumed'} />
+        <Stat
+          label="Total lag"
+          value={formatOffset(g.totalLag)}
+          note={
+            g.unknownLagPartitionCount
+              ? `${g.unknownLagPartitionCount} partition${g.unknownLagPartitionCount > 1 ? 's' : ''} unknown (no commit)`
+              : 'records not yet consumed'
+          }
+        />
         <Stat label="Max partition lag" value={formatOffset(g.maxPartitionLag)} />
-        <Stat label="Time lag" value={formatTimeLag(g.timeLagSeconds)} note={g.timeLagSeconds === null ? 'needs a few samples of history' : 'how old the next unread record is'} />
+        <Stat
+          label="Time lag"
+          value={formatTimeLag(g.timeLagSeconds)}
+          note={g.timeLagSeconds === null ? 'needs a few samples of history' : 'how old the next unread record is'}
+        />
         <Stat
           label="Partitions"
           value={String(g.partitions.length)}
@@ -69,7 +106,11 @@ export function GroupView({ cluster, initial, refreshMs, resetHref }: { cluster:
             )
           }
         />
-        <Stat label="Members" value={g.source === 'live' ? String(g.members.length) : 'unknown'} note={g.source === 'live' ? (g.members.length ? 'active consumers' : 'no active consumer (group is Empty)') : 'cluster unreachable'} />
+        <Stat
+          label="Members"
+          value={g.source === 'live' ? String(g.members.length) : 'unknown'}
+          note={g.source === 'live' ? (g.members.length ? 'active consumers' : 'no active consumer (group is Empty)') : 'cluster unreachable'}
+        />
       </dl>
 
       <LagHistory clusterId={cluster.id} groupId={g.groupId} partitions={partitionLabels} refreshMs={refreshMs} />
@@ -79,10 +120,18 @@ export function GroupView({ cluster, initial, refreshMs, resetHref }: { cluster:
           <table className="w-full text-left text-sm">
             <thead className="text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="py-1 pr-3">Topic</th>
-                <th scope="col" className="py-1 pr-3 text-right">Partitions</th>
-                <th scope="col" className="py-1 pr-3 text-right">Total lag</th>
-                <th scope="col" className="py-1 text-right">Max partition lag</th>
+                <th scope="col" className="py-1 pr-3">
+                  Topic
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  Partitions
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  Total lag
+                </th>
+                <th scope="col" className="py-1 text-right">
+                  Max partition lag
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -116,9 +165,15 @@ export function GroupView({ cluster, initial, refreshMs, resetHref }: { cluster:
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1 pr-3">Client id</th>
-                  <th scope="col" className="py-1 pr-3">Host</th>
-                  <th scope="col" className="py-1">Assignment</th>
+                  <th scope="col" className="py-1 pr-3">
+                    Client id
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Host
+                  </th>
+                  <th scope="col" className="py-1">
+                    Assignment
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -129,7 +184,9 @@ export function GroupView({ cluster, initial, refreshMs, resetHref }: { cluster:
                       <span className="block break-all font-mono text-[10px] text-slate-400">{m.memberId}</span>
                     </td>
                     <td className="py-1.5 pr-3 font-mono text-xs">{m.host}</td>
-                    <td className="py-1.5 text-xs">{m.assignments.length ? m.assignments.map((a) => `${a.topic} [${a.partitions.join(', ')}]`).join('; ') : 'none yet (rebalancing)'}</td>
+                    <td className="py-1.5 text-xs">
+                      {m.assignments.length ? m.assignments.map((a) => `${a.topic} [${a.partitions.join(', ')}]`).join('; ') : 'none yet (rebalancing)'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -17,7 +17,17 @@ const TOTAL = 'total';
 const seriesKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
 /** Lag over a chosen range (1 h to 30 d), for the whole group or one partition, zoomable with the brush. */
-export function LagHistory({ clusterId, groupId, partitions, refreshMs }: { clusterId: string; groupId: string; partitions: { topic: string; partition: number }[]; refreshMs: number }) {
+export function LagHistory({
+  clusterId,
+  groupId,
+  partitions,
+  refreshMs,
+}: {
+  clusterId: string;
+  groupId: string;
+  partitions: { topic: string; partition: number }[];
+  refreshMs: number;
+}) {
   const [rangeKey, setRangeKey] = useState<HistoryRangeKey>('1h');
   const [series, setSeries] = useState<string>(TOTAL);
   const selectId = useId();
@@ -45,7 +55,11 @@ export function LagHistory({ clusterId, groupId, partitions, refreshMs }: { clus
   return (
     <ChartCard
       title={`${label} — last ${range.label}`}
-      description={bucketed ? `Each point stands for ${formatTimeLag((data?.bucketMs ?? 0) / 1000)}; the dashed line is the peak inside it.` : 'Every stored sample. Drag the handles under the chart to zoom.'}
+      description={
+        bucketed
+          ? `Each point stands for ${formatTimeLag((data?.bucketMs ?? 0) / 1000)}; the dashed line is the peak inside it.`
+          : 'Every stored sample. Drag the handles under the chart to zoom.'
+      }
       fileName={`lag-${groupId}-${rangeKey}`}
       legend={[{ label: 'lag', color: LAG_COLOR }, ...(bucketed ? [{ label: 'peak in bucket', color: PEAK_COLOR, dashed: true }] : [])]}
     >
@@ -90,8 +104,12 @@ export function LagHistory({ clusterId, groupId, partitions, refreshMs }: { clus
         </div>
       ) : points.length < 2 ? (
         <p className="mx-2 mb-4 rounded-md border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-600">
-          {points.length === 1 ? 'One sample so far' : 'No samples in this range yet'}: the worker stores one per sampling round, and the chart appears from the second.
-          {series !== TOTAL && data && range.ms > data.partitionDetailRetentionMs && ` Per-partition detail is kept for ${formatTimeLag(data.partitionDetailRetentionMs / 1000)}.`}
+          {points.length === 1 ? 'One sample so far' : 'No samples in this range yet'}: the worker stores one per sampling round, and the chart appears from the
+          second.
+          {series !== TOTAL &&
+            data &&
+            range.ms > data.partitionDetailRetentionMs &&
+            ` Per-partition detail is kept for ${formatTimeLag(data.partitionDetailRetentionMs / 1000)}.`}
         </p>
       ) : (
         <>
@@ -99,7 +117,10 @@ export function LagHistory({ clusterId, groupId, partitions, refreshMs }: { clus
           <p className="px-2 pb-3 text-xs text-slate-600" data-testid="lag-history-summary">
             {points.length} points · latest {latest?.lagText ?? 'unknown'}
             {peak && ` · highest ${peak.peakText} at ${new Date(peak.at).toLocaleString('en-GB')}`}
-            {series !== TOTAL && data && range.ms > data.partitionDetailRetentionMs && ` · per-partition detail is kept for ${formatTimeLag(data.partitionDetailRetentionMs / 1000)}`}
+            {series !== TOTAL &&
+              data &&
+              range.ms > data.partitionDetailRetentionMs &&
+              ` · per-partition detail is kept for ${formatTimeLag(data.partitionDetailRetentionMs / 1000)}`}
           </p>
         </>
       )}
@@ -109,7 +130,13 @@ export function LagHistory({ clusterId, groupId, partitions, refreshMs }: { clus
 
 function toChartPoints(history: GroupLagHistoryDto, series: string): LagChartPoint[] {
   if (series === TOTAL) {
-    return history.total.map((p) => ({ at: Date.parse(p.at), lag: Number(p.totalLag), peak: Number(p.peakTotalLag), lagText: formatOffset(p.totalLag), peakText: formatOffset(p.peakTotalLag) }));
+    return history.total.map((p) => ({
+      at: Date.parse(p.at),
+      lag: Number(p.totalLag),
+      peak: Number(p.peakTotalLag),
+      lagText: formatOffset(p.totalLag),
+      peakText: formatOffset(p.peakTotalLag),
+    }));
   }
   const found = history.partitions.find((p) => seriesKey(p.topic, p.partition) === series);
   return (found?.points ?? []).map((p) => ({

@@ -16,15 +16,33 @@ export function PartitionsTable({ partitions, ownersKnown }: { partitions: Group
         <caption className="sr-only">Offsets and lag per partition</caption>
         <thead className="text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="py-1 pr-3">Topic</th>
-            <th scope="col" className="py-1 pr-3 text-right">Partition</th>
-            <th scope="col" className="py-1 pr-3 text-right">Log start</th>
-            <th scope="col" className="py-1 pr-3 text-right">Log end</th>
-            <th scope="col" className="py-1 pr-3 text-right">Committed</th>
-            <th scope="col" className="py-1 pr-3 text-right">Lag</th>
-            <th scope="col" className="py-1 pr-3 text-right">Time lag</th>
-            <th scope="col" className="py-1 pr-3">Status</th>
-            <th scope="col" className="py-1">Owner</th>
+            <th scope="col" className="py-1 pr-3">
+              Topic
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Partition
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Log start
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Log end
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Committed
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Lag
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Time lag
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              Status
+            </th>
+            <th scope="col" className="py-1">
+              Owner
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -34,18 +52,27 @@ export function PartitionsTable({ partitions, ownersKnown }: { partitions: Group
               <td className="py-1.5 pr-3 text-right tabular-nums">{p.partition}</td>
               <td className="py-1.5 pr-3 text-right tabular-nums">{formatOffset(p.logStartOffset)}</td>
               <td className="py-1.5 pr-3 text-right tabular-nums">{formatOffset(p.logEndOffset)}</td>
-              <td className="py-1.5 pr-3 text-right tabular-nums">{p.committedOffset === null ? <span className="text-slate-500">none</span> : formatOffset(p.committedOffset)}</td>
+              <td className="py-1.5 pr-3 text-right tabular-nums">
+                {p.committedOffset === null ? <span className="text-slate-500">none</span> : formatOffset(p.committedOffset)}
+              </td>
               <td className="py-1.5 pr-3 text-right tabular-nums">
                 {p.lag === null ? <span className="text-slate-500">unknown</span> : formatOffset(p.lag)}
                 {p.dataLostToRetention && (
-                  <span className="block" title={`The committed offset is below the log start: ${formatOffset(p.lostRecords)} records were deleted before the group read them.`}>
+                  <span
+                    className="block"
+                    title={`The committed offset is below the log start: ${formatOffset(p.lostRecords)} records were deleted before the group read them.`}
+                  >
                     <Badge tone="bad">data lost: {formatOffset(p.lostRecords)}</Badge>
                   </span>
                 )}
               </td>
               <td className="whitespace-nowrap py-1.5 pr-3 text-right tabular-nums">{formatTimeLag(p.timeLagSeconds)}</td>
               <td className="max-w-72 py-1.5 pr-3">
-                {p.status ? <ConsumerStatusBadge status={p.status} severity={severityOf(p.status)} /> : <span className="text-xs text-slate-500">no samples</span>}
+                {p.status ? (
+                  <ConsumerStatusBadge status={p.status} severity={severityOf(p.status)} />
+                ) : (
+                  <span className="text-xs text-slate-500">no samples</span>
+                )}
                 {p.statusReason && p.status !== 'OK' && <p className="text-xs text-slate-600">{p.statusReason}</p>}
               </td>
               <td className="py-1.5 text-xs">{p.ownerClientId ?? <span className="text-slate-400">{ownersKnown ? 'unassigned' : 'unknown'}</span>}</td>

@@ -34,14 +34,23 @@ export default async function ResetPage({ params }: { params: Promise<{ clusterI
           {groupId}
         </Link>
       </p>
-      <PageHeader title={`Reset offsets of ${groupId}`} description="Plan first: the dry run shows every partition's current and new offset and the lag that follows. Kafka applies a reset only while the group has no active members." />
+      <PageHeader
+        title={`Reset offsets of ${groupId}`}
+        description="Plan first: the dry run shows every partition's current and new offset and the lag that follows. Kafka applies a reset only while the group has no active members."
+      />
     </>
   );
   if (!cluster.permissions.canResetOffsets) {
     return (
       <>
         {header}
-        <Refused message={cluster.team ? `Resetting offsets needs the developer role in ${cluster.team.name}.` : 'Resetting offsets needs the developer role in a team; viewers can look but not change offsets.'} />
+        <Refused
+          message={
+            cluster.team
+              ? `Resetting offsets needs the developer role in ${cluster.team.name}.`
+              : 'Resetting offsets needs the developer role in a team; viewers can look but not change offsets.'
+          }
+        />
       </>
     );
   }

@@ -4,4 +4,6 @@ import { getExecutionHistoryPage } from '@/server/sfn/execution-detail';
 import { executionArnParam } from '@/server/sfn/route-params';
 import { executionHistoryQuerySchema } from '@/lib/schemas/sfn';
 
-export const GET = apiRoute({ query: executionHistoryQuerySchema }, ({ actor, params, query }) => getExecutionHistoryPage(actor, executionArnParam(params), query));
+export const GET = apiRoute({ query: executionHistoryQuerySchema }, ({ actor, params, query }) =>
+  getExecutionHistoryPage(actor, executionArnParam(params), query),
+);

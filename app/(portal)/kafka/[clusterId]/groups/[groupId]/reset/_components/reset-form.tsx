@@ -75,8 +75,17 @@ export function ResetForm({
   }, [kind, at, offset, by, topics]);
   const requestKey = JSON.stringify(request);
 
-  const plan = useMutation({ mutationFn: (body: OffsetResetBody) => fetchJson<OffsetResetResultDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/reset`, { method: 'POST', json: body }) });
-  const execute = useMutation({ mutationFn: (body: OffsetResetBody) => fetchJson<OffsetResetResultDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/reset`, { method: 'POST', json: { ...body, dryRun: false } }) });
+  const plan = useMutation({
+    mutationFn: (body: OffsetResetBody) =>
+      fetchJson<OffsetResetResultDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/reset`, { method: 'POST', json: body }),
+  });
+  const execute = useMutation({
+    mutationFn: (body: OffsetResetBody) =>
+      fetchJson<OffsetResetResultDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/reset`, {
+        method: 'POST',
+        json: { ...body, dryRun: false },
+      }),
+  });
   const [plannedKey, setPlannedKey] = useState<string | null>(null);
   const planIsCurrent = plan.data && plannedKey === requestKey;
   const groupState = planIsCurrent ? plan.data.groupState : initialState;
@@ -90,7 +99,8 @@ export function ResetForm({
     if (kind === 'shift-by' && !/^-?\d+$/.test(by.trim())) problems.by = 'Enter a whole number, negative to go back';
     const chosen = Object.entries(topics).filter(([, c]) => c.selected);
     if (chosen.length === 0) problems.topics = 'Choose at least one topic';
-    for (const [topic, c] of chosen) if (c.partitions.trim() && !parsePartitionList(c.partitions)) problems[`partitions-${topic}`] = 'Use numbers and ranges, e.g. 0, 2, 5-7';
+    for (const [topic, c] of chosen)
+      if (c.partitions.trim() && !parsePartitionList(c.partitions)) problems[`partitions-${topic}`] = 'Use numbers and ranges, e.g. 0, 2, 5-7';
     setLocalErrors(problems);
     if (Object.keys(problems).length || !request) return;
     execute.reset();
@@ -107,13 +117,8 @@ export function ResetForm({
       {initialState && !RESETTABLE.has(initialState) && (
         <Alert tone="warn" title={`The group is ${initialState}`}>
           Kafka refuses resets while consumers are connected
-          {members.length > 0 && (
-            <>
-              {' '}
-              (active: {members.map((m) => `${m.clientId} on ${m.host}`).join(', ')})
-            </>
-          )}
-          . You can still plan one; stop the consumers (or disable the Lambda event source mapping) before executing.
+          {members.length > 0 && <> (active: {members.map((m) => `${m.clientId} on ${m.host}`).join(', ')})</>}. You can still plan one; stop the consumers (or
+          disable the Lambda event source mapping) before executing.
         </Alert>
       )}
       <form onSubmit={preview} className="space-y-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Offset reset">
@@ -133,16 +138,34 @@ export function ResetForm({
           <div className="mt-3 max-w-sm">
             {kind === 'to-datetime' && (
               <Field id={`${ids}-at`} label="Date and time" help="In your browser’s time zone." error={localErrors.at ?? apiFields['strategy.at']?.[0]}>
-                <TextInput id={`${ids}-at`} type="datetime-local" step={1} value={at} onChange={(e) => setAt(e.target.value)} aria-invalid={Boolean(localErrors.at)} />
+                <TextInput
+                  id={`${ids}-at`}
+                  type="datetime-local"
+                  step={1}
+                  value={at}
+                  onChange={(e) => setAt(e.target.value)}
+                  aria-invalid={Boolean(localErrors.at)}
+                />
               </Field>
             )}
             {kind === 'to-offset' && (
               <Field id={`${ids}-offset`} label="Offset" error={localErrors.offset ?? apiFields['strategy.offset']?.[0]}>
-                <TextInput id={`${ids}-offset`} inputMode="numeric" value={offset} onChange={(e) => setOffset(e.target.value)} aria-invalid={Boolean(localErrors.offset)} />
+                <TextInput
+                  id={`${ids}-offset`}
+                  inputMode="numeric"
+                  value={offset}
+                  onChange={(e) => setOffset(e.target.value)}
+                  aria-invalid={Boolean(localErrors.offset)}
+                />
               </Field>
             )}
             {kind === 'shift-by' && (
-              <Field id={`${ids}-by`} label="Shift by (records)" help="-100 re-reads the last 100 records of each partition." error={localErrors.by ?? apiFields['strategy.by']?.[0]}>
+              <Field
+                id={`${ids}-by`}
+                label="Shift by (records)"
+                help="-100 re-reads the last 100 records of each partition."
+                error={localErrors.by ?? apiFields['strategy.by']?.[0]}
+              >
                 <TextInput id={`${ids}-by`} inputMode="numeric" value={by} onChange={(e) => setBy(e.target.value)} aria-invalid={Boolean(localErrors.by)} />
               </Field>
             )}
@@ -158,9 +181,15 @@ export function ResetForm({
             <table className="mt-2 w-full max-w-3xl text-left text-sm">
               <thead className="text-xs uppercase text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1 pr-3">Topic</th>
-                  <th scope="col" className="py-1 pr-3">Partitions</th>
-                  <th scope="col" className="py-1">Only these (empty = all)</th>
+                  <th scope="col" className="py-1 pr-3">
+                    Topic
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Partitions
+                  </th>
+                  <th scope="col" className="py-1">
+                    Only these (empty = all)
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -171,11 +200,17 @@ export function ResetForm({
                     <tr key={t.topic} className="border-t border-slate-100">
                       <td className="py-1.5 pr-3">
                         <label className="inline-flex items-center gap-2 font-mono text-xs">
-                          <input type="checkbox" checked={choice.selected} onChange={(e) => setTopics((all) => ({ ...all, [t.topic]: { ...choice, selected: e.target.checked } }))} />
+                          <input
+                            type="checkbox"
+                            checked={choice.selected}
+                            onChange={(e) => setTopics((all) => ({ ...all, [t.topic]: { ...choice, selected: e.target.checked } }))}
+                          />
                           {t.topic}
                         </label>
                       </td>
-                      <td className="py-1.5 pr-3 text-xs text-slate-500">{t.partitions.length} (0–{t.partitions.at(-1)})</td>
+                      <td className="py-1.5 pr-3 text-xs text-slate-500">
+                        {t.partitions.length} (0–{t.partitions.at(-1)})
+                      </td>
                       <td className="py-1.5">
                         <TextInput
                           aria-label={`Partitions of ${t.topic}`}
@@ -212,7 +247,11 @@ export function ResetForm({
       </form>
 
       <div aria-live="polite" className="space-y-4">
-        {plan.error && <Alert tone="error" title="The dry run failed">{plan.error.message}</Alert>}
+        {plan.error && (
+          <Alert tone="error" title="The dry run failed">
+            {plan.error.message}
+          </Alert>
+        )}
         {plan.data && !planIsCurrent && <Alert tone="info">The choices changed since this plan: preview again before executing.</Alert>}
         {plan.data && (
           <section aria-label="Dry run" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -222,15 +261,31 @@ export function ResetForm({
             <PlanTable plan={execute.data ?? plan.data} />
             {execute.isSuccess ? (
               <Alert tone="success" title="Offsets reset">
-                The group will resume from the new offsets when its consumers start again. The change is in the audit log. <Link href={groupHref} className="underline">Back to the group</Link>
+                The group will resume from the new offsets when its consumers start again. The change is in the audit log.{' '}
+                <Link href={groupHref} className="underline">
+                  Back to the group
+                </Link>
               </Alert>
             ) : groupState && !RESETTABLE.has(groupState) ? (
               <Alert tone="warn">The group is {groupState}: executing is possible only once it is Empty.</Alert>
             ) : (
               planIsCurrent && (
                 <div className="space-y-2 border-t border-slate-100 pt-3">
-                  <Field id={`${ids}-confirm`} label={<>Type the group id <span className="font-mono">{groupId}</span> to confirm</>}>
-                    <TextInput id={`${ids}-confirm`} value={confirmText} onChange={(e) => setConfirmText(e.target.value)} autoComplete="off" className="max-w-md" />
+                  <Field
+                    id={`${ids}-confirm`}
+                    label={
+                      <>
+                        Type the group id <span className="font-mono">{groupId}</span> to confirm
+                      </>
+                    }
+                  >
+                    <TextInput
+                      id={`${ids}-confirm`}
+                      value={confirmText}
+                      onChange={(e) => setConfirmText(e.target.value)}
+                      autoComplete="off"
+                      className="max-w-md"
+                    />
                   </Field>
                   <Button variant="danger" disabled={!canExecute || execute.isPending} onClick={() => request && execute.mutate(request)}>
                     {execute.isPending ? 'Resetting…' : `Reset ${plan.data.partitions.length} partition${plan.data.partitions.length === 1 ? '' : 's'}`}
@@ -238,7 +293,11 @@ export function ResetForm({
                 </div>
               )
             )}
-            {execute.error && <Alert tone="error" title="The reset was not applied">{execute.error.message}</Alert>}
+            {execute.error && (
+              <Alert tone="error" title="The reset was not applied">
+                {execute.error.message}
+              </Alert>
+            )}
           </section>
         )}
       </div>
@@ -253,16 +312,30 @@ function PlanTable({ plan }: { plan: OffsetResetResultDto }) {
         <caption className="sr-only">Current and new offset per partition</caption>
         <thead className="text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="py-1 pr-3">Partition</th>
-            <th scope="col" className="py-1 pr-3 text-right">Current</th>
+            <th scope="col" className="py-1 pr-3">
+              Partition
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Current
+            </th>
             <th scope="col" className="py-1 pr-3">
               <span className="sr-only">becomes</span>
             </th>
-            <th scope="col" className="py-1 pr-3 text-right">New</th>
-            <th scope="col" className="py-1 pr-3 text-right">Log start</th>
-            <th scope="col" className="py-1 pr-3 text-right">Log end</th>
-            <th scope="col" className="py-1 pr-3 text-right">Lag after</th>
-            <th scope="col" className="py-1">Note</th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              New
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Log start
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Log end
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Lag after
+            </th>
+            <th scope="col" className="py-1">
+              Note
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -271,7 +344,9 @@ function PlanTable({ plan }: { plan: OffsetResetResultDto }) {
               <td className="py-1.5 pr-3 font-mono text-xs">
                 {p.topic}-{p.partition}
               </td>
-              <td className="py-1.5 pr-3 text-right tabular-nums">{p.currentOffset === null ? <span className="text-slate-500">none</span> : formatOffset(p.currentOffset)}</td>
+              <td className="py-1.5 pr-3 text-right tabular-nums">
+                {p.currentOffset === null ? <span className="text-slate-500">none</span> : formatOffset(p.currentOffset)}
+              </td>
               <td className="py-1.5 pr-3 text-center text-slate-400">
                 <span aria-hidden>→</span>
                 <span className="sr-only">becomes</span>

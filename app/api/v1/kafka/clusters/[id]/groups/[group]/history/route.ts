@@ -3,4 +3,6 @@ import { apiRoute } from '@/server/http';
 import { getConsumerGroupHistory } from '@/server/kafka/consumer-groups';
 import { groupHistoryQuerySchema } from '@/lib/schemas/kafka-clusters';
 
-export const GET = apiRoute({ query: groupHistoryQuerySchema }, async ({ actor, params, query }) => getConsumerGroupHistory(actor, params.id!, params.group!, query));
+export const GET = apiRoute({ query: groupHistoryQuerySchema }, async ({ actor, params, query }) =>
+  getConsumerGroupHistory(actor, params.id!, params.group!, query),
+);

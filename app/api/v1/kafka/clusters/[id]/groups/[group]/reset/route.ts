@@ -3,4 +3,6 @@ import { apiRoute } from '@/server/http';
 import { resetConsumerGroupOffsets } from '@/server/kafka/consumer-group-reset';
 import { offsetResetBodySchema } from '@/lib/schemas/kafka-clusters';
 
-export const POST = apiRoute({ body: offsetResetBodySchema }, async ({ actor, params, body }) => resetConsumerGroupOffsets(actor, params.id!, params.group!, body));
+export const POST = apiRoute({ body: offsetResetBodySchema }, async ({ actor, params, body }) =>
+  resetConsumerGroupOffsets(actor, params.id!, params.group!, body),
+);
