@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { db } from '@/server/db';
 import { env } from '@/server/env';
 import { seedDemoData } from '@/server/seed';
@@ -9,7 +9,8 @@ import { createAwsClient } from '@/server/aws/clients';
 import { resolveTargetRefById } from '@/server/targets/queries';
 import { previewLaunch, startLaunch } from '@/server/launches/create';
 import { getLaunchDetail } from '@/server/launches/read';
-import { syncLaunch } from '@/server/launches/sync';
+import { syncLaunch, syncLaunchesInFlight } from '@/server/launches/sync';
+import { insertLaunch } from '@/server/launches/queries';
 import { updateLaunchStack } from '@/server/launches/update';
 import { teardownLaunch, detectLaunchDrift } from '@/server/launches/teardown';
 import type { Actor } from '@/server/auth/actor';
@@ -138,8 +139,89 @@ describe('launching a blueprint into the sandbox', () => {
     await waitFor(a.launchId, (s) => s === 'DELETED');
   }, 90_000);
 
+  it('shows how far behind a launch is and moves it to the newest version through an update', async () => {
+    const { launchId } = await startLaunch(falconDev, request());
+    await waitFor(launchId, (s) => !s.endsWith('_IN_PROGRESS'));
+    // As if this launch had been made from an older release of the blueprint.
+    await db.launch.update({ where: { id: launchId }, data: { blueprintVersion: '0.9.0' } });
+    const behind = await getLaunchDetail(falconDev, launchId);
+    expect(behind.blueprint).toMatchObject({ version: '0.9.0', latestVersion: '1.0.0', versionsBehind: 1 });
+    await expect(updateLaunchStack(falconDev, launchId, { parameters: {}, version: '0.8.0', dryRun: true })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { version: ['must be 1.0.0'] },
+    });
+    const moved = await updateLaunchStack(falconDev, launchId, { parameters: { VisibilityTimeout: '31' }, version: 'latest', dryRun: false });
+    expect(moved.started).toBe(true);
+    expect((await waitFor(launchId, (s) => !s.endsWith('_IN_PROGRESS'))).status).toBe('UPDATE_COMPLETE');
+    expect((await getLaunchDetail(falconDev, launchId)).blueprint).toMatchObject({ version: '1.0.0', versionsBehind: 0 });
+    await teardownLaunch(falconDev, launchId);
+    await waitFor(launchId, (s) => s === 'DELETED');
+  }, 90_000);
+
+  it('names what blocks a delete and deletes again keeping it', async () => {
+    const req = request({ blueprint: 'mainframe-jcl-step-functions', stackName: `it-jcl-${unique()}` });
+    const { launchId } = await startLaunch(falconDev, req);
+    expect((await waitFor(launchId, (s) => !s.endsWith('_IN_PROGRESS'))).status).toBe('CREATE_COMPLETE');
+    const detail = await getLaunchDetail(falconDev, launchId);
+    const bucket = detail.outputs.find((o) => o.key === 'FeedBucketName')!.value;
+    const row = await db.launch.findUniqueOrThrow({ where: { id: launchId } });
+    const s3 = createAwsClient(S3Client, await resolveTargetRefById(row.targetId, 'us-east-1'));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'feeds/employees.csv', Body: 'id,name\n1,Ada\n' }));
+
+    await teardownLaunch(falconDev, launchId);
+    expect((await waitFor(launchId, (s) => s === 'DELETE_FAILED' || s === 'DELETED')).status).toBe('DELETE_FAILED');
+    const failed = await getLaunchDetail(falconDev, launchId);
+    expect(failed.blockers).toEqual([
+      expect.objectContaining({
+        resourceType: 'AWS::S3::Bucket',
+        reason: expect.stringMatching(/not empty/),
+        fix: expect.stringMatching(/Empty the bucket first/),
+      }),
+    ]);
+
+    await teardownLaunch(
+      falconDev,
+      launchId,
+      failed.blockers.map((b) => b.logicalId),
+    );
+    expect((await waitFor(launchId, (s) => s === 'DELETED' || s === 'DELETE_FAILED')).status).toBe('DELETED');
+    // The kept bucket is still there, as asked.
+    expect((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).KeyCount).toBe(1);
+  }, 120_000);
+
+  it('picks up a launch the portal lost track of (a restart between claiming the name and CloudFormation answering)', async () => {
+    const req = request();
+    const v = await db.team.findUniqueOrThrow({ where: { slug: 'falcon' } });
+    const target = await db.awsTarget.findUniqueOrThrow({ where: { name: 'sandbox' } });
+    const ref = await resolveTargetRefById(target.id, 'us-east-1');
+    // The stack exists in CloudFormation, but the launch row never learnt its id.
+    await createAwsClient(CloudFormationClient, ref).send(
+      new CreateStackCommand({ StackName: req.stackName, TemplateBody: JSON.stringify({ Resources: { Queue: { Type: 'AWS::SQS::Queue' } } }) }),
+    );
+    const row = await insertLaunch({
+      teamId: v.id,
+      createdById: falconDev.userId,
+      targetId: target.id,
+      region: 'us-east-1',
+      stackName: req.stackName,
+      blueprintSlug: 'sqs-managed-encryption',
+      blueprintVersion: '1.0.0',
+      status: 'PENDING',
+      operation: 'create',
+      parameters: {},
+      tags: {},
+      requestHash: 'restart-test',
+      clientRequestToken: `restart-${unique()}`,
+    });
+    expect((await syncLaunchesInFlight()) >= 1).toBe(true);
+    const adopted = await waitFor(row.id, (s) => !s.endsWith('_IN_PROGRESS') && s !== 'PENDING');
+    expect(adopted).toMatchObject({ status: 'CREATE_COMPLETE', operation: null, stackId: expect.stringContaining(req.stackName) });
+    expect((await getLaunchDetail(falconDev, row.id)).events.some((e) => e.logicalId === 'Queue' && e.status === 'CREATE_COMPLETE')).toBe(true);
+    await teardownLaunch(falconDev, row.id);
+    await waitFor(row.id, (s) => s === 'DELETED');
+  }, 90_000);
+
   it('uses the sandbox endpoint', () => {
     expect(env().SANDBOX_AWS_ENDPOINT).toMatch(/^http:\/\/127\.0\.0\.1:/);
-    expect(readFileSync).toBeDefined();
   });
 });
