@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
@@ -11,6 +12,11 @@ import { Alert } from '@/components/ui/alert';
 import { LaunchForm } from './_components/launch-form';
 
 export const metadata: Metadata = { title: 'Launch' };
+
+/** A suggested stack name: the blueprint's slug and a short random suffix (chosen on the server, so it renders once). */
+function defaultStackName(slug: string): string {
+  return `${slug.slice(0, 40).replace(/-+$/, '')}-${randomBytes(3).toString('hex')}`;
+}
 
 export default async function NewLaunchPage({ searchParams }: { searchParams: Promise<{ blueprint?: string }> }) {
   const actor = await requirePageActor();
@@ -61,7 +67,13 @@ export default async function NewLaunchPage({ searchParams }: { searchParams: Pr
               teamIds: t.teamIds,
             }))}
             teams={launchTeams.map((t) => ({ id: t.id, slug: t.slug, name: t.name, requiredTags: t.requiredTags }))}
-            defaults={{ targetId: current.target.id, region: current.region, owner: actor.email, sandboxParameters: m.sandboxParameters ?? {} }}
+            defaults={{
+              targetId: current.target.id,
+              region: current.region,
+              owner: actor.email,
+              stackName: defaultStackName(m.slug),
+              sandboxParameters: m.sandboxParameters ?? {},
+            }}
           />
         </>
       )}

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { fetchJson, ApiError } from '@/lib/api/fetch-json';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
@@ -29,6 +30,7 @@ export function TokensPanel({ initial }: { initial: ApiTokenDto[] }) {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['tokens'] }),
   });
   const fieldError = create.error instanceof ApiError ? (create.error.fields?.name?.[0] ?? create.error.message) : null;
+  const hydrated = useHydrated();
 
   return (
     <div className="space-y-4">
@@ -41,7 +43,7 @@ export function TokensPanel({ initial }: { initial: ApiTokenDto[] }) {
       >
         <div className="flex-1">
           <Field id="token-name" label="New token name" help="For example: ci-pipeline" error={fieldError}>
-            <TextInput id="token-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(fieldError)} />
+            <TextInput id="token-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(fieldError)} disabled={!hydrated} />
           </Field>
         </div>
         <Button type="submit" disabled={create.isPending}>
