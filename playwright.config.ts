@@ -35,6 +35,8 @@ export default defineConfig({
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
     { name: 'api', testMatch: /api\/.*\.spec\.ts/, dependencies: ['setup'] },
-    { name: 'browser', testMatch: /^(?!.*api\/).*\.spec\.ts$/, dependencies: ['setup'] },
+    { name: 'browser', testMatch: /^(?!.*api\/)(?!.*oidc\.spec).*\.spec\.ts$/, dependencies: ['setup'] },
+    // Against a second portal that signs in through a real OpenID Connect provider (scripts/test.mjs starts both).
+    { name: 'oidc', testMatch: /oidc\.spec\.ts/, use: { baseURL: process.env.SLIPWAY_E2E_OIDC_URL ?? 'http://localhost:3101' } },
   ],
 });

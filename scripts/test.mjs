@@ -175,11 +175,55 @@ async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
     logFile: path.join(logs, 'worker.log'),
     ready: async () => true,
   });
-  const projects = suites.has('e2e') ? ['--project=setup', '--project=api', '--project=browser'] : ['--project=setup', '--project=api'];
+  const oidc = suites.has('e2e') ? await startOidcPortal(env, migrateDatabase, logs) : null;
+  const projects = suites.has('e2e') ? ['--project=setup', '--project=api', '--project=browser', '--project=oidc'] : ['--project=setup', '--project=api'];
   step(suites.has('e2e') ? 'e2e (Chromium + API)' : 'api', bin('playwright'), ['test', ...projects], {
     ...env,
     SLIPWAY_E2E_BASE_URL: `http://localhost:${PORT}`,
+    ...(oidc ? { SLIPWAY_E2E_OIDC_URL: oidc.url } : {}),
   });
+  await oidc?.issuer.stop();
+}
+
+/**
+ * A second portal configured for single sign-on against a real OpenID Connect provider on
+ * 127.0.0.1 (its own database, so the two portals never share a SQLite file).
+ */
+async function startOidcPortal(env, migrateDatabase, logs) {
+  const issuerPort = PORT + 2;
+  const portalPort = PORT + 1;
+  const clientSecret = `oidc-test-${Date.now()}`;
+  const { startOidcIssuer } = await import('../e2e/support/oidc-issuer.mjs');
+  const issuer = await startOidcIssuer({
+    port: issuerPort,
+    clientId: 'slipway',
+    clientSecret,
+    redirectUri: `http://localhost:${portalPort}/api/auth/callback/oidc`,
+  });
+  const url = `file:${path.join(testDataDir, 'oidc.db')}`;
+  const oidcEnv = {
+    ...env,
+    DATABASE_URL: url,
+    PORT: String(portalPort),
+    NEXTAUTH_URL: `http://localhost:${portalPort}`,
+    OIDC_ISSUER: issuer.issuer,
+    OIDC_CLIENT_ID: 'slipway',
+    OIDC_CLIENT_SECRET: clientSecret,
+    OIDC_NAME: 'Test IdP',
+  };
+  await migrateDatabase({ url, log: say });
+  step('seed the single-sign-on portal', bin('tsx'), ['--conditions=react-server', 'scripts/seed.ts'], oidcEnv);
+  await startService({
+    name: 'portal (single sign-on)',
+    command: process.execPath,
+    args: [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(portalPort)],
+    cwd: repoRoot,
+    env: { ...oidcEnv, NODE_ENV: 'production' },
+    logFile: path.join(logs, 'portal-oidc.log'),
+    ready: httpReady(`http://127.0.0.1:${portalPort}/api/v1/health`),
+    port: portalPort,
+  });
+  return { url: `http://localhost:${portalPort}`, issuer };
 }
 
 main().catch(async (err) => {
