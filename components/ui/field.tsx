@@ -26,10 +26,13 @@ export function Field({ id, label, help, error, children }: { id: string; label:
   );
 }
 
+// Full width unless the caller sets a width: two width utilities on one element would fight.
+const sized = (className?: string) => (/(^|\s)w-/.test(className ?? '') ? inputClass.replace('w-full ', '') : inputClass);
+
 export function TextInput({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={cn(inputClass, className)} {...props} />;
+  return <input className={cn(sized(className), className)} {...props} />;
 }
 
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={cn(inputClass, 'pr-8', className)} {...props} />;
+  return <select className={cn(sized(className), 'pr-8', className)} {...props} />;
 }

@@ -36,12 +36,11 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
   );
 
   // Filters live in the URL so a filtered catalog can be shared and survives reloads.
-  function sync(next: Record<string, string>) {
-    const sp = new URLSearchParams(params.toString());
-    for (const [k, v] of Object.entries(next)) {
-      if (v) sp.set(k, v);
-      else sp.delete(k);
-    }
+  // The URL is written from the filters' own state (plus the change being made), never read back
+  // from useSearchParams: quick successive changes would otherwise build on a URL not yet updated.
+  function sync(next: Partial<Record<'q' | 'service' | 'category' | 'dashboard' | 'sandbox', string>>) {
+    const all = { q, service, category, dashboard, sandbox: sandboxOnly ? '1' : '', ...next };
+    const sp = new URLSearchParams(Object.entries(all).filter(([, v]) => v) as [string, string][]);
     router.replace(`${pathname}${sp.size ? `?${sp}` : ''}`, { scroll: false });
   }
 
