@@ -182,7 +182,6 @@ async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
     SLIPWAY_E2E_BASE_URL: `http://localhost:${PORT}`,
     ...(oidc ? { SLIPWAY_E2E_OIDC_URL: oidc.url } : {}),
   });
-  await oidc?.issuer.stop();
 }
 
 /**
@@ -193,12 +192,17 @@ async function startOidcPortal(env, migrateDatabase, logs) {
   const issuerPort = PORT + 2;
   const portalPort = PORT + 1;
   const clientSecret = `oidc-test-${Date.now()}`;
-  const { startOidcIssuer } = await import('../e2e/support/oidc-issuer.mjs');
-  const issuer = await startOidcIssuer({
+  // Its own process: this one blocks in spawnSync while Playwright runs, so it could not answer.
+  const issuerUrl = `http://127.0.0.1:${issuerPort}`;
+  await startService({
+    name: 'OIDC issuer',
+    command: process.execPath,
+    args: ['e2e/support/oidc-issuer.mjs', String(issuerPort), 'slipway', clientSecret, `http://localhost:${portalPort}/api/auth/callback/oidc`],
+    cwd: repoRoot,
+    env: { ...process.env, NODE_ENV: 'test' },
+    logFile: path.join(logs, 'oidc-issuer.log'),
+    ready: httpReady(`${issuerUrl}/.well-known/openid-configuration`),
     port: issuerPort,
-    clientId: 'slipway',
-    clientSecret,
-    redirectUri: `http://localhost:${portalPort}/api/auth/callback/oidc`,
   });
   const url = `file:${path.join(testDataDir, 'oidc.db')}`;
   const oidcEnv = {
@@ -206,7 +210,7 @@ async function startOidcPortal(env, migrateDatabase, logs) {
     DATABASE_URL: url,
     PORT: String(portalPort),
     NEXTAUTH_URL: `http://localhost:${portalPort}`,
-    OIDC_ISSUER: issuer.issuer,
+    OIDC_ISSUER: issuerUrl,
     OIDC_CLIENT_ID: 'slipway',
     OIDC_CLIENT_SECRET: clientSecret,
     OIDC_NAME: 'Test IdP',
@@ -223,7 +227,7 @@ async function startOidcPortal(env, migrateDatabase, logs) {
     ready: httpReady(`http://127.0.0.1:${portalPort}/api/v1/health`),
     port: portalPort,
   });
-  return { url: `http://localhost:${portalPort}`, issuer };
+  return { url: `http://localhost:${portalPort}` };
 }
 
 main().catch(async (err) => {
