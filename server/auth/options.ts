@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
+import type { TokenSet } from 'openid-client';
 import { env } from '@/server/env';
 import { deriveKey } from '@/server/crypto';
 import { findDemoUser, upsertOidcUser } from '@/server/auth/queries';
@@ -23,6 +24,16 @@ function providers(): Provider[] {
       clientSecret: e.OIDC_CLIENT_SECRET,
       idToken: true,
       checks: ['pkce', 'state'],
+      // With the code flow, many providers keep email and name out of the ID token and serve them
+      // from the UserInfo endpoint only; ask it when the (validated) ID token lacks an email.
+      userinfo: {
+        async request({ tokens, client }) {
+          // next-auth passes the openid-client TokenSet here; its type says only "parameters".
+          const set = tokens as TokenSet;
+          const claims = set.claims();
+          return claims.email ? claims : { ...claims, ...(await client.userinfo(set)) };
+        },
+      },
       authorization: { params: { scope: 'openid email profile' } },
       profile(profile: { sub: string; email?: string; name?: string; preferred_username?: string }) {
         const email = profile.email ?? profile.preferred_username ?? profile.sub;
