@@ -115,21 +115,7 @@ export async function previewLaunch(actor: Actor, req: LaunchRequest): Promise<L
     if (row.status === 'REVIEW_IN_PROGRESS') return toPreview(row, v);
     throw new AppError('CONFLICT', `This launch already started (${row.status}).`, { details: { launchId: row.id } });
   }
-  let stackId: string | undefined;
-  try {
-    await assertNameFreeInAws(v);
-    const cs = await createLaunchChangeSet(launch.id, v);
-    stackId = cs.stackId;
-    await updateLaunch(launch.id, {
-      status: 'REVIEW_IN_PROGRESS',
-      stackId: cs.stackId,
-      changeSetId: cs.changeSetId,
-      pendingChanges: cs.changes,
-      templateBody: cs.body,
-    });
-  } catch (err) {
-    throw await failToStart(launch.id, err, v, stackId);
-  }
+  await prepareChangeSet(launch.id, v);
   await recordAudit({
     actor,
     action: 'launch.preview',
@@ -175,12 +161,18 @@ export async function startLaunch(actor: Actor, req: LaunchRequest): Promise<{ l
     if (row.status === 'REVIEW_IN_PROGRESS') return { launchId: row.id, created: await executePreview(actor, row, v) };
     return { launchId: row.id, created: false };
   }
+  await prepareChangeSet(launch.id, v);
+  return { launchId: launch.id, created: await executePreview(actor, (await findLaunch(launch.id))!, v) };
+}
+
+/** Creates the CREATE change set for a claimed launch and parks the launch in review. */
+async function prepareChangeSet(launchId: string, v: ValidatedLaunch): Promise<void> {
   let stackId: string | undefined;
   try {
     await assertNameFreeInAws(v);
-    const cs = await createLaunchChangeSet(launch.id, v);
+    const cs = await createLaunchChangeSet(launchId, v);
     stackId = cs.stackId;
-    await updateLaunch(launch.id, {
+    await updateLaunch(launchId, {
       status: 'REVIEW_IN_PROGRESS',
       stackId: cs.stackId,
       changeSetId: cs.changeSetId,
@@ -189,9 +181,8 @@ export async function startLaunch(actor: Actor, req: LaunchRequest): Promise<{ l
       operation: 'preview',
     });
   } catch (err) {
-    throw await failToStart(launch.id, err, v, stackId);
+    throw await failToStart(launchId, err, v, stackId);
   }
-  return { launchId: launch.id, created: await executePreview(actor, (await findLaunch(launch.id))!, v) };
 }
 
 async function executePreview(actor: Actor, row: LaunchRow, v: ValidatedLaunch): Promise<boolean> {
