@@ -24,6 +24,11 @@ export const BENCHES = [
     command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-dashboard.ts', 'layout'],
   },
   {
+    name: 'sfn-render',
+    measures: 'Step Functions graph in Chromium: the execution page component drawing 200 laid-out states in a fresh page, and cold layout + render',
+    command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-render.ts'],
+  },
+  {
     name: 'sfn-page',
     measures: 'Step Functions execution page once the layout is cached: cache lookup and graph DTO for 200 states',
     command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-dashboard.ts', 'page'],

@@ -6,7 +6,7 @@
 //   node scripts/bench/cost-grid.mjs [--runs 500] [--warm-up 50]
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { chromium } from '@playwright/test';
+import { withBenchChromium } from './chromium.mjs';
 import { repoRoot } from '../lib/defaults.mjs';
 
 const TARGET_MS = 5;
@@ -37,28 +37,13 @@ async function bundle() {
 }
 
 async function inChromium(code) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  try {
+  return withBenchChromium(async (browser) => {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>cost grid bench</title>');
     await page.addScriptTag({ content: code });
-    const version = browser.version();
     const summary = await page.evaluate(([n, w]) => globalThis.__costGridBench(n, w), [runs, warmUp]);
-    return { engine: `chromium ${version}`, ...summary };
-  } finally {
-    await browser.close();
-  }
+    return { engine: `chromium ${browser.version()}`, ...summary };
+  });
 }
 
 function inNode(code) {
