@@ -20,12 +20,12 @@ export const BENCHES = [
   },
   {
     name: 'sfn-layout',
-    measures: 'Step Functions graph: ELK layout of a 200-state definition, cold (first in a fresh process) and warm',
+    measures: 'Step Functions graph: ELK layout of a 200-state definition: first in a bare process, first after the start-up warm-up, and later ones',
     command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-dashboard.ts', 'layout'],
   },
   {
     name: 'sfn-render',
-    measures: 'Step Functions graph in Chromium: the execution page component drawing 200 laid-out states in a fresh page, and cold layout + render',
+    measures: 'Step Functions graph in Chromium: the execution page component drawing 200 laid-out states in a fresh page, and first server layout + render',
     command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-render.ts'],
   },
   {

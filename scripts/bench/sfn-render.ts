@@ -1,9 +1,10 @@
 // The Step Functions graph in the browser: the execution page's own ExecutionGraph component (React Flow)
 // drawing a laid-out 200-state definition, timed in headless Debian Chromium from render() to the first
-// frame with every state and edge in the page. Each run is a fresh page, as a reader's page load is.
-// Also prints "layout + render": the server's cold ELK layout (first in a fresh process) plus this.
+// frame in which the states in view are drawn (large graphs draw only those). Each run is a fresh page,
+// as a reader's page load is.
+// Also prints "layout + render": the first ELK layout in a fresh server process (after the warm-up the
+// portal runs at start) plus this.
 //   npx tsx scripts/bench/sfn-render.ts [--runs 10]
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -13,6 +14,7 @@ import { deriveExecutionView } from '../../lib/sfn/history';
 import { layoutAslGraph } from '../../lib/sfn/layout';
 import { generateLargeDefinition } from '../../lib/sfn/synthetic/large-definition';
 import { withBenchChromium } from './chromium.mjs';
+import { firstLayoutsInFreshProcesses } from './first-layout';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const TARGET_MS = 500;
@@ -25,20 +27,27 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ExecutionGraph } from '@/app/(portal)/executions/_components/execution-graph';
 
-// Resolves with the milliseconds from render() to the first frame after every node is visible
-// (React Flow hides nodes until it has measured them) and every edge is drawn.
+// Resolves with the milliseconds from render() to the first frame in which the states React Flow
+// draws are all visible (it hides nodes until it has measured them) and the set has stopped changing.
+// Large graphs draw only what is in view, so that is not every state.
 globalThis.__renderGraph = (graph) =>
   new Promise((resolve) => {
     const host = document.getElementById('root');
     const started = performance.now();
     createRoot(host).render(createElement(ExecutionGraph, { graph, selectedNodeId: null, height: 700, exportName: 'bench' }));
+    let lastCount = -1;
+    let doneAt = 0;
     const check = () => {
-      const nodes = host.querySelectorAll('.react-flow__node');
-      const edges = host.querySelectorAll('.react-flow__edge');
-      const shown = nodes.length === graph.nodes.length && [...nodes].every((n) => n.style.visibility !== 'hidden');
-      if (shown && edges.length === graph.edges.length) {
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
-      } else requestAnimationFrame(check);
+      const nodes = [...host.querySelectorAll('.react-flow__node')];
+      const shown = nodes.length > 0 && nodes.every((n) => n.style.visibility !== 'hidden') && host.querySelector('.react-flow__edge');
+      if (shown && nodes.length === lastCount) {
+        globalThis.__drawn = { nodes: nodes.length, edges: host.querySelectorAll('.react-flow__edge').length };
+        resolve(doneAt - started);
+        return;
+      }
+      lastCount = shown ? nodes.length : -1;
+      doneAt = performance.now();
+      requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   });
@@ -71,13 +80,6 @@ async function graphDto() {
   return buildExecutionGraph(graph, layout, deriveExecutionView([], { graph, now: 0 }));
 }
 
-function coldLayoutMs(): number {
-  const child = spawnSync(process.execPath, [...process.execArgv, 'scripts/bench/sfn-dashboard.ts', 'cold-layout-once'], { cwd: repoRoot, encoding: 'utf8' });
-  const line = child.stdout.split('\n').find((l) => l.startsWith('COLD '));
-  if (!line) throw new Error(`cold layout run failed: ${child.stderr}`);
-  return Number(line.split(' ')[1]);
-}
-
 function summarise(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
@@ -97,19 +99,23 @@ console.log(`bundle: ${(js.length / 1024).toFixed(0)} KB; graph: ${graph.nodes.l
 
 const { version, renders } = await withBenchChromium(async (browser) => {
   const times: number[] = [];
+  let drawn = { nodes: 0, edges: 0 };
   for (let i = 0; i < runs; i++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.setContent(`<!doctype html><title>sfn render bench</title><style>${css}</style><div id="root" style="width:1100px"></div>`);
     await page.addScriptTag({ content: js });
     times.push(await page.evaluate((g: unknown) => (globalThis as unknown as { __renderGraph: (g: unknown) => Promise<number> }).__renderGraph(g), graph));
+    if (i === 0) drawn = await page.evaluate(() => (globalThis as unknown as { __drawn: { nodes: number; edges: number } }).__drawn);
     await page.close();
   }
+  console.log(`drawn in the first frame: ${drawn.nodes} nodes, ${drawn.edges} edges (the rest are off screen)`);
   return { version: browser.version(), renders: times };
 });
 const engine = `chromium ${version}`;
 console.log(`BENCH ${JSON.stringify({ engine: `${engine} · render ${STATES} states, fresh page`, ...summarise(renders), targetMs: TARGET_MS })}`);
 
-const combined: number[] = [];
-const sortedRenders = [...renders].sort((a, b) => a - b);
-for (let i = 0; i < 5; i++) combined.push(coldLayoutMs() + sortedRenders[Math.floor(sortedRenders.length / 2)]!);
-console.log(`BENCH ${JSON.stringify({ engine: `${engine} · cold server layout + median render`, ...summarise(combined), targetMs: TARGET_MS })}`);
+// What the first reader of a machine waits for on the server, after the portal's start-up warm-up
+// (instrumentation.ts), plus the median render.
+const medianRender = [...renders].sort((a, b) => a - b)[Math.floor(renders.length / 2)]!;
+const combined = firstLayoutsInFreshProcesses(5, true).wall.map((layout) => layout + medianRender);
+console.log(`BENCH ${JSON.stringify({ engine: `${engine} · first layout after warm-up + median render`, ...summarise(combined), targetMs: TARGET_MS })}`);

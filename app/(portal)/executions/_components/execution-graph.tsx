@@ -11,6 +11,9 @@ import { edgeTypes, nodeTypes, type ElkFlowEdge, type StateFlowNode } from './gr
 import { downloadGraphPng, downloadGraphSvg } from './graph-export';
 import { GraphLegend } from './graph-legend';
 
+/** Above this many nodes only the states in view are drawn. */
+const LARGE_GRAPH_NODES = 80;
+
 export interface FocusRequest {
   nodeId: string;
   /** Changes on every request, so asking for the same node twice centres it again. */
@@ -117,6 +120,9 @@ function Canvas({ graph, selectedNodeId, onSelect, focus, height }: ExecutionGra
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onInit={() => frameView(0)}
+        // Large machines open zoomed in on their start: drawing only what is in view keeps the first
+        // frame and every pan cheap (a 200-state graph is mostly off screen).
+        onlyRenderVisibleElements={graph.nodes.length > LARGE_GRAPH_NODES}
         minZoom={0.1}
         maxZoom={2}
         nodesDraggable={false}
