@@ -5,9 +5,7 @@
 // in Node for comparison. Prints `BENCH {json}` lines for scripts/bench.mjs.
 //   node scripts/bench/cost-grid.mjs [--runs 500] [--warm-up 50]
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { withBenchChromium } from './chromium.mjs';
-import { repoRoot } from '../lib/defaults.mjs';
+import { bundleForBrowser, withBenchChromium } from './browser.mjs';
 
 const TARGET_MS = 5;
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '500' }, 'warm-up': { type: 'string', default: '50' } } });
@@ -19,22 +17,6 @@ const entry = `
 import { FULL_COST_GRID_INPUT, sampleCostGridTimings, summariseTimings } from './lib/cost/bench';
 globalThis.__costGridBench = (runs, warmUp) => summariseTimings(sampleCostGridTimings(runs, FULL_COST_GRID_INPUT, warmUp));
 `;
-
-async function bundle() {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: repoRoot, sourcefile: 'cost-grid-bench-entry.ts', loader: 'ts' },
-    absWorkingDir: repoRoot,
-    tsconfig: 'tsconfig.json',
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
-}
 
 async function inChromium(code) {
   return withBenchChromium(async (browser) => {
@@ -51,7 +33,7 @@ function inNode(code) {
   return { engine: `node ${process.version}`, ...globalThis.__costGridBench(runs, warmUp) };
 }
 
-const code = await bundle();
+const { js: code } = await bundleForBrowser({ contents: entry, sourcefile: 'cost-grid-bench-entry.ts', loader: 'ts' });
 console.log(`bundle: ${(code.length / 1024).toFixed(1)} KB, ${runs} timed runs after ${warmUp} warm-up runs`);
 for (const result of [await inChromium(code), inNode(code)]) {
   console.log(`BENCH ${JSON.stringify({ ...result, targetMs: TARGET_MS })}`);

@@ -9,6 +9,7 @@ import { connectClusterAdmin, readLagSnapshot } from '@/server/kafka/admin';
 import { computeGroupLag } from '@/server/kafka/lag';
 import { describeGroupsWithKafkaTool } from '@/server/kafka/test-support/consumer-group-command';
 import { startSaslBroker, type LocalBroker } from '@/server/kafka/test-support/local-kafka';
+import { summarise } from './summary';
 
 const GROUPS = 200;
 const PARTITIONS_PER_TOPIC = 10; // one topic per group: 200 × 10 = 2,000 partitions
@@ -30,19 +31,6 @@ const countingLogger =
     const match = counting ? /^Request (\w+)\(/.exec(String(log.message)) : null;
     if (match) requests.set(match[1]!, (requests.get(match[1]!) ?? 0) + 1);
   };
-
-function summarise(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return {
-    runs: samples.length,
-    meanMs: samples.reduce((s, v) => s + v, 0) / samples.length,
-    medianMs: at(0.5),
-    p95Ms: at(0.95),
-    minMs: sorted[0],
-    maxMs: sorted.at(-1),
-  };
-}
 
 async function prepare(brokers: string[]) {
   const kafka = new Kafka({ clientId: 'slipway-bench-setup', brokers, logLevel: logLevel.NOTHING, retry: { retries: 10 } });

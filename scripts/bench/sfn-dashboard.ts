@@ -16,24 +16,12 @@ import { warmUpLayoutEngine } from '../../lib/sfn/layout-warm-up';
 import { generateLargeDefinition } from '../../lib/sfn/synthetic/large-definition';
 import { generateLargeHistory } from '../../lib/sfn/synthetic/large-history';
 import { firstLayoutsInFreshProcesses } from './first-layout';
+import { summarise } from './summary';
 
 const LAYOUT_TARGET_MS = 500;
 const HISTORY_TARGET_MS = 200;
 const COLD_PROCESSES = 5;
 const engine = `node ${process.version}`;
-
-function summarise(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return {
-    runs: times.length,
-    meanMs: times.reduce((s, t) => s + t, 0) / times.length,
-    medianMs: at(0.5),
-    p95Ms: at(0.95),
-    minMs: sorted[0]!,
-    maxMs: sorted.at(-1)!,
-  };
-}
 
 function report(label: string, times: number[], targetMs?: number, extra: Record<string, unknown> = {}) {
   console.log(`BENCH ${JSON.stringify({ engine: `${engine} · ${label}`, ...summarise(times), ...(targetMs !== undefined ? { targetMs } : {}), ...extra })}`);

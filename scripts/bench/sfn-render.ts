@@ -5,18 +5,16 @@
 // Also prints "layout + render": the first ELK layout in a fresh server process (after the warm-up the
 // portal runs at start) plus this.
 //   npx tsx scripts/bench/sfn-render.ts [--runs 10]
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { buildAslGraph } from '../../lib/sfn/asl-graph';
 import { buildExecutionGraph } from '../../lib/sfn/execution-graph';
 import { deriveExecutionView } from '../../lib/sfn/history';
 import { layoutAslGraph } from '../../lib/sfn/layout';
 import { generateLargeDefinition } from '../../lib/sfn/synthetic/large-definition';
-import { withBenchChromium } from './chromium.mjs';
+import { bundleForBrowser, withBenchChromium } from './browser.mjs';
 import { firstLayoutsInFreshProcesses } from './first-layout';
+import { summarise } from './summary';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const TARGET_MS = 500;
 const STATES = 200;
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
@@ -53,26 +51,6 @@ globalThis.__renderGraph = (graph) =>
   });
 `;
 
-async function bundle(): Promise<{ js: string; css: string }> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: repoRoot, sourcefile: 'sfn-render-bench-entry.tsx', loader: 'tsx' },
-    absWorkingDir: repoRoot,
-    tsconfig: 'tsconfig.json',
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outdir: 'bench-out',
-    write: false,
-    logLevel: 'silent',
-  });
-  const file = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
-  return { js: file('.js'), css: file('.css') };
-}
-
 /** A 200-state execution graph as the page receives it (laid out; statuses from an empty history). */
 async function graphDto() {
   const graph = buildAslGraph(JSON.stringify(generateLargeDefinition(STATES)));
@@ -80,20 +58,7 @@ async function graphDto() {
   return buildExecutionGraph(graph, layout, deriveExecutionView([], { graph, now: 0 }));
 }
 
-function summarise(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return {
-    runs: times.length,
-    meanMs: times.reduce((s, t) => s + t, 0) / times.length,
-    medianMs: at(0.5),
-    p95Ms: at(0.95),
-    minMs: sorted[0]!,
-    maxMs: sorted.at(-1)!,
-  };
-}
-
-const [{ js, css }, graph] = await Promise.all([bundle(), graphDto()]);
+const [{ js, css }, graph] = await Promise.all([bundleForBrowser({ contents: entry, sourcefile: 'sfn-render-bench-entry.tsx', loader: 'tsx' }), graphDto()]);
 if (graph.nodes.filter((n) => n.kind !== 'marker').length < STATES) throw new Error('the synthetic definition is smaller than expected');
 console.log(`bundle: ${(js.length / 1024).toFixed(0)} KB; graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges`);
 
