@@ -1,4 +1,5 @@
 import 'server-only';
+import { auditedLaunchAction } from '@/server/launches/audit';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@/server/errors';
 import { recordAudit } from '@/server/audit/queries';
@@ -106,8 +107,17 @@ async function failToStart(launchId: string, err: unknown, v: ValidatedLaunch, s
   return appErr;
 }
 
+/** What an audited launch attempt records: never the parameter values. */
+function attemptDetails(req: LaunchRequest) {
+  return { blueprint: req.blueprint, stackName: req.stackName, target: req.target, region: req.region };
+}
+
 /** Step 4 of the launch flow: validates, packages and shows the change set without creating anything. */
-export async function previewLaunch(actor: Actor, req: LaunchRequest): Promise<LaunchPreviewDto> {
+export function previewLaunch(actor: Actor, req: LaunchRequest): Promise<LaunchPreviewDto> {
+  return auditedLaunchAction(actor, 'launch.preview', null, attemptDetails(req), () => previewLaunchUnaudited(actor, req));
+}
+
+async function previewLaunchUnaudited(actor: Actor, req: LaunchRequest): Promise<LaunchPreviewDto> {
   const v = await validateLaunchRequest(actor, req);
   const { launch, existing } = await claimStackName(actor, v, 'PREVIEWING', 'preview');
   if (existing) {
@@ -145,7 +155,11 @@ function toPreview(row: LaunchRow, v: ValidatedLaunch): LaunchPreviewDto {
  * Step 5: executes the previewed change set (or previews and executes in one go). Idempotent: a
  * double-click or a retried request returns the launch already under way.
  */
-export async function startLaunch(actor: Actor, req: LaunchRequest): Promise<{ launchId: string; created: boolean }> {
+export function startLaunch(actor: Actor, req: LaunchRequest): Promise<{ launchId: string; created: boolean }> {
+  return auditedLaunchAction(actor, 'launch.create', req.previewId ?? null, attemptDetails(req), () => startLaunchUnaudited(actor, req));
+}
+
+async function startLaunchUnaudited(actor: Actor, req: LaunchRequest): Promise<{ launchId: string; created: boolean }> {
   const v = await validateLaunchRequest(actor, req);
   if (req.previewId) {
     const row = await findLaunch(req.previewId);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, DeleteChangeSetCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { db } from '@/server/db';
 import { env } from '@/server/env';
@@ -71,6 +71,10 @@ describe('launching a blueprint into the sandbox', () => {
     expect(detail.events.at(-1)).toMatchObject({ logicalId: req.stackName, status: 'CREATE_COMPLETE' });
     expect(detail.progress.done).toBe(detail.progress.total);
     expect(detail.parameters.VisibilityTimeout).toBe('45');
+    // The team's required tags are on the stack itself, so CloudFormation propagates them to resources.
+    const ref = await resolveTargetRefById(done.targetId, done.region);
+    const [stack] = (await createAwsClient(CloudFormationClient, ref).send(new DescribeStacksCommand({ StackName: req.stackName }))).Stacks ?? [];
+    expect(Object.fromEntries((stack?.Tags ?? []).map((t) => [t.Key, t.Value]))).toMatchObject({ 'project-name': 'falcon', owner: 'falcon-dev@example.com' });
 
     // A double-click on Launch finds the launch already under way.
     expect(await startLaunch(falconDev, { ...req, previewId: preview.previewId })).toEqual({ launchId, created: false });
@@ -91,6 +95,33 @@ describe('launching a blueprint into the sandbox', () => {
     expect(deleted.activeKey).toBeNull();
     const audit = await db.auditLog.findMany({ where: { resourceId: launchId }, orderBy: { at: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['launch.preview', 'launch.create', 'launch.update', 'launch.delete']));
+    const update = audit.find((a) => a.action === 'launch.update')!;
+    expect(JSON.parse(update.details!)).toMatchObject({ changed: { VisibilityTimeout: { from: '45', to: '90' } } });
+  }, 120_000);
+
+  it('puts a launch back as it was when CloudFormation refuses the update, audits the failure, and updates later', async () => {
+    const req = request();
+    const { launchId } = await startLaunch(falconDev, req);
+    expect((await waitFor(launchId, (s) => !s.endsWith('_IN_PROGRESS'))).status).toBe('CREATE_COMPLETE');
+    const change = { parameters: { VisibilityTimeout: '120' } };
+    await updateLaunchStack(falconDev, launchId, { ...change, dryRun: true });
+    // The previewed change set disappears before it is executed (someone removed it in the console).
+    const row = await db.launch.findUniqueOrThrow({ where: { id: launchId } });
+    const ref = await resolveTargetRefById(row.targetId, row.region);
+    await createAwsClient(CloudFormationClient, ref).send(new DeleteChangeSetCommand({ ChangeSetName: row.changeSetId!, StackName: row.stackId! }));
+
+    await expect(updateLaunchStack(falconDev, launchId, { ...change, dryRun: false })).rejects.toBeTruthy();
+    const after = await db.launch.findUniqueOrThrow({ where: { id: launchId } });
+    expect(after).toMatchObject({ status: 'CREATE_COMPLETE', operation: null, changeSetId: null });
+    expect(after.statusReason).toBeTruthy();
+    const failed = await db.auditLog.findFirst({ where: { resourceId: launchId, action: 'launch.update', outcome: 'failure' } });
+    expect(failed?.details).toContain('error');
+
+    // Nothing is stuck: the same update goes through now.
+    expect((await updateLaunchStack(falconDev, launchId, { ...change, dryRun: false })).started).toBe(true);
+    expect((await waitFor(launchId, (s) => !s.endsWith('_IN_PROGRESS'))).status).toBe('UPDATE_COMPLETE');
+    await teardownLaunch(falconDev, launchId);
+    await waitFor(launchId, (s) => s === 'DELETED');
   }, 120_000);
 
   it('rejects invalid parameters with the field and the rule, before anything reaches AWS', async () => {
@@ -116,6 +147,13 @@ describe('launching a blueprint into the sandbox', () => {
     await expect(updateLaunchStack(eagleDev, launchId, { parameters: {}, dryRun: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(teardownLaunch(eagleDev, launchId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(teardownLaunch(falconViewer, launchId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Each refusal is in the audit log, with who tried.
+    const refused = await db.auditLog.findMany({ where: { resourceId: launchId, outcome: 'refused' } });
+    expect(refused.map((a) => `${a.actorEmail} ${a.action}`).sort()).toEqual([
+      'eagle-dev@example.com launch.delete',
+      'eagle-dev@example.com launch.update.preview',
+      'falcon-viewer@example.com launch.delete',
+    ]);
     await teardownLaunch(falconDev, launchId);
     await waitFor(launchId, (s) => s === 'DELETED');
   }, 90_000);

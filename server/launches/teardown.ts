@@ -1,4 +1,5 @@
 import 'server-only';
+import { auditedLaunchAction } from '@/server/launches/audit';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@/server/errors';
 import { recordAudit } from '@/server/audit/queries';
@@ -26,7 +27,13 @@ const DELETABLE = [
 ];
 
 /** Deletes the launch's stack (the launch record stays, marked deleted when CloudFormation is done). */
-export async function teardownLaunch(actor: Actor, launchId: string, retainResources?: string[]): Promise<{ started: boolean }> {
+export function teardownLaunch(actor: Actor, launchId: string, retainResources?: string[]): Promise<{ started: boolean }> {
+  return auditedLaunchAction(actor, 'launch.delete', launchId, { retainResources: retainResources ?? [] }, () =>
+    teardownLaunchUnaudited(actor, launchId, retainResources),
+  );
+}
+
+async function teardownLaunchUnaudited(actor: Actor, launchId: string, retainResources?: string[]): Promise<{ started: boolean }> {
   const row = await requireReadableLaunch(actor, launchId);
   requireTeamRole(actor, row.teamId, 'developer', 'delete launches');
   if (row.status === 'REVIEW_IN_PROGRESS') {

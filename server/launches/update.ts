@@ -1,4 +1,5 @@
 import 'server-only';
+import { auditedLaunchAction } from '@/server/launches/audit';
 import { randomUUID } from 'node:crypto';
 import { AppError, type FieldErrors } from '@/server/errors';
 import { recordAudit } from '@/server/audit/queries';
@@ -26,7 +27,12 @@ const SETTLED_FOR_UPDATE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBA
  * `dryRun` only previews; otherwise the previewed change set for the same request is executed, or a
  * new one is created and executed.
  */
-export async function updateLaunchStack(actor: Actor, launchId: string, req: LaunchUpdateRequest): Promise<{ preview: LaunchPreviewDto; started: boolean }> {
+export function updateLaunchStack(actor: Actor, launchId: string, req: LaunchUpdateRequest): Promise<{ preview: LaunchPreviewDto; started: boolean }> {
+  const action = req.dryRun ? 'launch.update.preview' : 'launch.update';
+  return auditedLaunchAction(actor, action, launchId, { version: req.version ?? null }, () => updateLaunchStackUnaudited(actor, launchId, req));
+}
+
+async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: LaunchUpdateRequest): Promise<{ preview: LaunchPreviewDto; started: boolean }> {
   const row = await requireReadableLaunch(actor, launchId);
   requireTeamRole(actor, row.teamId, 'developer', 'update launches');
   if (!SETTLED_FOR_UPDATE.includes(row.status) || row.operation) {
@@ -96,6 +102,7 @@ export async function updateLaunchStack(actor: Actor, launchId: string, req: Lau
         targetVersion,
         movingVersion,
         stackName: row.stackName,
+        before: { status: row.status, parameters: previous },
       }),
     };
   }
@@ -145,7 +152,14 @@ export async function updateLaunchStack(actor: Actor, launchId: string, req: Lau
   }
   return {
     preview: previewOf(changes),
-    started: await executeUpdate(actor, row.id, row.teamId, target, changeSetId, { masked, tags, targetVersion, movingVersion, stackName: row.stackName }),
+    started: await executeUpdate(actor, row.id, row.teamId, target, changeSetId, {
+      masked,
+      tags,
+      targetVersion,
+      movingVersion,
+      stackName: row.stackName,
+      before: { status: row.status, parameters: previous },
+    }),
   };
 }
 
@@ -155,7 +169,15 @@ async function executeUpdate(
   teamId: string,
   target: Awaited<ReturnType<typeof resolveTargetRefById>>,
   changeSetId: string,
-  what: { masked: Record<string, string>; tags: Record<string, string>; targetVersion: string; movingVersion: boolean; stackName: string },
+  what: {
+    masked: Record<string, string>;
+    tags: Record<string, string>;
+    targetVersion: string;
+    movingVersion: boolean;
+    stackName: string;
+    /** The launch as it was, to put back if CloudFormation refuses the update, and to audit old → new. */
+    before: { status: string; parameters: Record<string, string> };
+  },
 ): Promise<boolean> {
   const token = `slipway-update-${launchId}-${randomUUID().slice(0, 8)}`;
   const won = await transitionLaunch(launchId, SETTLED_FOR_UPDATE, {
@@ -168,8 +190,10 @@ async function executeUpdate(
   try {
     await executeChangeSet(target, changeSetId, token);
   } catch (err) {
-    await updateLaunch(launchId, { operation: null, status: 'UPDATE_FAILED', statusReason: (err as Error).message });
-    throw toLaunchError(err, { action: 'update the stack', targetName: target.name });
+    // Nothing changed in AWS: the launch goes back to how it was, so it can be updated or deleted again.
+    const error = toLaunchError(err, { action: 'update the stack', targetName: target.name });
+    await updateLaunch(launchId, { operation: null, status: what.before.status, statusReason: error.message, changeSetId: null, pendingChanges: null });
+    throw error;
   }
   await updateLaunch(launchId, { parameters: what.masked, tags: what.tags, blueprintVersion: what.targetVersion, pendingChanges: null, changeSetId: null });
   log.info('launch update started', { launchId, stackName: what.stackName, version: what.targetVersion, parameters: what.masked });
@@ -180,7 +204,22 @@ async function executeUpdate(
     resourceId: launchId,
     teamId,
     outcome: 'success',
-    details: { stackName: what.stackName, parameters: what.masked, version: what.targetVersion, movedVersion: what.movingVersion },
+    details: {
+      stackName: what.stackName,
+      parameters: what.masked,
+      changed: parameterChanges(what.before.parameters, what.masked),
+      version: what.targetVersion,
+      movedVersion: what.movingVersion,
+    },
   });
   return true;
+}
+
+/** Parameters whose (masked) value changed, as { name: { from, to } }. */
+function parameterChanges(before: Record<string, string>, after: Record<string, string>): Record<string, { from: string | null; to: string | null }> {
+  const changed: Record<string, { from: string | null; to: string | null }> = {};
+  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (before[name] !== after[name]) changed[name] = { from: before[name] ?? null, to: after[name] ?? null };
+  }
+  return changed;
 }

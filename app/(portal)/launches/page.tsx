@@ -20,7 +20,17 @@ export default async function LaunchesPage({ searchParams }: { searchParams: Pro
     includeDeleted: sp.includeDeleted,
   });
   const query = parsed.success ? parsed.data : launchListSchema.parse({});
-  const launches = await listLaunches(actor, query.scope === 'all' && !actor.isPlatformAdmin ? { ...query, scope: 'team' } : query);
+  const scoped = query.scope === 'all' && !actor.isPlatformAdmin ? { ...query, scope: 'team' as const } : query;
+  // The filters offer every value in scope, not only those left after the current filters.
+  const [launches, inScope] = await Promise.all([
+    listLaunches(actor, scoped),
+    listLaunches(actor, { ...scoped, blueprint: undefined, status: undefined, target: undefined }),
+  ]);
+  const options = {
+    blueprints: [...new Set(inScope.map((l) => l.blueprint.slug))].sort(),
+    statuses: [...new Set(inScope.map((l) => l.status))].sort(),
+    targets: [...new Map(inScope.map((l) => [l.target.id, l.target.name])).entries()],
+  };
   return (
     <>
       <PageHeader
@@ -32,7 +42,7 @@ export default async function LaunchesPage({ searchParams }: { searchParams: Pro
           </Link>
         }
       />
-      <LaunchList initial={launches} query={query} canSeeAll={actor.isPlatformAdmin} />
+      <LaunchList initial={launches} options={options} query={query} canSeeAll={actor.isPlatformAdmin} />
     </>
   );
 }

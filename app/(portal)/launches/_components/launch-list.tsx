@@ -12,7 +12,24 @@ import { Select } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { StatusBadge } from './status-badge';
 
-export function LaunchList({ initial, query, canSeeAll }: { initial: LaunchSummaryDto[]; query: LaunchListQuery; canSeeAll: boolean }) {
+export interface LaunchFilterOptions {
+  blueprints: string[];
+  statuses: string[];
+  /** [id, name] */
+  targets: [string, string][];
+}
+
+export function LaunchList({
+  initial,
+  options,
+  query,
+  canSeeAll,
+}: {
+  initial: LaunchSummaryDto[];
+  options: LaunchFilterOptions;
+  query: LaunchListQuery;
+  canSeeAll: boolean;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const qs = new URLSearchParams(
@@ -31,9 +48,7 @@ export function LaunchList({ initial, query, canSeeAll }: { initial: LaunchSumma
     else next.delete(k);
     router.push(`${pathname}?${next}`);
   };
-  const blueprints = [...new Set(initial.map((l) => l.blueprint.slug))].sort();
-  const statuses = [...new Set(initial.map((l) => l.status))].sort();
-  const targets = [...new Map(initial.map((l) => [l.target.id, l.target.name])).entries()];
+  const { blueprints, statuses, targets } = options;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
