@@ -1,4 +1,5 @@
 import 'server-only';
+import { validateParameterValue } from '@/lib/launch/parameters';
 
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -61,6 +62,15 @@ export async function readBlueprint(dir: string): Promise<ReadBlueprintResult> {
   issues.push(...crossCheckBlueprint(slug, metadata, root.template));
   if (issues.length > 0) return { ok: false, issues };
 
+  const model = extractTemplateModel(root.template, metadata, nested.map((file) => file.template));
+  // The sandbox launch goes through the same validation as anyone's: its values must pass it.
+  for (const [name, value] of Object.entries(metadata.sandboxParameters ?? {})) {
+    const parameter = model.parameters.find((p) => p.name === name);
+    const problem = parameter && validateParameterValue(parameter, String(value));
+    if (problem) issue('blueprint.yaml', `sandboxParameters.${name}`, problem);
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
   return {
     ok: true,
     blueprint: {
@@ -70,7 +80,7 @@ export async function readBlueprint(dir: string): Promise<ReadBlueprintResult> {
       templateSource: root.source,
       nested,
       readme,
-      model: extractTemplateModel(root.template, metadata, nested.map((file) => file.template)),
+      model,
     },
   };
 }

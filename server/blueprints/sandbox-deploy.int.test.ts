@@ -1,32 +1,26 @@
-import {
-  CloudFormationClient,
-  CreateStackCommand,
-  DeleteStackCommand,
-  DescribeStackEventsCommand,
-  DescribeStacksCommand,
-  type Stack,
-} from '@aws-sdk/client-cloudformation';
 import { EC2Client, RunInstancesCommand, DescribeImagesCommand } from '@aws-sdk/client-ec2';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { createAwsClient, SANDBOX_ACCOUNT_ID, type AwsTargetRef } from '@/server/aws/clients';
 import { env } from '@/server/env';
+import { seedDemoData } from '@/server/seed';
+import { loadActor } from '@/server/auth/queries';
+import { previewLaunch, startLaunch } from '@/server/launches/create';
+import { getLaunchDetail } from '@/server/launches/read';
+import { teardownLaunch } from '@/server/launches/teardown';
+import { syncLaunchUntil } from '@/server/launches/test-support/sync-until';
+import { launchRequestSchema } from '@/lib/schemas/launches';
+import type { Actor } from '@/server/auth/actor';
 
 import { loadBlueprintLibrary } from './load';
-import { packageBlueprint, sha256Hex } from './package';
 import type { BlueprintFiles } from './read-blueprint';
-import { uploadArtefacts } from './upload';
 
-// Every sandbox-deployable blueprint is packaged, uploaded and really created in the sandbox account
-// (SANDBOX_AWS_ENDPOINT), must reach CREATE_COMPLETE with the outputs its metadata promises, and must
-// delete cleanly.
+// Every sandbox-deployable blueprint is launched through the portal's own launch engine (packaging,
+// artefact upload, change set with tags, execute, sync) into the sandbox account (SANDBOX_AWS_ENDPOINT),
+// must reach CREATE_COMPLETE with the outputs its metadata promises, and must tear down cleanly.
 
 const REGION = 'us-east-1';
-const ARTEFACT_BUCKET = 'slipway-blueprint-int-artefacts';
-// CloudFormation accepts template bodies up to 51,200 bytes; larger ones go through S3.
-const MAX_TEMPLATE_BODY = 51_200;
 const STACK_TIMEOUT_MS = 120_000;
 
 const sandbox: AwsTargetRef = {
@@ -39,44 +33,10 @@ const sandbox: AwsTargetRef = {
   isSandbox: true,
 };
 
-const cloudFormation = () => createAwsClient(CloudFormationClient, sandbox);
-const s3 = () => createAwsClient(S3Client, sandbox);
+let falconDev: Actor;
 
 const library = await loadBlueprintLibrary();
 const deployable = [...library.blueprints.values()].filter((blueprint) => blueprint.metadata.sandbox.deployable);
-
-/** Polls DescribeStacks until the stack leaves *_IN_PROGRESS (creation is asynchronous). */
-async function waitForStack(stackId: string): Promise<Stack> {
-  const deadline = Date.now() + STACK_TIMEOUT_MS;
-  for (;;) {
-    const { Stacks } = await cloudFormation().send(new DescribeStacksCommand({ StackName: stackId }));
-    const stack = Stacks?.[0];
-    if (!stack) throw new Error(`stack ${stackId} not found`);
-    if (!stack.StackStatus?.endsWith('_IN_PROGRESS')) return stack;
-    if (Date.now() > deadline) throw new Error(`stack ${stackId} still ${stack.StackStatus}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-/** The failure reasons of a stack's events, for a readable assertion message. */
-async function failureReasons(stackId: string): Promise<string> {
-  const { StackEvents } = await cloudFormation().send(new DescribeStackEventsCommand({ StackName: stackId }));
-  return (StackEvents ?? [])
-    .filter((event) => event.ResourceStatus?.endsWith('_FAILED'))
-    .map((event) => `${event.LogicalResourceId}: ${event.ResourceStatusReason}`)
-    .join('\n');
-}
-
-async function templateSource(blueprint: BlueprintFiles): Promise<{ TemplateBody: string } | { TemplateURL: string }> {
-  const keyPrefix = `int/${blueprint.metadata.slug}/${blueprint.metadata.version}`;
-  const packaged = await packageBlueprint({ blueprintDir: blueprint.dir, bucket: ARTEFACT_BUCKET, keyPrefix, region: REGION });
-  await uploadArtefacts(s3(), ARTEFACT_BUCKET, packaged.artefacts);
-  const body = JSON.stringify(packaged.template);
-  if (Buffer.byteLength(body) <= MAX_TEMPLATE_BODY) return { TemplateBody: body };
-  const key = `${keyPrefix}/${sha256Hex(new TextEncoder().encode(body))}.template.json`;
-  await s3().send(new PutObjectCommand({ Bucket: ARTEFACT_BUCKET, Key: key, Body: body, ContentType: 'application/json' }));
-  return { TemplateURL: `https://s3.${REGION}.amazonaws.com/${ARTEFACT_BUCKET}/${key}` };
-}
 
 /** Outputs the metadata promises that the template always declares (conditional ones may be absent). */
 function promisedOutputs(blueprint: BlueprintFiles): string[] {
@@ -84,40 +44,38 @@ function promisedOutputs(blueprint: BlueprintFiles): string[] {
   return Object.keys(blueprint.metadata.outputs).filter((name) => unconditional.has(name));
 }
 
-/** Creates the blueprint's stack, checks it, runs `check` on it, then deletes it and waits for that. */
-async function withLaunchedStack(blueprint: BlueprintFiles, check: (stack: Stack) => Promise<void> = async () => {}) {
-  const stackName = `it-${blueprint.metadata.slug}-${Date.now().toString(36)}`.slice(0, 128);
-  const { StackId } = await cloudFormation().send(
-    new CreateStackCommand({
-      StackName: stackName,
-      ...(await templateSource(blueprint)),
-      Capabilities: blueprint.model.capabilities,
-      Parameters: Object.entries(blueprint.metadata.sandboxParameters ?? {}).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
-    }),
-  );
-  if (!StackId) throw new Error('CreateStack returned no stack id');
+/** Launches the blueprint as a developer would, checks it, runs `check` on its outputs, then tears it down. */
+async function withLaunchedStack(blueprint: BlueprintFiles, check: (outputs: Map<string, string>) => Promise<void> = async () => {}) {
+  const request = launchRequestSchema.parse({
+    blueprint: blueprint.metadata.slug,
+    target: 'sandbox',
+    region: REGION,
+    stackName: `it-${blueprint.metadata.slug}-${Date.now().toString(36)}`.slice(0, 128),
+    parameters: blueprint.metadata.sandboxParameters ?? {},
+  });
+  const preview = await previewLaunch(falconDev, request);
+  const { launchId } = await startLaunch(falconDev, { ...request, previewId: preview.previewId });
   try {
-    const created = await waitForStack(StackId);
-    expect(created.StackStatus, await failureReasons(StackId)).toBe('CREATE_COMPLETE');
-    const outputs = new Map((created.Outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
+    const created = await syncLaunchUntil(launchId, (status) => !status.endsWith('_IN_PROGRESS'), STACK_TIMEOUT_MS);
+    const detail = await getLaunchDetail(falconDev, launchId);
+    const failures = detail.events.filter((e) => e.status.endsWith('_FAILED')).map((e) => `${e.logicalId}: ${e.reason}`);
+    expect(created.status, failures.join('\n')).toBe('CREATE_COMPLETE');
+    const outputs = new Map(detail.outputs.map((output) => [output.key, output.value]));
     for (const name of promisedOutputs(blueprint)) {
       expect(outputs.get(name), `output ${name}`).toBeTruthy();
     }
-    await check(created);
+    await check(outputs);
   } finally {
-    await cloudFormation().send(new DeleteStackCommand({ StackName: StackId }));
-    const deleted = await waitForStack(StackId);
-    expect(deleted.StackStatus, await failureReasons(StackId)).toBe('DELETE_COMPLETE');
+    await teardownLaunch(falconDev, launchId);
+    const deleted = await syncLaunchUntil(launchId, (status) => status === 'DELETED' || status === 'DELETE_FAILED', STACK_TIMEOUT_MS);
+    expect(deleted.status, deleted.statusReason ?? '').toBe('DELETED');
   }
 }
 
 beforeAll(async () => {
   expect(env().SANDBOX_AWS_ENDPOINT).toMatch(/^http:\/\/(127\.0\.0\.1|localhost):/);
-  await s3()
-    .send(new CreateBucketCommand({ Bucket: ARTEFACT_BUCKET }))
-    .catch((error: { name?: string }) => {
-      if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;
-    });
+  await seedDemoData(() => undefined);
+  falconDev = (await loadActor({ email: 'falcon-dev@example.com' }, 'session'))!;
 });
 
 describe('sandbox-deployable blueprints', () => {
@@ -149,8 +107,8 @@ describe('sandbox-deployable blueprints', () => {
     async () => {
       const blueprint = library.blueprints.get('ec2-state-change-enrichment');
       if (!blueprint) throw new Error('blueprint missing');
-      await withLaunchedStack(blueprint, async (stack) => {
-        const stateMachineArn = stack.Outputs?.find((output) => output.OutputKey === 'StateMachineArn')?.OutputValue;
+      await withLaunchedStack(blueprint, async (outputs) => {
+        const stateMachineArn = outputs.get('StateMachineArn');
         const ec2 = createAwsClient(EC2Client, sandbox);
         const sfn = createAwsClient(SFNClient, sandbox);
         const imageId = (await ec2.send(new DescribeImagesCommand({}))).Images?.[0]?.ImageId;

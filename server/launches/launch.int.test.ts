@@ -9,7 +9,8 @@ import { createAwsClient } from '@/server/aws/clients';
 import { resolveTargetRefById } from '@/server/targets/queries';
 import { previewLaunch, startLaunch } from '@/server/launches/create';
 import { getLaunchDetail } from '@/server/launches/read';
-import { syncLaunch, syncLaunchesInFlight } from '@/server/launches/sync';
+import { syncLaunchesInFlight } from '@/server/launches/sync';
+import { syncLaunchUntil } from '@/server/launches/test-support/sync-until';
 import { insertLaunch } from '@/server/launches/queries';
 import { updateLaunchStack } from '@/server/launches/update';
 import { teardownLaunch, detectLaunchDrift } from '@/server/launches/teardown';
@@ -30,18 +31,7 @@ const unique = () => Math.random().toString(36).slice(2, 7);
 const request = (over: Record<string, unknown> = {}): LaunchRequest =>
   launchRequestSchema.parse({ blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'us-east-1', stackName: `it-sqs-${unique()}`, ...over });
 
-/** Syncs a launch until `done` says so (the worker's job, done here so the test needs no worker). */
-async function waitFor(id: string, done: (status: string) => boolean, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await db.launch.findUniqueOrThrow({ where: { id } });
-    await syncLaunch(row);
-    const fresh = await db.launch.findUniqueOrThrow({ where: { id } });
-    if (done(fresh.status)) return fresh;
-    if (Date.now() > deadline) throw new Error(`launch ${id} still ${fresh.status}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+const waitFor = syncLaunchUntil;
 
 beforeAll(async () => {
   await seedDemoData(() => undefined);
