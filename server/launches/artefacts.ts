@@ -25,11 +25,19 @@ export async function prepareTemplate(
     keyPrefix: `blueprints/${blueprint.slug}/${blueprint.version}`,
     region: target.region,
   });
-  const s3 = s3Client(target);
-  await uploadArtefacts(s3, bucket, packaged.artefacts);
+  await uploadArtefacts(s3Client(target), bucket, packaged.artefacts);
   const body = JSON.stringify(packaged.template);
-  if (Buffer.byteLength(body) <= MAX_TEMPLATE_BODY) return { source: { templateBody: body }, body };
+  return { source: await templateSource(target, body, blueprint), body };
+}
+
+/**
+ * How to hand a packaged root template to CloudFormation: inline when it fits, otherwise from the
+ * target's artefact bucket (the update path reuses this for the template stored with a launch).
+ */
+export async function templateSource(target: AwsTargetRef, body: string, blueprint: { slug: string; version: string }): Promise<TemplateSource> {
+  if (Buffer.byteLength(body) <= MAX_TEMPLATE_BODY) return { templateBody: body };
+  const bucket = await ensureArtefactBucket(target);
   const key = `blueprints/${blueprint.slug}/${blueprint.version}/${createHash('sha256').update(body).digest('hex')}.template.json`;
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }));
-  return { source: { templateUrl: `https://s3.${target.region}.amazonaws.com/${bucket}/${key}` }, body };
+  await s3Client(target).send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }));
+  return { templateUrl: `https://s3.${target.region}.amazonaws.com/${bucket}/${key}` };
 }

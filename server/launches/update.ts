@@ -8,7 +8,7 @@ import { requireTeamRole } from '@/server/auth/authz';
 import { createChangeSet, deleteChangeSet, executeChangeSet, waitForChangeSet } from '@/server/aws/cloudformation';
 import { resolveTargetRefById } from '@/server/targets/queries';
 import { getTeamForActor } from '@/server/teams/queries';
-import { prepareTemplate } from '@/server/launches/artefacts';
+import { prepareTemplate, templateSource } from '@/server/launches/artefacts';
 import { toLaunchError } from '@/server/launches/aws-errors';
 import { requestHashOf, requireBlueprint } from '@/server/launches/context';
 import { launchCostEstimate } from '@/server/launches/cost';
@@ -114,7 +114,10 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
   try {
     const prepared = movingVersion
       ? await prepareTemplate(target, { dir: blueprint.dir, slug: blueprint.metadata.slug, version: targetVersion })
-      : { source: { templateBody: row.templateBody }, body: row.templateBody };
+      : {
+          source: await templateSource(target, row.templateBody, { slug: row.blueprintSlug, version: row.blueprintVersion }),
+          body: row.templateBody,
+        };
     body = prepared.body;
     const created = await createChangeSet(target, {
       stackName: row.stackName,

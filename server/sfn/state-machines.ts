@@ -7,6 +7,7 @@ import { canOperateExecutions } from '@/server/sfn/permissions';
 import { listRecentInputs } from '@/server/sfn/queries';
 import { getDefinitionLayout } from '@/server/sfn/layout';
 import { parseSfnArn } from '@/lib/sfn/arn';
+import { stateMachineArnsOfLaunch } from '@/lib/launch/state-machine-arns';
 import { summariseRecentExecutions } from '@/lib/sfn/recent-activity';
 import type { RecentInputDto, StateMachineDetailDto, StateMachineListDto, StateMachineSummaryDto } from '@/lib/sfn/dto';
 import type { StateMachinesQuery } from '@/lib/schemas/sfn';
@@ -47,14 +48,14 @@ async function withRecentActivity(ref: AwsTargetRef, machine: Omit<StateMachineS
   }
 }
 
-/** State machines of a target and region with their recent executions; with `launch`, only those its outputs name. */
+/** State machines of a target and region with their recent executions; with `launch`, only that launch's. */
 export async function listStateMachinesWithActivity(actor: Actor, query: StateMachinesQuery): Promise<StateMachineListDto> {
   let wanted: Set<string> | null = null;
   let launch: StateMachineListDto['launch'];
   let sfnTarget;
   if (query.launch) {
     const detail = await getLaunchDetail(actor, query.launch);
-    wanted = new Set(detail.outputs.map((o) => o.value).filter((value) => parseSfnArn(value)?.kind === 'stateMachine'));
+    wanted = stateMachineArnsOfLaunch(detail);
     sfnTarget = await resolveSfnTarget(actor, { target: detail.target.id, region: detail.region });
     launch = { id: detail.id, stackName: detail.stackName, missingArns: [] };
   } else {
