@@ -148,7 +148,10 @@ test.describe('as a falcon developer', () => {
     expect(after.partitions[0].committedOffset).toBe('4');
   });
 
-  test('an execute is refused while a consumer is active, naming the member', async ({ request }) => {
+  test('an execute is refused while a consumer is active, naming the member; once it leaves, the reset runs; both are audited', async ({
+    request,
+    baseURL,
+  }) => {
     const active = await createLaggingGroup({ prefix: 'api-active', partitions: 1, records: 5, committed: { 0: 1 } });
     const clientId = uniqueName('e2e-active-consumer');
     let consumer: Consumer | undefined;
@@ -165,6 +168,23 @@ test.describe('as a falcon developer', () => {
       const plan = await request.post(url, { data: { dryRun: true, topics: [{ topic: active.topic }], strategy: { kind: 'earliest' } } });
       expect(plan.status()).toBe(200);
       expect((await plan.json()).groupState).not.toBe('Empty');
+
+      await consumer.disconnect();
+      consumer = undefined;
+      const dryRun = { dryRun: true, topics: [{ topic: active.topic }], strategy: { kind: 'earliest' } };
+      await expect.poll(async () => (await (await request.post(url, { data: dryRun })).json()).groupState, { timeout: 15_000 }).toBe('Empty');
+      const executed = await request.post(url, { data: { dryRun: false, topics: [{ topic: active.topic }], strategy: { kind: 'earliest' } } });
+      expect(executed.status(), await executed.text()).toBe(200);
+      expect(await executed.json()).toMatchObject({ executed: true, groupState: 'Empty', partitions: [{ currentOffset: '1', newOffset: '0' }] });
+
+      // The refusal and the reset are in the audit log (dry runs change nothing and are not).
+      const admin = await asUser(baseURL!, 'admin');
+      const { entries } = await (await admin.get('/api/v1/audit-log')).json();
+      await admin.dispose();
+      const resets = (entries as { action: string; resourceId: string; outcome: string; actorEmail: string }[]).filter(
+        (e) => e.action === 'kafka.offsets.reset' && e.resourceId === `${sandboxId}/${active.groupId}`,
+      );
+      expect(resets.map((e) => `${e.actorEmail} ${e.outcome}`).sort()).toEqual(['falcon-dev@example.com refused', 'falcon-dev@example.com success']);
     } finally {
       await consumer?.disconnect();
     }

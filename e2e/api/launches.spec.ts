@@ -116,6 +116,28 @@ test.describe('as a falcon developer', () => {
     expect((await request.delete(`/api/v1/launches/${ja.id}`)).status()).toBe(202);
   });
 
+  test('the preview estimates the monthly cost for the chosen parameters', async ({ request }) => {
+    const preview = async (parameters: Record<string, unknown>) => {
+      const res = await request.post('/api/v1/launches/preview', {
+        data: { blueprint: 'sqs-batch-lambda', target: 'sandbox', region: 'us-east-1', stackName: `api-cost-${uid()}`, parameters },
+      });
+      expect(res.status(), await res.text()).toBe(200);
+      const body = await res.json();
+      // A preview leaves only a change set; discarding it removes the review stack.
+      expect((await request.delete(`/api/v1/launches/${body.previewId}`)).ok()).toBe(true);
+      return body.costEstimate as { monthlyUsd: number; summary: string };
+    };
+    const single = await preview({ BatchSize: 1, FunctionMemory: 1024 });
+    const batched = await preview({ BatchSize: 10, FunctionMemory: 1024 });
+    expect(single.summary).toMatch(/^\$[\d,.]+\/month for batches of 1, us-east-1/);
+    expect(batched.summary).toMatch(/for batches of 10, us-east-1/);
+    // Ten messages per invocation pay the warm latency once instead of ten times.
+    expect(batched.monthlyUsd).toBeGreaterThan(0);
+    expect(batched.monthlyUsd).toBeLessThan(single.monthlyUsd);
+    // More memory for the same work costs more.
+    expect((await preview({ BatchSize: 1, FunctionMemory: 2048 })).monthlyUsd).toBeGreaterThan(single.monthlyUsd);
+  });
+
   test('bad launch input is a 422 naming the field and the rule', async ({ request }) => {
     const res = await request.post('/api/v1/launches/preview', {
       data: { blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'us-east-1', stackName: 'ok-name', parameters: { MessageRetentionPeriod: 10 } },
