@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { storageState } from './users';
 import {
+  createExpressMachine,
   createInstance,
   createWaitingMachine,
   deleteLaunch,
@@ -218,6 +219,25 @@ test('a running execution refreshes itself in the list and is stopped from there
   await page.goto(`/executions/${encodeURIComponent(executionArn)}`);
   await expect(page.getByTestId('error-banner')).toContainText('was stopped in Wait a minute');
   await expect(node(page, 'Wait a minute')).toHaveAttribute('data-status', 'cancelled');
+});
+
+test('an Express workflow shows its executions from CloudWatch Logs, since it keeps no history', async ({ page }) => {
+  const { arn, logGroupName } = await createExpressMachine();
+  const name = `order-${uid()}`;
+  await startExecution(page.request, arn, { orderId: 'o-7' }, name);
+  await page.goto(`/executions/state-machines/${encodeURIComponent(arn)}`);
+  const logs = page.getByTestId('express-logs');
+  await expect(logs).toContainText('Express workflows keep no execution history');
+  await expect(logs).toContainText(logGroupName);
+  const succeeded = logs.getByRole('button', { name: new RegExp(`ExecutionSucceeded.*${name}`) });
+  await expect(async () => {
+    await logs.getByRole('button', { name: 'Refresh' }).click();
+    await expect(succeeded).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await succeeded.click();
+  await expect(succeeded).toHaveAttribute('aria-expanded', 'true');
+  await expect(logs).toContainText('Log record');
+  await expect(logs).toContainText('o-7');
 });
 
 test('viewers watch but cannot start executions', async ({ browser }) => {

@@ -1,6 +1,7 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { storageState } from '../users';
 import {
+  createExpressMachine,
   createInstance,
   createWaitingMachine,
   deleteLaunch,
@@ -177,6 +178,33 @@ test.describe('as a falcon developer', () => {
     // The input itself never goes into the audit log, only its size.
     expect(JSON.stringify(entries)).not.toContain('stop me');
     await admin.close();
+  });
+});
+
+test.describe('an Express workflow', () => {
+  test.use({ storageState: storageState('falconDev') });
+
+  test('keeps no history: its executions are read from its CloudWatch Logs, newest first, filterable', async ({ request }) => {
+    const { arn, logGroupName } = await createExpressMachine();
+    const name = `order-${uid()}`;
+    const started = await request.post('/api/v1/stepfunctions/executions', { data: { stateMachineArn: arn, name, input: '{"orderId":"o-1"}' } });
+    expect(started.status(), await started.text()).toBe(201);
+    const logsPath = `/api/v1/stepfunctions/state-machines/${encodeURIComponent(arn)}/logs`;
+    type Logs = { logGroupName: string; level: string; events: { type: string | null; executionArn: string | null; message: string }[]; note: string | null };
+    let logs: Logs | undefined;
+    await expect
+      .poll(async () => {
+        logs = (await (await request.get(logsPath)).json()) as Logs;
+        return logs.events.map((e) => e.type);
+      })
+      .toContain('ExecutionSucceeded');
+    expect(logs).toMatchObject({ logGroupName, level: 'ALL', note: null });
+    expect(logs!.events[0]!.type).toBe('ExecutionSucceeded');
+    expect(logs!.events.at(-1)!.type).toBe('ExecutionStarted');
+    expect(logs!.events.every((e) => e.executionArn?.includes(name))).toBe(true);
+    expect(JSON.parse(JSON.parse(logs!.events[0]!.message).details.output)).toMatchObject({ orderId: 'o-1', price: { total: 42 } });
+    const filtered = (await (await request.get(`${logsPath}?filter=ExecutionStarted`)).json()) as Logs;
+    expect(filtered.events.map((e) => e.type)).toEqual(['ExecutionStarted']);
   });
 });
 

@@ -4,6 +4,7 @@ import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/c
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 // Shared by the Step Functions specs (browser and API): launch blueprints into the sandbox through the
@@ -173,6 +174,32 @@ export function stateStatus(detail: ExecutionDetail, name: string): string | und
 }
 
 /** A state machine made directly in the sandbox that waits `seconds` (time enough to watch and stop it). */
+/** An Express state machine that logs every event, with its input and output, to a new log group. */
+export async function createExpressMachine(): Promise<{ arn: string; logGroupName: string }> {
+  const iam = new IAMClient(sandboxConfig());
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  const role = await iam.send(new CreateRoleCommand({ RoleName: `e2e-sfn-express-${uid()}`, AssumeRolePolicyDocument: JSON.stringify(trust) }));
+  const logGroupName = `/aws/vendedlogs/states/e2e-express-${uid()}`;
+  await new CloudWatchLogsClient(sandboxConfig()).send(new CreateLogGroupCommand({ logGroupName }));
+  const created = await new SFNClient(sandboxConfig()).send(
+    new CreateStateMachineCommand({
+      name: `e2e-express-${uid()}`,
+      type: 'EXPRESS',
+      roleArn: role.Role!.Arn!,
+      loggingConfiguration: {
+        level: 'ALL',
+        includeExecutionData: true,
+        destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: `arn:aws:logs:${REGION}:123456789012:log-group:${logGroupName}:*` } }],
+      },
+      definition: JSON.stringify({
+        StartAt: 'Price order',
+        States: { 'Price order': { Type: 'Pass', Result: { total: 42 }, ResultPath: '$.price', End: true } },
+      }),
+    }),
+  );
+  return { arn: created.stateMachineArn!, logGroupName };
+}
+
 export async function createWaitingMachine(seconds = 60): Promise<string> {
   const iam = new IAMClient(sandboxConfig());
   const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' }] };

@@ -205,6 +205,8 @@ export interface ExpressLogEventDto {
   /** Parsed from the JSON message when it is a Step Functions log record. */
   type: string | null;
   executionArn: string | null;
+  /** The record's event id within its execution (orders events logged in the same millisecond). */
+  eventId: number | null;
   message: string;
 }
 

@@ -23,4 +23,13 @@ describe('toExpressLogEvent', () => {
     expect(b.type).toBeNull();
     expect(newestFirst([a, b]).map((e) => e.message)).toEqual(['{"type":1}', 'plain text']);
   });
+
+  it('orders the events of one execution logged in the same millisecond by their id', () => {
+    const at = '2026-11-27T12:00:00.000Z';
+    const record = (id: number, type: string) =>
+      toExpressLogEvent({ timestamp: at, logStreamName: 's', message: JSON.stringify({ id: String(id), type, execution_arn: 'arn:x' }) });
+    const events = [record(1, 'ExecutionStarted'), record(2, 'PassStateEntered'), record(3, 'PassStateExited'), record(4, 'ExecutionSucceeded')];
+    expect(events[0]!.eventId).toBe(1);
+    expect(newestFirst(events).map((e) => e.type)).toEqual(['ExecutionSucceeded', 'PassStateExited', 'PassStateEntered', 'ExecutionStarted']);
+  });
 });

@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/server/db';
 import { createKafkaLagSampler } from '@/server/jobs/kafka-lag-sampler';
+import { loadActor } from '@/server/auth/queries';
+import { seedDemoData } from '@/server/seed';
+import type { Actor } from '@/server/auth/actor';
+import { getConsumerGroupDetail, getConsumerGroupHistory } from './consumer-groups';
 import { closeClusterAdmin } from './admin';
 import { prismaClusterHealthStore, deleteClusterWithHistory, insertCluster, prismaLagSampleStore, type StoredKafkaCluster } from './queries';
 import { freePort } from './test-support/local-kafka';
@@ -11,7 +15,8 @@ import { produceRecords, requireSandboxBrokers, sandboxKafkaConfig, uniqueName }
 /**
  * The worker's lag sampler against the real broker and database: a round stores what Kafka reports for
  * a lagging group; a cluster that cannot be reached stores nothing and is recorded as unreachable with
- * the error; once it is back the next round records again and the cluster is reachable.
+ * the error, while the group page answers from history; once it is back the next round records again
+ * and the cluster is reachable.
  */
 
 const brokers = requireSandboxBrokers().split(',');
@@ -20,6 +25,7 @@ const topic = uniqueName('sampler-orders');
 const group = uniqueName('sampler-billing');
 let cluster: StoredKafkaCluster;
 const sampler = createKafkaLagSampler();
+let viewer: Actor;
 
 async function pointAt(brokerList: string[]) {
   await db.kafkaCluster.update({ where: { id: cluster.id }, data: { settings: JSON.stringify({ kind: 'plaintext', brokers: brokerList }) } });
@@ -44,6 +50,8 @@ beforeAll(async () => {
     ],
   });
   await admin.disconnect();
+  await seedDemoData(() => undefined);
+  viewer = (await loadActor({ email: 'falcon-viewer@example.com' }, 'session'))!;
   cluster = await insertCluster({ name: uniqueName('sampler-int'), settings: { kind: 'plaintext', brokers }, secrets: {}, targetId: null, teamId: null });
 });
 
@@ -84,6 +92,13 @@ describe('the Kafka lag sampler job', () => {
     expect(down.state).toBe('unreachable');
     expect(down.since).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(down.lastError).toContain(String(deadPort));
+
+    // The group page keeps answering from the stored samples, says so, and says why.
+    const detail = await getConsumerGroupDetail(viewer, cluster.id, group);
+    expect(detail).toMatchObject({ source: 'history', state: 'Unknown', totalLag: '30', health: { state: 'unreachable' } });
+    expect(detail.liveError).toMatch(/ECONNREFUSED|Connection|connect/i);
+    const history = await getConsumerGroupHistory(viewer, cluster.id, group, {});
+    expect(history.total.length).toBeGreaterThan(0);
 
     // A second failing round neither stores samples nor moves "unreachable since".
     expect(mine(await sampler.runRound()).ok).toBe(false);

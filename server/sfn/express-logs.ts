@@ -2,7 +2,6 @@ import 'server-only';
 import { isAppError } from '@/server/errors';
 import { describeStateMachine } from '@/server/aws/sfn';
 import { filterLogEvents } from '@/server/aws/logs';
-import { usesSandbox } from '@/server/aws/clients';
 import { resolveTargetForArn } from '@/server/sfn/access';
 import { logGroupNameFromArn } from '@/lib/sfn/arn';
 import { newestFirst, toExpressLogEvent } from '@/lib/sfn/express-logs';
@@ -37,11 +36,7 @@ export async function getExpressLogs(actor: Actor, stateMachineArn: string, quer
     });
     const events = newestFirst(page.events.map(toExpressLogEvent));
     let note: string | null = null;
-    if (!events.length) {
-      note = usesSandbox(ref)
-        ? 'No log events yet. The sandbox (moto) does not write Express execution logs itself: only events written to this log group by other means appear here.'
-        : `No log events in this period${query.filter ? ` matching "${query.filter}"` : ''}.`;
-    }
+    if (!events.length) note = `No log events in this period${query.filter ? ` matching "${query.filter}"` : ''}.`;
     return { logGroupName, level: logging.level, events, nextToken: page.nextToken, note };
   } catch (err) {
     if (isAppError(err) && err.code === 'NOT_FOUND') {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { formatTimestamp } from '@/lib/sfn/format';
 import type { ExpressLogsDto } from '@/lib/sfn/dto';
+import { parseSfnArn } from '@/lib/sfn/arn';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/field';
@@ -61,7 +62,9 @@ export function ExpressLogsPanel({ stateMachineArn, initial }: { stateMachineArn
               >
                 <span className="font-mono text-slate-500">{formatTimestamp(e.timestamp)}</span>
                 <span className="font-medium text-slate-800">{e.type ?? 'log line'}</span>
-                <span className="truncate font-mono text-slate-500">{e.executionArn?.split(':').slice(-2, -1)[0] ?? e.message.slice(0, 80)}</span>
+                <span className="truncate font-mono text-slate-500">
+                  {(e.executionArn && parseSfnArn(e.executionArn)?.executionName) ?? e.message.slice(0, 80)}
+                </span>
               </button>
               {open === i && <JsonViewer text={e.message} label="Log record" className="mt-2" />}
             </li>

@@ -28,6 +28,7 @@ EXTENSIONS: list[str] = [
     "logs_query_definitions",
     "events_target_delivery",
     "sfn_sdk_streaming_bodies",
+    "sfn_execution_logs",
     # Resource types moto has no CloudFormation model for.
     "cfn_sns_subscription",
     "cfn_sns_topic_policy",
