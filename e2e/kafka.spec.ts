@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createLaggingGroup } from './kafka-fixtures';
 import { storageState } from './users';
+import { createKafkaConsumerFunction } from './support/lambda';
 
 // The Kafka consumer lag pages against the sandbox broker and the worker's lag sampler (the test run
 // sets a short KAFKA_LAG_SAMPLE_INTERVAL_MS so history builds up within seconds).
@@ -23,15 +24,27 @@ async function openSandboxCluster(page: Page) {
 test.describe('as a falcon viewer', () => {
   test.use({ storageState: storageState('falconViewer') });
 
-  test('the sandbox cluster is listed with its status; the Lambda section says why it is empty here', async ({ page }) => {
+  test('the sandbox cluster is listed with its status', async ({ page }) => {
     await page.goto('/kafka');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'sandbox', exact: true }) });
     await expect(row).toContainText('local sandbox');
     await expect(row).toContainText('every team');
     await expect(row.getByText('reachable', { exact: true })).toBeVisible({ timeout: 30_000 });
     await expect(row.getByRole('button', { name: /Test the connection/ })).toHaveCount(0);
-    await expect(page.getByRole('heading', { name: /No Lambda function reads from Kafka/ })).toBeVisible();
-    await expect(page.getByText(/rejects event source mappings for Amazon MSK and self-managed Kafka/)).toBeVisible();
+  });
+
+  test('a Lambda function reading the sandbox broker is listed with its consumer group, linked to the lag', async ({ page }) => {
+    const consumer = await createKafkaConsumerFunction(lagging.topic, lagging.groupId);
+    try {
+      await page.goto('/kafka');
+      const row = page.getByRole('row').filter({ hasText: consumer.functionName });
+      await expect(row).toContainText('TRIM_HORIZON');
+      await expect(row).toContainText(lagging.topic);
+      await row.getByRole('link', { name: lagging.groupId }).click();
+      await expect(page).toHaveURL(new RegExp(`/groups/${lagging.groupId}$`));
+    } finally {
+      await consumer.remove();
+    }
   });
 
   test('a lagging group is listed with its lag and a status, and the table sorts', async ({ page }) => {

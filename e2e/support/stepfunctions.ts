@@ -13,7 +13,7 @@ import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, Rece
 export const REGION = 'us-east-1';
 export const uid = () => Math.random().toString(36).slice(2, 8);
 
-function sandboxConfig() {
+export function sandboxConfig() {
   const endpoint = process.env.SANDBOX_AWS_ENDPOINT;
   if (!endpoint) throw new Error('SANDBOX_AWS_ENDPOINT is not set: the test suite passes the sandbox address to Playwright.');
   // maxAttempts 1: the sandbox answers unimplemented calls with HTTP 500, retries only add delay.

@@ -22,8 +22,9 @@ export function EventSourceMappings({ list, highlightGroup }: { list: KafkaEvent
       <EmptyState title={`No Lambda function reads from Kafka in ${where}`}>
         {list.target.isSandbox ? (
           <p>
-            The local sandbox (moto) rejects event source mappings for Amazon MSK and self-managed Kafka, so launches of the MSK consumer blueprint cannot
-            create one here. Switch to a real AWS target in the header to see them; the lag of the sandbox cluster&apos;s groups is above.
+            Create a Lambda event source mapping with a self-managed Kafka source whose bootstrap server is the sandbox broker, and it appears here linked to
+            its consumer group&apos;s lag (the sandbox records mappings but does not poll Kafka). The MSK consumer blueprint needs a real Amazon MSK cluster:
+            switch to a real AWS target in the header for those.
           </p>
         ) : (
           <p>Launch the “Consume an MSK topic with a custom consumer group” blueprint, or switch target or region in the header.</p>

@@ -29,6 +29,7 @@ EXTENSIONS: list[str] = [
     "events_target_delivery",
     "sfn_sdk_streaming_bodies",
     "sfn_execution_logs",
+    "lambda_kafka_event_sources",
     # Resource types moto has no CloudFormation model for.
     "cfn_sns_subscription",
     "cfn_sns_topic_policy",
