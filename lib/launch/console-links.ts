@@ -37,7 +37,8 @@ export function deletionFix(resourceType: string, physicalId: string | null, rea
   if (resourceType === 'AWS::S3::Bucket' && /not empty|BucketNotEmpty/i.test(reason)) {
     return `Empty the bucket first (aws s3 rm s3://${physicalId ?? '<bucket>'} --recursive, and delete old versions if versioning is on), then delete again — or delete again keeping the bucket.`;
   }
-  if (/DELETE_SKIPPED|Retain/i.test(reason)) return 'Kept on purpose by DeletionPolicy: Retain. Delete it yourself when you no longer need it.';
+  if (/DELETE_SKIPPED|Retain/i.test(reason))
+    return 'Kept on purpose (DeletionPolicy: Retain, or kept when the delete was retried). It still exists and may still cost money: delete it yourself when you no longer need it.';
   if (/DependencyViolation|has dependent object|in use/i.test(reason))
     return 'Something outside this stack still uses it. Remove that dependency, then delete again — or delete again keeping this resource.';
   if (/AccessDenied|not authorized/i.test(reason))

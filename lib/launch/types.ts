@@ -78,6 +78,8 @@ export type LaunchDetailDto = LaunchSummaryDto & {
   dashboards: { kind: string; label: string; href: string }[];
   pendingChanges: ResourceChangeDto[] | null;
   blockers: { logicalId: string; resourceType: string; reason: string; fix: string }[];
+  /** Resources a delete left in the account on purpose (DeletionPolicy: Retain, or kept on a retry). */
+  retained: { logicalId: string; resourceType: string; physicalId: string | null; consoleUrl: string | null; fix: string }[];
 };
 
 export type LaunchPreviewDto = {

@@ -213,8 +213,18 @@ describe('launching a blueprint into the sandbox', () => {
       failed.blockers.map((b) => b.logicalId),
     );
     expect((await waitFor(launchId, (s) => s === 'DELETED' || s === 'DELETE_FAILED')).status).toBe('DELETED');
-    // The kept bucket is still there, as asked.
+    // The kept bucket is still there, as asked, and the launch says so with what to do about it.
     expect((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).KeyCount).toBe(1);
+    const deleted = await getLaunchDetail(falconDev, launchId);
+    expect(deleted.blockers).toEqual([]);
+    expect(deleted.retained).toEqual([
+      expect.objectContaining({
+        logicalId: failed.blockers[0]!.logicalId,
+        resourceType: 'AWS::S3::Bucket',
+        physicalId: bucket,
+        fix: expect.stringMatching(/delete it yourself/),
+      }),
+    ]);
   }, 120_000);
 
   it('picks up a launch the portal lost track of (a restart between claiming the name and CloudFormation answering)', async () => {

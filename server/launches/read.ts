@@ -112,7 +112,7 @@ function resourcesFrom(events: StackEventDto[], stackName: string, region: strin
   }));
 }
 
-/** One launch with events, outputs, progress, resources, dashboards and (after a failed delete) blockers. */
+/** One launch with events, outputs, progress, resources, dashboards, what blocks a delete and what a delete kept. */
 export async function getLaunchDetail(actor: Actor, id: string): Promise<LaunchDetailDto> {
   const row = await requireReadableLaunch(actor, id);
   const library = await loadBlueprintLibrary();
@@ -135,6 +135,15 @@ export async function getLaunchDetail(actor: Actor, id: string): Promise<LaunchD
             fix: deletionFix(r.resourceType, r.physicalId, r.reason ?? ''),
           }))
       : [];
+  const retained = resources
+    .filter((r) => r.status === 'DELETE_SKIPPED')
+    .map((r) => ({
+      logicalId: r.logicalId,
+      resourceType: r.resourceType,
+      physicalId: r.physicalId,
+      consoleUrl: r.consoleUrl,
+      fix: deletionFix(r.resourceType, r.physicalId, 'DELETE_SKIPPED'),
+    }));
   return {
     ...toSummary(row, blueprint),
     stackId: row.stackId,
@@ -153,5 +162,6 @@ export async function getLaunchDetail(actor: Actor, id: string): Promise<LaunchD
     dashboards: dashboardsFor(blueprint, outputs, parameters, row.id),
     pendingChanges: parseChanges(row.pendingChanges),
     blockers,
+    retained,
   };
 }

@@ -181,6 +181,32 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
               ))}
             </div>
           </Card>
+          {l.retained.length > 0 && (
+            <div data-testid="retained-resources">
+              <Alert tone="warn" title="Kept in the account after the delete">
+                <ul className="space-y-2">
+                  {l.retained.map((r) => (
+                    <li key={r.logicalId}>
+                      <span className="font-mono text-xs">{r.logicalId}</span> ({r.resourceType})
+                      {r.physicalId && (
+                        <>
+                          {' '}
+                          {r.consoleUrl ? (
+                            <a href={r.consoleUrl} target="_blank" rel="noreferrer" className="break-all font-mono text-xs underline">
+                              {r.physicalId}
+                            </a>
+                          ) : (
+                            <span className="break-all font-mono text-xs">{r.physicalId}</span>
+                          )}
+                        </>
+                      )}
+                      <span className="block text-xs">{r.fix}</span>
+                    </li>
+                  ))}
+                </ul>
+              </Alert>
+            </div>
+          )}
           {canManage && form && l.status !== 'DELETED' && (
             <>
               <UpdatePanel launch={l} form={form} onDone={refresh} />
