@@ -33,7 +33,9 @@ async function main() {
   Object.assign(env, sandbox.env);
 
   const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-  const seed = (await import('node:child_process')).spawnSync(tsx, ['--conditions=react-server', 'scripts/seed.ts'], { cwd: repoRoot, env, stdio: 'inherit' });
+  // With the whole sandbox up, the seed also launches blueprints and makes consumer lag to look at.
+  const seedArgs = ['--conditions=react-server', 'scripts/seed.ts', ...(sandbox.missing.length ? [] : ['--showcase'])];
+  const seed = (await import('node:child_process')).spawnSync(tsx, seedArgs, { cwd: repoRoot, env, stdio: 'inherit' });
   if (seed.status !== 0) throw new Error('Seeding the demo data failed (see above).');
 
   ensureNextBuild({ log: say });

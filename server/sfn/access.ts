@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppError } from '@/server/errors';
 import { getCurrentTarget } from '@/server/targets/current';
-import { getTargetForActor, resolveTargetRef } from '@/server/targets/queries';
+import { getTargetForActor, listTargetsForActor, resolveTargetRef } from '@/server/targets/queries';
 import { parseSfnArn } from '@/lib/sfn/arn';
 import type { Actor } from '@/server/auth/actor';
 import type { AwsTargetRef } from '@/server/aws/clients';
@@ -44,9 +44,10 @@ export async function resolveSfnTarget(actor: Actor, choice: { target?: string; 
 export async function resolveTargetForArn(actor: Actor, arn: string): Promise<SfnTarget> {
   const parts = parseSfnArn(arn);
   if (!parts) throw new AppError('VALIDATION', 'Not a Step Functions state machine or execution ARN.', { fields: { arn: ['must be a Step Functions ARN'] } });
-  const current = await getCurrentTarget(actor);
-  const targets = current ? [current.target, ...current.targets.filter((t) => t.id !== current.target.id)] : [];
-  const target = targets.find((t) => t.accountId === parts.accountId && t.regions.includes(parts.region));
+  const covering = (await listTargetsForActor(actor)).filter((t) => t.accountId === parts.accountId && t.regions.includes(parts.region));
+  // Only when several targets cover the account is the switcher's choice (a cookie, so a request) needed.
+  const current = covering.length > 1 ? await getCurrentTarget(actor) : null;
+  const target = covering.find((t) => t.id === current?.target.id) ?? covering[0];
   if (!target) {
     throw new AppError('NOT_FOUND', `No AWS target your teams may use covers account ${parts.accountId} in ${parts.region}.`);
   }

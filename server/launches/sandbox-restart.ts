@@ -1,0 +1,38 @@
+import 'server-only';
+import { db } from '@/server/db';
+import { describeStack } from '@/server/aws/cloudformation';
+import { resolveTargetRefById } from '@/server/targets/queries';
+import { updateLaunch } from '@/server/launches/queries';
+
+/**
+ * The sandbox account keeps its state in memory: after it restarts, stacks the database still lists
+ * are gone. Marks those launches deleted (saying why) so their names are free again and nobody tries
+ * to update a stack that no longer exists. Only the Sandbox target: a real account keeps its stacks.
+ * Returns how many launches it marked.
+ */
+export async function forgetStacksLostBySandboxRestart(): Promise<number> {
+  const sandboxTargets = await db.awsTarget.findMany({ where: { isSandbox: true }, select: { id: true } });
+  const rows = await db.launch.findMany({
+    where: {
+      targetId: { in: sandboxTargets.map((t) => t.id) },
+      status: { notIn: ['DELETED', 'DISCARDED', 'FAILED_TO_START'] },
+      stackId: { not: null },
+    },
+  });
+  let marked = 0;
+  for (const row of rows) {
+    const target = await resolveTargetRefById(row.targetId, row.region);
+    const stack = await describeStack(target, row.stackId!);
+    if (stack && stack.status !== 'DELETE_COMPLETE') continue;
+    await updateLaunch(row.id, {
+      status: 'DELETED',
+      statusReason: 'The sandbox account was restarted, and its stacks went with it.',
+      operation: null,
+      settledAt: new Date(),
+      deletedAt: new Date(),
+      releaseName: true,
+    });
+    marked++;
+  }
+  return marked;
+}
