@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { createAwsClient, SANDBOX_ACCOUNT_ID, type AwsTargetRef } from '@/server/aws/clients';
+import { createAwsClient } from '@/server/aws/clients';
+import { sandboxTargetRef } from '@/server/aws/test-support/sandbox-target';
 import { listPickerOptions } from '@/server/aws/pickers';
 
 // Against the sandbox account (SANDBOX_AWS_ENDPOINT): the pickers list what is really there.
-const sandbox: AwsTargetRef = {
-  id: 'pickers-int-sandbox',
-  name: 'Sandbox',
-  accountId: SANDBOX_ACCOUNT_ID,
-  region: 'us-east-1',
-  roleArn: null,
-  externalId: null,
-  isSandbox: true,
-};
+const sandbox = sandboxTargetRef('pickers-int-sandbox');
 const unique = Math.random().toString(36).slice(2, 8);
 
 describe('parameter pickers', () => {

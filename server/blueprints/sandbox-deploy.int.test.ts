@@ -2,7 +2,8 @@ import { EC2Client, RunInstancesCommand, DescribeImagesCommand } from '@aws-sdk/
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { createAwsClient, SANDBOX_ACCOUNT_ID, type AwsTargetRef } from '@/server/aws/clients';
+import { createAwsClient } from '@/server/aws/clients';
+import { sandboxTargetRef } from '@/server/aws/test-support/sandbox-target';
 import { env } from '@/server/env';
 import { seedDemoData } from '@/server/seed';
 import { loadActor } from '@/server/auth/queries';
@@ -23,15 +24,7 @@ import type { BlueprintFiles } from './read-blueprint';
 const REGION = 'us-east-1';
 const STACK_TIMEOUT_MS = 120_000;
 
-const sandbox: AwsTargetRef = {
-  id: 'blueprint-int-sandbox',
-  name: 'Sandbox',
-  accountId: SANDBOX_ACCOUNT_ID,
-  region: REGION,
-  roleArn: null,
-  externalId: null,
-  isSandbox: true,
-};
+const sandbox = sandboxTargetRef('blueprint-int-sandbox', REGION);
 
 let falconDev: Actor;
 

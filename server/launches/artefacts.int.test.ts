@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { SANDBOX_ACCOUNT_ID, type AwsTargetRef } from '@/server/aws/clients';
+import { sandboxTargetRef } from '@/server/aws/test-support/sandbox-target';
 import { s3Client } from '@/server/aws/s3';
 import { templateSource } from '@/server/launches/artefacts';
 
 // Against the sandbox account (SANDBOX_AWS_ENDPOINT).
-const sandbox: AwsTargetRef = {
-  id: 'artefacts-int-sandbox',
-  name: 'Sandbox',
-  accountId: SANDBOX_ACCOUNT_ID,
-  region: 'us-east-1',
-  roleArn: null,
-  externalId: null,
-  isSandbox: true,
-};
+const sandbox = sandboxTargetRef('artefacts-int-sandbox');
 
 const templateOf = (bytes: number) => JSON.stringify({ Resources: { Q: { Type: 'AWS::SQS::Queue' } }, Description: 'x'.repeat(bytes) });
 

@@ -92,19 +92,19 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
     costEstimate: launchCostEstimate(blueprint, newValues, row.region),
   });
 
+  const execute = (changeSetId: string) =>
+    executeUpdate(actor, row.id, row.teamId, target, changeSetId, {
+      masked,
+      tags,
+      targetVersion,
+      movingVersion,
+      stackName: row.stackName,
+      before: { status: row.status, parameters: previous },
+    });
+
   // The preview the person just looked at is executed as it is (no second change set).
   if (!req.dryRun && row.changeSetId && row.pendingChanges && row.requestHash === requestHash) {
-    return {
-      preview: previewOf(parseChanges(row.pendingChanges) ?? []),
-      started: await executeUpdate(actor, row.id, row.teamId, target, row.changeSetId, {
-        masked,
-        tags,
-        targetVersion,
-        movingVersion,
-        stackName: row.stackName,
-        before: { status: row.status, parameters: previous },
-      }),
-    };
+    return { preview: previewOf(parseChanges(row.pendingChanges) ?? []), started: await execute(row.changeSetId) };
   }
   if (row.changeSetId && row.pendingChanges) await deleteChangeSet(target, row.changeSetId).catch(() => undefined);
 
@@ -153,17 +153,7 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
     });
     return { preview: previewOf(changes), started: false };
   }
-  return {
-    preview: previewOf(changes),
-    started: await executeUpdate(actor, row.id, row.teamId, target, changeSetId, {
-      masked,
-      tags,
-      targetVersion,
-      movingVersion,
-      stackName: row.stackName,
-      before: { status: row.status, parameters: previous },
-    }),
-  };
+  return { preview: previewOf(changes), started: await execute(changeSetId) };
 }
 
 async function executeUpdate(
