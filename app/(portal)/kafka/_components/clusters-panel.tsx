@@ -10,6 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ClusterHealthSummary } from './cluster-health';
 import { connectionLabel, connectionTarget } from './connection-label';
+import { TableHead } from '@/components/ui/table-head';
 
 export const CLUSTERS_QUERY_KEY = ['kafka-clusters'] as const;
 
@@ -27,25 +28,16 @@ export function ClustersPanel({ initial, refreshMs }: { initial: KafkaClusterDto
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Registered Kafka clusters</caption>
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th scope="col" className="py-2 pr-4">
-                Cluster
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Connection
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Owner
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Status
-              </th>
-              <th scope="col" className="py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            density="roomy"
+            columns={[
+              { label: 'Cluster' },
+              { label: 'Connection' },
+              { label: 'Owner' },
+              { label: 'Status' },
+              { label: <span className="sr-only">Actions</span> },
+            ]}
+          />
           <tbody>
             {data.clusters.map((cluster) => (
               <ClusterRow key={cluster.id} cluster={cluster} />

@@ -4,6 +4,7 @@ import { formatUtc } from '@/lib/kafka/format';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
+import { TableHead } from '@/components/ui/table-head';
 
 const stateTone = (state: string) => (state === 'Enabled' ? 'good' : state === 'Disabled' ? 'neutral' : /fail/i.test(state) ? 'bad' : 'warn');
 
@@ -36,28 +37,17 @@ export function EventSourceMappings({ list, highlightGroup }: { list: KafkaEvent
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Lambda event source mappings reading from Kafka in {where}</caption>
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-4">
-              Function
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Source
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Topics
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Consumer group
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              State
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Starting position
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          density="roomy"
+          columns={[
+            { label: 'Function' },
+            { label: 'Source' },
+            { label: 'Topics' },
+            { label: 'Consumer group' },
+            { label: 'State' },
+            { label: 'Starting position' },
+          ]}
+        />
         <tbody>
           {list.mappings.map((m) => (
             <tr key={m.uuid} className={`border-t border-slate-100 align-top ${highlightGroup && m.consumerGroupId === highlightGroup ? 'bg-brand-50' : ''}`}>

@@ -16,6 +16,7 @@ import { ConsumerStatusBadge, GroupStateBadge } from '../../../../_components/st
 import { TimeAgo } from '../../../../_components/time-ago';
 import { LagHistory } from './lag-history';
 import { PartitionsTable } from './partitions-table';
+import { TableHead } from '@/components/ui/table-head';
 
 const STATUS_TONE = { ok: 'success', unknown: 'info', warning: 'warn', error: 'error' } as const;
 
@@ -118,22 +119,14 @@ export function GroupView({
       <div className="grid gap-6 xl:grid-cols-2">
         <Card title="Lag per topic">
           <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  Topic
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  Partitions
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  Total lag
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  Max partition lag
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: 'Topic' },
+                { label: 'Partitions', numeric: true },
+                { label: 'Total lag', numeric: true },
+                { label: 'Max partition lag', numeric: true },
+              ]}
+            />
             <tbody>
               {g.topics.map((t) => (
                 <tr key={t.topic} className="border-t border-slate-100">
@@ -163,19 +156,7 @@ export function GroupView({
             <p className="text-sm text-slate-600">No active members: the group is {g.state}. Offsets can be reset while it stays that way.</p>
           ) : (
             <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 pr-3">
-                    Client id
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    Host
-                  </th>
-                  <th scope="col" className="py-1">
-                    Assignment
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: 'Client id' }, { label: 'Host' }, { label: 'Assignment' }]} />
               <tbody>
                 {g.members.map((m) => (
                   <tr key={m.memberId} className="border-t border-slate-100 align-top">

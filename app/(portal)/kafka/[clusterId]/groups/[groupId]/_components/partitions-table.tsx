@@ -4,6 +4,7 @@ import type { GroupPartitionDto } from '@/lib/dto/kafka-dashboard';
 import { formatOffset, formatTimeLag } from '@/lib/kafka/format';
 import { Badge } from '@/components/ui/badge';
 import { ConsumerStatusBadge } from '../../../../_components/status-badges';
+import { TableHead } from '@/components/ui/table-head';
 
 const severityOf = (status: GroupPartitionDto['status']) =>
   status === 'OK' ? 'ok' : status === 'UNKNOWN' || status === null ? 'unknown' : status === 'WARN' ? 'warning' : 'error';
@@ -14,37 +15,19 @@ export function PartitionsTable({ partitions, ownersKnown }: { partitions: Group
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Offsets and lag per partition</caption>
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th scope="col" className="py-1 pr-3">
-              Topic
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Partition
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Log start
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Log end
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Committed
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Lag
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Time lag
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              Status
-            </th>
-            <th scope="col" className="py-1">
-              Owner
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Topic' },
+            { label: 'Partition', numeric: true },
+            { label: 'Log start', numeric: true },
+            { label: 'Log end', numeric: true },
+            { label: 'Committed', numeric: true },
+            { label: 'Lag', numeric: true },
+            { label: 'Time lag', numeric: true },
+            { label: 'Status' },
+            { label: 'Owner' },
+          ]}
+        />
         <tbody>
           {partitions.map((p) => (
             <tr key={`${p.topic}-${p.partition}`} className="border-t border-slate-100 align-top">

@@ -10,6 +10,7 @@ import { formatOffset, parsePartitionList } from '@/lib/kafka/format';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
+import { TableHead } from '@/components/ui/table-head';
 
 type StrategyKind = OffsetResetBody['strategy']['kind'];
 type TopicChoice = { selected: boolean; partitions: string };
@@ -179,19 +180,7 @@ export function ResetForm({
             <p className="text-sm text-slate-500">The cluster has no topics.</p>
           ) : (
             <table className="mt-2 w-full max-w-3xl text-left text-sm">
-              <thead className="text-xs uppercase text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 pr-3">
-                    Topic
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    Partitions
-                  </th>
-                  <th scope="col" className="py-1">
-                    Only these (empty = all)
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: 'Topic' }, { label: 'Partitions' }, { label: 'Only these (empty = all)' }]} />
               <tbody>
                 {shownTopics.map((t) => {
                   const choice = topics[t.topic]!;
@@ -310,34 +299,18 @@ function PlanTable({ plan }: { plan: OffsetResetResultDto }) {
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Current and new offset per partition</caption>
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th scope="col" className="py-1 pr-3">
-              Partition
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Current
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              <span className="sr-only">becomes</span>
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              New
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Log start
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Log end
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right">
-              Lag after
-            </th>
-            <th scope="col" className="py-1">
-              Note
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Partition' },
+            { label: 'Current', numeric: true },
+            { label: <span className="sr-only">becomes</span> },
+            { label: 'New', numeric: true },
+            { label: 'Log start', numeric: true },
+            { label: 'Log end', numeric: true },
+            { label: 'Lag after', numeric: true },
+            { label: 'Note' },
+          ]}
+        />
         <tbody>
           {plan.partitions.map((p) => (
             <tr key={`${p.topic}-${p.partition}`} className="border-t border-slate-100" data-testid="reset-plan-row">
