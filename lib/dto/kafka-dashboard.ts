@@ -1,3 +1,4 @@
+import type { ResourceOwnerDto } from '@/lib/tenancy/dto';
 import type { KafkaConnectionKind } from '@/lib/schemas/kafka';
 import type { ConsumerGroupMemberDto, ConsumerSeverity, ConsumerStatus, PartitionLagDto, TopicLagDto } from './kafka';
 
@@ -46,6 +47,7 @@ export interface KafkaClusterDto {
   hasSecrets: boolean;
   createdAt: string;
   health: KafkaClusterHealthDto;
+  /** canResetOffsets: the caller may reset at least one group here (each group says for itself). */
   permissions: { canManage: boolean; canResetOffsets: boolean };
 }
 
@@ -83,6 +85,9 @@ export interface ConsumerGroupSummaryDto {
   statusReason: string;
   /** Total lag over the last hour, oldest first (numbers: for drawing only). */
   sparkline: { at: string; totalLag: number }[];
+  owner: ResourceOwnerDto;
+  /** The caller may reset its offsets (a developer of the owning team, or a platform admin). */
+  canReset: boolean;
 }
 
 export interface ConsumerGroupListDto {
@@ -126,6 +131,8 @@ export interface ConsumerGroupDetailDto {
   timeLagSeconds: number | null;
   topics: TopicLagDto[];
   partitions: GroupPartitionDto[];
+  owner: ResourceOwnerDto;
+  canReset: boolean;
 }
 
 export interface GroupLagHistoryPointDto {

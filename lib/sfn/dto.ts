@@ -2,6 +2,7 @@ import type { AslEdgeKind, AslGraphNode } from './asl-graph';
 import type { ExecutionErrorBanner, StateStatus, StateVisit, TimelineRow } from './history-types';
 import type { LayoutPoint } from './layout';
 import type { EXECUTION_STATUSES } from '@/lib/schemas/sfn';
+import type { ResourceAccessDto, ResourceOwnerDto } from '@/lib/tenancy/dto';
 
 // What the executions dashboard's server functions return and its API answers: plain JSON, dates as
 // ISO 8601 text. Pages hand these to client leaves; the leaves poll routes returning the same types.
@@ -42,8 +43,10 @@ export interface StateMachineSummaryDto {
   name: string;
   type: StateMachineType;
   createdAt: string;
-  /** Null for Express machines (they keep no execution history) or when the count could not be read. */
+  /** Null for Express machines (they keep no execution history), when the count could not be read, or when the caller may not read its executions. */
   recent: RecentActivityDto | null;
+  owner: ResourceOwnerDto;
+  access: ResourceAccessDto;
   /** Why `recent` is missing, when it is not simply an Express machine. */
   recentError?: string;
 }
@@ -75,6 +78,7 @@ export interface StateMachineDescription {
 
 export interface StateMachineDetailDto extends StateMachineDescription {
   target: TargetSummaryDto;
+  owner: ResourceOwnerDto;
 }
 
 export interface ExecutionListDto {
@@ -171,7 +175,9 @@ export interface ExecutionDetailDto {
   /** The history had more events than the portal reads (25,000, Step Functions' own limit). */
   historyTruncated: boolean;
   target: TargetSummaryDto;
-  /** The caller may stop it (developer in a team that may use the target, and it is running). */
+  /** Who owns its state machine (server/tenancy). */
+  owner: ResourceOwnerDto;
+  /** The caller may stop it (developer in an owning team or platform admin, and it is running). */
   canStop: boolean;
 }
 

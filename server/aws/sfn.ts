@@ -6,6 +6,7 @@ import {
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
   ListStateMachinesCommand,
+  ListTagsForResourceCommand,
   SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
@@ -58,6 +59,16 @@ export async function listStateMachines(ref: AwsTargetRef): Promise<{ arn: strin
       nextToken = page.nextToken;
     } while (nextToken);
     return out;
+  });
+}
+
+/** The tags of a state machine (ownership rules may assign it by tag). */
+export async function listStateMachineTags(ref: AwsTargetRef, stateMachineArn: string): Promise<Record<string, string>> {
+  return call(ref, 'read the state machine tags', async () => {
+    const out = await client(ref).send(new ListTagsForResourceCommand({ resourceArn: stateMachineArn }));
+    const tags: Record<string, string> = Object.create(null);
+    for (const tag of out.tags ?? []) if (tag.key !== undefined) tags[tag.key] = tag.value ?? '';
+    return tags;
   });
 }
 

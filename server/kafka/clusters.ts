@@ -4,11 +4,14 @@ import type { KafkaClusterDto, KafkaClusterHealthDto, KafkaConnectionSummaryDto,
 import { parseMskClusterArn, type KafkaConnectionSettings } from '@/lib/schemas/kafka';
 import type { KafkaClusterRegistration } from '@/lib/schemas/kafka-clusters';
 import type { Actor } from '@/server/auth/actor';
-import { canLaunchSomewhere, hasTeamRole, readableTeamIds, requirePlatformAdmin, requireTeamRole, roleInTeam } from '@/server/auth/authz';
+import { hasTeamRole, readableTeamIds, requirePlatformAdmin, requireTeamRole, roleInTeam } from '@/server/auth/authz';
 import { AppError } from '@/server/errors';
 import { listTargetsForActor } from '@/server/targets/queries';
 
+import { listGroupPrefixes } from '@/server/tenancy/queries';
+
 import { closeClusterAdmin, testConnection } from './admin';
+import { canResetSomeGroup } from './group-owner';
 import { buildClusterKafkaConfig, effectiveClusterSettings, resolveMskAccess, sandboxBrokers } from './cluster-config';
 import type { ClusterHealthRecord } from './cluster-health';
 import {
@@ -30,8 +33,8 @@ import {
  * Rules: a cluster belongs to one team, or to every team (teamId null: the sandbox cluster). Anyone in
  * the owning team reads it; every signed-in person reads an every-team cluster. Registering and
  * removing a cluster is for platform admins (any team, or every team) and team admins (their own team
- * only): they own the credentials it is registered with. Resetting offsets needs developer in the
- * owning team; on an every-team cluster, developer in any team. Other teams' clusters are FORBIDDEN.
+ * only): they own the credentials it is registered with. Other teams' clusters are FORBIDDEN.
+ * Resetting offsets follows the owner of each consumer group (./group-owner.ts).
  */
 
 /** True when the actor may see the cluster and its groups. */
@@ -42,11 +45,6 @@ export function canReadCluster(actor: Actor, cluster: Pick<StoredKafkaCluster, '
 /** True when the actor may test or remove the cluster. */
 export function canManageCluster(actor: Actor, cluster: Pick<StoredKafkaCluster, 'teamId'>): boolean {
   return actor.isPlatformAdmin || (cluster.teamId !== null && hasTeamRole(actor, cluster.teamId, 'admin'));
-}
-
-/** True when the actor may reset the cluster's consumer group offsets. */
-export function canResetOffsets(actor: Actor, cluster: Pick<StoredKafkaCluster, 'teamId'>): boolean {
-  return cluster.teamId === null ? canLaunchSomewhere(actor) : hasTeamRole(actor, cluster.teamId, 'developer');
 }
 
 /** True when the actor may register clusters for at least one team. */
@@ -99,13 +97,14 @@ function toHealthDto(record: ClusterHealthRecord | undefined, lastSampledAt: num
 
 async function toClusterDtos(actor: Actor, clusters: StoredKafkaCluster[]): Promise<KafkaClusterDto[]> {
   const ids = clusters.map((c) => c.id);
-  const [health, lastRounds, names] = await Promise.all([
+  const [health, lastRounds, names, prefixes] = await Promise.all([
     prismaClusterHealthStore.read(ids),
     Promise.all(ids.map((id) => findLatestRoundAt(id))),
     findClusterOwnerNames(
       clusters.flatMap((c) => (c.teamId ? [c.teamId] : [])),
       clusters.flatMap((c) => (c.targetId ? [c.targetId] : [])),
     ),
+    listGroupPrefixes(ids),
   ]);
   return clusters.map((cluster, i) => ({
     id: cluster.id,
@@ -118,7 +117,14 @@ async function toClusterDtos(actor: Actor, clusters: StoredKafkaCluster[]): Prom
     hasSecrets: Boolean(cluster.secretsEncrypted),
     createdAt: cluster.createdAt.toISOString(),
     health: toHealthDto(health.get(cluster.id), lastRounds[i] ?? null),
-    permissions: { canManage: canManageCluster(actor, cluster), canResetOffsets: canResetOffsets(actor, cluster) },
+    permissions: {
+      canManage: canManageCluster(actor, cluster),
+      canResetOffsets: canResetSomeGroup(
+        actor,
+        cluster.teamId,
+        prefixes.filter((p) => p.clusterId === cluster.id),
+      ),
+    },
   }));
 }
 
@@ -240,6 +246,6 @@ export async function findClusterByArn(actor: Actor, clusterArn: string): Promis
 }
 
 /** Makes sure the built-in sandbox cluster is registered, pointing at SANDBOX_KAFKA_BROKERS (idempotent). */
-export async function ensureSandboxKafkaCluster(): Promise<void> {
-  await upsertSandboxCluster(sandboxBrokers());
+export async function ensureSandboxKafkaCluster(): Promise<StoredKafkaCluster> {
+  return upsertSandboxCluster(sandboxBrokers());
 }

@@ -9,17 +9,20 @@ import { AppError, isAppError } from '@/server/errors';
 import { connectClusterAdmin, isConnectionError } from './admin';
 import { clusterConfigBuilder, clusterSecretValues } from './cluster-config';
 import { describeClusterError } from './cluster-health';
-import { canResetOffsets, requireReadableCluster } from './clusters';
+import { requireReadableCluster } from './clusters';
+import { loadGroupOwnership } from './group-ownership';
+import { owningTeamIds, refusalMessage } from '@/server/tenancy/ownership';
 import { describeStrategy, resetGroupOffsets } from './reset';
 import type { StoredKafkaCluster } from './queries';
 
 /**
- * Offset resets as people ask for them: permission (developer in the owning team; any developer on an
- * every-team cluster), a dry run that only plans, and an execution that Kafka allows only while the
+ * Offset resets as people ask for them: permission (developer in the team that owns the group, or a
+ * platform admin; groups nobody owns only platform admins), a dry run that only plans, and an execution that Kafka allows only while the
  * group is Empty. Executions are audited whatever their outcome; dry runs change nothing and are not.
  */
 export async function resetConsumerGroupOffsets(actor: Actor, clusterId: string, groupId: string, body: OffsetResetBody): Promise<OffsetResetResultDto> {
   const cluster = await requireReadableCluster(actor, clusterId);
+  const { owner, access } = (await loadGroupOwnership(actor, cluster))(groupId);
   const audit = (outcome: 'success' | 'failure' | 'refused', details: Record<string, unknown>) =>
     body.dryRun
       ? Promise.resolve()
@@ -28,19 +31,14 @@ export async function resetConsumerGroupOffsets(actor: Actor, clusterId: string,
           action: 'kafka.offsets.reset',
           resourceType: 'kafka-consumer-group',
           resourceId: `${cluster.id}/${groupId}`,
-          teamId: cluster.teamId,
+          teamId: owningTeamIds(owner)[0] ?? cluster.teamId,
           outcome,
           details: { cluster: cluster.name, groupId, strategy: describeStrategy(body.strategy), topics: body.topics, ...details },
         });
 
-  if (!canResetOffsets(actor, cluster)) {
-    await audit('refused', { reason: 'role' });
-    throw new AppError(
-      'FORBIDDEN',
-      cluster.teamId
-        ? 'Resetting offsets needs the developer role in the team that owns this cluster.'
-        : 'Resetting offsets needs the developer role in a team.',
-    );
+  if (!access.canOperate) {
+    await audit('refused', { reason: 'owner', owner: owner.kind === 'unowned' ? null : owningTeamIds(owner) });
+    throw new AppError('FORBIDDEN', refusalMessage(owner, 'operate', 'reset its offsets'), { details: { owner } });
   }
 
   try {

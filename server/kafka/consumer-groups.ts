@@ -10,6 +10,7 @@ import { readLagSnapshot, withClusterAdmin, type ClusterAdmin, type GroupSnapsho
 import { clusterConfigBuilder, clusterSecretValues } from './cluster-config';
 import { describeClusterError } from './cluster-health';
 import { readClusterHealth, requireReadableCluster } from './clusters';
+import { loadGroupOwnership, type GroupOwnerOf } from './group-ownership';
 import { PARTITION_DETAIL_RETENTION_POLICY } from './history';
 import { chooseChartBucketMs, toGroupHistoryPoints, toPartitionHistorySeries, toSparklines } from './history-view';
 import { computeGroupLag, toGroupLagDto, type GroupLag } from './lag';
@@ -101,11 +102,12 @@ function healthFields(health: GroupLagHealth) {
 /** Every consumer group of a cluster with lag, status, time lag and a one-hour sparkline. */
 export async function listConsumerGroups(actor: Actor, clusterId: string, now = Date.now()): Promise<ConsumerGroupListDto> {
   const cluster = await requireReadableCluster(actor, clusterId);
-  const [live, health, samples, points] = await Promise.all([
+  const [live, health, samples, points, ownerOf] = await Promise.all([
     readLive(cluster),
     readClusterHealth(cluster.id),
     listClusterSamples(cluster.id, { since: now - LIST_HISTORY_MS }),
     listClusterPoints(cluster.id, { since: now - SPARKLINE_MS }),
+    loadGroupOwnership(actor, cluster),
   ]);
   // getGroupLagHealth reads through a store: give each group one holding its part of the window
   // fetched in one query (a single store would rescan every group's rows for each group).
@@ -147,6 +149,7 @@ export async function listConsumerGroups(actor: Actor, clusterId: string, now = 
         dataLostPartitionCount: lag.dataLostPartitionCount,
         ...healthFields(groupHealth),
         sparkline: sparklines.get(lag.groupId) ?? [],
+        ...ownershipFields(ownerOf, lag.groupId),
       };
     }),
   );
@@ -165,10 +168,11 @@ export async function listConsumerGroups(actor: Actor, clusterId: string, now = 
 /** One group: state, members, per-partition offsets with status and time lag, totals per topic. */
 export async function getConsumerGroupDetail(actor: Actor, clusterId: string, groupId: string, now = Date.now()): Promise<ConsumerGroupDetailDto> {
   const cluster = await requireReadableCluster(actor, clusterId);
-  const [live, health, groupHealth] = await Promise.all([
+  const [live, health, groupHealth, ownerOf] = await Promise.all([
     readLive(cluster, [groupId]),
     readClusterHealth(cluster.id),
     getGroupLagHealth(prismaLagSampleStore, cluster.id, groupId, now),
+    loadGroupOwnership(actor, cluster),
   ]);
   const liveGroup: GroupSnapshot | undefined = live.snapshot?.groups.find((g) => g.groupId === groupId);
 
@@ -199,7 +203,19 @@ export async function getConsumerGroupDetail(actor: Actor, clusterId: string, gr
     ...healthFields(groupHealth),
     ...pickTotals(toGroupLagDto(lag)),
     partitions: toPartitionRows(lag, groupHealth, members),
+    ...ownershipFields(ownerOf, groupId),
   };
+}
+
+function ownershipFields(ownerOf: GroupOwnerOf, groupId: string) {
+  const { owner, access } = ownerOf(groupId);
+  return { owner, canReset: access.canOperate };
+}
+
+/** Who owns a group id on a cluster (it need not exist yet) and whether the actor may reset it. */
+export async function getGroupOwnership(actor: Actor, clusterId: string, groupId: string) {
+  const cluster = await requireReadableCluster(actor, clusterId);
+  return ownershipFields(await loadGroupOwnership(actor, cluster), groupId);
 }
 
 function pickTotals(dto: ReturnType<typeof toGroupLagDto>) {

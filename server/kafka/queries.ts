@@ -100,6 +100,7 @@ export async function deleteClusterWithHistory(id: string): Promise<void> {
     db.kafkaLagSample.deleteMany({ where: { clusterId: id } }),
     db.kafkaGroupLagPoint.deleteMany({ where: { clusterId: id } }),
     db.kafkaClusterHealth.deleteMany({ where: { clusterId: id } }),
+    db.kafkaGroupPrefix.deleteMany({ where: { clusterId: id } }),
     db.kafkaCluster.delete({ where: { id } }),
   ]);
 }

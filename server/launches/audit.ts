@@ -3,7 +3,7 @@ import { recordAudit } from '@/server/audit/queries';
 import { isAppError } from '@/server/errors';
 import type { Actor } from '@/server/auth/actor';
 
-export type LaunchAuditAction = 'launch.create' | 'launch.preview' | 'launch.update' | 'launch.update.preview' | 'launch.delete';
+export type LaunchAuditAction = 'launch.create' | 'launch.preview' | 'launch.update' | 'launch.update.preview' | 'launch.delete' | 'launch.drift';
 
 /**
  * Runs one launch action; when it is refused (403) or fails (AWS, a conflict, a fault) the attempt is

@@ -73,9 +73,14 @@ async function teardownLaunchUnaudited(actor: Actor, launchId: string, retainRes
 
 export type DriftResult = { supported: true; report: DriftReport } | { supported: false; message: string };
 
-/** Detects drift on demand; says plainly when the target cannot. */
-export async function detectLaunchDrift(actor: Actor, launchId: string): Promise<DriftResult> {
+/** Detects drift on demand (developers of the launch's team: it is an AWS call with side effects); says plainly when the target cannot. */
+export function detectLaunchDrift(actor: Actor, launchId: string): Promise<DriftResult> {
+  return auditedLaunchAction(actor, 'launch.drift', launchId, {}, () => detectDriftNow(actor, launchId));
+}
+
+async function detectDriftNow(actor: Actor, launchId: string): Promise<DriftResult> {
   const row = await requireReadableLaunch(actor, launchId);
+  requireTeamRole(actor, row.teamId, 'developer', 'detect drift');
   if (!row.stackId || row.status === 'DELETED') throw new AppError('CONFLICT', 'There is no stack to check for drift.');
   const target = await resolveTargetRefById(row.targetId, row.region);
   try {

@@ -2,15 +2,17 @@ import 'server-only';
 import { AppError } from '@/server/errors';
 import { getCurrentTarget } from '@/server/targets/current';
 import { getTargetForActor, listTargetsForActor, resolveTargetRef } from '@/server/targets/queries';
-import { parseSfnArn } from '@/lib/sfn/arn';
+import { listStateMachineTags } from '@/server/aws/sfn';
+import { requireResourceAccess, resolveOwners, type OwnedAccess } from '@/server/tenancy/resources';
+import { parseSfnArn, stateMachineArnOfExecution } from '@/lib/sfn/arn';
 import type { Actor } from '@/server/auth/actor';
 import type { AwsTargetRef } from '@/server/aws/clients';
 import type { TargetDto } from '@/lib/schemas/targets';
 import type { TargetSummaryDto } from '@/lib/sfn/dto';
 
 // Which target a dashboard request reads: the one named, the switcher's, or the one an ARN lives in.
-// Reading needs a target the actor's teams may use (every listed target is one); who may start and
-// stop executions is decided in permissions.ts.
+// Listing needs a target the actor's teams may use (every listed target is one); reading a state
+// machine's executions and starting or stopping them follow its owner (server/tenancy).
 
 export interface SfnTarget {
   target: TargetDto;
@@ -52,4 +54,24 @@ export async function resolveTargetForArn(actor: Actor, arn: string): Promise<Sf
     throw new AppError('NOT_FOUND', `No AWS target your teams may use covers account ${parts.accountId} in ${parts.region}.`);
   }
   return toSfnTarget(target, parts.region);
+}
+
+export type SfnResourceAccess = SfnTarget & OwnedAccess & { stateMachineArn: string };
+
+/**
+ * The target of a state machine or execution ARN, the machine's owner and what the actor may do;
+ * FORBIDDEN (naming the owner) unless the actor may `need` it.
+ */
+export async function requireSfnAccess(actor: Actor, arn: string, need: 'read' | 'operate' | 'list', what: string): Promise<SfnResourceAccess> {
+  const sfnTarget = await resolveTargetForArn(actor, arn);
+  const stateMachineArn = parseSfnArn(arn)?.kind === 'stateMachine' ? arn : stateMachineArnOfExecution(arn)!;
+  const owned = await requireResourceAccess(actor, sfnTarget.target, sfnTarget.region, stateMachineArn, need, what, (a) =>
+    listStateMachineTags(sfnTarget.ref, a),
+  );
+  return { ...sfnTarget, ...owned, stateMachineArn };
+}
+
+/** Owners of the state machines of one target and region (tags read only when a tag rule needs them). */
+export function resolveStateMachineOwners(sfnTarget: SfnTarget, stateMachineArns: readonly string[]) {
+  return resolveOwners(sfnTarget.target, sfnTarget.region, stateMachineArns, (a) => listStateMachineTags(sfnTarget.ref, a));
 }

@@ -1,8 +1,7 @@
 import 'server-only';
 import { AppError } from '@/server/errors';
 import { describeExecution, describeStateMachineForExecution, getExecutionHistory, getExecutionHistorySince, MAX_HISTORY_EVENTS } from '@/server/aws/sfn';
-import { resolveTargetForArn, type SfnTarget } from '@/server/sfn/access';
-import { canOperateExecutions } from '@/server/sfn/permissions';
+import { requireSfnAccess, type SfnTarget } from '@/server/sfn/access';
 import { cacheExecution, getCachedExecution, getFollowedExecution, type FollowedExecution, type LoadedExecution } from '@/server/sfn/execution-cache';
 import { getDefinitionLayout } from '@/server/sfn/layout';
 import { isExpressExecutionArn, stateMachineArnOfExecution } from '@/lib/sfn/arn';
@@ -14,6 +13,7 @@ import type { ExecutionDetailDto, ExecutionStateDto, ExecutionVisitDto, HistoryP
 import type { StateVisit } from '@/lib/sfn/history-types';
 import type { ExecutionHistoryQuery } from '@/lib/schemas/sfn';
 import type { Actor } from '@/server/auth/actor';
+import type { ResourceOwnerDto } from '@/lib/tenancy/dto';
 
 // The execution page's model: DescribeExecution + the definition that ran + the whole history, turned
 // into per-state visits, the coloured graph (with the cached layout), the error banner and the timeline.
@@ -60,7 +60,7 @@ function toVisitDto(visit: StateVisit): ExecutionVisitDto {
 }
 
 /** The API/page DTO of a loaded execution. */
-export function toExecutionDetail(loaded: LoadedExecution, sfnTarget: SfnTarget, canStop: boolean): ExecutionDetailDto {
+function toExecutionDetail(loaded: LoadedExecution, sfnTarget: SfnTarget, owner: ResourceOwnerDto, canStop: boolean): ExecutionDetailDto {
   const { description, definition, view, laidOut } = loaded;
   const typeOf = new Map(laidOut.graph.nodes.map((n) => [n.id, n.type as string]));
   const states: ExecutionStateDto[] = Object.values(view.states).map((s) => ({
@@ -92,6 +92,7 @@ export function toExecutionDetail(loaded: LoadedExecution, sfnTarget: SfnTarget,
     eventCount: loaded.events.length,
     historyTruncated: loaded.historyTruncated,
     target: sfnTarget.summary,
+    owner,
     canStop: canStop && description.status === 'RUNNING',
   };
 }
@@ -99,15 +100,15 @@ export function toExecutionDetail(loaded: LoadedExecution, sfnTarget: SfnTarget,
 /** One execution: graph with statuses and the path taken, per-state visits, error banner, timeline. */
 export async function getExecutionDetail(actor: Actor, executionArn: string): Promise<ExecutionDetailDto> {
   refuseExpress(executionArn);
-  const sfnTarget = await resolveTargetForArn(actor, executionArn);
-  const loaded = await loadExecution(sfnTarget, executionArn);
-  return toExecutionDetail(loaded, sfnTarget, canOperateExecutions(actor, sfnTarget.target));
+  const sfnAccess = await requireSfnAccess(actor, executionArn, 'read', 'read its executions');
+  const loaded = await loadExecution(sfnAccess, executionArn);
+  return toExecutionDetail(loaded, sfnAccess, sfnAccess.owner, sfnAccess.access.canOperate);
 }
 
 /** One page of an execution's history events, filtered by event type and state name. */
 export async function getExecutionHistoryPage(actor: Actor, executionArn: string, query: ExecutionHistoryQuery): Promise<HistoryPageDto> {
   refuseExpress(executionArn);
-  const sfnTarget = await resolveTargetForArn(actor, executionArn);
+  const sfnTarget = await requireSfnAccess(actor, executionArn, 'read', 'read its executions');
   const loaded = await loadExecution(sfnTarget, executionArn);
   loaded.rows ??= buildEventRows(loaded.events, eventOwners(loaded.view.visits), loaded.view.startedAt ?? loaded.description.startDate);
   return pageOfEvents(loaded.rows, query);

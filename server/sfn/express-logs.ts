@@ -2,7 +2,7 @@ import 'server-only';
 import { isAppError } from '@/server/errors';
 import { describeStateMachine } from '@/server/aws/sfn';
 import { filterLogEvents } from '@/server/aws/logs';
-import { resolveTargetForArn } from '@/server/sfn/access';
+import { requireSfnAccess } from '@/server/sfn/access';
 import { logGroupNameFromArn } from '@/lib/sfn/arn';
 import { newestFirst, toExpressLogEvent } from '@/lib/sfn/express-logs';
 import type { ExpressLogsDto } from '@/lib/sfn/dto';
@@ -14,7 +14,7 @@ const LIMIT = 200;
 
 /** What an Express state machine's CloudWatch Logs hold (its only record of executions), newest first. */
 export async function getExpressLogs(actor: Actor, stateMachineArn: string, query: ExpressLogsQuery): Promise<ExpressLogsDto> {
-  const { ref } = await resolveTargetForArn(actor, stateMachineArn);
+  const { ref } = await requireSfnAccess(actor, stateMachineArn, 'read', 'read its logs');
   const { logging } = await describeStateMachine(ref, stateMachineArn);
   const logGroupName = logging.logGroupArn ? logGroupNameFromArn(logging.logGroupArn) : null;
   if (logging.level === 'OFF' || !logGroupName) {

@@ -2,8 +2,8 @@ import 'server-only';
 import { AppError, isAppError } from '@/server/errors';
 import { describeStateMachine, listExecutionsPage, listStateMachines } from '@/server/aws/sfn';
 import { getLaunchDetail } from '@/server/launches/read';
-import { resolveSfnTarget, resolveTargetForArn } from '@/server/sfn/access';
-import { canOperateExecutions } from '@/server/sfn/permissions';
+import { requireSfnAccess, resolveSfnTarget, resolveStateMachineOwners } from '@/server/sfn/access';
+import { accessFor } from '@/server/tenancy/ownership';
 import { listRecentInputs } from '@/server/sfn/queries';
 import { getDefinitionLayout } from '@/server/sfn/layout';
 import { parseSfnArn } from '@/lib/sfn/arn';
@@ -36,8 +36,8 @@ async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work
 }
 
 async function withRecentActivity(ref: AwsTargetRef, machine: Omit<StateMachineSummaryDto, 'recent'>): Promise<StateMachineSummaryDto> {
-  // Express machines have no ListExecutions history to count.
-  if (machine.type === 'EXPRESS') return { ...machine, recent: null };
+  // Express machines have no ListExecutions history to count; other teams' executions are not ours to count.
+  if (machine.type === 'EXPRESS' || !machine.access.canRead) return { ...machine, recent: null };
   try {
     const page = await listExecutionsPage(ref, { stateMachineArn: machine.arn, maxResults: RECENT_SAMPLE });
     return { ...machine, recent: summariseRecentExecutions(page.executions, page.nextToken !== null) };
@@ -65,7 +65,14 @@ export async function listStateMachinesWithActivity(actor: Actor, query: StateMa
   const chosen = wanted ? all.filter((m) => wanted.has(m.arn)) : all;
   if (launch && wanted) launch.missingArns = [...wanted].filter((arn) => !all.some((m) => m.arn === arn));
   chosen.sort((a, b) => a.name.localeCompare(b.name));
-  const stateMachines = await mapWithConcurrency(chosen, CONCURRENCY, (m) => withRecentActivity(sfnTarget.ref, m));
+  const owners = await resolveStateMachineOwners(
+    sfnTarget,
+    chosen.map((m) => m.arn),
+  );
+  const stateMachines = await mapWithConcurrency(chosen, CONCURRENCY, (m) => {
+    const owner = owners.get(m.arn)!;
+    return withRecentActivity(sfnTarget.ref, { ...m, owner, access: accessFor(actor, owner) });
+  });
   return { target: sfnTarget.summary, stateMachines, ...(launch ? { launch } : {}) };
 }
 
@@ -75,11 +82,11 @@ export interface StateMachinePageDto {
   recentInputs: RecentInputDto[];
 }
 
-/** One state machine (type, definition, logging), whether the actor may start it, and their last inputs. */
+/** One state machine (type, definition, logging, owner), whether the actor may start it, and their last inputs. */
 export async function getStateMachinePage(actor: Actor, stateMachineArn: string): Promise<StateMachinePageDto> {
   if (parseSfnArn(stateMachineArn)?.kind !== 'stateMachine')
     throw new AppError('VALIDATION', 'Not a state machine ARN.', { fields: { stateMachineArn: ['must be a state machine ARN'] } });
-  const sfnTarget = await resolveTargetForArn(actor, stateMachineArn);
+  const sfnTarget = await requireSfnAccess(actor, stateMachineArn, 'read', 'open it');
   const [description, recentInputs] = await Promise.all([
     describeStateMachine(sfnTarget.ref, stateMachineArn),
     listRecentInputs(actor.userId, stateMachineArn),
@@ -88,8 +95,8 @@ export async function getStateMachinePage(actor: Actor, stateMachineArn: string)
   // it cached instead of paying for ELK's first layout (about half a second for 200 states).
   void getDefinitionLayout(description.definition).catch(() => undefined);
   return {
-    stateMachine: { ...description, target: sfnTarget.summary },
-    canStart: canOperateExecutions(actor, sfnTarget.target),
+    stateMachine: { ...description, target: sfnTarget.summary, owner: sfnTarget.owner },
+    canStart: sfnTarget.access.canOperate,
     recentInputs,
   };
 }

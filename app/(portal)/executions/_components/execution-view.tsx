@@ -10,6 +10,7 @@ import { formatDuration, formatTimestamp } from '@/lib/sfn/format';
 import type { ExecutionDetailDto } from '@/lib/sfn/dto';
 import { Alert } from '@/components/ui/alert';
 import { cn } from '@/components/ui/cn';
+import { OwnerBadge } from '@/components/tenancy/owner-badge';
 import { ErrorBanner } from './error-banner';
 import { EventTable } from './event-table';
 import { ExecutionGraph, type FocusRequest } from './execution-graph';
@@ -116,6 +117,12 @@ export function ExecutionView({ initial }: { initial: ExecutionDetailDto }) {
               <dt className="inline text-slate-500">Target </dt>
               <dd className="inline">
                 {detail.target.isSandbox ? 'Sandbox' : detail.target.name} · {detail.target.region}
+              </dd>
+            </div>
+            <div className="flex items-center gap-1">
+              <dt className="inline text-slate-500">Owner </dt>
+              <dd className="inline">
+                <OwnerBadge owner={detail.owner} />
               </dd>
             </div>
           </dl>

@@ -6,9 +6,11 @@ import { formatTimestamp } from '@/lib/sfn/format';
 import { EXECUTION_STATUSES } from '@/lib/schemas/sfn';
 import { executionStatusTone } from '@/lib/sfn/status-style';
 import type { StateMachineSummaryDto } from '@/lib/sfn/dto';
+import { OwnerBadge } from '@/components/tenancy/owner-badge';
 import { ExecutionStatusBadge } from './execution-status-badge';
 
 function RecentCounts({ machine }: { machine: StateMachineSummaryDto }) {
+  if (!machine.access.canRead) return <span className="text-xs text-slate-500">Only the owner&apos;s members see its executions</span>;
   if (machine.type === 'EXPRESS') return <span className="text-xs text-slate-500">No execution history (Express): see its logs</span>;
   if (!machine.recent) return <span className="text-xs text-amber-700">{machine.recentError ?? 'Could not be read'}</span>;
   if (machine.recent.sampled === 0) return <span className="text-xs text-slate-500">No executions yet</span>;
@@ -32,6 +34,7 @@ export function StateMachineTable({ machines, emptyHint }: { machines: StateMach
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
             <th className="px-4 py-2 font-medium">State machine</th>
+            <th className="px-4 py-2 font-medium">Owner</th>
             <th className="px-4 py-2 font-medium">Type</th>
             <th className="px-4 py-2 font-medium">Created</th>
             <th className="px-4 py-2 font-medium">Recent executions</th>
@@ -42,12 +45,19 @@ export function StateMachineTable({ machines, emptyHint }: { machines: StateMach
           {machines.map((m) => (
             <tr key={m.arn} className="align-top hover:bg-slate-50">
               <td className="max-w-md px-4 py-2.5">
-                <Link href={stateMachineHref(m.arn)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                  {m.name}
-                </Link>
+                {m.access.canRead ? (
+                  <Link href={stateMachineHref(m.arn)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {m.name}
+                  </Link>
+                ) : (
+                  <span className="font-medium text-slate-700">{m.name}</span>
+                )}
                 <span className="block truncate font-mono text-[11px] text-slate-500" title={m.arn}>
                   {m.arn}
                 </span>
+              </td>
+              <td className="px-4 py-2.5">
+                <OwnerBadge owner={m.owner} />
               </td>
               <td className="px-4 py-2.5">
                 <Badge tone={m.type === 'EXPRESS' ? 'info' : 'neutral'}>{m.type === 'EXPRESS' ? 'Express' : 'Standard'}</Badge>

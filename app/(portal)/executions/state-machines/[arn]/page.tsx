@@ -9,6 +9,7 @@ import { decodeArnParam, parseSfnArn } from '@/lib/sfn/arn';
 import { formatTimestamp } from '@/lib/sfn/format';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { OwnerBadge } from '@/components/tenancy/owner-badge';
 import { AwsProblem } from '../../_components/aws-problem';
 import { ExecutionsBrowser } from '../../_components/executions-browser';
 import { ExpressLogsPanel } from '../../_components/express-logs-panel';
@@ -59,6 +60,9 @@ export default async function StateMachinePage({ params, searchParams }: { param
           {sm.status !== 'ACTIVE' && <Badge tone="warn">{sm.status}</Badge>}
         </h1>
         <p className="mt-1 break-all font-mono text-xs text-slate-500">{sm.arn}</p>
+        <p className="mt-1 flex items-center gap-2 text-xs text-slate-500">
+          Owner <OwnerBadge owner={sm.owner} />
+        </p>
         <p className="mt-1 text-xs text-slate-500">
           Created {formatTimestamp(sm.createdAt)} · role <span className="font-mono">{sm.roleArn.split('/').pop()}</span> · logging{' '}
           {sm.logging.level.toLowerCase()}
@@ -73,7 +77,9 @@ export default async function StateMachinePage({ params, searchParams }: { param
           initiallyOpen={executions?.executions.length === 0 || query.start !== undefined}
         />
       ) : (
-        <p className="text-sm text-slate-600">Starting executions needs the developer role in a team that may use this target; you can watch them here.</p>
+        <p className="text-sm text-slate-600">
+          Starting and stopping executions needs the developer role in the team that owns this state machine; you can watch them here.
+        </p>
       )}
 
       {executions && (

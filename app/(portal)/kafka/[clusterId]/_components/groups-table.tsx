@@ -16,12 +16,15 @@ import { Spinner } from '@/components/ui/spinner';
 import { UnreachableBanner } from '../../_components/cluster-health';
 import { ConsumerStatusBadge, GroupStateBadge } from '../../_components/status-badges';
 import { TimeAgo } from '../../_components/time-ago';
+import { OwnerBadge } from '@/components/tenancy/owner-badge';
+import { ownerLabel } from '@/lib/tenancy/dto';
 
-type SortKey = 'groupId' | 'state' | 'members' | 'topics' | 'totalLag' | 'maxPartitionLag' | 'timeLag' | 'status';
+type SortKey = 'groupId' | 'owner' | 'state' | 'members' | 'topics' | 'totalLag' | 'maxPartitionLag' | 'timeLag' | 'status';
 type Sort = { key: SortKey; descending: boolean };
 
 const COMPARE: Record<SortKey, (a: ConsumerGroupSummaryDto, b: ConsumerGroupSummaryDto) => number> = {
   groupId: (a, b) => a.groupId.localeCompare(b.groupId),
+  owner: (a, b) => ownerLabel(a.owner).localeCompare(ownerLabel(b.owner)),
   state: (a, b) => (a.state ?? '').localeCompare(b.state ?? ''),
   members: (a, b) => (a.memberCount ?? -1) - (b.memberCount ?? -1),
   topics: (a, b) => a.topics.length - b.topics.length || a.topics.join().localeCompare(b.topics.join()),
@@ -33,6 +36,7 @@ const COMPARE: Record<SortKey, (a: ConsumerGroupSummaryDto, b: ConsumerGroupSumm
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'groupId', label: 'Group' },
+  { key: 'owner', label: 'Owner' },
   { key: 'state', label: 'State' },
   { key: 'members', label: 'Members', numeric: true },
   { key: 'topics', label: 'Topics' },
@@ -128,6 +132,9 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                     >
                       {g.groupId}
                     </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    <OwnerBadge owner={g.owner} />
                   </td>
                   <td className="px-3 py-2">
                     {data.source === 'live' ? <GroupStateBadge state={g.state} /> : <span className="text-xs text-slate-500">unknown</span>}

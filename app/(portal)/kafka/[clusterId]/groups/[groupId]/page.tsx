@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageActor } from '@/server/auth/session';
 import { getClusterForActor } from '@/server/kafka/clusters';
-import { getConsumerGroupDetail } from '@/server/kafka/consumer-groups';
+import { getConsumerGroupDetail, getGroupOwnership } from '@/server/kafka/consumer-groups';
 import { listRefreshMs } from '@/server/kafka/page-refresh';
 import { isAppError } from '@/server/errors';
 import { buttonClass } from '@/components/ui/button';
@@ -26,11 +26,12 @@ export default async function GroupPage({ params }: { params: Promise<{ clusterI
     detail = await getConsumerGroupDetail(actor, cluster.id, groupId);
   } catch (error) {
     if (!isAppError(error) || error.code !== 'NOT_FOUND') throw error;
+    const { canReset } = await getGroupOwnership(actor, cluster.id, groupId);
     return (
       <EmptyState
         title={`No consumer group ${groupId} on ${cluster.name}`}
         action={
-          cluster.permissions.canResetOffsets ? (
+          canReset ? (
             <Link href={resetHref} className={buttonClass('secondary')}>
               Prepare its offsets
             </Link>
@@ -57,12 +58,7 @@ export default async function GroupPage({ params }: { params: Promise<{ clusterI
         </Link>{' '}
         / consumer group
       </p>
-      <GroupView
-        cluster={{ id: cluster.id, name: cluster.name }}
-        initial={detail}
-        refreshMs={listRefreshMs()}
-        resetHref={cluster.permissions.canResetOffsets ? resetHref : null}
-      />
+      <GroupView cluster={{ id: cluster.id, name: cluster.name }} initial={detail} refreshMs={listRefreshMs()} resetHref={resetHref} />
     </>
   );
 }

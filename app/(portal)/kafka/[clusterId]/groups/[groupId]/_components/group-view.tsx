@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { OwnerBadge } from '@/components/tenancy/owner-badge';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
@@ -54,6 +55,9 @@ export function GroupView({
             {g.source === 'live' && <GroupStateBadge state={g.state} />}
             <ConsumerStatusBadge status={g.status} severity={g.severity} />
           </h1>
+          <p className="mt-1 flex items-center gap-2 text-xs text-slate-500">
+            Owner <OwnerBadge owner={g.owner} />
+          </p>
           <p className="mt-1 flex items-center gap-2 text-xs text-slate-500" aria-live="polite">
             {isFetching ? (
               <Spinner label="Refreshing" />
@@ -64,7 +68,7 @@ export function GroupView({
             ) : null}
           </p>
         </div>
-        {resetHref && (
+        {resetHref && g.canReset && (
           <Link href={resetHref} className={buttonClass('secondary')}>
             Reset offsets…
           </Link>

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageActor } from '@/server/auth/session';
 import { getClusterForActor } from '@/server/kafka/clusters';
-import { getConsumerGroupDetail, listClusterTopics } from '@/server/kafka/consumer-groups';
+import { getConsumerGroupDetail, getGroupOwnership, listClusterTopics } from '@/server/kafka/consumer-groups';
+import { refusalMessage } from '@/server/tenancy/ownership';
 import { isAppError } from '@/server/errors';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
@@ -40,17 +41,12 @@ export default async function ResetPage({ params }: { params: Promise<{ clusterI
       />
     </>
   );
-  if (!cluster.permissions.canResetOffsets) {
+  const ownership = await getGroupOwnership(actor, cluster.id, groupId);
+  if (!ownership.canReset) {
     return (
       <>
         {header}
-        <Refused
-          message={
-            cluster.team
-              ? `Resetting offsets needs the developer role in ${cluster.team.name}.`
-              : 'Resetting offsets needs the developer role in a team; viewers can look but not change offsets.'
-          }
-        />
+        <Refused message={refusalMessage(ownership.owner, 'operate', 'reset its offsets')} />
       </>
     );
   }
