@@ -1,5 +1,6 @@
 import { expect, test as setup } from '@playwright/test';
 import { storageState, users, type UserKey } from './users';
+import { E2E_OWNER_TAG } from './support/stepfunctions';
 
 // Signs each demo user in once through the real sign-in page and keeps the session cookie.
 for (const [key, email] of Object.entries(users) as [UserKey, string][]) {
@@ -12,3 +13,16 @@ for (const [key, email] of Object.entries(users) as [UserKey, string][]) {
     await page.context().storageState({ path: storageState(key) });
   });
 }
+
+// State machines the specs create directly in the sandbox (no launch) belong to falcon by tag, assigned
+// the way an admin does it in Settings.
+setup('falcon owns the state machines tagged for the specs', async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: storageState('admin') });
+  const { targets } = await (await admin.request.get('/api/v1/targets')).json();
+  const sandbox = targets.find((t: { isSandbox: boolean }) => t.isSandbox);
+  const res = await admin.request.post(`/api/v1/targets/${sandbox.id}/assignments`, {
+    data: { team: 'falcon', kind: 'tag', key: E2E_OWNER_TAG.key, value: E2E_OWNER_TAG.value },
+  });
+  expect([201, 409], await res.text()).toContain(res.status());
+  await admin.close();
+});

@@ -12,7 +12,7 @@ let resettable: { topic: string; groupId: string };
 test.beforeAll(async () => {
   // 3 partitions × 20 records; committed at 5, 5 and 10: lag 15 + 15 + 10 = 40.
   lagging = await createLaggingGroup({ prefix: 'e2e-lag', partitions: 3, records: 20, committed: { 0: 5, 1: 5, 2: 10 } });
-  resettable = await createLaggingGroup({ prefix: 'e2e-reset', partitions: 2, records: 30, committed: { 0: 12, 1: 20 } });
+  resettable = await createLaggingGroup({ prefix: 'demo-e2e-reset', partitions: 2, records: 30, committed: { 0: 12, 1: 20 } });
 });
 
 async function openSandboxCluster(page: Page) {

@@ -16,7 +16,7 @@ async function asUser(baseURL: string, user: Parameters<typeof storageState>[0])
 
 test.beforeAll(async ({ baseURL }) => {
   // Partition 2 has no commit: its lag must come back as null.
-  group = await createLaggingGroup({ prefix: 'api-lag', partitions: 3, records: 10, committed: { 0: 4, 1: 7 } });
+  group = await createLaggingGroup({ prefix: 'demo-api-lag', partitions: 3, records: 10, committed: { 0: 4, 1: 7 } });
   const ctx = await asUser(baseURL!, 'falconViewer');
   const { clusters } = await (await ctx.get('/api/v1/kafka/clusters')).json();
   sandboxId = clusters.find((c: { isSandbox: boolean }) => c.isSandbox).id;
@@ -117,7 +117,51 @@ test.describe('as a falcon viewer', () => {
       data: { dryRun: true, topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } },
     });
     expect(res.status()).toBe(403);
-    expect((await res.json()).error.message).toMatch(/developer role/);
+    expect((await res.json()).error.message).toMatch(/belongs to team falcon; only its developers can reset its offsets/);
+  });
+});
+
+test.describe('consumer groups on the shared sandbox cluster belong to the team whose prefix matches', () => {
+  test('owners shown; falcon resets its demo- groups, eagle may not; groups nobody owns only platform admins reset', async ({ baseURL }) => {
+    const unowned = await createLaggingGroup({ prefix: 'api-unowned', partitions: 1, records: 3, committed: { 0: 1 } });
+    const [falconDev, eagleDev, admin] = await Promise.all([asUser(baseURL!, 'falconDev'), asUser(baseURL!, 'eagleDev'), asUser(baseURL!, 'admin')]);
+    try {
+      const dryRun = (g: { topic: string }) => ({ data: { dryRun: true, topics: [{ topic: g.topic }], strategy: { kind: 'earliest' } } });
+      const list = await (await eagleDev.get(`/api/v1/kafka/clusters/${sandboxId}/groups`)).json();
+      const owned = list.groups.find((g: { groupId: string }) => g.groupId === group.groupId);
+      expect(owned).toMatchObject({ owner: { kind: 'team', team: { slug: 'falcon' }, prefix: 'demo-' }, canReset: false });
+      expect(list.groups.find((g: { groupId: string }) => g.groupId === unowned.groupId)).toMatchObject({ owner: { kind: 'unowned' }, canReset: false });
+      expect(await (await falconDev.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}`)).json()).toMatchObject({
+        owner: { kind: 'team', team: { slug: 'falcon' } },
+        canReset: true,
+      });
+
+      const byEagle = await eagleDev.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/reset`, dryRun(group));
+      expect(byEagle.status()).toBe(403);
+      expect((await byEagle.json()).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('team falcon') });
+      expect((await falconDev.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/reset`, dryRun(group))).status()).toBe(200);
+
+      expect((await falconDev.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${unowned.groupId}/reset`, dryRun(unowned))).status()).toBe(403);
+      expect((await admin.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${unowned.groupId}/reset`, dryRun(unowned))).status()).toBe(200);
+
+      // The prefixes themselves: readable by every reader of the cluster, editable by admins of the team.
+      const prefixes = (await (await eagleDev.get(`/api/v1/kafka/clusters/${sandboxId}/group-prefixes`)).json()).prefixes;
+      expect(prefixes).toEqual(
+        expect.arrayContaining([expect.objectContaining({ prefix: 'demo-', team: expect.objectContaining({ slug: 'falcon' }), canDelete: false })]),
+      );
+      const stolen = await eagleDev.post(`/api/v1/kafka/clusters/${sandboxId}/group-prefixes`, { data: { team: 'eagle', prefix: 'api-unowned' } });
+      expect(stolen.status()).toBe(403); // developers do not assign
+      const overlap = await admin.post(`/api/v1/kafka/clusters/${sandboxId}/group-prefixes`, { data: { team: 'eagle', prefix: 'demo-api' } });
+      expect(overlap.status()).toBe(409);
+      expect((await overlap.json()).error.fields.prefix[0]).toMatch(/overlaps "demo-"/);
+      const added = await admin.post(`/api/v1/kafka/clusters/${sandboxId}/group-prefixes`, { data: { team: 'eagle', prefix: unowned.groupId } });
+      expect(added.status(), await added.text()).toBe(201);
+      expect((await eagleDev.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${unowned.groupId}/reset`, dryRun(unowned))).status()).toBe(200);
+      expect((await admin.delete(`/api/v1/kafka/clusters/${sandboxId}/group-prefixes/${(await added.json()).id}`)).status()).toBe(200);
+      expect((await eagleDev.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${unowned.groupId}/reset`, dryRun(unowned))).status()).toBe(403);
+    } finally {
+      await Promise.all([falconDev.dispose(), eagleDev.dispose(), admin.dispose()]);
+    }
   });
 });
 
@@ -152,7 +196,7 @@ test.describe('as a falcon developer', () => {
     request,
     baseURL,
   }) => {
-    const active = await createLaggingGroup({ prefix: 'api-active', partitions: 1, records: 5, committed: { 0: 1 } });
+    const active = await createLaggingGroup({ prefix: 'demo-api-active', partitions: 1, records: 5, committed: { 0: 1 } });
     const clientId = uniqueName('e2e-active-consumer');
     let consumer: Consumer | undefined;
     try {

@@ -216,7 +216,7 @@ test('viewers read but cannot start or stop executions (403); other routes need 
   expect((await list.json()).stateMachines.map((m: { arn: string }) => m.arn)).toContain(stateMachineArn);
   const start = await viewer.request.post('/api/v1/stepfunctions/executions', { data: { stateMachineArn, input: '{}' } });
   expect(start.status()).toBe(403);
-  expect((await start.json()).error.message).toMatch(/viewer; you need developer/);
+  expect((await start.json()).error.message).toMatch(/belongs to team falcon|assigned to team falcon; only their developers can start executions/);
   const execution = `arn:aws:states:${REGION}:123456789012:execution:${stateMachineArn.split(':').pop()}:any`;
   expect((await viewer.request.post(executionPath(execution, '/stop'), { data: {} })).status()).toBe(403);
   expect((await viewer.request.get(`/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(stateMachineArn)}`)).status()).toBe(200);
@@ -236,4 +236,59 @@ test('viewers read but cannot start or stop executions (403); other routes need 
     expect(res.status(), `${method} ${path}`).toBe(401);
   }
   await anonymous.dispose();
+});
+
+test('executions belong to the state machine’s owner: other teams see the machine and its owner, never its executions', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const [falconDev, eagleDev, admin] = await Promise.all([
+    browser.newContext({ storageState: storageState('falconDev') }),
+    browser.newContext({ storageState: storageState('eagleDev') }),
+    browser.newContext({ storageState: storageState('admin') }),
+  ]);
+  try {
+    const owned = await createWaitingMachine(60);
+    const unowned = await createWaitingMachine(60, []);
+    const executions = (arn: string) => `/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(arn)}`;
+
+    const list = await (await eagleDev.request.get(`/api/v1/stepfunctions/state-machines?target=sandbox&region=${REGION}`)).json();
+    const row = list.stateMachines.find((m: { arn: string }) => m.arn === owned);
+    expect(row).toMatchObject({ owner: { kind: 'assigned', teams: [{ slug: 'falcon' }] }, access: { canRead: false, canOperate: false }, recent: null });
+    expect(list.stateMachines.find((m: { arn: string }) => m.arn === unowned)).toMatchObject({ owner: { kind: 'unowned' }, access: { canRead: false } });
+
+    const executionArn = await startExecution(falconDev.request, owned, { payroll: 'secret business data' });
+    for (const res of [
+      await eagleDev.request.get(executions(owned)),
+      await eagleDev.request.get(executionPath(executionArn)),
+      await eagleDev.request.get(executionPath(executionArn, '/history')),
+      await eagleDev.request.post('/api/v1/stepfunctions/executions', { data: { stateMachineArn: owned, input: '{}' } }),
+      await eagleDev.request.post(executionPath(executionArn, '/stop'), { data: {} }),
+    ]) {
+      expect(res.status(), res.url()).toBe(403);
+      const body = await res.text();
+      expect(body).toContain('team falcon');
+      expect(body).not.toContain('secret business data');
+    }
+    const detail = await (await admin.request.get(executionPath(executionArn))).json();
+    expect(detail).toMatchObject({ owner: { kind: 'assigned' }, canStop: true });
+    expect(detail.input).toContain('secret business data');
+    expect((await falconDev.request.post(executionPath(executionArn, '/stop'), { data: {} })).status()).toBe(200);
+
+    // Nobody owns what no launch created and no rule assigns: platform admins only. A machine that
+    // does not exist at all is simply not found.
+    const refused = await falconDev.request.get(executions(unowned));
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error.message).toMatch(/No team owns this/);
+    expect((await admin.request.get(executions(unowned))).status()).toBe(200);
+    expect((await falconDev.request.get(executions(`arn:aws:states:${REGION}:123456789012:stateMachine:never-${uid()}`))).status()).toBe(404);
+
+    // The refused start is in the audit log, under the owning team.
+    const audit = (await (await admin.request.get('/api/v1/audit-log')).json()) as {
+      entries: { action: string; resourceId: string; outcome: string; actorEmail: string }[];
+    };
+    expect(audit.entries.filter((e) => e.resourceId === owned && e.action === 'sfn.execution.start').map((e) => `${e.actorEmail} ${e.outcome}`)).toContain(
+      'eagle-dev@example.com refused',
+    );
+  } finally {
+    await Promise.all([falconDev.close(), eagleDev.close(), admin.close()]);
+  }
 });

@@ -173,7 +173,12 @@ export function stateStatus(detail: ExecutionDetail, name: string): string | und
   return detail.states.find((s) => s.name === name)?.status;
 }
 
-/** A state machine made directly in the sandbox that waits `seconds` (time enough to watch and stop it). */
+/**
+ * State machines the specs make directly in the sandbox belong to no launch: this tag assigns them to
+ * falcon through the rule e2e/auth.setup.ts adds (Settings → Resource ownership), as a team would.
+ */
+export const E2E_OWNER_TAG = { key: 'slipway-e2e-team', value: 'falcon' };
+
 /** An Express state machine that logs every event, with its input and output, to a new log group. */
 export async function createExpressMachine(): Promise<{ arn: string; logGroupName: string }> {
   const iam = new IAMClient(sandboxConfig());
@@ -185,6 +190,7 @@ export async function createExpressMachine(): Promise<{ arn: string; logGroupNam
     new CreateStateMachineCommand({
       name: `e2e-express-${uid()}`,
       type: 'EXPRESS',
+      tags: [E2E_OWNER_TAG],
       roleArn: role.Role!.Arn!,
       loggingConfiguration: {
         level: 'ALL',
@@ -200,7 +206,8 @@ export async function createExpressMachine(): Promise<{ arn: string; logGroupNam
   return { arn: created.stateMachineArn!, logGroupName };
 }
 
-export async function createWaitingMachine(seconds = 60): Promise<string> {
+/** A state machine made directly in the sandbox that waits `seconds` (time enough to watch and stop it); `tags: []` leaves it unowned. */
+export async function createWaitingMachine(seconds = 60, tags = [E2E_OWNER_TAG]): Promise<string> {
   const iam = new IAMClient(sandboxConfig());
   const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
   const role = await iam.send(new CreateRoleCommand({ RoleName: `e2e-sfn-wait-${uid()}`, AssumeRolePolicyDocument: JSON.stringify(trust) }));
@@ -209,6 +216,7 @@ export async function createWaitingMachine(seconds = 60): Promise<string> {
     new CreateStateMachineCommand({
       name: `e2e-wait-${uid()}`,
       roleArn: role.Role!.Arn!,
+      tags,
       definition: JSON.stringify({
         StartAt: 'Wait a minute',
         States: { 'Wait a minute': { Type: 'Wait', Seconds: seconds, Next: 'Done' }, Done: { Type: 'Succeed' } },

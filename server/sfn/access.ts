@@ -1,8 +1,8 @@
 import 'server-only';
-import { AppError } from '@/server/errors';
+import { AppError, isAppError } from '@/server/errors';
 import { getCurrentTarget } from '@/server/targets/current';
 import { getTargetForActor, listTargetsForActor, resolveTargetRef } from '@/server/targets/queries';
-import { listStateMachineTags } from '@/server/aws/sfn';
+import { describeStateMachine, listStateMachineTags } from '@/server/aws/sfn';
 import { requireResourceAccess, resolveOwners, type OwnedAccess } from '@/server/tenancy/resources';
 import { parseSfnArn, stateMachineArnOfExecution } from '@/lib/sfn/arn';
 import type { Actor } from '@/server/auth/actor';
@@ -65,10 +65,17 @@ export type SfnResourceAccess = SfnTarget & OwnedAccess & { stateMachineArn: str
 export async function requireSfnAccess(actor: Actor, arn: string, need: 'read' | 'operate' | 'list', what: string): Promise<SfnResourceAccess> {
   const sfnTarget = await resolveTargetForArn(actor, arn);
   const stateMachineArn = parseSfnArn(arn)?.kind === 'stateMachine' ? arn : stateMachineArnOfExecution(arn)!;
-  const owned = await requireResourceAccess(actor, sfnTarget.target, sfnTarget.region, stateMachineArn, need, what, (a) =>
-    listStateMachineTags(sfnTarget.ref, a),
-  );
-  return { ...sfnTarget, ...owned, stateMachineArn };
+  const readTags = (a: string) => listStateMachineTags(sfnTarget.ref, a);
+  try {
+    const owned = await requireResourceAccess(actor, sfnTarget.target, sfnTarget.region, stateMachineArn, need, what, readTags);
+    return { ...sfnTarget, ...owned, stateMachineArn };
+  } catch (err) {
+    // What nobody owns may simply not exist: say so (every team of the target may list its machines,
+    // so this reveals nothing). What a team owns is that team's to answer about.
+    const owner = isAppError(err) && (err.details?.owner as { kind?: string } | undefined);
+    if (owner && owner.kind === 'unowned') await describeStateMachine(sfnTarget.ref, stateMachineArn);
+    throw err;
+  }
 }
 
 /** Owners of the state machines of one target and region (tags read only when a tag rule needs them). */
