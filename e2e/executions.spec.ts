@@ -51,6 +51,14 @@ test('EC2 enrichment: started from the form, coloured by status, step panel and 
     await page.getByRole('link', { name: 'Step Functions executions' }).click();
     await page.waitForURL(/\/executions\/state-machines\/arn%3Aaws%3Astates/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('EnrichmentStateMachine');
+    // A machine the launch created is the launch team's, and says so.
+    await expect(page.getByTestId('owner').first()).toContainText('falcon');
+    await expect(
+      page
+        .getByTestId('owner')
+        .first()
+        .getByRole('link', { name: /^e2e-sfn-ec2-/ }),
+    ).toBeVisible();
 
     // The JSON editor says where the input is wrong, and will not start it.
     const start = page.getByRole('button', { name: 'Start execution', exact: true });
@@ -245,9 +253,24 @@ test('viewers watch but cannot start executions', async ({ browser }) => {
   const page = await context.newPage();
   const stateMachineArn = await createWaitingMachine(1);
   await page.goto(`/executions/state-machines/${encodeURIComponent(stateMachineArn)}`);
-  await expect(page.getByText('Starting executions needs the developer role')).toBeVisible();
+  await expect(page.getByText('Starting and stopping executions needs the developer role in the team that owns this state machine')).toBeVisible();
   await expect(page.getByRole('button', { name: /Start execution/ })).toHaveCount(0);
   await page.goto('/executions');
   await expect(page.getByTestId('state-machine-table')).toContainText(stateMachineArn.split(':').pop()!);
+  await context.close();
+});
+
+test('another team sees the machine and its owner, not its executions', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState('eagleDev') });
+  const page = await context.newPage();
+  const stateMachineArn = await createWaitingMachine(1);
+  const name = stateMachineArn.split(':').pop()!;
+  await page.goto('/executions');
+  const row = page.getByTestId('state-machine-table').getByRole('row').filter({ hasText: name });
+  await expect(row.getByTestId('owner')).toContainText('falcon');
+  await expect(row).toContainText('Only the owner');
+  await expect(row.getByRole('link', { name })).toHaveCount(0);
+  await page.goto(`/executions/state-machines/${encodeURIComponent(stateMachineArn)}`);
+  await expect(page.getByText(/assigned to team falcon; only their members can open it/)).toBeVisible();
   await context.close();
 });

@@ -102,7 +102,7 @@ describe('consumer group ownership', () => {
     await expect(addClusterGroupPrefix(eagleAdmin, shared.id, { team: teams.eagle.slug, prefix: 'dem' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(addClusterGroupPrefix(falconAdmin, shared.id, { team: teams.falcon.slug, prefix: 'demo-' })).rejects.toMatchObject({ code: 'CONFLICT' });
     // A team admin may not give prefixes to, or take them from, another team; developers not at all.
-    await expect(addClusterGroupPrefix(eagleAdmin, shared.id, { team: teams.falcon.slug, prefix: 'other-' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(addClusterGroupPrefix(eagleAdmin, shared.id, { team: teams.falcon.slug, prefix: 'other-' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       addClusterGroupPrefix(actor([{ team: teams.falcon, role: 'developer' }]), shared.id, { team: teams.falcon.slug, prefix: 'dev-' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -4,7 +4,7 @@ import { hasTeamRole, requireTeamRole } from '@/server/auth/authz';
 import { recordAudit } from '@/server/audit/queries';
 import { accessFor } from '@/server/tenancy/ownership';
 import { deleteGroupPrefix, findTeamRef, insertGroupPrefix, listGroupPrefixes, type StoredGroupPrefix } from '@/server/tenancy/queries';
-import { listTeamsForActor } from '@/server/teams/queries';
+import { findTeamRefByIdOrSlug } from '@/server/teams/queries';
 import type { Actor } from '@/server/auth/actor';
 import type { GroupPrefixInput } from '@/lib/schemas/tenancy';
 import type { KafkaGroupPrefixDto, ResourceAccessDto, ResourceOwnerDto } from '@/lib/tenancy/dto';
@@ -51,8 +51,8 @@ export async function listClusterGroupPrefixes(actor: Actor, clusterId: string):
 /** Gives a team the groups whose ids start with a prefix (platform admins; team admins for their team); audited. */
 export async function addClusterGroupPrefix(actor: Actor, clusterId: string, input: GroupPrefixInput): Promise<KafkaGroupPrefixDto> {
   const cluster = await requireReadableCluster(actor, clusterId);
-  const team = (await listTeamsForActor(actor)).find((t) => t.id === input.team || t.slug === input.team);
-  if (!team) throw new AppError('VALIDATION', `team ${input.team} is not a team you belong to.`, { fields: { team: ['is not one of your teams'] } });
+  const team = await findTeamRefByIdOrSlug(input.team);
+  if (!team) throw new AppError('VALIDATION', `There is no team ${input.team}.`, { fields: { team: ['is not a team'] } });
   requireTeamRole(actor, team.id, 'admin', 'assign consumer group prefixes to this team');
   if (cluster.teamId && cluster.teamId !== team.id) {
     throw new AppError('VALIDATION', `Cluster ${cluster.name} belongs to another team; only its own team can own its groups.`, {

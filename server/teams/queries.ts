@@ -33,3 +33,8 @@ export async function getTeamForActor(actor: Actor, idOrSlug: string): Promise<T
     members: team.memberships.map((m) => ({ email: m.user.email, name: m.user.name, role: m.role })),
   };
 }
+
+/** A team by id or slug (no access check: callers check the actor's role in it), or null. */
+export async function findTeamRefByIdOrSlug(idOrSlug: string): Promise<{ id: string; slug: string; name: string } | null> {
+  return db.team.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { id: true, slug: true, name: true } });
+}

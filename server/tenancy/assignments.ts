@@ -3,7 +3,7 @@ import { AppError } from '@/server/errors';
 import { hasTeamRole, requireTeamRole } from '@/server/auth/authz';
 import { recordAudit } from '@/server/audit/queries';
 import { getTargetForActor } from '@/server/targets/queries';
-import { listTeamsForActor } from '@/server/teams/queries';
+import { findTeamRefByIdOrSlug } from '@/server/teams/queries';
 import { deleteAssignment, findAssignment, insertAssignment, listAssignments, type StoredAssignment } from '@/server/tenancy/queries';
 import type { Actor } from '@/server/auth/actor';
 import type { ResourceAssignmentInput } from '@/lib/schemas/tenancy';
@@ -40,8 +40,8 @@ function teamMayUse(target: TargetDto, teamId: string): boolean {
 /** Adds a rule (platform admins; team admins for their own team); audited. */
 export async function addTargetAssignment(actor: Actor, targetId: string, input: ResourceAssignmentInput): Promise<ResourceAssignmentDto> {
   const target = await getTargetForActor(actor, targetId);
-  const team = (await listTeamsForActor(actor)).find((t) => t.id === input.team || t.slug === input.team);
-  if (!team) throw new AppError('VALIDATION', `team ${input.team} is not a team you belong to.`, { fields: { team: ['is not one of your teams'] } });
+  const team = await findTeamRefByIdOrSlug(input.team);
+  if (!team) throw new AppError('VALIDATION', `There is no team ${input.team}.`, { fields: { team: ['is not a team'] } });
   requireTeamRole(actor, team.id, 'admin', 'assign resources to this team');
   if (!teamMayUse(target, team.id)) {
     throw new AppError('VALIDATION', `Team ${team.slug} may not use target ${target.name}.`, { fields: { team: [`may not use target ${target.name}`] } });

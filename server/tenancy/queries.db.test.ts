@@ -134,8 +134,11 @@ describe('assignment rules', () => {
       code: 'FORBIDDEN',
     });
     await expect(addTargetAssignment(falconAdmin, targetId, { team: teams.eagle.slug, kind: 'arn-pattern', pattern: 'arn:*' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(addTargetAssignment(falconAdmin, targetId, { team: `no-such-team-${run}`, kind: 'arn-pattern', pattern: 'arn:*' })).rejects.toMatchObject({
       code: 'VALIDATION',
-      fields: { team: ['is not one of your teams'] },
+      fields: { team: ['is not a team'] },
     });
     // owl may not use the target: not even a platform admin assigns it resources there.
     await expect(addTargetAssignment(actor([], true), targetId, { team: teams.owl.slug, kind: 'arn-pattern', pattern: 'arn:*' })).rejects.toMatchObject({
