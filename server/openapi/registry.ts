@@ -50,9 +50,8 @@ export function listOperations(): readonly ApiOperation[] {
 }
 
 /**
- * The Error body's codes: server/errors.ts's, plus the three another change adds there for body
- * limits and rate limiting, so clients can already handle them. A unit test keeps server/errors.ts's
- * codes in this list.
+ * The codes an Error body can carry, including those for body limits (413, 415) and rate limiting
+ * (429). A unit test fails when server/errors.ts maps a code that is not listed here.
  */
 export const ERROR_CODES = [
   'BAD_REQUEST',
