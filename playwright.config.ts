@@ -33,10 +33,11 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
   },
   projects: [
-    { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'api', testMatch: /api\/.*\.spec\.ts/, dependencies: ['setup'] },
-    { name: 'browser', testMatch: /^(?!.*api\/)(?!.*oidc\.spec).*\.spec\.ts$/, dependencies: ['setup'] },
+    // Patterns match the whole path: anchored on e2e/ so a checkout under a folder named "api" still splits right.
+    { name: 'setup', testMatch: /\/e2e\/auth\.setup\.ts$/ },
+    { name: 'api', testMatch: /\/e2e\/api\/[^/]+\.spec\.ts$/, dependencies: ['setup'] },
+    { name: 'browser', testMatch: /\/e2e\/(?!oidc\.spec)[^/]+\.spec\.ts$/, dependencies: ['setup'] },
     // Against a second portal that signs in through a real OpenID Connect provider (scripts/test.mjs starts both).
-    { name: 'oidc', testMatch: /oidc\.spec\.ts/, use: { baseURL: process.env.SLIPWAY_E2E_OIDC_URL ?? 'http://localhost:3101' } },
+    { name: 'oidc', testMatch: /\/e2e\/oidc\.spec\.ts$/, use: { baseURL: process.env.SLIPWAY_E2E_OIDC_URL ?? 'http://localhost:3101' } },
   ],
 });

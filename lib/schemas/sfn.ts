@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '@/lib/schemas/json';
 
 // Inputs of the Step Functions executions API (`/api/v1/executions`), shared by route handlers and forms.
 
@@ -24,7 +25,7 @@ function utf8Length(text: string): number {
 }
 
 /** Execution input as JSON text or any JSON value; always comes out as JSON text for StartExecution. */
-export const executionInputSchema = z.union([z.string(), z.json()]).transform((value, ctx) => {
+export const executionInputSchema = z.union([z.string(), jsonValueSchema]).transform((value, ctx) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   if (typeof value === 'string') {
     try {

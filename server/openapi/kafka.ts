@@ -1,11 +1,12 @@
 import 'server-only';
-import { registerOperations } from '@/server/openapi/registry';
+import { awsErrors, registerOperations } from '@/server/openapi/registry';
 import { eventSourceMappingsQuerySchema, groupHistoryQuerySchema, kafkaClusterRegistrationSchema, offsetResetBodySchema } from '@/lib/schemas/kafka-clusters';
 
 // The Kafka consumer lag dashboard's operations (app/api/v1/kafka/...). Offsets and lag are decimal
 // strings (64-bit); an unknown lag (no committed offset) is null.
 registerOperations(
   {
+    operationId: 'listKafkaClusters',
     method: 'GET',
     path: '/api/v1/kafka/clusters',
     summary:
@@ -13,22 +14,44 @@ registerOperations(
     tag: 'kafka',
   },
   {
+    operationId: 'registerKafkaCluster',
     method: 'POST',
     path: '/api/v1/kafka/clusters',
     summary:
       'Register a cluster: MSK with IAM auth (cluster ARN + AWS target) or self-managed (brokers; PLAINTEXT, TLS, SASL/SCRAM-SHA-512 or SASL/PLAIN). Platform admins for any team or every team (teamId null); team admins for their own team. Secrets are stored encrypted and never returned',
     tag: 'kafka',
     body: kafkaClusterRegistrationSchema,
-    responses: { 201: 'Registered', 409: 'The name is taken (`fields.name`)' },
+    bodyExample: {
+      name: 'orders-scram',
+      teamId: 'cm3k9x1qa0001sl8w2h7d4f5e',
+      settings: {
+        kind: 'sasl-scram-sha-512',
+        brokers: ['b-1.orders.example.com:9096', 'b-2.orders.example.com:9096'],
+        username: 'slipway-lag-reader',
+        tls: true,
+      },
+      secrets: { password: 'use-a-real-secret' },
+    },
+    responses: { 201: 'Registered' },
+    errors: { 409: 'The name is taken (`fields.name`)' },
   },
-  { method: 'GET', path: '/api/v1/kafka/clusters/{id}', summary: 'One cluster with its health (readers of the cluster)', tag: 'kafka' },
   {
+    operationId: 'getKafkaCluster',
+    method: 'GET',
+    path: '/api/v1/kafka/clusters/{id}',
+    summary: 'One cluster with its health (readers of the cluster)',
+    tag: 'kafka',
+  },
+  {
+    operationId: 'deleteKafkaCluster',
     method: 'DELETE',
     path: '/api/v1/kafka/clusters/{id}',
     summary: 'Remove a cluster and its lag history (platform admins; admins of the owning team). The sandbox cluster cannot be removed',
     tag: 'kafka',
+    errors: { 409: 'The sandbox cluster is built in and cannot be removed' },
   },
   {
+    operationId: 'testKafkaClusterConnection',
     method: 'POST',
     path: '/api/v1/kafka/clusters/{id}/test',
     summary:
@@ -36,6 +59,7 @@ registerOperations(
     tag: 'kafka',
   },
   {
+    operationId: 'listConsumerGroups',
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups',
     summary:
@@ -43,14 +67,17 @@ registerOperations(
     tag: 'kafka',
   },
   {
+    operationId: 'getConsumerGroup',
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups/{group}',
     summary:
       'One group: { state, members, status, statusReason, totalLag, timeLagSeconds, topics, partitions: [{ topic, partition, logStartOffset, logEndOffset, committedOffset, lag, dataLostToRetention, status, timeLagSeconds }] }; offsets and lag as decimal strings, unknown lag as null',
     tag: 'kafka',
-    responses: { 200: 'The group', 404: 'No such group (and no stored history of it)' },
+    responses: { 200: 'The group' },
+    errors: { 404: 'No such cluster, or no such group (and no stored history of it)' },
   },
   {
+    operationId: 'getConsumerGroupLagHistory',
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups/{group}/history',
     summary:
@@ -59,24 +86,29 @@ registerOperations(
     query: groupHistoryQuerySchema,
   },
   {
+    operationId: 'resetConsumerGroupOffsets',
     method: 'POST',
     path: '/api/v1/kafka/clusters/{id}/groups/{group}/reset',
     summary:
       'Plan (dryRun, the default) or execute an offset reset: earliest, latest, to-datetime, to-offset or shift-by, for chosen topics and partitions; answers current → new offset and the lag afterwards per partition. Needs developer in the owning team (any team on the sandbox cluster). Executing requires the group to be Empty; executions are audited',
     tag: 'kafka',
     body: offsetResetBodySchema,
-    responses: {
-      200: 'The plan (executed: false) or the executed reset',
+    bodyExample: { topics: [{ topic: 'orders', partitions: [0, 1] }], strategy: { kind: 'to-datetime', at: '2026-11-27T08:00:00Z' }, dryRun: true },
+    responses: { 200: 'The plan (executed: false) or the executed reset' },
+    errors: {
+      404: 'No such cluster, group or topic',
       409: 'The group has active members; the message names them',
       503: 'The cluster cannot be reached',
     },
   },
   {
+    operationId: 'listKafkaEventSourceMappings',
     method: 'GET',
     path: '/api/v1/kafka/event-source-mappings',
     summary:
       "Lambda event source mappings reading from MSK or self-managed Kafka in a target's region: consumer group id, state, starting position, and a link to the group's lag page when its cluster is registered. The sandbox (moto) rejects Kafka mappings, so there it is always empty",
     tag: 'kafka',
     query: eventSourceMappingsQuerySchema,
+    errors: { 404: 'No such target that your teams may use', ...awsErrors },
   },
 );

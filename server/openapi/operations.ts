@@ -1,5 +1,5 @@
 import 'server-only';
-import { registerOperations } from '@/server/openapi/registry';
+import { awsErrors, registerOperations } from '@/server/openapi/registry';
 import { createTokenSchema } from '@/lib/schemas/tokens';
 import { pickerQuerySchema, targetInputSchema } from '@/lib/schemas/targets';
 import { blueprintSearchSchema } from '@/lib/schemas/blueprints';
@@ -12,42 +12,84 @@ import { launchListSchema, launchRequestSchema, launchUpdateSchema, teardownSche
 // The foundation's operations. Feature modules add theirs in their own files, imported below.
 registerOperations(
   {
+    operationId: 'getHealth',
     method: 'GET',
     path: '/api/v1/health',
     summary: 'Health of each dependency (database, sandbox AWS, Kafka), for load balancers',
     tag: 'system',
     public: true,
-    responses: { 200: 'All dependencies up', 503: 'A dependency is down (body says which)' },
+    responses: { 200: 'All dependencies up', 503: 'The database is down (the body is the same report and says which)' },
+    noClientError: 'It reads no input and needs no credentials, so every request gets the report; 503 says the portal itself cannot serve',
   },
-  { method: 'GET', path: '/api/v1/openapi.json', summary: 'This document', tag: 'system', public: true },
-  { method: 'GET', path: '/api/v1/me', summary: 'The caller: user, platform-admin flag, teams and roles', tag: 'identity' },
-  { method: 'GET', path: '/api/v1/teams', summary: "The caller's teams (all teams for platform admins)", tag: 'identity' },
-  { method: 'GET', path: '/api/v1/teams/{id}', summary: 'One team with its members and required tags (members of the team only)', tag: 'identity' },
-  { method: 'GET', path: '/api/v1/tokens', summary: "The caller's API tokens (never the token values)", tag: 'identity' },
   {
+    operationId: 'getOpenApiDocument',
+    method: 'GET',
+    path: '/api/v1/openapi.json',
+    summary: 'This document',
+    tag: 'system',
+    public: true,
+    noClientError: 'It reads no input and needs no credentials, so every request gets the document',
+  },
+  { operationId: 'getCurrentUser', method: 'GET', path: '/api/v1/me', summary: 'The caller: user, platform-admin flag, teams and roles', tag: 'identity' },
+  { operationId: 'listTeams', method: 'GET', path: '/api/v1/teams', summary: "The caller's teams (all teams for platform admins)", tag: 'identity' },
+  {
+    operationId: 'getTeam',
+    method: 'GET',
+    path: '/api/v1/teams/{id}',
+    summary: 'One team with its members and required tags (members of the team only)',
+    tag: 'identity',
+  },
+  { operationId: 'listApiTokens', method: 'GET', path: '/api/v1/tokens', summary: "The caller's API tokens (never the token values)", tag: 'identity' },
+  {
+    operationId: 'createApiToken',
     method: 'POST',
     path: '/api/v1/tokens',
     summary: 'Create an API token; the value is in this response only',
     tag: 'identity',
     body: createTokenSchema,
+    bodyExample: { name: 'ci-deploy', expiresInDays: 90 },
     responses: { 201: 'Created; `token` holds the value' },
   },
-  { method: 'DELETE', path: '/api/v1/tokens/{id}', summary: 'Revoke an API token', tag: 'identity' },
-  { method: 'GET', path: '/api/v1/targets', summary: "AWS targets the caller's teams may use", tag: 'targets' },
+  { operationId: 'revokeApiToken', method: 'DELETE', path: '/api/v1/tokens/{id}', summary: 'Revoke an API token', tag: 'identity' },
+  { operationId: 'listTargets', method: 'GET', path: '/api/v1/targets', summary: "AWS targets the caller's teams may use", tag: 'targets' },
   {
+    operationId: 'registerTarget',
     method: 'POST',
     path: '/api/v1/targets',
     summary: 'Register an AWS target (platform admins)',
     tag: 'targets',
     body: targetInputSchema,
+    bodyExample: {
+      name: 'payments-prod',
+      accountId: '111122223333',
+      regions: ['eu-west-1', 'eu-central-1'],
+      roleArn: 'arn:aws:iam::111122223333:role/SlipwayDeployer',
+      externalId: 'slipway-payments-7f3a',
+      teamIds: [],
+    },
     responses: { 201: 'Registered' },
+    errors: { 409: 'A target with this name exists (`fields.name`)' },
   },
-  { method: 'DELETE', path: '/api/v1/targets/{id}', summary: 'Remove an AWS target (platform admins)', tag: 'targets' },
-  { method: 'GET', path: '/api/v1/audit-log', summary: 'Audit log entries: team admins see their teams, platform admins everything', tag: 'audit' },
+  {
+    operationId: 'deleteTarget',
+    method: 'DELETE',
+    path: '/api/v1/targets/{id}',
+    summary: 'Remove an AWS target (platform admins)',
+    tag: 'targets',
+    errors: { 409: 'The Sandbox target is built in and cannot be removed' },
+  },
+  {
+    operationId: 'listAuditEntries',
+    method: 'GET',
+    path: '/api/v1/audit-log',
+    summary: 'Audit log entries: team admins see their teams, platform admins everything',
+    tag: 'audit',
+  },
 );
 
 registerOperations(
   {
+    operationId: 'listBlueprints',
     method: 'GET',
     path: '/api/v1/blueprints',
     summary: 'The catalog: search by words (title, summary, services, tags) and filter by service, category, dashboard, sandbox readiness',
@@ -55,6 +97,7 @@ registerOperations(
     query: blueprintSearchSchema,
   },
   {
+    operationId: 'getBlueprint',
     method: 'GET',
     path: '/api/v1/blueprints/{slug}',
     summary: 'One blueprint: metadata, parameters, outputs, dashboards, capabilities, resources and the architecture graph',
@@ -62,15 +105,32 @@ registerOperations(
   },
 );
 
+const launchExample = {
+  blueprint: 'sqs-batch-lambda',
+  target: 'sandbox',
+  region: 'us-east-1',
+  stackName: 'orders-batch-dev',
+  parameters: { BatchSize: 25, BatchingWindowSeconds: 5, FunctionMemory: 256 },
+  tags: { 'cost-center': 'orders' },
+};
+
 registerOperations(
   {
+    operationId: 'previewLaunch',
     method: 'POST',
     path: '/api/v1/launches/preview',
     summary: 'Validate a launch and preview its change set (resources to add, replacements, capabilities, monthly cost) without creating anything',
     tag: 'launches',
     body: launchRequestSchema,
+    bodyExample: launchExample,
+    errors: {
+      404: 'No such blueprint (`fields.blueprint`) or target',
+      409: 'The stack name is used by another launch or stack, or this launch already started',
+      ...awsErrors,
+    },
   },
   {
+    operationId: 'listLaunches',
     method: 'GET',
     path: '/api/v1/launches',
     summary: 'Launches: scope mine, team (default) or all (platform admins); filter by blueprint, status, target',
@@ -78,42 +138,65 @@ registerOperations(
     query: launchListSchema,
   },
   {
+    operationId: 'startLaunch',
     method: 'POST',
     path: '/api/v1/launches',
     summary: 'Launch a blueprint (executes previewId when given). Idempotent: the same request returns the same launch; a stack name in use is 409',
     tag: 'launches',
     body: launchRequestSchema,
+    bodyExample: launchExample,
     responses: { 201: 'Launch started', 200: 'The same request was already under way: that launch' },
+    errors: {
+      404: 'No such blueprint, target or preview (`fields` names which)',
+      409: 'The stack name is used by another launch or stack, or the inputs changed since the preview (`fields.previewId`)',
+      ...awsErrors,
+    },
   },
   {
+    operationId: 'getLaunch',
     method: 'GET',
     path: '/api/v1/launches/{id}',
     summary: 'One launch: status, events, outputs, resources, progress, dashboards (secrets masked)',
     tag: 'launches',
   },
   {
+    operationId: 'tearDownLaunch',
     method: 'DELETE',
     path: '/api/v1/launches/{id}',
     summary: 'Tear the stack down (the launch record stays, marked deleted); retainResources after a failed delete',
     tag: 'launches',
     body: teardownSchema,
+    bodyExample: { retainResources: ['OrdersQueue'] },
     responses: { 202: 'Deletion started', 200: 'Already deleted or deleting' },
+    errors: { 409: 'CloudFormation is still working on the stack; wait until it finishes', ...awsErrors },
   },
   {
+    operationId: 'updateLaunch',
     method: 'POST',
     path: '/api/v1/launches/{id}/update',
     summary: 'Update parameters or move to the newest version through a change set; dryRun previews only',
     tag: 'launches',
     body: launchUpdateSchema,
+    bodyExample: { parameters: { BatchSize: 50 }, version: 'latest', dryRun: true },
     responses: { 200: 'Preview (dryRun)', 202: 'Update started' },
+    errors: { 409: 'The stack is not in a state that can be updated (an operation is in progress)', ...awsErrors },
   },
-  { method: 'POST', path: '/api/v1/launches/{id}/drift', summary: 'Detect drift now, or say plainly that the target does not support it', tag: 'launches' },
+  {
+    operationId: 'detectLaunchDrift',
+    method: 'POST',
+    path: '/api/v1/launches/{id}/drift',
+    summary: 'Detect drift now, or say plainly that the target does not support it',
+    tag: 'launches',
+    errors: { 409: 'The launch has no stack to check', ...awsErrors },
+  },
 );
 
 registerOperations({
+  operationId: 'listTargetResources',
   method: 'GET',
   path: '/api/v1/targets/{id}/resources',
   summary: "Real resources of a target (VPCs, subnets, security groups, key pairs, AZs, instances, SSM parameters) for the launch form's pickers",
   tag: 'targets',
   query: pickerQuerySchema,
+  errors: awsErrors,
 });
