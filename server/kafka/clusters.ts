@@ -9,7 +9,8 @@ import { AppError } from '@/server/errors';
 import { listTargetsForActor } from '@/server/targets/queries';
 
 import { closeClusterAdmin, testConnection } from './admin';
-import { buildClusterKafkaConfig, effectiveClusterSettings, resolveMskAccess, sandboxBrokers } from './cluster-config';
+import { requireAllowedBrokers } from './broker-guard';
+import { buildClusterKafkaConfig, clusterAddressPolicy, effectiveClusterSettings, resolveMskAccess, sandboxBrokers } from './cluster-config';
 import type { ClusterHealthRecord } from './cluster-health';
 import {
   prismaClusterHealthStore,
@@ -180,6 +181,10 @@ export async function registerCluster(actor: Actor, input: KafkaClusterRegistrat
   if (input.teamId && !(await findClusterOwnerNames([input.teamId], [])).teams.has(input.teamId)) {
     throw new AppError('VALIDATION', 'No such team.', { fields: { teamId: ['is not a team'] } });
   }
+  // Checked again at every connect (DNS may change); here so the admin hears it while typing.
+  if (input.settings.kind !== 'msk-iam') {
+    await requireAllowedBrokers(input.settings.brokers, clusterAddressPolicy({ isSandbox: false, settings: input.settings }));
+  }
 
   let targetId: string | null = null;
   if (input.settings.kind === 'msk-iam') {
@@ -211,7 +216,7 @@ export async function testClusterConnection(actor: Actor, clusterId: string): Pr
   const cluster = await requireManageableCluster(actor, clusterId, 'test this cluster’s connection');
   const settings = effectiveClusterSettings(cluster);
   try {
-    const config = await buildClusterKafkaConfig(settings, readClusterSecrets(cluster), cluster.targetId, 'web');
+    const config = await buildClusterKafkaConfig(settings, readClusterSecrets(cluster), cluster.targetId, 'web', clusterAddressPolicy(cluster));
     const msk =
       settings.kind === 'msk-iam'
         ? { client: (await resolveMskAccess(cluster.targetId, settings.clusterArn)).getMskClient(), clusterArn: settings.clusterArn }
