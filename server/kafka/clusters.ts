@@ -174,7 +174,7 @@ export function summariseConnection(settings: KafkaConnectionSettings): KafkaCon
   }
 }
 
-/** Registers a cluster (platform admins; team admins for their own team). Secrets are stored encrypted. */
+/** Registers a cluster (platform admins; team admins for their own team); refuses forbidden broker addresses; secrets are stored encrypted. */
 export async function registerCluster(actor: Actor, input: KafkaClusterRegistration): Promise<KafkaClusterDto> {
   if (input.teamId === null) requirePlatformAdmin(actor, 'register a Kafka cluster for every team');
   else requireTeamRole(actor, input.teamId, 'admin', 'register Kafka clusters for this team');
