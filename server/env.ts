@@ -19,6 +19,12 @@ const envSchema = z.object({
   SANDBOX_DEFAULT_REGION: z.string().default('us-east-1'),
   /** How often the worker samples consumer lag on every Kafka cluster (ms); tests set a few seconds. */
   KAFKA_LAG_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /**
+   * Let registered Kafka clusters use loopback and private addresses (RFC 1918, 100.64.0.0/10, fc00::/7).
+   * Off by default: a team admin must not be able to point the portal at the hosts around it. The
+   * sandbox cluster (operator-configured) and MSK (brokers from AWS) do not need it.
+   */
+  SLIPWAY_KAFKA_ALLOW_PRIVATE_NETWORKS: boolish,
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

@@ -184,7 +184,7 @@ const MATRIX: Record<string, Entry> = {
     statuses: PLATFORM_ADMIN.map((s) => (s === 200 ? 201 : s)) as Statuses,
     call: (f) => ({
       path: '/api/v1/kafka/clusters',
-      data: { name: uniqueName('matrix'), teamId: f.falconTeamId, settings: { kind: 'plaintext', brokers: ['127.0.0.1:9'] } },
+      data: { name: uniqueName('matrix'), teamId: f.falconTeamId, settings: { kind: 'plaintext', brokers: ['kafka.falcon.invalid:9092'] } },
     }),
   },
   'GET /api/v1/kafka/clusters/{id}': { statuses: OWNER_READS, call: (f) => ({ path: `/api/v1/kafka/clusters/${f.clusterId}` }) },
@@ -276,7 +276,7 @@ test.beforeAll(async ({ baseURL }) => {
     (
       await json(
         await admin.post('/api/v1/kafka/clusters', {
-          data: { name: uniqueName('matrix-falcon'), teamId: falconTeamId, settings: { kind: 'plaintext', brokers: ['127.0.0.1:9'] } },
+          data: { name: uniqueName('matrix-falcon'), teamId: falconTeamId, settings: { kind: 'plaintext', brokers: ['kafka.falcon.invalid:9092'] } },
         }),
         201,
       )

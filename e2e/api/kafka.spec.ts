@@ -259,7 +259,8 @@ test.describe('a cluster owned by one team', () => {
       data: {
         name: uniqueName('eagle-kafka'),
         teamId: eagle.id,
-        settings: { kind: 'sasl-scram-sha-512', brokers: ['127.0.0.1:9'], username: 'lag-reader', tls: false },
+        // A name that never resolves: loopback brokers are refused unless the portal allows private networks.
+        settings: { kind: 'sasl-scram-sha-512', brokers: ['kafka.eagle.invalid:9096'], username: 'lag-reader', tls: false },
         secrets: { password },
       },
     });

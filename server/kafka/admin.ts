@@ -7,6 +7,9 @@ import type { KafkaConnectionTestDto } from '@/lib/dto/kafka-dashboard';
 // Node's ESM loader cannot see this export of the CommonJS package (tsx scripts); the default import can.
 const { ConfigResourceTypes } = kafkajs;
 
+import { log } from '@/server/log';
+
+import { REFUSED_ADDRESS_CODE } from './broker-guard';
 import type { MskControlPlane } from './connection';
 import { type ConsumerGroupDescription, toConsumerGroupDescription } from './group-members';
 import type { GroupLagInput, PartitionOffsetsInput } from './lag';
@@ -226,22 +229,62 @@ export async function describeConsumerGroups(admin: Admin, groupIds: readonly st
 /** What "test connection" reports; the same shape the API returns. */
 export type ConnectionReport = KafkaConnectionTestDto;
 
+/** A failing connection test answers after this long, whatever failed (a working cluster answers at once). */
+export const CONNECTION_TEST_DEADLINE_MS = 10_000;
+
+/**
+ * The one answer for every way of not reaching a broker: a closed port, a filtered one, another
+ * protocol, a listener that is not Kafka. Telling them apart would make the test a port scanner.
+ */
+export const UNREACHABLE_MESSAGE =
+  'Could not reach a Kafka broker: check the addresses, ports and security protocol, and that the portal can reach their network.';
+
 export interface TestConnectionOptions {
   /** For MSK: the control plane and ARN, to report the exact Kafka version AWS runs. */
   msk?: { client: MskControlPlane; clusterArn: string };
   now?: () => number;
+  /** Default CONNECTION_TEST_DEADLINE_MS; tests shorten it. */
+  failureDeadlineMs?: number;
 }
 
 /**
  * Connects with a (possibly unsaved) config and reports brokers, controller and version. Never throws
- * for cluster problems: the result says what went wrong in words the settings form can show.
+ * for cluster problems. A failure answers after exactly `failureDeadlineMs`, and says "could not reach
+ * a Kafka broker" unless a Kafka broker answered (authentication failed, or it returned a Kafka error)
+ * or the address policy refused the address; neither the timing nor the words tell ports apart.
  */
 export async function testConnection(config: KafkaConfig, options: TestConnectionOptions = {}): Promise<ConnectionReport> {
+  const deadlineMs = options.failureDeadlineMs ?? CONNECTION_TEST_DEADLINE_MS;
+  const startedAt = Date.now();
+  // One retry and no step longer than the deadline: the form wants a verdict in seconds, and work
+  // left running after the answer is only load.
+  const kafka = new Kafka({
+    ...config,
+    connectionTimeout: Math.min(config.connectionTimeout ?? 1_000, deadlineMs),
+    authenticationTimeout: Math.min(config.authenticationTimeout ?? 10_000, deadlineMs),
+    requestTimeout: Math.min(config.requestTimeout ?? 30_000, deadlineMs),
+    retry: { ...config.retry, retries: 1 },
+  });
+  const admin = kafka.admin();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<ConnectionReport>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, reason: 'unreachable', message: UNREACHABLE_MESSAGE }), deadlineMs);
+  });
+  const report = await Promise.race([probeCluster(admin, config, options), deadline]);
+  clearTimeout(timer);
+  const closing = admin.disconnect().catch(() => undefined);
+  if (report.ok) {
+    await closing;
+    return report;
+  }
+  // Not awaiting `closing`: how long a socket takes to close must not show in the answer either.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadlineMs - (Date.now() - startedAt))));
+  return report;
+}
+
+async function probeCluster(admin: Admin, config: KafkaConfig, options: TestConnectionOptions): Promise<ConnectionReport> {
   const now = options.now ?? Date.now;
   const started = now();
-  // One retry: the form wants a verdict in seconds, not after the full back-off.
-  const kafka = new Kafka({ ...config, retry: { ...config.retry, retries: 1 } });
-  const admin = kafka.admin();
   let authenticated = false;
   try {
     await admin.connect();
@@ -259,21 +302,39 @@ export async function testConnection(config: KafkaConfig, options: TestConnectio
       latencyMs: now() - started,
     };
   } catch (error) {
-    const message = (error as Error).message;
-    const reason = classifyConnectionFailure(error);
-    // kafkajs does not read the broker's OAUTHBEARER error challenge, so a rejected token looks like a
-    // successful login followed by the broker hanging up on the first request.
-    if (authenticated && config.sasl?.mechanism === 'oauthbearer' && reason === 'unreachable') {
-      return {
-        ok: false,
-        reason: 'authentication',
-        message: `The broker closed the connection right after OAUTHBEARER authentication, so it most likely rejected the token (${message})`,
-      };
-    }
-    return { ok: false, reason, message };
-  } finally {
-    await admin.disconnect().catch(() => undefined);
+    const failure = describeTestFailure(error, { authenticated, oauthBearer: config.sasl?.mechanism === 'oauthbearer' });
+    log.info('Kafka connection test failed', { reason: failure.reason, errors: errorChain(error).map((e) => [e.name, e.code].filter(Boolean).join(' ')) });
+    return failure;
   }
+}
+
+type ChainedError = { name?: string; code?: string; message?: string; originalError?: unknown; cause?: unknown };
+
+/** An error and the errors it wraps (kafkajs retry wrappers keep the socket error as originalError or cause). */
+function errorChain(error: unknown): ChainedError[] {
+  const chain: ChainedError[] = [];
+  for (let e = error as ChainedError | undefined; e && chain.length < 6; e = (e.originalError ?? e.cause) as ChainedError | undefined) chain.push(e);
+  return chain;
+}
+
+function describeTestFailure(error: unknown, context: { authenticated: boolean; oauthBearer: boolean }): Extract<ConnectionReport, { ok: false }> {
+  const chain = errorChain(error);
+  const message = chain[0]?.message ?? String(error);
+  const refused = chain.find((e) => e.code === REFUSED_ADDRESS_CODE)?.message;
+  if (refused) return { ok: false, reason: 'error', message: refused.slice(Math.max(0, refused.indexOf('Refused to connect'))) };
+  // Only a Kafka broker gets as far as SASL or answers with a Kafka error code: saying so reveals no port.
+  if (chain.some((e) => /SASL|Authentication/i.test(`${e.name ?? ''} ${e.code ?? ''}`))) return { ok: false, reason: 'authentication', message };
+  // kafkajs does not read the broker's OAUTHBEARER error challenge, so a rejected token looks like a
+  // successful login followed by the broker hanging up on the first request.
+  if (context.authenticated && context.oauthBearer && isConnectionError(error)) {
+    return {
+      ok: false,
+      reason: 'authentication',
+      message: `The broker closed the connection right after OAUTHBEARER authentication, so it most likely rejected the token (${message})`,
+    };
+  }
+  if (chain.some((e) => e.name === 'KafkaJSProtocolError')) return { ok: false, reason: 'error', message };
+  return { ok: false, reason: 'unreachable', message: UNREACHABLE_MESSAGE };
 }
 
 async function readKafkaVersion(
@@ -301,18 +362,6 @@ async function readKafkaVersion(
     if (version) return { kafkaVersion: version, versionSource: 'inter.broker.protocol.version' };
   }
   return { kafkaVersion: null, versionSource: 'unknown' };
-}
-
-function classifyConnectionFailure(error: unknown): 'unreachable' | 'authentication' | 'timeout' | 'error' {
-  const names: string[] = [];
-  for (let e = error as { name?: string; code?: string; originalError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
-    names.push(e.name ?? '', e.code ?? '');
-    e = (e.originalError ?? e.cause) as typeof e;
-  }
-  if (names.some((n) => /SASL|Authentication/i.test(n))) return 'authentication';
-  if (names.some((n) => /Timeout/i.test(n))) return 'timeout';
-  if (names.some((n) => /Connection|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|BrokerNotFound/i.test(n))) return 'unreachable';
-  return 'error';
 }
 
 // --- helpers --------------------------------------------------------------------------------------

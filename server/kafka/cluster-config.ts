@@ -7,6 +7,7 @@ import { parseMskClusterArn, type KafkaConnectionSecrets, type KafkaConnectionSe
 import { createAwsClient, getAwsCredentialsProvider } from '@/server/aws/clients';
 import { env } from '@/server/env';
 import { AppError } from '@/server/errors';
+import type { OutboundAddressPolicy } from '@/server/net/address-policy';
 import { resolveTargetRefById } from '@/server/targets/queries';
 
 import { buildKafkaConfig, type MskAccess } from './connection';
@@ -22,6 +23,19 @@ export type ClusterConfigPurpose = 'web' | 'sampler';
 export function effectiveClusterSettings(cluster: Pick<StoredKafkaCluster, 'settings' | 'isSandbox'>): KafkaConnectionSettings {
   if (!cluster.isSandbox || cluster.settings.kind !== 'plaintext') return cluster.settings;
   return { kind: 'plaintext', brokers: sandboxBrokers() };
+}
+
+/**
+ * Which addresses a cluster's connections may reach. Loopback and private ranges need
+ * SLIPWAY_KAFKA_ALLOW_PRIVATE_NETWORKS, except for two clusters whose addresses no portal user
+ * chooses: the sandbox cluster (always `SANDBOX_KAFKA_BROKERS`, set by whoever runs the portal) and
+ * MSK (brokers from AWS's GetBootstrapBrokers, private VPC addresses by design). Metadata, link-local
+ * and the other always-refused ranges stay refused for every cluster.
+ */
+export function clusterAddressPolicy(cluster: { isSandbox: boolean; settings: Pick<KafkaConnectionSettings, 'kind'> }): OutboundAddressPolicy {
+  return {
+    allowPrivateNetworks: env().SLIPWAY_KAFKA_ALLOW_PRIVATE_NETWORKS === true || cluster.isSandbox || cluster.settings.kind === 'msk-iam',
+  };
 }
 
 /** `SANDBOX_KAFKA_BROKERS` as a list. */
@@ -45,11 +59,13 @@ export async function buildClusterKafkaConfig(
   secrets: KafkaConnectionSecrets,
   targetId: string | null,
   purpose: ClusterConfigPurpose,
+  addressPolicy: OutboundAddressPolicy,
 ): Promise<KafkaConfig> {
   const msk = settings.kind === 'msk-iam' ? await resolveMskAccess(targetId, settings.clusterArn) : undefined;
   const config = await buildKafkaConfig(settings, secrets, {
     clientId: purpose === 'sampler' ? 'slipway-lag-sampler' : 'slipway-portal',
     msk,
+    addressPolicy,
     logLevel: purpose === 'sampler' ? logLevel.NOTHING : logLevel.WARN,
   });
   if (purpose === 'sampler') return config;
@@ -58,7 +74,8 @@ export async function buildClusterKafkaConfig(
 
 /** `getClusterAdmin`'s config callback for a stored cluster. */
 export function clusterConfigBuilder(cluster: StoredKafkaCluster, purpose: ClusterConfigPurpose): () => Promise<KafkaConfig> {
-  return () => buildClusterKafkaConfig(effectiveClusterSettings(cluster), readClusterSecrets(cluster), cluster.targetId, purpose);
+  return () =>
+    buildClusterKafkaConfig(effectiveClusterSettings(cluster), readClusterSecrets(cluster), cluster.targetId, purpose, clusterAddressPolicy(cluster));
 }
 
 /** The secret strings of a cluster, for scrubbing them out of error messages. */

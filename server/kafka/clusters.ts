@@ -12,7 +12,8 @@ import { listGroupPrefixes } from '@/server/tenancy/queries';
 
 import { closeClusterAdmin, testConnection } from './admin';
 import { canResetSomeGroup } from './group-owner';
-import { buildClusterKafkaConfig, effectiveClusterSettings, resolveMskAccess, sandboxBrokers } from './cluster-config';
+import { requireAllowedBrokers } from './broker-guard';
+import { buildClusterKafkaConfig, clusterAddressPolicy, effectiveClusterSettings, resolveMskAccess, sandboxBrokers } from './cluster-config';
 import type { ClusterHealthRecord } from './cluster-health';
 import {
   prismaClusterHealthStore,
@@ -179,12 +180,16 @@ export function summariseConnection(settings: KafkaConnectionSettings): KafkaCon
   }
 }
 
-/** Registers a cluster (platform admins; team admins for their own team). Secrets are stored encrypted. */
+/** Registers a cluster (platform admins; team admins for their own team); refuses forbidden broker addresses; secrets are stored encrypted. */
 export async function registerCluster(actor: Actor, input: KafkaClusterRegistration): Promise<KafkaClusterDto> {
   if (input.teamId === null) requirePlatformAdmin(actor, 'register a Kafka cluster for every team');
   else requireTeamRole(actor, input.teamId, 'admin', 'register Kafka clusters for this team');
   if (input.teamId && !(await findClusterOwnerNames([input.teamId], [])).teams.has(input.teamId)) {
     throw new AppError('VALIDATION', 'No such team.', { fields: { teamId: ['is not a team'] } });
+  }
+  // Checked again at every connect (DNS may change); here so the admin hears it while typing.
+  if (input.settings.kind !== 'msk-iam') {
+    await requireAllowedBrokers(input.settings.brokers, clusterAddressPolicy({ isSandbox: false, settings: input.settings }));
   }
 
   let targetId: string | null = null;
@@ -217,7 +222,7 @@ export async function testClusterConnection(actor: Actor, clusterId: string): Pr
   const cluster = await requireManageableCluster(actor, clusterId, 'test this cluster’s connection');
   const settings = effectiveClusterSettings(cluster);
   try {
-    const config = await buildClusterKafkaConfig(settings, readClusterSecrets(cluster), cluster.targetId, 'web');
+    const config = await buildClusterKafkaConfig(settings, readClusterSecrets(cluster), cluster.targetId, 'web', clusterAddressPolicy(cluster));
     const msk =
       settings.kind === 'msk-iam'
         ? { client: (await resolveMskAccess(cluster.targetId, settings.clusterArn)).getMskClient(), clusterArn: settings.clusterArn }

@@ -23,6 +23,20 @@ describe('buildKafkaConfig', () => {
     expect(config.sasl).toBeUndefined();
   });
 
+  it('every socket goes through the address guard: loopback refused by default, allowed by the policy', async () => {
+    const opened = async (addressPolicy?: { allowPrivateNetworks: boolean }) => {
+      const config = await buildKafkaConfig({ kind: 'plaintext', brokers: ['127.0.0.1:1'] }, {}, { addressPolicy });
+      expect(config.socketFactory).toBeTypeOf('function');
+      return new Promise<string>((resolve) => {
+        const socket = config.socketFactory!({ host: '127.0.0.1', port: 1, ssl: false as never, onConnect: () => resolve('connected') });
+        socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+      });
+    };
+    expect(await opened()).toBe('ESLIPWAY_ADDRESS_REFUSED');
+    // Allowed: the socket really dials port 1, where nothing listens.
+    expect(await opened({ allowPrivateNetworks: true })).toBe('ECONNREFUSED');
+  });
+
   it('TLS: system CAs by default, a custom CA and client certificate when given', async () => {
     expect((await buildKafkaConfig({ kind: 'tls', brokers: ['k:9093'] }, {})).ssl).toBe(true);
     const mtls = await buildKafkaConfig({ kind: 'tls', brokers: ['k:9093'], caCertPem: CA, clientCertPem: CA }, { clientKeyPem: KEY });

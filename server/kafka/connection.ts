@@ -12,7 +12,9 @@ import type { ConnectionOptions } from 'node:tls';
 import type { KafkaConnectionSecrets, KafkaConnectionSettings } from '@/lib/schemas/kafka';
 import { parseMskClusterArn } from '@/lib/schemas/kafka';
 import { AppError } from '@/server/errors';
+import type { OutboundAddressPolicy } from '@/server/net/address-policy';
 
+import { createGuardedSocketFactory } from './broker-guard';
 import { createRedactingLogCreator, type KafkaLogSink } from './kafka-logger';
 import { type AwsCredentialsProvider, createMskIamTokenProvider, type OauthBearerProvider } from './msk-iam-token';
 
@@ -39,13 +41,16 @@ export interface BuildKafkaConfigOptions {
   logSink?: KafkaLogSink;
   /** kafkajs logs below this level are dropped (default WARN: connection chatter is noise in the portal). */
   logLevel?: logLevel;
+  /** Which broker addresses every connection may reach (default: no loopback or private ones). */
+  addressPolicy?: OutboundAddressPolicy;
 }
 
 const DEFAULT_CLIENT_ID = 'slipway-portal';
 
 /**
- * kafkajs client config for a stored cluster: brokers, TLS, SASL and a log creator that redacts
- * secrets. For MSK IAM the bootstrap brokers are looked up from the cluster ARN.
+ * kafkajs client config for a stored cluster: brokers, TLS, SASL, a log creator that redacts
+ * secrets and a socket factory that refuses addresses the policy forbids. For MSK IAM the bootstrap
+ * brokers are looked up from the cluster ARN.
  */
 export async function buildKafkaConfig(
   settings: KafkaConnectionSettings,
@@ -62,6 +67,8 @@ export async function buildKafkaConfig(
     retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 5_000 },
     logLevel: options.logLevel ?? logLevel.WARN,
     logCreator: createRedactingLogCreator(options.logSink, knownSecrets),
+    // Every socket, bootstrap or advertised broker, is checked against the policy as it is opened.
+    socketFactory: createGuardedSocketFactory(options.addressPolicy ?? { allowPrivateNetworks: false }),
   };
 
   switch (settings.kind) {

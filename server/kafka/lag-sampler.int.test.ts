@@ -2,6 +2,7 @@ import { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/server/db';
+import { resetEnvForTests } from '@/server/env';
 import { createKafkaLagSampler } from '@/server/jobs/kafka-lag-sampler';
 import { loadActor } from '@/server/auth/queries';
 import { seedDemoData } from '@/server/seed';
@@ -18,6 +19,11 @@ import { produceRecords, requireSandboxBrokers, sandboxKafkaConfig, uniqueName }
  * the error, while the group page answers from history; once it is back the next round records again
  * and the cluster is reachable.
  */
+
+// The cluster under test is registered at the sandbox broker's loopback address, as a stand-in for a
+// remote one: this portal allows private networks (outbound.int.test.ts covers the default).
+process.env.SLIPWAY_KAFKA_ALLOW_PRIVATE_NETWORKS = 'true';
+resetEnvForTests();
 
 const brokers = requireSandboxBrokers().split(',');
 const kafka = new Kafka(sandboxKafkaConfig('slipway-sampler-int-test'));

@@ -16,7 +16,8 @@ import { uniqueName } from './test-support/sandbox-kafka';
 const ARN = 'arn:aws:kafka:us-east-1:123456789012:cluster/sandbox/11111111-2222-3333-4444-555555555555-1';
 let broker: LocalBroker;
 const topic = uniqueName('sasl-orders');
-const quiet = { logSink: () => undefined };
+// This broker listens on loopback, which only a portal that allows private networks may reach.
+const quiet = { logSink: () => undefined, addressPolicy: { allowPrivateNetworks: true } };
 
 /** An unsigned JWT ("alg": "none") as the broker's OAuthBearerUnsecuredValidatorCallbackHandler expects. */
 const unsignedJwtSigner: MskTokenSigner = async () => {

@@ -33,7 +33,10 @@ registerOperations(
       secrets: { password: 'use-a-real-secret' },
     },
     responses: { 201: 'Registered' },
-    errors: { 409: 'The name is taken (`fields.name`)' },
+    errors: {
+      409: 'The name is taken (`fields.name`)',
+      422: 'Invalid input, or a broker address the portal does not dial (`fields["settings.brokers.<i>"]` names the rule: metadata, link-local, unspecified, multicast always; loopback and private unless SLIPWAY_KAFKA_ALLOW_PRIVATE_NETWORKS)',
+    },
   },
   {
     operationId: 'getKafkaCluster',
@@ -55,7 +58,7 @@ registerOperations(
     method: 'POST',
     path: '/api/v1/kafka/clusters/{id}/test',
     summary:
-      'Connect now and report brokers, controller, Kafka version and topic count; a failure is a 200 with `ok: false`, a reason (unreachable, authentication, timeout) and a message',
+      'Connect now and report brokers, controller, Kafka version and topic count; a failure is a 200 with `ok: false`, a reason and a message (once brokers are dialled, always after the same 10 s): `unreachable` ("Could not reach a Kafka broker", the same for a closed or filtered port, another protocol or a listener that is not Kafka), `authentication` (a broker refused the credentials) or `error` (a Kafka error, a refused address, or no way to build the connection)',
     tag: 'kafka',
   },
   {

@@ -279,7 +279,12 @@ export function RegisterClusterForm({
         </div>
       ) : (
         <div className="space-y-4">
-          <Field id="cluster-brokers" label="Bootstrap brokers" help="host:port, separated by commas or new lines" error={errorFor('settings.brokers')}>
+          <Field
+            id="cluster-brokers"
+            label="Bootstrap brokers"
+            help="host:port, separated by commas or new lines. Metadata and link-local addresses are refused; loopback and private ones only work where the portal allows them."
+            error={errorFor('settings.brokers')}
+          >
             <textarea
               id="cluster-brokers"
               rows={2}
