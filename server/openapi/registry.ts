@@ -44,7 +44,19 @@ const errorSchema = {
       properties: {
         code: {
           type: 'string',
-          enum: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'VALIDATION', 'UNAVAILABLE', 'UPSTREAM', 'INTERNAL'],
+          enum: [
+            'BAD_REQUEST',
+            'UNAUTHENTICATED',
+            'FORBIDDEN',
+            'NOT_FOUND',
+            'CONFLICT',
+            'PAYLOAD_TOO_LARGE',
+            'UNSUPPORTED_MEDIA_TYPE',
+            'VALIDATION',
+            'UNAVAILABLE',
+            'UPSTREAM',
+            'INTERNAL',
+          ],
         },
         message: { type: 'string' },
         fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
