@@ -1,6 +1,17 @@
 import 'server-only';
 
-export type ErrorCode = 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VALIDATION' | 'UNAVAILABLE' | 'UPSTREAM' | 'INTERNAL';
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'VALIDATION'
+  | 'UNAVAILABLE'
+  | 'UPSTREAM'
+  | 'INTERNAL';
 
 export const statusByCode: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -8,6 +19,8 @@ export const statusByCode: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION: 422,
   UNAVAILABLE: 503,
   UPSTREAM: 502,

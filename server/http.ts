@@ -6,12 +6,16 @@ import { AppError, isAppError, statusByCode, type FieldErrors } from '@/server/e
 import { getRequestActor } from '@/server/auth/session';
 import { log } from '@/server/log';
 import type { Actor } from '@/server/auth/actor';
+import { findJsonProblem, MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH } from '@/lib/json-limits';
 
 export type ApiErrorBody = { error: { code: string; message: string; fields?: FieldErrors; details?: Record<string, unknown> } };
 
-/** Turns zod issues into `{ "a.b": ["message"] }`, naming unknown keys as fields of their own. */
+/**
+ * Turns zod issues into `{ "a.b": ["message"] }`, naming unknown keys as fields of their own. The map
+ * has no prototype: keys come from the request, and `constructor` or `__proto__` must be plain keys.
+ */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  const fields: FieldErrors = Object.create(null);
   const add = (key: string, message: string) => (fields[key] ??= []).push(message);
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');
@@ -52,18 +56,77 @@ export function errorResponse(err: unknown): NextResponse<ApiErrorBody> {
   return NextResponse.json({ error: { code: 'INTERNAL', message: `Something went wrong on our side (error id ${errorId}).` } }, { status: 500 });
 }
 
-async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) return {};
+const bodyTooLarge = () =>
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024 / 1024} MiB (${MAX_JSON_BODY_BYTES} bytes), the most any API request accepts.`,
+  );
+const notJson = () => new AppError('VALIDATION', 'The request body is not valid JSON.', { fields: { body: ['is not valid JSON'] } });
+
+/** `{ [field]: [message] }` without a prototype, for a field named by the request. */
+function fieldError(field: string, message: string): FieldErrors {
+  const fields: FieldErrors = Object.create(null);
+  fields[field] = [message];
+  return fields;
+}
+
+// Reads at most MAX_JSON_BODY_BYTES, so an oversized body is refused without being buffered whole.
+async function readBodyText(req: Request): Promise<string> {
+  if (Number(req.headers.get('content-length')) > MAX_JSON_BODY_BYTES) throw bodyTooLarge();
+  if (!req.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > MAX_JSON_BODY_BYTES) {
+      await reader.cancel();
+      throw bodyTooLarge();
+    }
+    chunks.push(chunk.value);
+  }
   try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new AppError('VALIDATION', `The request body is not valid JSON: ${(e as Error).message}`, { fields: { body: ['must be valid JSON'] } });
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw notJson();
   }
 }
 
+/** Whether the request says its body is JSON (`application/json`, any parameters such as charset). */
+function isJsonContentType(req: Request): boolean {
+  const mediaType = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
+// Size, media type, syntax, then depth and `__proto__` keys (which zod would overflow on or drop
+// silently), all before zod sees the body. Parser messages are not echoed: they describe internals.
+async function readJson(req: Request): Promise<unknown> {
+  const text = await readBodyText(req);
+  if (!text.trim()) return {};
+  if (!isJsonContentType(req)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON, sent with Content-Type: application/json.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw notJson();
+  }
+  const problem = findJsonProblem(value);
+  if (problem?.kind === 'too-deep') {
+    const rule = `nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels, the most any API request accepts`;
+    throw new AppError('VALIDATION', `The request body ${rule}.`, { fields: fieldError(problem.field, rule) });
+  }
+  if (problem?.kind === 'prototype-key') {
+    const rule = '__proto__ is not allowed as a key';
+    throw new AppError('VALIDATION', `Invalid input — ${problem.field}: ${rule}`, { fields: fieldError(problem.field, rule) });
+  }
+  return value;
+}
+
+// Null prototype: a parameter named `__proto__` or `constructor` is an ordinary key zod can report.
 function queryObject(url: URL): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  const out: Record<string, string | string[]> = Object.create(null);
   for (const key of new Set(url.searchParams.keys())) {
     const all = url.searchParams.getAll(key);
     out[key] = all.length > 1 ? all : (all[0] ?? '');

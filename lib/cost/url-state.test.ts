@@ -14,7 +14,7 @@ const everythingChanged: EstimatorState = {
   architecture: 'arm64',
   region: 'eu-central-1',
   includeFreeTier: false,
-  lambda: { memoryMb: 3008, durationMs: 1e-7, invocationsPerMonth: 9_007_199_254_740_991, ephemeralStorageMb: 10_240, useTiers: false },
+  lambda: { memoryMb: 3008, durationMs: 1e-7, invocationsPerMonth: 1_000_000_000_000, ephemeralStorageMb: 10_240, useTiers: false },
   sqs: {
     messagesPerDay: 250_000_000,
     batchSizes: [1, 10, 250, 10_000],

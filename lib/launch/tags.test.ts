@@ -20,4 +20,10 @@ describe('mergeTags', () => {
     const r = mergeTags({}, { 'aws:x': '1', ['k'.repeat(128)]: '1', ok: 'v'.repeat(256) });
     expect(Object.keys(r.errors).sort()).toEqual(['tags.aws:x', `tags.${'k'.repeat(128)}`, 'tags.ok'].sort());
   });
+
+  it('keeps tags named like built-in object properties', () => {
+    const r = mergeTags(required, { constructor: 'c', toString: 't', hasOwnProperty: 'h' }, { owner: 'o' });
+    expect(r.errors).toEqual({});
+    expect(r.tags).toMatchObject({ constructor: 'c', toString: 't', hasOwnProperty: 'h' });
+  });
 });

@@ -16,7 +16,8 @@ export function mergeTags(required: TagSet, extra: TagSet, defaults: { owner?: s
     tags[key] = value;
   }
   for (const [key, value] of Object.entries(extra)) {
-    if (key in required) continue;
+    // Own keys only: `constructor` or `toString` is a tag like any other, not something every object has.
+    if (Object.hasOwn(required, key)) continue;
     if (RESERVED.test(key)) errors[`tags.${key}`] = `tags.${key}: keys starting with aws: are reserved`;
     else if (key.length < 1 || key.length > 127) errors[`tags.${key}`] = `tags.${key}: keys must be 1 to 127 characters`;
     else if (!/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(key)) errors[`tags.${key}`] = `tags.${key}: keys may contain letters, digits, spaces and _.:/=+-@`;

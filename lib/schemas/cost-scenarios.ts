@@ -2,17 +2,14 @@ import { z } from 'zod';
 
 import type { ScenarioInput } from '@/lib/cost/estimator-state';
 import { lambdaCostInputSchema, sqsBatchInputSchema } from '@/lib/schemas/cost';
+import { displayNameSchema } from '@/lib/schemas/names';
 
 /** Saved estimator scenarios: a name, which model, and that model's input (checked by its own schema). */
 
 export const SCENARIO_KINDS = ['lambda', 'sqs-batch'] as const;
 export const MAX_SCENARIO_NAME_LENGTH = 80;
 
-const name = z
-  .string({ error: (issue) => (issue.input === undefined ? 'name is required' : 'name must be a string') })
-  .trim()
-  .min(1, 'name is required')
-  .max(MAX_SCENARIO_NAME_LENGTH, `name must be at most ${MAX_SCENARIO_NAME_LENGTH} characters`);
+const name = displayNameSchema('name', { max: MAX_SCENARIO_NAME_LENGTH });
 
 const strictParams = {
   error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : undefined),

@@ -114,6 +114,32 @@ describe('sqsBatchInputSchema', () => {
     expect(sqsErrors({ region: 'moon-1' })[0]?.path).toBe('region');
   });
 
+  it('bounds every number by an AWS limit, so 2^64 ms of latency is refused rather than priced', () => {
+    expect(sqsErrors({ warmLatencyMs: 2 ** 64 })).toEqual([
+      { path: 'warmLatencyMs', message: 'warmLatencyMs must be at most 900000 (the 15-minute Lambda timeout)' },
+    ]);
+    expect(sqsErrors({ perMessageMs: 900_001 })).toEqual([
+      { path: 'perMessageMs', message: 'perMessageMs must be at most 900000 (the 15-minute Lambda timeout)' },
+    ]);
+    expect(sqsErrors({ warmLatencyMs: 900_000, perMessageMs: 900_000 })).toEqual([]);
+    expect(sqsErrors({ batchMemoryOverheadMb: 10_241 })).toEqual([
+      { path: 'batchMemoryOverheadMb', message: 'batchMemoryOverheadMb must be at most 10240 (the Lambda memory maximum)' },
+    ]);
+    expect(sqsErrors({ batchIncrement: 100_001 })).toEqual([
+      { path: 'batchIncrement', message: 'batchIncrement must be at most 100000 (the largest batch size compared)' },
+    ]);
+    expect(sqsErrors({ batchSizes: [10, 100_001] })).toEqual([
+      { path: 'batchSizes.1', message: 'batchSizes must be at most 100000 (ten times the SQS maximum of 10000)' },
+    ]);
+    // Sizes above the SQS maximum stay comparable: the model flags them as infeasible.
+    expect(sqsErrors({ batchSizes: [20_000, 100_000] })).toEqual([]);
+    expect(lambdaErrors({ invocationsPerMonth: 2 ** 64 })).toContainEqual({
+      path: 'invocationsPerMonth',
+      message: 'invocationsPerMonth must be at most 1000000000000 (a trillion, ≈385,000 a second)',
+    });
+    expect(lambdaErrors({ invocationsPerMonth: 1_000_000_000_000 })).toEqual([]);
+  });
+
   it('rejects unknown fields', () => {
     expect(sqsErrors({ batchSize: 10 })).toEqual([{ path: '', message: 'unknown field(s): batchSize' }]);
   });

@@ -5,6 +5,7 @@ import {
   MAX_DURATION_MS,
   MAX_EPHEMERAL_STORAGE_MB,
   MAX_MEMORY_MB,
+  MAX_SQS_BATCH_SIZE,
   MAX_SQS_MESSAGE_KB,
   MIN_EPHEMERAL_STORAGE_MB,
   MIN_MEMORY_MB,
@@ -21,6 +22,10 @@ const MAX_BATCH_SIZES = 50;
 
 /** A trillion messages a day keeps every monthly count (× 730 / 24 × chunks × 3 calls) a safe integer. */
 const MAX_MESSAGES_PER_DAY = 1_000_000_000_000;
+/** A trillion invocations a month is ≈385,000 a second, beyond what one function's concurrency quota allows. */
+const MAX_INVOCATIONS_PER_MONTH = 1_000_000_000_000;
+/** Batch sizes (and memory increments) up to ten times the SQS maximum, so the comparison can show why larger batches cannot run. */
+const MAX_COMPARED_BATCH_SIZE = 10 * MAX_SQS_BATCH_SIZE;
 
 function requiredNumber(field: string) {
   return z.number({
@@ -39,6 +44,10 @@ function wholeNumberBetween(field: string, min: number, max: number) {
 
 function nonNegative(schema: z.ZodNumber, field: string) {
   return schema.min(0, `${field} must not be negative`);
+}
+
+function atMost(schema: z.ZodNumber, field: string, max: number, why: string) {
+  return schema.max(max, `${field} must be at most ${max} (${why})`);
 }
 
 function requiredBoolean(field: string) {
@@ -66,7 +75,12 @@ export const lambdaCostInputSchema = z.strictObject(
     durationMs: requiredNumber('durationMs')
       .positive(`durationMs must be greater than 0 and at most ${MAX_DURATION_MS}`)
       .max(MAX_DURATION_MS, `durationMs must be greater than 0 and at most ${MAX_DURATION_MS}`),
-    invocationsPerMonth: nonNegative(wholeNumber('invocationsPerMonth'), 'invocationsPerMonth'),
+    invocationsPerMonth: atMost(
+      nonNegative(wholeNumber('invocationsPerMonth'), 'invocationsPerMonth'),
+      'invocationsPerMonth',
+      MAX_INVOCATIONS_PER_MONTH,
+      'a trillion, ≈385,000 a second',
+    ),
     ephemeralStorageMb: wholeNumberBetween('ephemeralStorageMb', MIN_EPHEMERAL_STORAGE_MB, MAX_EPHEMERAL_STORAGE_MB),
     includeFreeTier: requiredBoolean('includeFreeTier'),
     /** Apply Lambda's volume tiers (default true); false prices every GB-second at the first-tier rate. */
@@ -83,16 +97,34 @@ export const sqsBatchInputSchema = z.strictObject(
       `messagesPerDay must be at most ${MAX_MESSAGES_PER_DAY}`,
     ),
     batchSizes: z
-      .array(wholeNumber('batchSizes').min(1, 'batchSizes must be whole numbers of at least 1'), {
-        error: 'batchSizes must be a list of numbers',
-      })
+      .array(
+        atMost(
+          wholeNumber('batchSizes').min(1, 'batchSizes must be whole numbers of at least 1'),
+          'batchSizes',
+          MAX_COMPARED_BATCH_SIZE,
+          `ten times the SQS maximum of ${MAX_SQS_BATCH_SIZE}`,
+        ),
+        {
+          error: 'batchSizes must be a list of numbers',
+        },
+      )
       .min(1, `batchSizes must list between 1 and ${MAX_BATCH_SIZES} sizes`)
       .max(MAX_BATCH_SIZES, `batchSizes must list between 1 and ${MAX_BATCH_SIZES} sizes`),
     baseMemoryMb: wholeNumberBetween('baseMemoryMb', MIN_MEMORY_MB, MAX_MEMORY_MB),
-    batchMemoryOverheadMb: nonNegative(wholeNumber('batchMemoryOverheadMb'), 'batchMemoryOverheadMb'),
-    batchIncrement: wholeNumber('batchIncrement').min(1, 'batchIncrement must be at least 1'),
-    warmLatencyMs: nonNegative(requiredNumber('warmLatencyMs'), 'warmLatencyMs'),
-    perMessageMs: nonNegative(requiredNumber('perMessageMs'), 'perMessageMs'),
+    batchMemoryOverheadMb: atMost(
+      nonNegative(wholeNumber('batchMemoryOverheadMb'), 'batchMemoryOverheadMb'),
+      'batchMemoryOverheadMb',
+      MAX_MEMORY_MB,
+      'the Lambda memory maximum',
+    ),
+    batchIncrement: atMost(
+      wholeNumber('batchIncrement').min(1, 'batchIncrement must be at least 1'),
+      'batchIncrement',
+      MAX_COMPARED_BATCH_SIZE,
+      'the largest batch size compared',
+    ),
+    warmLatencyMs: atMost(nonNegative(requiredNumber('warmLatencyMs'), 'warmLatencyMs'), 'warmLatencyMs', MAX_DURATION_MS, 'the 15-minute Lambda timeout'),
+    perMessageMs: atMost(nonNegative(requiredNumber('perMessageMs'), 'perMessageMs'), 'perMessageMs', MAX_DURATION_MS, 'the 15-minute Lambda timeout'),
     messageSizeKb: requiredNumber('messageSizeKb')
       .positive(`messageSizeKb must be greater than 0 and at most ${MAX_SQS_MESSAGE_KB}`)
       .max(MAX_SQS_MESSAGE_KB, `messageSizeKb must be greater than 0 and at most ${MAX_SQS_MESSAGE_KB}`),

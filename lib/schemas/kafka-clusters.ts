@@ -10,11 +10,11 @@ import { kafkaClusterInputSchema, mskClusterArnSchema, offsetResetRequestSchema,
 export const kafkaClusterRegistrationSchema = kafkaClusterInputSchema
   .safeExtend({
     /** The owning team; null = every team (platform admins only). */
-    teamId: z.string().min(1).nullable(),
+    teamId: z.string().min(1).max(100).nullable(),
     /** MSK IAM: the AWS target whose credentials sign the IAM tokens. */
-    targetId: z.string().min(1).optional(),
+    targetId: z.string().min(1).max(100).optional(),
     /** MSK IAM: must be the ARN's region (the form shows it so nobody is surprised). */
-    region: z.string().min(1).optional(),
+    region: z.string().min(1).max(30).optional(),
   })
   .superRefine((input, ctx) => {
     if (input.settings.kind !== 'msk-iam') return;
@@ -63,7 +63,7 @@ export type HistoryRangeKey = (typeof HISTORY_RANGES)[number]['key'];
 /** `?target&region` of the event source mappings endpoint (target: id or name; region: the target's first when omitted). */
 export const eventSourceMappingsQuerySchema = z
   .object({
-    target: z.string().min(1),
+    target: z.string().min(1).max(100),
     region: z
       .string()
       .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region name such as us-east-1')

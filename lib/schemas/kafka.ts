@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { displayNameSchema } from '@/lib/schemas/names';
 
 /**
  * Kafka cluster connection settings and secrets.
  *
  * Settings are safe to show and log; secrets are validated separately so they can be
- * encrypted at rest and never travel back to the browser.
+ * encrypted at rest and never travel back to the browser. Objects are strict: an unknown field
+ * (a typo, or a key like `constructor`) is a 422 that names it, not silently dropped.
  */
 
 /** `host:port`, with IPv6 hosts in brackets (`[::1]:9092`). */
@@ -28,19 +30,19 @@ export const mskClusterArnSchema = z
 
 const usernameSchema = z.string().trim().min(1, 'Enter the SASL username').max(255);
 
-export const mskIamConnectionSchema = z.object({
+export const mskIamConnectionSchema = z.strictObject({
   kind: z.literal('msk-iam'),
   clusterArn: mskClusterArnSchema,
   /** `public` needs public access enabled on the cluster; the portal usually runs inside the VPC. */
   network: z.enum(['private', 'public']).default('private'),
 });
 
-export const plaintextConnectionSchema = z.object({
+export const plaintextConnectionSchema = z.strictObject({
   kind: z.literal('plaintext'),
   brokers: brokersSchema,
 });
 
-export const tlsConnectionSchema = z.object({
+export const tlsConnectionSchema = z.strictObject({
   kind: z.literal('tls'),
   brokers: brokersSchema,
   /** Omit to trust the system CAs. */
@@ -49,7 +51,7 @@ export const tlsConnectionSchema = z.object({
   clientCertPem: pemCertificateSchema.optional(),
 });
 
-export const saslScramConnectionSchema = z.object({
+export const saslScramConnectionSchema = z.strictObject({
   kind: z.literal('sasl-scram-sha-512'),
   brokers: brokersSchema,
   username: usernameSchema,
@@ -57,7 +59,7 @@ export const saslScramConnectionSchema = z.object({
   caCertPem: pemCertificateSchema.optional(),
 });
 
-export const saslPlainConnectionSchema = z.object({
+export const saslPlainConnectionSchema = z.strictObject({
   kind: z.literal('sasl-plain'),
   brokers: brokersSchema,
   username: usernameSchema,
@@ -76,7 +78,7 @@ export type KafkaConnectionSettings = z.infer<typeof kafkaConnectionSettingsSche
 export type KafkaConnectionKind = KafkaConnectionSettings['kind'];
 
 /** Everything that must be stored encrypted. MSK IAM needs none: credentials come from the account. */
-export const kafkaConnectionSecretsSchema = z.object({
+export const kafkaConnectionSecretsSchema = z.strictObject({
   password: z.string().min(1).max(1024).optional(),
   clientKeyPem: z
     .string()
@@ -89,7 +91,7 @@ export type KafkaConnectionSecrets = z.infer<typeof kafkaConnectionSecretsSchema
 /** A cluster as submitted by the "add cluster" form: settings plus the secrets they require. */
 export const kafkaClusterInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'Enter a name').max(100),
+    name: displayNameSchema('name', { max: 100, required: 'Enter a name' }),
     settings: kafkaConnectionSettingsSchema,
     secrets: kafkaConnectionSecretsSchema.default({}),
   })
@@ -115,24 +117,77 @@ export function parseMskClusterArn(clusterArn: string): { partition: string; reg
   return { partition, region, accountId };
 }
 
+/** Kafka offsets are signed 64-bit integers (Java's Long.MAX_VALUE). */
+export const MAX_KAFKA_OFFSET = 2n ** 63n - 1n;
+
 /** Offsets travel as decimal strings: they are 64-bit and JSON numbers are not. */
-const offsetStringSchema = z.string().regex(/^\d+$/, 'Use a non-negative whole number');
-const signedCountSchema = z.string().regex(/^-?\d+$/, 'Use a whole number, negative to go back');
+// zod runs refinements even after the pattern failed, so each one checks the pattern itself, and the
+// length before BigInt() (no 64-bit number has more than 19 digits).
+const withinInt64 = (text: string) => {
+  const digits = text.replace(/^-/, '').replace(/^0+(?=\d)/, '');
+  return digits.length <= 19 && BigInt(digits) <= MAX_KAFKA_OFFSET;
+};
+const offsetStringSchema = z
+  .string()
+  .regex(/^\d+$/, 'Use a non-negative whole number')
+  .refine((text) => !/^\d+$/.test(text) || withinInt64(text), `Kafka offsets are at most ${MAX_KAFKA_OFFSET}`);
+const signedCountSchema = z
+  .string()
+  .regex(/^-?\d+$/, 'Use a whole number, negative to go back')
+  .refine((text) => !/^-?\d+$/.test(text) || withinInt64(text), `Shift by at most ${MAX_KAFKA_OFFSET} either way`);
+
+/**
+ * A consumer group id as Kafka accepts it: the group coordinator only requires it to be non-empty
+ * (GroupCoordinatorService.isGroupIdNotEmpty; Kafka has no character rules for group ids, unlike
+ * topics), and the protocol sends it as a STRING, whose length is an INT16: at most 32,767 bytes of
+ * UTF-8.
+ */
+export const MAX_KAFKA_GROUP_ID_BYTES = 32_767;
+export const kafkaGroupIdSchema = z
+  .string({ error: 'groupId must be a string' })
+  .min(1, 'A consumer group id must not be empty')
+  .refine((id) => new TextEncoder().encode(id).length <= MAX_KAFKA_GROUP_ID_BYTES, `A consumer group id is at most ${MAX_KAFKA_GROUP_ID_BYTES} bytes of UTF-8`);
+
+/**
+ * A topic name as Kafka accepts it (org.apache.kafka.common.internals.Topic.validate): 1-249 of
+ * ASCII letters, digits, '.', '_' and '-', and neither "." nor "..".
+ */
+export const kafkaTopicNameSchema = z
+  .string({ error: 'topic must be a string' })
+  .min(1, 'A topic name must not be empty')
+  .max(249, 'A topic name is at most 249 characters')
+  .regex(/^[a-zA-Z0-9._-]+$/, "A topic name uses only ASCII letters, digits, '.', '_' and '-'")
+  .refine((name) => name !== '.' && name !== '..', 'A topic name cannot be "." or ".."');
+
+/** Partition ids are Java ints in Kafka. */
+export const MAX_KAFKA_PARTITION = 2_147_483_647;
 
 export const offsetResetStrategySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('earliest') }),
-  z.object({ kind: z.literal('latest') }),
+  z.strictObject({ kind: z.literal('earliest') }),
+  z.strictObject({ kind: z.literal('latest') }),
   /** First offset whose record timestamp is at or after this instant (Kafka's --to-datetime). */
-  z.object({ kind: z.literal('to-datetime'), at: z.iso.datetime({ offset: true }) }),
-  z.object({ kind: z.literal('to-offset'), offset: offsetStringSchema }),
-  z.object({ kind: z.literal('shift-by'), by: signedCountSchema }),
+  z.strictObject({ kind: z.literal('to-datetime'), at: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ kind: z.literal('to-offset'), offset: offsetStringSchema }),
+  z.strictObject({ kind: z.literal('shift-by'), by: signedCountSchema }),
 ]);
 export type OffsetResetStrategy = z.infer<typeof offsetResetStrategySchema>;
 
 export const offsetResetRequestSchema = z.object({
-  groupId: z.string().min(1).max(255),
+  groupId: kafkaGroupIdSchema,
   /** Partitions omitted = every partition of the topic. */
-  topics: z.array(z.object({ topic: z.string().min(1).max(249), partitions: z.array(z.number().int().min(0)).min(1).optional() })).min(1),
+  topics: z
+    .array(
+      z.strictObject({
+        topic: kafkaTopicNameSchema,
+        partitions: z
+          .array(z.number().int().min(0).max(MAX_KAFKA_PARTITION, `Partition ids are at most ${MAX_KAFKA_PARTITION}`))
+          .min(1)
+          .max(10_000, 'Name at most 10,000 partitions per topic')
+          .optional(),
+      }),
+    )
+    .min(1)
+    .max(1_000, 'Reset at most 1,000 topics at once'),
   strategy: offsetResetStrategySchema,
   dryRun: z.boolean().default(true),
 });

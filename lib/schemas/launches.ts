@@ -2,10 +2,18 @@ import { z } from 'zod';
 import { awsRegionSchema } from '@/lib/schemas/targets';
 
 // CloudFormation parameters are strings; numbers, booleans and lists are accepted for convenience
-// and turned into CloudFormation's text form (lists comma-separated).
+// and turned into CloudFormation's text form (lists comma-separated). Numbers beyond 2^53 - 1 would
+// reach CloudFormation rounded (2^64 becomes 18446744073709552000), so those must come as text.
+const parameterNumber = z
+  .number()
+  .min(-Number.MAX_SAFE_INTEGER, 'numbers must be within ±9007199254740991 (send larger ones as text)')
+  .max(Number.MAX_SAFE_INTEGER, 'numbers must be within ±9007199254740991 (send larger ones as text)');
+/** CloudFormation's quota for one parameter value. */
+const MAX_PARAMETER_VALUE_BYTES = 4096;
 const parameterValue = z
-  .union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))], { error: 'must be a string, number, boolean or list' })
-  .transform((v) => (Array.isArray(v) ? v.join(',') : String(v)));
+  .union([z.string(), parameterNumber, z.boolean(), z.array(z.union([z.string(), parameterNumber]))], { error: 'must be a string, number, boolean or list' })
+  .transform((v) => (Array.isArray(v) ? v.join(',') : String(v)))
+  .refine((v) => new TextEncoder().encode(v).length <= MAX_PARAMETER_VALUE_BYTES, `must be at most ${MAX_PARAMETER_VALUE_BYTES} bytes, CloudFormation's limit`);
 
 export const parametersSchema = z.record(z.string().min(1).max(255), parameterValue).default({});
 

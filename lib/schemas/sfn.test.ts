@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listExecutionsQuerySchema, MAX_EXECUTION_INPUT_BYTES, startExecutionSchema } from './sfn';
+import { MAX_JSON_DEPTH } from '@/lib/json-limits';
 
 const arn = 'arn:aws:states:us-east-1:123456789012:stateMachine:ec2-state-change-enrichment';
 
@@ -22,6 +23,26 @@ describe('startExecutionSchema', () => {
     const multiByte = JSON.stringify('é'.repeat(MAX_EXECUTION_INPUT_BYTES / 2));
     expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: multiByte }).success).toBe(false);
     expect(startExecutionSchema.safeParse({ stateMachineArn: arn }).success).toBe(false);
+  });
+
+  it(`rejects JSON text nested deeper than ${MAX_JSON_DEPTH} levels, like a JSON body`, () => {
+    const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: nested(MAX_JSON_DEPTH) }).success).toBe(true);
+    for (const levels of [MAX_JSON_DEPTH + 1, 5000]) {
+      expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: nested(levels) }).error?.issues[0]).toMatchObject({
+        path: ['input'],
+        message: `Input must nest at most ${MAX_JSON_DEPTH} levels of arrays and objects`,
+      });
+    }
+    // Keys are the execution's own data: text input keeps them, __proto__ included.
+    expect(startExecutionSchema.parse({ stateMachineArn: arn, input: '{"__proto__":1,"constructor":2}' }).input).toBe('{"__proto__":1,"constructor":2}');
+  });
+
+  it('names unknown fields instead of dropping them', () => {
+    expect(startExecutionSchema.safeParse({ stateMachineArn: arn, input: '{}', constructor: 1 }).error?.issues[0]).toMatchObject({
+      code: 'unrecognized_keys',
+      keys: ['constructor'],
+    });
   });
 
   it.each(['run-1', 'Nightly_2025-01-01', 'a', 'x'.repeat(80), 'déploiement'])('accepts the name %s', (name) => {
@@ -76,6 +97,13 @@ describe('listExecutionsQuerySchema', () => {
       maxResults: 20,
     });
     expect(listExecutionsQuerySchema.parse({ stateMachineArn: arn }).maxResults).toBe(50);
+  });
+
+  it('names unknown parameters instead of ignoring them', () => {
+    expect(listExecutionsQuerySchema.safeParse({ stateMachineArn: arn, toString: 'x' }).error?.issues[0]).toMatchObject({
+      code: 'unrecognized_keys',
+      keys: ['toString'],
+    });
   });
 
   it('rejects unknown statuses, bad dates, reversed ranges and page sizes out of range', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonValueSchema } from '@/lib/schemas/json';
+import { findJsonProblem, MAX_JSON_DEPTH } from '@/lib/json-limits';
 
 // Inputs of the Step Functions executions API (`/api/v1/executions`), shared by route handlers and forms.
 
@@ -24,14 +25,23 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-/** Execution input as JSON text or any JSON value; always comes out as JSON text for StartExecution. */
+/**
+ * Execution input as JSON text or any JSON value; always comes out as JSON text for StartExecution.
+ * Text input is held to the same depth as a JSON request body, so it cannot nest deeper than the
+ * value form (which the API checks before zod) and the pages that show it stay safe to walk.
+ */
 export const executionInputSchema = z.union([z.string(), jsonValueSchema]).transform((value, ctx) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   if (typeof value === 'string') {
+    let parsed: unknown;
     try {
-      JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       ctx.addIssue({ code: 'custom', message: 'Input must be valid JSON' });
+      return z.NEVER;
+    }
+    if (findJsonProblem(parsed, { allowPrototypeKey: true })) {
+      ctx.addIssue({ code: 'custom', message: `Input must nest at most ${MAX_JSON_DEPTH} levels of arrays and objects` });
       return z.NEVER;
     }
   }
@@ -42,7 +52,7 @@ export const executionInputSchema = z.union([z.string(), jsonValueSchema]).trans
   return text;
 });
 
-export const startExecutionSchema = z.object({
+export const startExecutionSchema = z.strictObject({
   stateMachineArn: stateMachineArnSchema,
   name: executionNameSchema.optional(),
   input: executionInputSchema,
@@ -52,7 +62,7 @@ export type StartExecutionInput = z.input<typeof startExecutionSchema>;
 
 /** List filters as they arrive in a query string (all text); dates are ISO 8601 with an offset. */
 export const listExecutionsQuerySchema = z
-  .object({
+  .strictObject({
     stateMachineArn: stateMachineArnSchema,
     status: z.enum(EXECUTION_STATUSES).optional(),
     startedAfter: z.iso.datetime({ offset: true }).optional(),

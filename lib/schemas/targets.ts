@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { displayNameSchema } from '@/lib/schemas/names';
 
 export const awsRegionSchema = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region name such as us-east-1');
 
 export const targetInputSchema = z.strictObject({
-  name: z
-    .string()
-    .min(2, 'name must be at least 2 characters')
-    .max(40, 'name must be at most 40 characters')
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'name must use lowercase letters, digits and dashes'),
+  name: displayNameSchema('name', { min: 2, max: 40 }).regex(/^[a-z0-9][a-z0-9-]*$/, 'name must use lowercase letters, digits and dashes'),
   accountId: z.string().regex(/^\d{12}$/, 'accountId must be 12 digits'),
   regions: z.array(awsRegionSchema).min(1, 'regions needs at least one region').max(30),
   roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/, 'roleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)'),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { displayNameSchema } from '@/lib/schemas/names';
 
 export const createTokenSchema = z.strictObject({
-  name: z.string().trim().min(1, 'name is required').max(80, 'name must be at most 80 characters'),
+  name: displayNameSchema('name', { max: 80 }),
   expiresInDays: z
     .number()
     .int('expiresInDays must be a whole number')

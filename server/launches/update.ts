@@ -61,7 +61,7 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
   const newValues: Record<string, string> = {};
   for (const p of params) {
     const given = req.parameters[p.name];
-    if (p.noEcho && given === undefined && p.name in previous) {
+    if (p.noEcho && given === undefined && Object.hasOwn(previous, p.name)) {
       cfnParams.push({ key: p.name, usePreviousValue: true });
       newValues[p.name] = previous[p.name]!;
       continue;

@@ -1,0 +1,13 @@
+import 'server-only';
+import { AppError } from '@/server/errors';
+import { kafkaGroupIdSchema } from '@/lib/schemas/kafka';
+
+/** The consumer group id of a `[group]` route segment, checked against Kafka's rules (422 naming `group` otherwise). */
+export function consumerGroupParam(params: Record<string, string>): string {
+  const parsed = kafkaGroupIdSchema.safeParse(params.group ?? '');
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? 'Not a Kafka consumer group id';
+    throw new AppError('VALIDATION', `${message}.`, { fields: { group: [message] } });
+  }
+  return parsed.data;
+}
