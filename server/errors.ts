@@ -1,6 +1,7 @@
 import 'server-only';
 
-export type ErrorCode = 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VALIDATION' | 'UNAVAILABLE' | 'UPSTREAM' | 'INTERNAL';
+export type ErrorCode =
+  'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VALIDATION' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'UPSTREAM' | 'INTERNAL';
 
 export const statusByCode: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -9,6 +10,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   VALIDATION: 422,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   UPSTREAM: 502,
   INTERNAL: 500,
