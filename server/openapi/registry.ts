@@ -44,7 +44,7 @@ const errorSchema = {
       properties: {
         code: {
           type: 'string',
-          enum: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'VALIDATION', 'UNAVAILABLE', 'UPSTREAM', 'INTERNAL'],
+          enum: ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'VALIDATION', 'RATE_LIMITED', 'UNAVAILABLE', 'UPSTREAM', 'INTERNAL'],
         },
         message: { type: 'string' },
         fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
@@ -74,7 +74,11 @@ export function buildOpenApiDocument(version: string) {
         ? {}
         : {
             403: {
-              description: 'Signed in, but your team role does not allow this',
+              description: 'Signed in, but your team role does not allow this (or a cookie-authenticated write came from another site)',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
+            429: {
+              description: 'Too many invalid API tokens from this client address; the Retry-After header says when to try again',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
             },
           }),
