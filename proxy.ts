@@ -46,6 +46,8 @@ export function proxy(req: NextRequest) {
   if (!e.trustProxy) for (const name of FORWARDED_HEADERS) headers.delete(name);
   headers.delete(CANONICAL_URL_HEADER);
   if (canonical) headers.set(CANONICAL_URL_HEADER, canonical);
+  // For server components that add a <Script> of their own (none yet): Next.js's scripts take the
+  // nonce from the policy header below.
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
   const res = NextResponse.next({ request: { headers } });
