@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { fromPortalPage, portalBaseUrl } from './e2e/support/origin';
 
 // The portal under test is started by scripts/test.mjs (sandbox, database, build, server) and its
 // address passed in SLIPWAY_E2E_BASE_URL. Browsers: Debian's Chromium, never a downloaded one.
-const baseURL = process.env.SLIPWAY_E2E_BASE_URL ?? 'http://localhost:3100';
+const baseURL = portalBaseUrl;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,7 +36,9 @@ export default defineConfig({
   projects: [
     // Patterns match the whole path: anchored on e2e/ so a checkout under a folder named "api" still splits right.
     { name: 'setup', testMatch: /\/e2e\/auth\.setup\.ts$/ },
-    { name: 'api', testMatch: /\/e2e\/api\/[^/]+\.spec\.ts$/, dependencies: ['setup'] },
+    // API specs stand in for the portal's pages, whose writes carry their Origin; specs about
+    // cross-site writes make their own contexts without it.
+    { name: 'api', testMatch: /\/e2e\/api\/[^/]+\.spec\.ts$/, dependencies: ['setup'], use: { extraHTTPHeaders: fromPortalPage } },
     { name: 'browser', testMatch: /\/e2e\/(?!oidc\.spec)[^/]+\.spec\.ts$/, dependencies: ['setup'] },
     // Against a second portal that signs in through a real OpenID Connect provider (scripts/test.mjs starts both).
     { name: 'oidc', testMatch: /\/e2e\/oidc\.spec\.ts$/, use: { baseURL: process.env.SLIPWAY_E2E_OIDC_URL ?? 'http://localhost:3101' } },

@@ -1,6 +1,7 @@
 import { expect, test as setup } from '@playwright/test';
 import { storageState, users, type UserKey } from './users';
 import { E2E_OWNER_TAG } from './support/stepfunctions';
+import { fromPortalPage } from './support/origin';
 
 // Signs each demo user in once through the real sign-in page and keeps the session cookie.
 for (const [key, email] of Object.entries(users) as [UserKey, string][]) {
@@ -17,7 +18,7 @@ for (const [key, email] of Object.entries(users) as [UserKey, string][]) {
 // State machines the specs create directly in the sandbox (no launch) belong to falcon by tag, assigned
 // the way an admin does it in Settings.
 setup('falcon owns the state machines tagged for the specs', async ({ browser }) => {
-  const admin = await browser.newContext({ storageState: storageState('admin') });
+  const admin = await browser.newContext({ storageState: storageState('admin'), extraHTTPHeaders: fromPortalPage });
   const { targets } = await (await admin.request.get('/api/v1/targets')).json();
   const sandbox = targets.find((t: { isSandbox: boolean }) => t.isSandbox);
   const res = await admin.request.post(`/api/v1/targets/${sandbox.id}/assignments`, {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { fromPortalPage } from './support/origin';
 import { storageState } from './users';
 
 test.use({ storageState: storageState('falconDev') });
@@ -156,9 +157,14 @@ test('comparing two scenarios highlights what differs', async ({ page }) => {
     ephemeralStorageMb: 512,
     includeFreeTier: false,
   };
-  const a = await (await page.request.post('/api/v1/cost/scenarios', { data: { name: `e2e 2 GB ${stamp}`, kind: 'lambda', input } })).json();
+  const a = await (
+    await page.request.post('/api/v1/cost/scenarios', { data: { name: `e2e 2 GB ${stamp}`, kind: 'lambda', input }, headers: fromPortalPage })
+  ).json();
   const b = await (
-    await page.request.post('/api/v1/cost/scenarios', { data: { name: `e2e 1 GB ${stamp}`, kind: 'lambda', input: { ...input, memoryMb: 1024 } } })
+    await page.request.post('/api/v1/cost/scenarios', {
+      data: { name: `e2e 1 GB ${stamp}`, kind: 'lambda', input: { ...input, memoryMb: 1024 } },
+      headers: fromPortalPage,
+    })
   ).json();
 
   await page.goto('/cost');
@@ -174,7 +180,7 @@ test('comparing two scenarios highlights what differs', async ({ page }) => {
   await expect(table.getByRole('row', { name: /^Monthly cost/ })).toContainText('$145,015.29');
   await expect(page.getByTestId('comparison-delta')).toContainText('1 input differs');
 
-  for (const scenario of [a, b]) await page.request.delete(`/api/v1/cost/scenarios/${scenario.id}`);
+  for (const scenario of [a, b]) await page.request.delete(`/api/v1/cost/scenarios/${scenario.id}`, { headers: fromPortalPage });
 });
 
 test('exports the line items as CSV and a chart as PNG', async ({ page }) => {

@@ -54,3 +54,18 @@ test('signed-out visitors are sent to sign in, and come back where they were goi
   await page.waitForURL('**/kafka');
   await expect(page.getByRole('heading', { level: 1, name: 'Kafka consumer lag' })).toBeVisible();
 });
+
+test('opened at 127.0.0.1 while the public URL says localhost, the demo sign-in lands signed in', async ({ browser, baseURL }) => {
+  const publicUrl = new URL(baseURL!);
+  test.skip(publicUrl.hostname !== 'localhost', 'the test portal’s public URL is on localhost');
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${publicUrl.port}/launches?includeDeleted=true`);
+  // Moved to the public name before signing in, so the session cookie is set where it is read.
+  await expect(page).toHaveURL(`${publicUrl.origin}/signin?callbackUrl=%2Flaunches%3FincludeDeleted%3Dtrue`);
+  await page.getByRole('button', { name: /falcon-dev@example\.com/ }).click();
+  await page.waitForURL(`${publicUrl.origin}/launches?includeDeleted=true`);
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Launches' })).toBeVisible();
+  await context.close();
+});

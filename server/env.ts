@@ -32,6 +32,11 @@ const envSchema = z.object({
   /** Demo sign-in is on when no OIDC provider is configured, unless turned off explicitly. */
   SLIPWAY_DEMO_AUTH: boolish,
   NEXTAUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  /** The address users open (scheme, host, port); cookie-authenticated writes must come from this origin. */
+  SLIPWAY_PUBLIC_URL: z.url().optional(),
+  /** A reverse proxy is in front: trust its X-Forwarded-* headers (client address for rate limits). */
+  SLIPWAY_TRUST_PROXY: boolish,
   /** 32-byte key (base64) that encrypts secrets at rest; generated into the data folder when unset. */
   SLIPWAY_ENCRYPTION_KEY: z.string().optional(),
   SLIPWAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -49,7 +54,14 @@ export type Env = z.infer<typeof envSchema> & {
   awsMode: 'sandbox' | 'aws';
   isDemoAuth: boolean;
   isOidcConfigured: boolean;
+  /** Origin of the public URL, e.g. `http://localhost:3000`. */
+  publicOrigin: string;
+  isHttps: boolean;
+  trustProxy: boolean;
 };
+
+// next-auth's own default when NEXTAUTH_URL is unset, so the two never disagree.
+const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 
 function loadEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = envSchema.safeParse(source);
@@ -65,6 +77,14 @@ function loadEnv(source: NodeJS.ProcessEnv): Env {
   );
   const awsMode = e.SLIPWAY_AWS_MODE === 'auto' ? (hasAwsCredentials ? 'aws' : 'sandbox') : e.SLIPWAY_AWS_MODE;
   const isOidcConfigured = Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+  const publicUrl = new URL(e.SLIPWAY_PUBLIC_URL ?? e.NEXTAUTH_URL ?? DEFAULT_PUBLIC_URL);
+  if (e.NEXTAUTH_URL && new URL(e.NEXTAUTH_URL).origin !== publicUrl.origin) {
+    throw new Error(
+      `Invalid environment: SLIPWAY_PUBLIC_URL (${publicUrl.origin}) and NEXTAUTH_URL (${new URL(e.NEXTAUTH_URL).origin}) name different origins`,
+    );
+  }
+  // next-auth builds its callback and redirect URLs from NEXTAUTH_URL, read from process.env itself.
+  if (!e.NEXTAUTH_URL && e.SLIPWAY_PUBLIC_URL) source.NEXTAUTH_URL = publicUrl.origin;
   return {
     ...e,
     dataDir,
@@ -73,6 +93,9 @@ function loadEnv(source: NodeJS.ProcessEnv): Env {
     awsMode,
     isOidcConfigured,
     isDemoAuth: e.SLIPWAY_DEMO_AUTH ?? !isOidcConfigured,
+    publicOrigin: publicUrl.origin,
+    isHttps: publicUrl.protocol === 'https:',
+    trustProxy: e.SLIPWAY_TRUST_PROXY ?? false,
   };
 }
 

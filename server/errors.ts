@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'VALIDATION'
+  | 'RATE_LIMITED'
   | 'UNAVAILABLE'
   | 'UPSTREAM'
   | 'INTERNAL';
@@ -22,6 +23,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION: 422,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   UPSTREAM: 502,
   INTERNAL: 500,

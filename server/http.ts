@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError, isAppError, statusByCode, type FieldErrors } from '@/server/errors';
 import { getRequestActor } from '@/server/auth/session';
 import { log } from '@/server/log';
+import { hasSameOriginProof } from '@/server/security/same-origin';
 import type { Actor } from '@/server/auth/actor';
 import { findJsonProblem, MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH } from '@/lib/json-limits';
 
@@ -178,16 +179,25 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends 
       if (result instanceof JsonResult) return NextResponse.json(result.body, { status: result.status, headers: result.headers });
       return NextResponse.json(result ?? { ok: true });
     } catch (err) {
-      return errorResponse(err);
+      return withRetryAfter(errorResponse(err), err);
     }
   };
 }
 
-// Cookie-authenticated writes must come from our own pages (tokens are not sent by browsers on
-// their own, so they need no such check).
+// Cookie-authenticated writes must prove they come from our own pages: browsers attach cookies to
+// requests any site starts. Tokens are never attached by browsers, so bearer writes need no proof.
 function assertSameOrigin(req: Request) {
-  const origin = req.headers.get('origin');
-  if (!origin) return;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  if (host && new URL(origin).host !== host) throw new AppError('FORBIDDEN', 'Cross-site request refused.');
+  if (!hasSameOriginProof(req.headers)) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Cross-site request refused: a write with the session cookie must come from the portal itself (Origin or Sec-Fetch-Site: same-origin).',
+    );
+  }
+}
+
+// A rate-limited caller is told when to come back (RFC 9110 Retry-After, in seconds).
+function withRetryAfter(res: NextResponse<ApiErrorBody>, err: unknown): NextResponse<ApiErrorBody> {
+  const seconds = isAppError(err) && err.code === 'RATE_LIMITED' ? err.details?.retryAfterSeconds : undefined;
+  if (typeof seconds === 'number') res.headers.set('Retry-After', String(seconds));
+  return res;
 }

@@ -13,6 +13,7 @@ const errors: Record<string, string> = {
   OAuthSignin: 'Could not reach the identity provider.',
   OAuthCallback: 'The identity provider refused the sign-in.',
   AccessDenied: 'Access denied.',
+  TooManyAttempts: 'Too many sign-in attempts. Wait a few minutes, then try again.',
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {

@@ -1,6 +1,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { createLaggingGroup, uniqueName } from '../kafka-fixtures';
 import { storageState } from '../users';
+import { fromPortalPage } from '../support/origin';
 import { createWaitingMachine, executionPath, launchBlueprint, outputOf, REGION, startExecution, uid } from '../support/stepfunctions';
 
 // Who may call what, for every operation of the OpenAPI document: one table says, per operation, the
@@ -236,8 +237,10 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(300_000);
-  const as = (user: Parameters<typeof storageState>[0]) => playwrightRequest.newContext({ baseURL, storageState: storageState(user) });
-  contexts.anonymous = await playwrightRequest.newContext({ baseURL });
+  // Every caller writes as the portal's own pages do (with their Origin), so a 403 is the access rule's.
+  const as = (user: Parameters<typeof storageState>[0]) =>
+    playwrightRequest.newContext({ baseURL, storageState: storageState(user), extraHTTPHeaders: fromPortalPage });
+  contexts.anonymous = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: fromPortalPage });
   contexts.viewer = await as('falconViewer');
   contexts.ownerDeveloper = await as('falconDev');
   contexts.otherDeveloper = await as('eagleDev');

@@ -1,6 +1,7 @@
 import { expect, test, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import type { Consumer } from 'kafkajs';
 import { createLaggingGroup, startActiveConsumer, uniqueName } from '../kafka-fixtures';
+import { fromPortalPage } from '../support/origin';
 import { storageState } from '../users';
 
 // The Kafka API's documented shapes (offsets and lag as decimal strings, unknown as null), its
@@ -11,7 +12,7 @@ let group: { topic: string; groupId: string };
 let sandboxId: string;
 
 async function asUser(baseURL: string, user: Parameters<typeof storageState>[0]): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({ baseURL, storageState: storageState(user) });
+  return playwrightRequest.newContext({ baseURL, storageState: storageState(user), extraHTTPHeaders: fromPortalPage });
 }
 
 test.beforeAll(async ({ baseURL }) => {

@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { storageState } from '../users';
+import { fromPortalPage } from '../support/origin';
 import {
   createExpressMachine,
   createInstance,
@@ -241,9 +242,9 @@ test('viewers read but cannot start or stop executions (403); other routes need 
 test('executions belong to the state machine’s owner: other teams see the machine and its owner, never its executions', async ({ browser }) => {
   test.setTimeout(90_000);
   const [falconDev, eagleDev, admin] = await Promise.all([
-    browser.newContext({ storageState: storageState('falconDev') }),
-    browser.newContext({ storageState: storageState('eagleDev') }),
-    browser.newContext({ storageState: storageState('admin') }),
+    browser.newContext({ storageState: storageState('falconDev'), extraHTTPHeaders: fromPortalPage }),
+    browser.newContext({ storageState: storageState('eagleDev'), extraHTTPHeaders: fromPortalPage }),
+    browser.newContext({ storageState: storageState('admin'), extraHTTPHeaders: fromPortalPage }),
   ]);
   try {
     const owned = await createWaitingMachine(60);

@@ -6,6 +6,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { fromPortalPage } from './origin';
 
 // Shared by the Step Functions specs (browser and API): launch blueprints into the sandbox through the
 // portal's API, make AWS resources the workflows read directly in the sandbox, start and await executions.
@@ -25,7 +26,10 @@ export type LaunchDetail = { id: string; status: string; operation: string | nul
 /** Launch a blueprint into the sandbox through the API and wait until the stack settles. */
 export async function launchBlueprint(request: APIRequestContext, blueprint: string, parameters: Record<string, string> = {}): Promise<LaunchDetail> {
   const stackName = `e2e-sfn-${blueprint.split('-')[0]}-${uid()}`;
-  const res = await request.post('/api/v1/launches', { data: { blueprint, target: 'sandbox', region: REGION, stackName, parameters } });
+  const res = await request.post('/api/v1/launches', {
+    data: { blueprint, target: 'sandbox', region: REGION, stackName, parameters },
+    headers: fromPortalPage,
+  });
   expect(res.status(), await res.text()).toBe(201);
   const { id } = (await res.json()) as { id: string };
   const deadline = Date.now() + 150_000;
@@ -42,7 +46,7 @@ export async function launchBlueprint(request: APIRequestContext, blueprint: str
 
 /** Delete a launch's stack (best effort: the sandbox is thrown away after the run anyway). */
 export async function deleteLaunch(request: APIRequestContext, id: string | undefined): Promise<void> {
-  if (id) await request.delete(`/api/v1/launches/${id}`).catch(() => undefined);
+  if (id) await request.delete(`/api/v1/launches/${id}`, { headers: fromPortalPage }).catch(() => undefined);
 }
 
 export function outputOf(launch: LaunchDetail, key: string): string {
@@ -150,7 +154,10 @@ export const executionPath = (arn: string, suffix = '') => `/api/v1/stepfunction
 
 /** Start an execution through the portal's API; returns its ARN. */
 export async function startExecution(request: APIRequestContext, stateMachineArn: string, input: unknown, name = `e2e-${uid()}`): Promise<string> {
-  const res = await request.post('/api/v1/stepfunctions/executions', { data: { stateMachineArn, name, input: JSON.stringify(input) } });
+  const res = await request.post('/api/v1/stepfunctions/executions', {
+    data: { stateMachineArn, name, input: JSON.stringify(input) },
+    headers: fromPortalPage,
+  });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { executionArn: string }).executionArn;
 }

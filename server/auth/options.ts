@@ -68,6 +68,8 @@ export function authOptions(): NextAuthOptions {
   cached ??= {
     secret: env().NEXTAUTH_SECRET ?? deriveKey('nextauth').toString('base64'),
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+    // Secure (and __Secure-/__Host- prefixed) cookies whenever the portal is served over https.
+    useSecureCookies: env().isHttps,
     pages: { signIn: '/signin', error: '/signin' },
     providers: providers(),
     callbacks: {

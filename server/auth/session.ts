@@ -6,6 +6,8 @@ import { authOptions } from '@/server/auth/options';
 import { loadActor } from '@/server/auth/queries';
 import { resolveApiToken } from '@/server/tokens/queries';
 import { AppError } from '@/server/errors';
+import { getClientAddress } from '@/server/security/client-address';
+import { assertUnderRateLimit, rateLimits, recordRateLimitFailure } from '@/server/security/rate-limit';
 import type { Actor } from '@/server/auth/actor';
 
 /** The signed-in actor for this request (session cookie), or null. Memoised per request. */
@@ -22,14 +24,21 @@ export async function requirePageActor(): Promise<Actor> {
   return actor;
 }
 
-/** For API routes: a bearer token, else the session cookie; null when neither is valid. */
+/**
+ * For API routes: a bearer token, else the session cookie; null when neither is valid. A client
+ * address that sent too many invalid tokens is refused (RATE_LIMITED) before its token is looked at.
+ */
 export async function getRequestActor(req: Request): Promise<Actor | null> {
   const header = req.headers.get('authorization');
   if (header) {
+    const client = getClientAddress(req.headers);
+    await assertUnderRateLimit(rateLimits.bearerFailuresPerClient, client);
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
-    const resolved = await resolveApiToken(match[1]);
-    if (!resolved) throw new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked.');
+    const resolved = match?.[1] ? await resolveApiToken(match[1]) : null;
+    if (!resolved) {
+      await recordRateLimitFailure(rateLimits.bearerFailuresPerClient, client);
+      throw new AppError('UNAUTHENTICATED', match ? 'The API token is invalid, expired or revoked.' : 'The Authorization header must be "Bearer <token>".');
+    }
     return loadActor({ id: resolved.userId }, 'token', resolved.tokenId);
   }
   return getSessionActor();

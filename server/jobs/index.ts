@@ -1,7 +1,8 @@
 import 'server-only';
 import { kafkaLagSamplerJob } from '@/server/jobs/kafka-lag-sampler';
 import { launchPollerJob } from '@/server/jobs/launch-poller';
+import { rateLimitPrunerJob } from '@/server/jobs/rate-limit-pruner';
 import type { Job } from '@/server/jobs/types';
 
 /** Every job the worker runs. Features register theirs here. */
-export const jobs: Job[] = [launchPollerJob, kafkaLagSamplerJob];
+export const jobs: Job[] = [launchPollerJob, kafkaLagSamplerJob, rateLimitPrunerJob];

@@ -99,7 +99,7 @@ const errorDescriptions: Record<ErrorStatus, string> = {
   413: 'The request body is larger than the API accepts',
   415: 'The request body is not `application/json`',
   422: 'Invalid input; `fields` names each bad field',
-  429: 'Too many requests from this caller; slow down and retry',
+  429: 'Too many invalid API tokens or sign-in attempts from this client address; the Retry-After header says when to try again',
   500: 'Unexpected error (details are logged, not returned)',
   502: 'AWS or Kafka refused or failed the call; the message says what to fix',
   503: 'AWS or Kafka cannot be reached right now; try again',
