@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/server/env';
 import { CANONICAL_URL_HEADER, canonicalLoopbackUrl } from '@/server/security/canonical-host';
 import { buildContentSecurityPolicy, createNonce, deploymentHeaders } from '@/server/security/response-headers';
+import { queryKeysRoutesCannotSee, unknownQueryKeysBody } from '@/server/security/query-keys';
 
 // Runs before every page and API route (not static files):
 // 1. a page asked for under another loopback name than the public URL's moves to that name first,
@@ -12,7 +13,9 @@ import { buildContentSecurityPolicy, createNonce, deploymentHeaders } from '@/se
 //    API route still checks the session itself, so it is a convenience, not the access control;
 // 3. X-Forwarded-* headers a client sent are dropped unless SLIPWAY_TRUST_PROXY says our proxy sets
 //    them; Next.js then records the socket's address and Host in their place;
-// 4. each response gets a Content-Security-Policy with a fresh nonce, which Next.js reads from the
+// 4. an API query with a key Next.js would drop before the route runs (`__proto__`) is refused here
+//    with the API's 422, naming it, as the route would any other unknown field;
+// 5. each response gets a Content-Security-Policy with a fresh nonce, which Next.js reads from the
 //    request to put on its own scripts (so every page renders dynamically: see app/layout.tsx).
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port'];
@@ -39,6 +42,9 @@ export function proxy(req: NextRequest) {
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
     return withDeploymentHeaders(NextResponse.redirect(url), e.isHttps);
   }
+
+  const lostKeys = isApi(pathname) ? queryKeysRoutesCannotSee(search) : [];
+  if (lostKeys.length) return withDeploymentHeaders(NextResponse.json(unknownQueryKeysBody(lostKeys), { status: 422 }), e.isHttps);
 
   const nonce = createNonce();
   const policy = buildContentSecurityPolicy({ nonce, isDev: e.NODE_ENV === 'development', isHttps: e.isHttps });

@@ -50,13 +50,6 @@ test.describe('as a falcon developer', () => {
       const url = op.path.replace(/\{[^}]+\}/g, 'x');
       for (const key of PROTOTYPE_KEYS) {
         const what = `${key} in the ${op.body ? 'body' : 'query'} of ${op.method} ${op.path}`;
-        if (!op.body && key === '__proto__') {
-          // Next.js parses the query into a plain object before the route runs, which drops
-          // `__proto__`: the route never sees it, so the answer is the one without it.
-          const [withKey, without] = await Promise.all([request.get(`${url}?__proto__=1`), request.get(url)]);
-          expect(withKey.status(), what).toBe(without.status());
-          continue;
-        }
         const res = op.body
           ? await request.fetch(url, { method: op.method, data: raw(bodyWithKey(discriminatorOf(op.body), key)), headers: JSON_HEADERS })
           : await request.fetch(`${url}?${encodeURIComponent(key)}=1`, { method: op.method });
