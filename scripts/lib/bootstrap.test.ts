@@ -64,8 +64,9 @@ describe('ensureNodeModules', () => {
     const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
     expect(stamp).toMatchObject({ abi: process.versions.modules, node: process.versions.node });
 
-    // node_modules as a Node 20 left it (ABI 115).
-    fs.writeFileSync(stampFile, JSON.stringify({ ...stamp, abi: '115' }));
+    // node_modules as another Node left it (Node 20 has ABI 115, Node 24 ABI 137).
+    const otherAbi = process.versions.modules === '115' ? '137' : '115';
+    fs.writeFileSync(stampFile, JSON.stringify({ ...stamp, abi: otherAbi }));
     expect(ensureNodeModules({ root, npm, log })).toBe('rebuild');
     const rebuild = readCalls()[1]!;
     expect(rebuild).toMatch(/^rebuild addon-x better-sqlite3 /);

@@ -138,11 +138,12 @@ export function ensureNodeRuntime({ version, root = repoRoot, log = console.log,
     if (got !== version)
       throw new NodeRuntimeError(`${pkg}@${version} from the registry runs as "${got || probe.error?.message || probe.stderr.trim()}", not ${version}.`);
     writeFileSync(path.join(unpacked, STAMP), `${pkg}@${version}\n`);
+    // Another command may have installed it meanwhile (and may be running it): theirs is as good as ours.
+    if (existsSync(path.join(dir, STAMP))) return bin;
     rmSync(dir, { recursive: true, force: true }); // a half-finished earlier attempt has no stamp
     try {
       renameSync(unpacked, dir);
     } catch (err) {
-      // Another command installed it at the same moment: theirs is as good as ours.
       if (!existsSync(path.join(dir, STAMP))) throw err;
     }
   } finally {
