@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- name …] [--node <path>]`: runs every benchmark listed in BENCHES, each in its own process (so one
-// cannot warm the JIT for another), and prints one table. A benchmark is a command that prints its
+// `npm run bench [-- name …] [--node <path>]`: runs every benchmark listed in BENCHES, each in its own
+// process (so one cannot warm the JIT for another), and prints one table. A benchmark is a command that prints its
 // results as lines `BENCH {"engine":…,"runs":…,"meanMs":…,"medianMs":…,"p95Ms":…,"targetMs":…}`;
 // anything else it prints is passed through. Over-target results are reported, not failed: machines vary.
 // `--node <path>` runs the benchmarks on another node binary (the runner itself stays on the project's

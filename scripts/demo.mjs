@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run demo`: installs what is missing (the pinned Node.js first), prepares the embedded defaults (SQLite, sandbox AWS
-// account, Kafka broker, demo data) and serves Slipway on http://localhost:3000. Ctrl-C stops it all.
+// `npm run demo`: installs what is missing (the pinned Node.js first), prepares the embedded defaults
+// (SQLite, sandbox AWS account, Kafka broker, demo data) and serves Slipway on http://localhost:3000.
+// Ctrl-C stops it all.
 import path from 'node:path';
 import { dataDir, databaseUrl, repoRoot } from './lib/defaults.mjs';
 import { ensureNodeModules, SetupError } from './lib/bootstrap.mjs';
