@@ -1,10 +1,17 @@
 #!/usr/bin/env node
-// `npm run bench [-- name …]`: runs every benchmark listed in BENCHES, each in its own process (so one
-// cannot warm the JIT for another), and prints one table. A benchmark is a command that prints its
+// `npm run bench [-- name …] [--node <path>]`: runs every benchmark listed in BENCHES, each in its own
+// process (so one cannot warm the JIT for another), and prints one table. A benchmark is a command that prints its
 // results as lines `BENCH {"engine":…,"runs":…,"meanMs":…,"medianMs":…,"p95Ms":…,"targetMs":…}`;
 // anything else it prints is passed through. Over-target results are reported, not failed: machines vary.
+// `--node <path>` runs the benchmarks on another node binary (the runner itself stays on the project's
+// Node), to compare Node releases: e.g. `npm run bench -- --node /usr/bin/node`.
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { repoRoot } from './lib/defaults.mjs';
+import { ensureProjectNode } from './lib/node-runtime.mjs';
+
+const TSX = 'node_modules/.bin/tsx';
 
 /** Add a feature's benchmark here: a name, what it measures, and the command that runs it. */
 export const BENCHES = [
@@ -16,34 +23,43 @@ export const BENCHES = [
   {
     name: 'kafka-lag',
     measures: 'Kafka lag snapshot of 200 groups over 2,000 partitions on a throwaway local broker, next to kafka-consumer-groups --describe --all-groups',
-    command: ['node_modules/.bin/tsx', '--conditions=react-server', 'scripts/bench/kafka-lag.ts'],
+    command: [TSX, '--conditions=react-server', 'scripts/bench/kafka-lag.ts'],
   },
   {
     name: 'sfn-layout',
     measures: 'Step Functions graph: ELK layout of a 200-state definition: first in a bare process, first after the start-up warm-up, and later ones',
-    command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-dashboard.ts', 'layout'],
+    command: [TSX, 'scripts/bench/sfn-dashboard.ts', 'layout'],
   },
   {
     name: 'sfn-render',
     measures: 'Step Functions graph in Chromium: the execution page component drawing 200 laid-out states in a fresh page, and first server layout + render',
-    command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-render.ts'],
+    command: [TSX, 'scripts/bench/sfn-render.ts'],
   },
   {
     name: 'sfn-page',
     measures: 'Step Functions execution page once the layout is cached: cache lookup and graph DTO for 200 states',
-    command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-dashboard.ts', 'page'],
+    command: [TSX, 'scripts/bench/sfn-dashboard.ts', 'page'],
   },
   {
     name: 'sfn-history',
     measures: 'Step Functions history: per-state visits, statuses, banner, timeline and event-table rows from 25,000 events',
-    command: ['node_modules/.bin/tsx', 'scripts/bench/sfn-dashboard.ts', 'history'],
+    command: [TSX, 'scripts/bench/sfn-dashboard.ts', 'history'],
   },
 ];
 
 const RESULT_PREFIX = 'BENCH ';
 
-function runBench(bench) {
-  const [cmd, ...args] = bench.command;
+/** The command on another node binary: node itself is swapped, tsx runs through it (tsx starts its child on the same node). */
+function onNode(command, node) {
+  if (!node) return command;
+  const [cmd, ...args] = command;
+  if (cmd === process.execPath) return [node, ...args];
+  if (cmd === TSX) return [node, path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), ...args];
+  throw new Error(`cannot run ${cmd} on another node`);
+}
+
+function runBench(bench, node) {
+  const [cmd, ...args] = onNode(bench.command, node);
   const started = Date.now();
   const res = spawnSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
   const rows = [];
@@ -91,7 +107,8 @@ function printTable(rows) {
 }
 
 async function main() {
-  const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const { values, positionals: wanted } = parseArgs({ options: { node: { type: 'string' } }, allowPositionals: true });
+  const node = values.node && path.resolve(values.node);
   const unknown = wanted.filter((name) => !BENCHES.some((bench) => bench.name === name));
   if (unknown.length) {
     console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${BENCHES.map((bench) => bench.name).join(', ')}`);
@@ -102,7 +119,7 @@ async function main() {
   let failed = false;
   for (const bench of selected) {
     console.log(`running ${bench.name}: ${bench.measures}…`);
-    const result = runBench(bench);
+    const result = runBench(bench, node);
     failed ||= !result.ok;
     rows.push(...result.rows);
   }
@@ -112,4 +129,7 @@ async function main() {
 }
 
 // Only when run as a script: tooling may import BENCHES.
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await ensureProjectNode();
+  await main();
+}

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { databaseUrl, isPostgresUrl, repoRoot } from './lib/defaults.mjs';
+import { ensureProjectNode } from './lib/node-runtime.mjs';
 
 const sqliteSchema = path.join(repoRoot, 'prisma/schema.prisma');
 const postgresSchema = path.join(repoRoot, 'prisma/postgres/schema.prisma');
@@ -173,6 +174,7 @@ async function main() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  await ensureProjectNode();
   main().catch((err) => {
     console.error(err.message);
     process.exit(1);

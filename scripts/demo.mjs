@@ -1,18 +1,19 @@
 #!/usr/bin/env node
-// `npm run demo`: installs what is missing, prepares the embedded defaults (SQLite, sandbox AWS
-// account, Kafka broker, demo data) and serves Slipway on http://localhost:3000. Ctrl-C stops it all.
+// `npm run demo`: installs what is missing (the pinned Node.js first), prepares the embedded defaults
+// (SQLite, sandbox AWS account, Kafka broker, demo data) and serves Slipway on http://localhost:3000.
+// Ctrl-C stops it all.
 import path from 'node:path';
 import { dataDir, databaseUrl, repoRoot } from './lib/defaults.mjs';
 import { ensureNodeModules, SetupError } from './lib/bootstrap.mjs';
+import { ensureProjectNode } from './lib/node-runtime.mjs';
 import { httpReady, startService, stopAllServices } from './lib/services.mjs';
+
+await ensureProjectNode();
 
 const PORT = Number(process.env.PORT ?? 3000);
 const say = (line) => console.log(`[demo] ${line}`);
 
 async function main() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) throw new SetupError(`Slipway needs Node.js 20.19 or newer (this is ${process.versions.node}).`);
-
   ensureNodeModules({ log: say });
   const { generateClients, migrateDatabase } = await import('./db.mjs');
   const { ensureNextBuild } = await import('./lib/next-build.mjs');

@@ -4,7 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from './lib/defaults.mjs';
+import { ensureProjectNode } from './lib/node-runtime.mjs';
 import { startScratchPostgres } from './lib/postgres.mjs';
+
+await ensureProjectNode();
 
 const pg = await startScratchPostgres();
 console.log(`[test] PostgreSQL pass against a scratch cluster (${pg.url.replace(/\/\/[^@]*@/, '//')})`);

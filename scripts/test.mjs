@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite on a fresh machine. Installs what is missing (npm packages, the
-// sandbox venv and Kafka jars, Debian's Chromium), then runs, in order:
+// `npm test`: the whole suite on a fresh machine. Installs what is missing (the pinned Node.js, npm
+// packages, the sandbox venv and Kafka jars, Debian's Chromium), then runs, in order:
 //   lint · unit · db (database-facing, against DATABASE_URL or a fresh SQLite file) ·
 //   sandbox (the launcher's pytest suite) · int (against a fresh sandbox account and broker) ·
 //   e2e (a production build in Debian's Chromium, plus the API specs)
@@ -11,7 +11,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isPostgresUrl, repoRoot } from './lib/defaults.mjs';
 import { ensureChromium, ensureNodeModules, SetupError } from './lib/bootstrap.mjs';
+import { ensureProjectNode } from './lib/node-runtime.mjs';
 import { httpReady, startService, stopAllServices } from './lib/services.mjs';
+
+await ensureProjectNode();
 
 const ALL = ['lint', 'unit', 'db', 'sandbox', 'int', 'e2e'];
 const { values } = parseArgs({ options: { suite: { type: 'string' } } });
