@@ -2,6 +2,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { createLaggingGroup, uniqueName } from '../kafka-fixtures';
 import { storageState } from '../users';
 import { fromPortalPage } from '../support/origin';
+import { postWorkload, sqsInput } from '../support/cost-inputs';
 import { createWaitingMachine, executionPath, launchBlueprint, outputOf, REGION, startExecution, uid } from '../support/stepfunctions';
 
 // Who may call what, for every operation of the OpenAPI document: one table says, per operation, the
@@ -45,28 +46,8 @@ const OWNER_DEVELOPS: Statuses = [401, 403, 200, 403, 200];
 const PLATFORM_ADMIN: Statuses = [401, 403, 403, 403, 200];
 
 const enc = encodeURIComponent;
-const sqsWorkload = {
-  messagesPerDay: 1_000_000,
-  batchSizes: [10, 100],
-  baseMemoryMb: 256,
-  batchMemoryOverheadMb: 128,
-  batchIncrement: 300,
-  warmLatencyMs: 20,
-  perMessageMs: 10,
-  messageSizeKb: 4,
-  architecture: 'x86_64',
-  region: REGION,
-  includeFreeTier: true,
-};
-const lambdaWorkload = {
-  architecture: 'arm64',
-  region: REGION,
-  memoryMb: 1024,
-  durationMs: 120,
-  invocationsPerMonth: 1_000_000,
-  ephemeralStorageMb: 512,
-  includeFreeTier: true,
-};
+const sqsWorkload = sqsInput;
+const lambdaWorkload = { ...postWorkload, invocationsPerMonth: 1_000_000 };
 const sqsLaunch = () => ({
   blueprint: 'sqs-managed-encryption',
   target: 'sandbox',

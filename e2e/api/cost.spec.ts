@@ -1,24 +1,8 @@
 import { expect, test, request as playwrightRequest } from '@playwright/test';
 import { storageState } from '../users';
+import { postWorkload, sqsInput } from '../support/cost-inputs';
 
 // The cost API: the model's figures over HTTP, its validation messages, and private scenarios.
-
-const postWorkload = { architecture: 'x86_64', region: 'us-east-1', memoryMb: 2048, durationMs: 60_000, ephemeralStorageMb: 512, includeFreeTier: false };
-
-const sqsInput = {
-  messagesPerDay: 10_000_000,
-  batchSizes: [10, 100, 2000, 20_000],
-  baseMemoryMb: 256,
-  batchMemoryOverheadMb: 128,
-  batchIncrement: 300,
-  warmLatencyMs: 20,
-  perMessageMs: 10,
-  messageSizeKb: 4,
-  batchingWindowS: 1,
-  architecture: 'x86_64',
-  region: 'us-east-1',
-  includeFreeTier: true,
-};
 
 test.describe('as a falcon developer', () => {
   test.use({ storageState: storageState('falconDev') });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { fetchJson, ApiError } from '@/lib/api/fetch-json';
 import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
@@ -47,6 +47,82 @@ function TeamSelect({
         ))}
       </Select>
     </Field>
+  );
+}
+
+/** A list of rules, each with a Remove button for those the caller may delete, and the removal's error. */
+function RuleList<R extends { id: string; canDelete: boolean }>({
+  label,
+  empty,
+  rules,
+  describe,
+  removeLabel,
+  remove,
+}: {
+  label: string;
+  empty: string;
+  rules: R[];
+  describe: (rule: R) => ReactNode;
+  removeLabel: (rule: R) => string;
+  remove: { mutate: (id: string) => void; isPending: boolean; error: Error | null };
+}) {
+  return (
+    <>
+      {rules.length === 0 ? (
+        <p className="text-sm text-slate-500">{empty}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm" aria-label={label}>
+          {rules.map((rule) => (
+            <li key={rule.id} className="flex items-center justify-between gap-2 py-1.5">
+              <span className="min-w-0">{describe(rule)}</span>
+              {rule.canDelete && (
+                <Button variant="secondary" onClick={() => remove.mutate(rule.id)} disabled={remove.isPending} aria-label={removeLabel(rule)}>
+                  Remove
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {remove.error && <Alert tone="error">{remove.error.message}</Alert>}
+    </>
+  );
+}
+
+/** The add form of a rule list: its fields, a submit button, and an error no field explains. */
+function RuleForm({
+  label,
+  columns,
+  add,
+  fields,
+  submit,
+  children,
+}: {
+  label: string;
+  columns: string;
+  add: { mutate: () => void; isPending: boolean; error: Error | null };
+  fields: string[];
+  submit: { label: string; disabled: boolean };
+  children: ReactNode;
+}) {
+  const problem = generalError(add.error, fields);
+  return (
+    <>
+      <form
+        className={`grid gap-2 sm:items-end ${columns}`}
+        aria-label={label}
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        {children}
+        <Button type="submit" disabled={add.isPending || submit.disabled}>
+          {add.isPending ? 'Adding…' : submit.label}
+        </Button>
+      </form>
+      {problem && <Alert tone="error">{problem}</Alert>}
+    </>
   );
 }
 
@@ -96,47 +172,32 @@ export function TargetAssignments({
       <h3 id={`${prefix}-heading`} className="text-sm font-semibold text-slate-800">
         {target.name} <span className="font-normal text-slate-500">({target.accountId})</span>
       </h3>
-      {data.assignments.length === 0 ? (
-        <p className="text-sm text-slate-500">
-          No rules: resources no launch created here are listed to the target&apos;s teams, readable by platform admins only.
-        </p>
-      ) : (
-        <ul className="divide-y divide-slate-100 text-sm" aria-label={`Assignment rules of ${target.name}`}>
-          {data.assignments.map((a) => (
-            <li key={a.id} className="flex items-center justify-between gap-2 py-1.5">
-              <span className="min-w-0">
-                <Badge>{a.team.slug}</Badge>{' '}
-                {a.kind === 'tag' ? (
-                  <span>
-                    tag <code className="text-xs">{a.pattern}</code> = <code className="text-xs">{a.tagValue}</code>
-                  </span>
-                ) : (
-                  <code className="break-all text-xs">{a.pattern}</code>
-                )}
+      <RuleList
+        label={`Assignment rules of ${target.name}`}
+        empty="No rules: resources no launch created here are listed to the target's teams, readable by platform admins only."
+        rules={data.assignments}
+        describe={(a) => (
+          <>
+            <Badge>{a.team.slug}</Badge>{' '}
+            {a.kind === 'tag' ? (
+              <span>
+                tag <code className="text-xs">{a.pattern}</code> = <code className="text-xs">{a.tagValue}</code>
               </span>
-              {a.canDelete && (
-                <Button
-                  variant="secondary"
-                  onClick={() => remove.mutate(a.id)}
-                  disabled={remove.isPending}
-                  aria-label={`Remove rule ${a.pattern} of ${a.team.slug}`}
-                >
-                  Remove
-                </Button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {remove.error && <Alert tone="error">{remove.error.message}</Alert>}
+            ) : (
+              <code className="break-all text-xs">{a.pattern}</code>
+            )}
+          </>
+        )}
+        removeLabel={(a) => `Remove rule ${a.pattern} of ${a.team.slug}`}
+        remove={remove}
+      />
       {adminTeams.length > 0 && (
-        <form
-          className="grid gap-2 sm:grid-cols-[10rem_9rem_1fr_auto] sm:items-end"
-          aria-label={`Add an assignment rule to ${target.name}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
+        <RuleForm
+          label={`Add an assignment rule to ${target.name}`}
+          columns="sm:grid-cols-[10rem_9rem_1fr_auto]"
+          add={add}
+          fields={['team', 'pattern', 'key', 'value']}
+          submit={{ label: 'Add rule', disabled: !team }}
         >
           <TeamSelect id={`${prefix}-team`} teams={adminTeams} value={team} onChange={setTeam} error={firstError(add.error, 'team')} />
           <Field id={`${prefix}-kind`} label="Rule">
@@ -166,13 +227,7 @@ export function TargetAssignments({
               </Field>
             </div>
           )}
-          <Button type="submit" disabled={add.isPending || !team}>
-            {add.isPending ? 'Adding…' : 'Add rule'}
-          </Button>
-        </form>
-      )}
-      {generalError(add.error, ['team', 'pattern', 'key', 'value']) && (
-        <Alert tone="error">{generalError(add.error, ['team', 'pattern', 'key', 'value'])}</Alert>
+        </RuleForm>
       )}
     </section>
   );
@@ -215,33 +270,25 @@ export function ClusterGroupPrefixes({
       <h3 id={`${id}-heading`} className="text-sm font-semibold text-slate-800">
         Kafka cluster {cluster.name}
       </h3>
-      {data.prefixes.length === 0 ? (
-        <p className="text-sm text-slate-500">No prefixes: groups here belong to the cluster&apos;s own team, or to nobody on a shared cluster.</p>
-      ) : (
-        <ul className="divide-y divide-slate-100 text-sm" aria-label={`Group prefixes of ${cluster.name}`}>
-          {data.prefixes.map((p) => (
-            <li key={p.id} className="flex items-center justify-between gap-2 py-1.5">
-              <span>
-                <Badge>{p.team.slug}</Badge> owns groups starting with <code className="text-xs">{p.prefix}</code>
-              </span>
-              {p.canDelete && (
-                <Button variant="secondary" onClick={() => remove.mutate(p.id)} disabled={remove.isPending} aria-label={`Remove prefix ${p.prefix}`}>
-                  Remove
-                </Button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {remove.error && <Alert tone="error">{remove.error.message}</Alert>}
+      <RuleList
+        label={`Group prefixes of ${cluster.name}`}
+        empty="No prefixes: groups here belong to the cluster's own team, or to nobody on a shared cluster."
+        rules={data.prefixes}
+        describe={(p) => (
+          <>
+            <Badge>{p.team.slug}</Badge> owns groups starting with <code className="text-xs">{p.prefix}</code>
+          </>
+        )}
+        removeLabel={(p) => `Remove prefix ${p.prefix}`}
+        remove={remove}
+      />
       {adminTeams.length > 0 && (
-        <form
-          className="grid gap-2 sm:grid-cols-[10rem_1fr_auto] sm:items-end"
-          aria-label={`Add a group prefix to ${cluster.name}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
+        <RuleForm
+          label={`Add a group prefix to ${cluster.name}`}
+          columns="sm:grid-cols-[10rem_1fr_auto]"
+          add={add}
+          fields={['team', 'prefix']}
+          submit={{ label: 'Add prefix', disabled: !team }}
         >
           <TeamSelect id={`${id}-team`} teams={adminTeams} value={team} onChange={setTeam} error={firstError(add.error, 'team')} />
           <Field id={`${id}-prefix`} label="Group id prefix" error={firstError(add.error, 'prefix')}>
@@ -254,12 +301,8 @@ export function ClusterGroupPrefixes({
               disabled={!hydrated}
             />
           </Field>
-          <Button type="submit" disabled={add.isPending || !team}>
-            {add.isPending ? 'Adding…' : 'Add prefix'}
-          </Button>
-        </form>
+        </RuleForm>
       )}
-      {generalError(add.error, ['team', 'prefix']) && <Alert tone="error">{generalError(add.error, ['team', 'prefix'])}</Alert>}
     </section>
   );
 }
