@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { toDollars } from './format';
 import { DEFAULT_BATCH_SIZES, DEFAULT_COST_GRID_BASE, DEFAULT_MESSAGES_PER_DAY, computeCostGrid } from './cost-grid';
 import { PRICE_TABLE } from './price-table';
-import { estimateSqsBatchCosts } from './sqs-batch-cost';
+import { estimateSqsBatchCosts, toSqsBatchCostsDto } from './sqs-batch-cost';
 
 describe('computeCostGrid', () => {
   const grid = computeCostGrid({ base: DEFAULT_COST_GRID_BASE });
@@ -20,10 +19,14 @@ describe('computeCostGrid', () => {
 
   it('agrees with estimateSqsBatchCosts for the selected scenario', () => {
     expect(grid.selected.cheapestFeasibleBatchSize).toBe(selected.cheapestFeasibleBatchSize);
-    expect(grid.costByBatchSize.map((bar) => bar.totalCost)).toEqual(selected.rows.map((row) => toDollars(row.totalCost)));
-    const series = grid.costByVolume.find((line) => line.batchSize === 100 && line.architecture === 'x86_64');
-    const atTenMillion = series?.points.find((point) => point.messagesPerDay === 10_000_000);
-    expect(atTenMillion?.totalCost).toBe(6.67);
+    expect(grid.costByBatchSize).toEqual(
+      toSqsBatchCostsDto(selected).rows.map((row) => expect.objectContaining({ totalCost: row.totalCost, lambdaCost: row.lambdaCost, sqsCost: row.sqsCost })),
+    );
+    const at = (chart: typeof grid) =>
+      chart.costByVolume.find((line) => line.batchSize === 100 && line.architecture === 'x86_64')?.points.find((point) => point.messagesPerDay === 10_000_000);
+    // The post's $6.67 of Lambda, plus $145.60 of SQS requests (included by default).
+    expect(at(grid)?.totalCost).toBe(152.27);
+    expect(at(computeCostGrid({ base: { ...DEFAULT_COST_GRID_BASE, includeSqsRequests: false } }))?.totalCost).toBe(6.67);
   });
 
   it('marks exactly one bar as the cheapest feasible batch', () => {
@@ -72,8 +75,9 @@ describe('computeCostGrid', () => {
     expect(offAxis.priceTable.id).toBe(PRICE_TABLE.id);
   });
 
-  it('adds an SQS requests line to the split when SQS charges are on', () => {
-    const withSqs = computeCostGrid({ base: { ...DEFAULT_COST_GRID_BASE, includeSqsRequests: true } });
-    expect(withSqs.costSplit?.lineItems.at(-1)).toEqual({ label: 'SQS requests', cost: 364.6 });
+  it('adds the recommended batch size’s SQS requests to the split, unless they are left out', () => {
+    expect(grid.costSplit?.lineItems.at(-1)).toEqual({ label: 'SQS requests', cost: 145.6 });
+    const withoutSqs = computeCostGrid({ base: { ...DEFAULT_COST_GRID_BASE, includeSqsRequests: false } });
+    expect(withoutSqs.costSplit?.lineItems.map((item) => item.label)).not.toContain('SQS requests');
   });
 });

@@ -1,12 +1,11 @@
 import type { SqsBatchInput } from '@/lib/schemas/cost';
 
 import type { BatchRule } from './batch-limits';
-import { Decimal } from './decimal';
 import { toDollars } from './format';
 import { type PriceTableRef, estimateLambdaCost } from './lambda-cost';
 import { MIN_EPHEMERAL_STORAGE_MB } from './limits';
 import { ARCHITECTURES, type Architecture, PRICE_TABLE, type PriceTable } from './price-table';
-import { type PricedBatches, describeAssumptions, findCheapestFeasible, planBatchSizes, priceBatchPlans } from './sqs-batch-cost';
+import { type PricedBatches, describeAssumptions, findCheapestFeasible, planBatchSizes, priceBatchPlans, rowTotalDollars } from './sqs-batch-cost';
 import { invocationsPerMonth, sizeBatch } from './sqs-batch';
 
 /**
@@ -41,7 +40,7 @@ export const DEFAULT_COST_GRID_BASE: CostGridBaseInput = {
   architecture: 'x86_64',
   region: 'us-east-1',
   includeFreeTier: true,
-  includeSqsRequests: false,
+  includeSqsRequests: true,
 };
 
 export interface CostGridInput {
@@ -133,7 +132,7 @@ export function computeCostGrid(
     ),
     costByBatchSize: selected.rows.map((row) => ({
       batchSize: row.batchSize,
-      totalCost: toDollars(row.totalCost),
+      totalCost: rowTotalDollars(row),
       lambdaCost: toDollars(row.lambdaCost),
       sqsCost: toDollars(row.sqsCost),
       feasible: row.feasible,
@@ -174,7 +173,8 @@ function splitCost(base: CostGridBaseInput, batchSize: number | undefined, selec
     table,
   );
   const lineItems = estimate.lineItems.map((item) => ({ label: item.label, cost: toDollars(item.cost) }));
-  if (selected.sqsRequests) lineItems.push({ label: 'SQS requests', cost: toDollars(selected.sqsRequests.cost) });
+  const sqs = selected.sqsCharges[selected.rows.findIndex((row) => row.batchSize === batchSize)];
+  if (sqs) lineItems.push({ label: 'SQS requests', cost: toDollars(sqs.cost) });
   return {
     batchSize,
     tiers: estimate.tiers.map((tier, index) => ({
@@ -187,5 +187,6 @@ function splitCost(base: CostGridBaseInput, batchSize: number | undefined, selec
 }
 
 function dollarsAt(result: PricedBatches, rowIndex: number): number {
-  return toDollars(result.rows[rowIndex]?.totalCost ?? Decimal.ZERO);
+  const row = result.rows[rowIndex];
+  return row ? rowTotalDollars(row) : 0;
 }

@@ -83,10 +83,14 @@ describe('cost exports', () => {
     const costs = toSqsBatchCostsDto(estimateSqsBatchCosts({ ...DEFAULT_COST_GRID_BASE, batchSizes: [10, 100, 2000] }));
     const rows = parseCsv(sqsBatchRowsCsv(costs));
     expect(rows).toHaveLength(4);
-    const byBatch = Object.fromEntries(rows.slice(1).map((row) => [row[0], row]));
-    expect(byBatch['2000']?.[8]).toBe('false');
-    expect(byBatch['2000']?.[10]).toBe('INVOKE_PAYLOAD_TOO_LARGE');
-    expect(rows.slice(1).filter((row) => row[9] === 'true')).toHaveLength(1);
+    const header = rows[0]!;
+    const cell = (batchSize: string, column: string) => rows.find((row) => row[0] === batchSize)?.[header.indexOf(column)];
+    expect(cell('2000', 'feasible')).toBe('false');
+    expect(cell('2000', 'violations')).toBe('INVOKE_PAYLOAD_TOO_LARGE');
+    expect(rows.slice(1).filter((row) => row[header.indexOf('cheapest')] === 'true')).toHaveLength(1);
+    expect(cell('10', 'sqs_receive_requests')).toBe('30416667');
+    expect(cell('10', 'sqs_empty_receives')).toBe('0');
+    expect(cell('10', 'sqs_cost_usd')).toBe('145.6');
   });
 
   it('flattens the chart grid to one row per architecture, volume and batch size', () => {

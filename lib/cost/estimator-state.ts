@@ -67,7 +67,7 @@ export const DEFAULT_ESTIMATOR_STATE: EstimatorState = {
     perMessageMs: DEFAULT_COST_GRID_BASE.perMessageMs,
     messageSizeKb: DEFAULT_COST_GRID_BASE.messageSizeKb,
     batchingWindowS: DEFAULT_COST_GRID_BASE.batchingWindowS ?? 0,
-    includeSqsRequests: DEFAULT_COST_GRID_BASE.includeSqsRequests ?? false,
+    includeSqsRequests: DEFAULT_COST_GRID_BASE.includeSqsRequests ?? true,
   },
   logAxes: true,
 };
@@ -154,7 +154,7 @@ export function applyScenarioInput(base: EstimatorState, scenario: ScenarioInput
       perMessageMs: input.perMessageMs,
       messageSizeKb: input.messageSizeKb,
       batchingWindowS: input.batchingWindowS ?? 0,
-      includeSqsRequests: input.includeSqsRequests ?? false,
+      includeSqsRequests: input.includeSqsRequests ?? true,
     },
   };
 }

@@ -53,7 +53,10 @@ describe('computeSqsBatchView', () => {
   it('explains the recommended batch size with its own Lambda estimate', () => {
     expect(view.recommended?.batchSize).toBe(view.costs.cheapestFeasibleBatchSize);
     const row = view.costs.rows.find((candidate) => candidate.batchSize === view.recommended?.batchSize);
-    expect(view.recommended?.estimate.totalCost).toBe(row?.totalCost);
+    expect(view.recommended?.estimate.totalCost).toBe(row?.lambdaCost);
+    expect(view.recommended?.sqs?.cost).toBe(row?.sqsCost);
+    expect(view.recommended?.sqs?.lines.join('\n')).toContain('5 pollers × 3 long polls a minute × 43,800 minutes = 657,000 receives at least');
+    expect(computeSqsBatchView({ ...input, includeSqsRequests: false }).recommended?.sqs).toBeNull();
   });
 
   it('falls back to the first batch size when none is feasible', () => {

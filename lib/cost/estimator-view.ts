@@ -5,9 +5,12 @@ import { toDollars } from './format';
 import { computeLambdaCharges } from './lambda-charges';
 import { type LambdaCostEstimateDto, estimateLambdaCost, toLambdaCostDto } from './lambda-cost';
 import { MIN_EPHEMERAL_STORAGE_MB } from './limits';
-import { ARCHITECTURES, type Architecture } from './price-table';
-import { type SqsBatchCostsDto, estimateSqsBatchCosts, toSqsBatchCostsDto } from './sqs-batch-cost';
-import { invocationsPerMonth, sizeBatch } from './sqs-batch';
+import { ARCHITECTURES, type Architecture, PRICE_TABLE } from './price-table';
+import { resolveRegionPrices } from './region-prices';
+import { type SqsBatchCostsDto, estimateSqsBatchCosts, includesSqsRequests, toSqsBatchCostsDto } from './sqs-batch-cost';
+import { HOURS_PER_MONTH, invocationsPerMonth, messagesPerMonth, sizeBatch } from './sqs-batch';
+import { chargeSqsRequests, countSqsRequests } from './sqs-requests';
+import { describeSqsRequestCalculation } from './sqs-requests-calculation';
 
 /**
  * Everything the cost page shows for one set of inputs, computed in one call so the page can rerun
@@ -39,7 +42,12 @@ export interface SqsBatchView {
   readonly costs: SqsBatchCostsDto;
   readonly grid: CostGrid;
   /** The estimate behind the recommended batch size (the first one if none is feasible), for "Show the calculation". */
-  readonly recommended: { readonly batchSize: number; readonly estimate: LambdaCostEstimateDto } | null;
+  readonly recommended: {
+    readonly batchSize: number;
+    readonly estimate: LambdaCostEstimateDto;
+    /** Its SQS requests, counted step by step; null when they are left out. */
+    readonly sqs: { readonly lines: readonly string[]; readonly cost: number } | null;
+  } | null;
 }
 
 export function computeLambdaView(input: LambdaCostInput): LambdaView {
@@ -67,7 +75,24 @@ export function computeSqsBatchView(input: SqsBatchInput): SqsBatchView {
   const costs = toSqsBatchCostsDto(estimateSqsBatchCosts(input));
   const grid = computeCostGrid({ base, batchSizes, volumes: withValue(DEFAULT_MESSAGES_PER_DAY, input.messagesPerDay) });
   const batchSize = costs.cheapestFeasibleBatchSize ?? batchSizes[0];
-  return { costs, grid, recommended: batchSize === undefined ? null : { batchSize, estimate: estimateBatch(input, batchSize) } };
+  return {
+    costs,
+    grid,
+    recommended: batchSize === undefined ? null : { batchSize, estimate: estimateBatch(input, batchSize), sqs: explainSqsRequests(input, batchSize) },
+  };
+}
+
+/** The SQS request count of one batch size, line by line, as the model prices it. */
+function explainSqsRequests(input: SqsBatchInput, batchSize: number): { lines: string[]; cost: number } | null {
+  if (!includesSqsRequests(input)) return null;
+  const requests = countSqsRequests({
+    messagesPerMonth: messagesPerMonth(input.messagesPerDay),
+    messageSizeKb: input.messageSizeKb,
+    batchSize,
+    hoursPerMonth: HOURS_PER_MONTH,
+  });
+  const charge = chargeSqsRequests(requests, resolveRegionPrices(PRICE_TABLE, input.region), input.includeFreeTier);
+  return { lines: describeSqsRequestCalculation(charge, input.messageSizeKb, HOURS_PER_MONTH), cost: toDollars(charge.cost) };
 }
 
 /** The single-function estimate for one batch size, as the SQS model prices it. */

@@ -53,7 +53,7 @@ const FIELD_ORDER = [
 ] as const;
 const MODEL_DEFAULTS: Readonly<Record<ScenarioInput['kind'], Readonly<Record<string, unknown>>>> = {
   lambda: { useTiers: true },
-  'sqs-batch': { batchingWindowS: 0, includeSqsRequests: false },
+  'sqs-batch': { batchingWindowS: 0, includeSqsRequests: true },
 };
 
 export function compareScenarios(a: ScenarioInput, b: ScenarioInput): ScenarioComparison {

@@ -21,6 +21,8 @@ function input(overrides: Partial<SqsBatchInput> = {}): SqsBatchInput {
     architecture: 'x86_64',
     region: 'us-east-1',
     includeFreeTier: true,
+    // The post leaves SQS requests out: its Lambda figures are checked on their own.
+    includeSqsRequests: false,
     ...overrides,
   };
 }
@@ -65,15 +67,61 @@ describe('estimateSqsBatchCosts', () => {
     expect(result.cheapestFeasibleBatchSize).toBe(5);
   });
 
-  it('adds SQS request charges only when asked, the same for every batch size', () => {
-    const result = estimateSqsBatchCosts(input({ includeSqsRequests: true }));
-    expect(result.sqsRequests?.totalRequests).toBe(912_500_001);
-    expect(formatUsd(result.sqsRequests!.cost)).toBe('$364.60');
-    for (const row of result.rows) {
-      expect(formatUsd(row.sqsCost)).toBe('$364.60');
-      expect(row.totalCost.compare(row.lambdaCost.plus(row.sqsCost))).toBe(0);
-    }
-    expect(estimateSqsBatchCosts(input()).sqsRequests).toBeNull();
+  it('includes SQS request charges by default, counted per batch size, and adds them to the Lambda cost', () => {
+    const { includeSqsRequests: _left, ...defaults } = input();
+    const result = estimateSqsBatchCosts(defaults);
+    expect(result.includesSqsRequests).toBe(true);
+    expect(result.rows.map((row) => row.sqsRequests)).toEqual([
+      {
+        sendRequests: 304_166_667,
+        receiveRequests: 304_166_667,
+        emptyReceives: 0,
+        deleteRequests: 304_166_667,
+        totalRequests: 912_500_001,
+        freeRequests: 1_000_000,
+      },
+      {
+        sendRequests: 304_166_667,
+        receiveRequests: 30_416_667,
+        emptyReceives: 0,
+        deleteRequests: 30_416_667,
+        totalRequests: 365_000_001,
+        freeRequests: 1_000_000,
+      },
+      {
+        sendRequests: 304_166_667,
+        receiveRequests: 30_416_667,
+        emptyReceives: 0,
+        deleteRequests: 30_416_667,
+        totalRequests: 365_000_001,
+        freeRequests: 1_000_000,
+      },
+      {
+        sendRequests: 304_166_667,
+        receiveRequests: 30_416_667,
+        emptyReceives: 0,
+        deleteRequests: 30_416_667,
+        totalRequests: 365_000_001,
+        freeRequests: 1_000_000,
+      },
+    ]);
+    expect(result.rows.map((row) => formatUsd(row.sqsCost))).toEqual(['$364.60', '$145.60', '$145.60', '$145.60']);
+    // The Lambda part is the post's, unchanged.
+    expect(result.rows.map((row) => formatUsd(row.lambdaCost))).toEqual(['$91.99', '$14.43', '$6.67', '$25.08']);
+    for (const row of result.rows) expect(row.totalCost.compare(row.lambdaCost.plus(row.sqsCost))).toBe(0);
+    expect(result.cheapestFeasibleBatchSize).toBe(100);
+  });
+
+  it('leaves SQS requests out only when asked', () => {
+    const result = estimateSqsBatchCosts(input({ includeSqsRequests: false }));
+    expect(result.includesSqsRequests).toBe(false);
+    expect(result.rows.every((row) => row.sqsRequests === null && row.sqsCost.isZero())).toBe(true);
+  });
+
+  it('counts the idle long polls of a quiet queue, which can outweigh everything else', () => {
+    const [row] = estimateSqsBatchCosts(input({ messagesPerDay: 1000, batchSizes: [10], includeSqsRequests: true, includeFreeTier: false })).rows;
+    expect(row?.sqsRequests).toMatchObject({ sendRequests: 30_417, emptyReceives: 657_000 - 3042, deleteRequests: 3042 });
+    expect(row?.sqsCost.compare(row.lambdaCost)).toBe(1);
   });
 
   it('makes arm64 cheaper for every batch size', () => {
@@ -87,20 +135,23 @@ describe('estimateSqsBatchCosts', () => {
     expect(assumptions.join('\n')).toMatch(/full batch/);
     expect(assumptions.join('\n')).toContain('× 730 ÷ 24 = 304,166,667 messages a month');
     expect(assumptions.join('\n')).toContain('SQS request charges are not included');
+    expect(estimateSqsBatchCosts(input({ includeSqsRequests: true })).assumptions.join('\n')).toContain('at least 657,000 receives a month (5 × 3 a minute)');
     expect(estimateSqsBatchCosts(input({ batchingWindowS: undefined })).assumptions.join('\n')).toContain('AWS default of 0 s');
   });
 
   it('converts to a DTO with amounts rounded to the cent', () => {
     const dto = toSqsBatchCostsDto(estimateSqsBatchCosts(input({ includeSqsRequests: true })));
     expect(dto.rows.map((row) => row.lambdaCost)).toEqual([91.99, 14.43, 6.67, 25.08]);
-    expect(dto.rows[2]?.totalCost).toBe(371.27);
+    expect(dto.rows.map((row) => row.sqsCost)).toEqual([364.6, 145.6, 145.6, 145.6]);
+    expect(dto.rows.map((row) => row.totalCost)).toEqual([456.59, 160.03, 152.27, 170.68]);
+    expect(dto.rows[1]?.sqsRequests).toMatchObject({ sendRequests: 304_166_667, receiveRequests: 30_416_667, deleteRequests: 30_416_667 });
     expect(dto.rows[2]?.gbSeconds).toBe(775625.085);
     expect(dto.priceTable).toEqual({
       id: PRICE_TABLE.id,
       effectiveDate: PRICE_TABLE.effectiveDate,
       region: 'us-east-1',
     });
-    expect(dto.sqsRequests?.cost).toBe(364.6);
+    expect(dto.includesSqsRequests).toBe(true);
     expect(JSON.parse(JSON.stringify(dto))).toEqual(dto);
   });
 });

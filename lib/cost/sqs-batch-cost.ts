@@ -2,14 +2,23 @@ import type { SqsBatchInput } from '@/lib/schemas/cost';
 
 import { type BatchViolation, findBatchViolations } from './batch-limits';
 import { Decimal } from './decimal';
-import { formatQuantity, toDollars } from './format';
+import { formatQuantity, roundToCents, toDollars } from './format';
 import { computeLambdaCharges } from './lambda-charges';
 import type { PriceTableRef } from './lambda-cost';
 import { MIN_EPHEMERAL_STORAGE_MB } from './limits';
 import { PRICE_TABLE, type PriceTable } from './price-table';
 import { resolveRegionPrices } from './region-prices';
 import { type BatchProfile, type BatchShape, HOURS_PER_MONTH, invocationsPerMonth, messagesPerMonth, sizeBatch } from './sqs-batch';
-import { type SqsRequestCharge, chargeSqsRequests, countSqsRequests } from './sqs-requests';
+import {
+  DELETE_BATCH_MAX_ENTRIES,
+  IDLE_POLLERS,
+  LONG_POLL_WAIT_S,
+  RECEIVE_MAX_MESSAGES,
+  type SqsRequestCharge,
+  chargeSqsRequests,
+  countSqsRequests,
+  idleReceivesPerMonth,
+} from './sqs-requests';
 
 /**
  * Monthly cost of draining an SQS queue with Lambda at each candidate batch size, and which feasible
@@ -22,23 +31,28 @@ export interface SqsBatchRowOf<Amount> {
   readonly durationMs: number;
   readonly invocationsPerMonth: number;
   readonly gbSeconds: Amount;
-  /** Lambda plus SQS requests (SQS is zero unless requested). */
+  /** Lambda plus SQS requests: `lambdaCost + sqsCost`. */
   readonly totalCost: Amount;
   readonly feasible: boolean;
   readonly violations: readonly BatchViolation[];
   readonly lambdaCost: Amount;
+  /** Zero when SQS requests are left out (`includeSqsRequests: false`). */
   readonly sqsCost: Amount;
+  /** The month's SQS requests at this batch size; null when they are left out. */
+  readonly sqsRequests: SqsRequestCounts | null;
 }
 
-export interface SqsRequestSummaryOf<Amount> {
-  readonly messagesPerMonth: number;
-  readonly chunksPerMessage: number;
+/** Billed SQS requests at one batch size, by API action. */
+export interface SqsRequestCounts {
   readonly sendRequests: number;
+  /** Billed receives: the chunks of calls that returned messages, plus `emptyReceives`. */
   readonly receiveRequests: number;
+  /** Long polls that found the queue empty (part of `receiveRequests`). */
+  readonly emptyReceives: number;
   readonly deleteRequests: number;
   readonly totalRequests: number;
+  /** Requests the monthly free tier covers (0 without it). */
   readonly freeRequests: number;
-  readonly cost: Amount;
 }
 
 export interface SqsBatchCostsOf<Amount> {
@@ -48,8 +62,8 @@ export interface SqsBatchCostsOf<Amount> {
   /** What the model takes for granted, in words, to show beside the numbers. */
   readonly assumptions: readonly string[];
   readonly priceTable: PriceTableRef;
-  /** The SQS request count and charge, the same for every batch size; null when not requested. */
-  readonly sqsRequests: SqsRequestSummaryOf<Amount> | null;
+  /** Whether rows include SQS request charges (the default). */
+  readonly includesSqsRequests: boolean;
 }
 
 export type SqsBatchCosts = SqsBatchCostsOf<Decimal>;
@@ -64,17 +78,18 @@ export interface BatchPlan {
 
 export interface PricedBatches {
   readonly rows: readonly SqsBatchRowOf<Decimal>[];
-  readonly sqsRequests: SqsRequestCharge | null;
+  /** Each row's SQS request charge, in row order; null when SQS requests are left out. */
+  readonly sqsCharges: readonly (SqsRequestCharge | null)[];
 }
 
 export function estimateSqsBatchCosts(input: SqsBatchInput, table: PriceTable = PRICE_TABLE): SqsBatchCosts {
-  const { rows, sqsRequests } = priceBatchPlans(planBatchSizes(input), input, table);
+  const { rows } = priceBatchPlans(planBatchSizes(input), input, table);
   return {
     rows,
     cheapestFeasibleBatchSize: findCheapestFeasible(rows),
     assumptions: describeAssumptions(input),
     priceTable: { id: table.id, effectiveDate: table.effectiveDate, region: input.region },
-    sqsRequests: sqsRequests ? summariseSqsRequests(sqsRequests) : null,
+    includesSqsRequests: includesSqsRequests(input),
   };
 }
 
@@ -90,16 +105,17 @@ export function planBatchSizes(input: Pick<SqsBatchInput, 'batchSizes' | 'messag
   });
 }
 
+/** SQS request charges are part of the bill unless the input leaves them out explicitly. */
+export function includesSqsRequests(input: Pick<SqsBatchInput, 'includeSqsRequests'>): boolean {
+  return input.includeSqsRequests ?? true;
+}
+
 /** Price planned batch sizes at the input's volume, architecture and region. */
 export function priceBatchPlans(plans: readonly BatchPlan[], input: Omit<SqsBatchInput, 'batchSizes'>, table: PriceTable = PRICE_TABLE): PricedBatches {
-  const sqsRequests = input.includeSqsRequests
-    ? chargeSqsRequests(
-        countSqsRequests(messagesPerMonth(input.messagesPerDay), input.messageSizeKb),
-        resolveRegionPrices(table, input.region),
-        input.includeFreeTier,
-      )
-    : null;
-  const sqsCost = sqsRequests?.cost ?? Decimal.ZERO;
+  const withSqs = includesSqsRequests(input);
+  const monthlyMessages = messagesPerMonth(input.messagesPerDay);
+  const prices = withSqs ? resolveRegionPrices(table, input.region) : null;
+  const sqsCharges: (SqsRequestCharge | null)[] = [];
 
   const rows = plans.map(({ shape, violations }): SqsBatchRowOf<Decimal> => {
     const invocations = invocationsPerMonth(input.messagesPerDay, shape.batchSize);
@@ -115,6 +131,20 @@ export function priceBatchPlans(plans: readonly BatchPlan[], input: Omit<SqsBatc
       },
       table,
     );
+    const sqs = prices
+      ? chargeSqsRequests(
+          countSqsRequests({
+            messagesPerMonth: monthlyMessages,
+            messageSizeKb: input.messageSizeKb,
+            batchSize: shape.batchSize,
+            hoursPerMonth: HOURS_PER_MONTH,
+          }),
+          prices,
+          input.includeFreeTier,
+        )
+      : null;
+    sqsCharges.push(sqs);
+    const sqsCost = sqs?.cost ?? Decimal.ZERO;
     return {
       batchSize: shape.batchSize,
       memoryMb: shape.memoryMb,
@@ -126,9 +156,10 @@ export function priceBatchPlans(plans: readonly BatchPlan[], input: Omit<SqsBatc
       violations,
       lambdaCost: lambda.totalCost,
       sqsCost,
+      sqsRequests: sqs ? summariseSqsRequests(sqs) : null,
     };
   });
-  return { rows, sqsRequests };
+  return { rows, sqsCharges };
 }
 
 /** The cheapest row that breaks no limit; the smaller batch wins a tie. */
@@ -142,8 +173,15 @@ export function findCheapestFeasible(rows: readonly SqsBatchRowOf<Decimal>[]): n
   return best?.batchSize ?? null;
 }
 
-function summariseSqsRequests(charge: SqsRequestCharge): SqsRequestSummaryOf<Decimal> {
-  return { ...charge.requests, freeRequests: charge.freeRequests.toNumber(), cost: charge.cost };
+function summariseSqsRequests({ requests, freeRequests }: SqsRequestCharge): SqsRequestCounts {
+  return {
+    sendRequests: requests.sendRequests,
+    receiveRequests: requests.receiveRequests,
+    emptyReceives: requests.emptyReceives,
+    deleteRequests: requests.deleteRequests,
+    totalRequests: requests.totalRequests,
+    freeRequests: freeRequests.toNumber(),
+  };
 }
 
 /** What the model takes for granted, in words, with the input's own figures. */
@@ -167,13 +205,25 @@ export function describeAssumptions(input: Omit<SqsBatchInput, 'batchSizes'>): s
       `${input.region} share the same tiers and would reach the discounts sooner.`,
   ];
   assumptions.push(
-    input.includeSqsRequests
-      ? 'SQS requests: each message is sent, received and deleted once, one message per call; send and receive ' +
-          "are billed per 64 KB chunk of the message, delete as one request. Batched calls would cost less; Lambda's " +
-          'empty long-poll receives on a quiet queue would cost more and are not counted.'
-      : 'SQS request charges are not included (the SQS cost post leaves them out too).',
+    includesSqsRequests(input)
+      ? 'SQS requests: producers send each message with its own SendMessage; Lambda receives each batch with ' +
+          `ReceiveMessage calls of up to ${RECEIVE_MAX_MESSAGES} messages and deletes it with DeleteMessageBatch calls of up to ` +
+          `${DELETE_BATCH_MAX_ENTRIES}; every 64 KB chunk of a call's payload is one request. While the queue is empty, ` +
+          `${IDLE_POLLERS} pollers long-poll for ${LONG_POLL_WAIT_S} s at a time, so Lambda makes at least ` +
+          `${formatQuantity(idleReceivesPerMonth(HOURS_PER_MONTH))} receives a month (${IDLE_POLLERS} × ${60 / LONG_POLL_WAIT_S} a minute); ` +
+          'calls that return messages count towards that floor and the rest are empty receives. Retries, ' +
+          'visibility changes and the dead-letter queue are not counted.'
+      : 'SQS request charges are not included (the SQS cost post leaves them out); they are usually most of the bill.',
   );
   return assumptions;
+}
+
+/**
+ * A row's total in dollars as the sum of its two rounded parts, so `totalCost = lambdaCost + sqsCost`
+ * holds to the cent for whoever reads the parts (the exact total can differ from it by a cent).
+ */
+export function rowTotalDollars(row: Pick<SqsBatchRowOf<Decimal>, 'lambdaCost' | 'sqsCost'>): number {
+  return toDollars(roundToCents(row.lambdaCost).plus(roundToCents(row.sqsCost)));
 }
 
 /** The API DTO: every amount in dollars rounded half-up to the cent. */
@@ -182,13 +232,13 @@ export function toSqsBatchCostsDto(result: SqsBatchCosts): SqsBatchCostsDto {
     rows: result.rows.map((row) => ({
       ...row,
       gbSeconds: row.gbSeconds.toNumber(),
-      totalCost: toDollars(row.totalCost),
+      totalCost: rowTotalDollars(row),
       lambdaCost: toDollars(row.lambdaCost),
       sqsCost: toDollars(row.sqsCost),
     })),
     cheapestFeasibleBatchSize: result.cheapestFeasibleBatchSize,
     assumptions: result.assumptions,
     priceTable: result.priceTable,
-    sqsRequests: result.sqsRequests ? { ...result.sqsRequests, cost: toDollars(result.sqsRequests.cost) } : null,
+    includesSqsRequests: result.includesSqsRequests,
   };
 }

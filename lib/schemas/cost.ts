@@ -135,7 +135,7 @@ export const sqsBatchInputSchema = z.strictObject(
     architecture,
     region,
     includeFreeTier: requiredBoolean('includeFreeTier'),
-    /** Add SQS request charges for sending, receiving and deleting the messages (default false). */
+    /** SQS request charges for sending, receiving (long polls included) and deleting the messages (default true). */
     includeSqsRequests: requiredBoolean('includeSqsRequests').optional(),
   },
   strictParams,

@@ -2,6 +2,7 @@ import 'server-only';
 import { registerOperations } from '@/server/openapi/registry';
 import { lambdaCostInputSchema, sqsBatchInputSchema } from '@/lib/schemas/cost';
 import { costScenarioBodySchema } from '@/lib/schemas/cost-scenarios';
+import { SQS_REQUEST_RULES } from '@/lib/cost/sqs-requests';
 
 // The cost estimator's operations (app/api/v1/cost/...).
 const lambdaExample = {
@@ -29,6 +30,15 @@ const sqsBatchExample = {
   includeFreeTier: false,
 };
 
+// Each counting rule with the AWS page that states it: the same list the cost page shows.
+const SQS_BATCH_DESCRIPTION = [
+  'Each row has `lambdaCost`, `sqsCost` and `totalCost` (their sum, each rounded to the cent) and `sqsRequests`: the month’s ' +
+    '`sendRequests`, `receiveRequests` (of which `emptyReceives`), `deleteRequests`, `totalRequests` and the `freeRequests` the free ' +
+    'tier covers, or null when `includeSqsRequests` is false (it defaults to true). SQS requests are counted as Lambda’s poller makes them:',
+  '',
+  ...SQS_REQUEST_RULES.map(({ rule, source }) => `- ${rule} ([${source.title}](${source.url}))`),
+].join('\n');
+
 const scenarioExample = { name: 'Order events, arm64', kind: 'lambda', input: lambdaExample };
 
 registerOperations(
@@ -47,7 +57,8 @@ registerOperations(
     method: 'POST',
     path: '/api/v1/cost/sqs-batch',
     summary:
-      'Monthly cost of draining an SQS queue with Lambda at each batch size: memory, duration, invocations, GB-seconds, cost and the AWS limits each batch size breaks, plus the cheapest feasible one',
+      'Monthly cost of draining an SQS queue with Lambda at each batch size: memory, duration, invocations, GB-seconds, Lambda and SQS request cost and the AWS limits each batch size breaks, plus the cheapest feasible one',
+    description: SQS_BATCH_DESCRIPTION,
     tag: 'cost',
     body: sqsBatchInputSchema,
     bodyExample: sqsBatchExample,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { statusByCode } from '@/server/errors';
 import { buildOpenApiDocument, ERROR_CODES, listOperations, toDocumentSchema } from '@/server/openapi/registry';
 import '@/server/openapi/operations';
+import { SQS_REQUEST_RULES } from '@/lib/cost/sqs-requests';
 
 const apiRoot = path.join(process.cwd(), 'app/api/v1');
 
@@ -57,6 +58,12 @@ describe('the OpenAPI document', () => {
     });
     const documented = listOperations().map((o) => `${o.method} ${o.path}`);
     expect([...documented].sort()).toEqual([...actual].sort());
+  });
+
+  it('cites the AWS page of every SQS request rule in the sqs-batch operation', () => {
+    const operation = buildOpenApiDocument('test').paths['/api/v1/cost/sqs-batch']?.post as { description?: string } | undefined;
+    for (const { source } of SQS_REQUEST_RULES) expect(operation?.description).toContain(`(${source.url})`);
+    expect(operation?.description).toContain('`sqsRequests`');
   });
 
   it('is OpenAPI 3.1 with request schemas from zod', () => {

@@ -18,6 +18,8 @@ export type ApiOperation = {
   /** OpenAPI path, e.g. /api/v1/tokens/{id} */
   path: string;
   summary: string;
+  /** Longer Markdown than the summary, for rules a client needs to read the answer (optional). */
+  description?: string;
   tag: string;
   public?: boolean;
   body?: z.ZodType;
@@ -198,6 +200,7 @@ export function buildOpenApiDocument(version: string) {
     (paths[op.path] ??= {})[op.method.toLowerCase()] = {
       operationId: op.operationId,
       summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
       tags: [op.tag],
       ...(op.public ? { security: [] } : {}),
       ...(params.length || queryParams.length ? { parameters: [...params, ...queryParams] } : {}),

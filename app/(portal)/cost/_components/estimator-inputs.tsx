@@ -103,7 +103,7 @@ export function EstimatorInputs({ state, errors, update }: { state: EstimatorSta
           <CheckboxField
             id="cost-includeSqsRequests"
             label="Include SQS request charges"
-            help="Send, receive and delete per message, per 64 KB chunk."
+            help="Sends, Lambda’s receives (empty long polls too) and deletes, per 64 KB chunk: usually most of the bill."
             checked={state.sqs.includeSqsRequests}
             onChange={(includeSqsRequests) => setSqs({ includeSqsRequests })}
           />

@@ -17,6 +17,8 @@ import type { BatchRule } from '@/lib/cost/batch-limits';
 import { costGridCsv, sqsBatchRowsCsv } from '@/lib/cost/csv';
 import type { SqsBatchView } from '@/lib/cost/estimator-view';
 import { formatCount, formatDollars } from '@/lib/cost/number-format';
+import type { SqsRequestCounts } from '@/lib/cost/sqs-batch-cost';
+import { SQS_REQUEST_RULES } from '@/lib/cost/sqs-requests';
 import type { SqsBatchInput } from '@/lib/schemas/cost';
 import { CalculationToggle, LogAxesToggle } from './calculation-toggle';
 import { shortLineItemLabel } from './lambda-results';
@@ -86,29 +88,44 @@ export function SqsResults({
               <Metric label="Memory per batch" value={`${formatCount(cheapest.memoryMb)} MB`} />
               <Metric label="Duration per batch" value={`${formatCount(cheapest.durationMs)} ms`} />
               <Metric label="Invocations a month" value={formatCount(cheapest.invocationsPerMonth)} />
-              {costs.sqsRequests ? (
-                <Metric label="Lambda + SQS requests" value={`${formatDollars(cheapest.lambdaCost)} + ${formatDollars(cheapest.sqsCost)}`} />
+              {costs.includesSqsRequests ? (
+                <Metric
+                  label="Lambda + SQS requests"
+                  value={`${formatDollars(cheapest.lambdaCost)} + ${formatDollars(cheapest.sqsCost)}`}
+                  testId="cost-parts"
+                />
               ) : (
                 <Metric label="GB-seconds a month" value={formatCount(Math.round(cheapest.gbSeconds))} />
               )}
             </dl>
           )}
-          {costs.sqsRequests && (
-            <p className="text-sm text-slate-600">
-              SQS requests: {formatCount(costs.sqsRequests.totalRequests)} a month ({formatCount(costs.sqsRequests.chunksPerMessage)} chunk(s) per message),{' '}
-              {formatDollars(costs.sqsRequests.cost)}, the same for every batch size.
+          {cheapest?.sqsRequests ? (
+            <p className="text-sm text-slate-600" data-testid="sqs-requests-summary">
+              SQS requests with batches of {formatCount(cheapest.batchSize)}: {formatCount(cheapest.sqsRequests.totalRequests)} a month —{' '}
+              {formatCount(cheapest.sqsRequests.sendRequests)} sends, {formatCount(cheapest.sqsRequests.receiveRequests)} receives (
+              {formatCount(cheapest.sqsRequests.emptyReceives)} of them empty long polls) and {formatCount(cheapest.sqsRequests.deleteRequests)} deletes.
+              Smaller batches need more receive and delete calls; see the table.
             </p>
+          ) : (
+            !costs.includesSqsRequests && (
+              <p className="text-sm text-amber-800">
+                SQS request charges are left out; they are usually most of the bill. Tick “Include SQS request charges” to add them.
+              </p>
+            )
           )}
           <PriceTableNote priceTable={costs.priceTable} />
           <div id={CALCULATION_ID} hidden={!showCalculation} className="border-t border-slate-100 pt-4">
             {showCalculation && recommended && (
-              <CalculationDetails
-                heading={`Lambda cost for batches of ${formatCount(recommended.batchSize)}${cheapest ? ' (the cheapest feasible)' : ''}`}
-                lines={recommended.estimate.calculation}
-                lineItems={recommended.estimate.lineItems}
-                totalCost={recommended.estimate.totalCost}
-                assumptions={costs.assumptions}
-              />
+              <div className="space-y-6">
+                <CalculationDetails
+                  heading={`Lambda cost for batches of ${formatCount(recommended.batchSize)}${cheapest ? ' (the cheapest feasible)' : ''}`}
+                  lines={recommended.estimate.calculation}
+                  lineItems={recommended.estimate.lineItems}
+                  totalCost={recommended.estimate.totalCost}
+                />
+                {recommended.sqs && <SqsRequestDetails batchSize={recommended.batchSize} lines={recommended.sqs.lines} />}
+                <Assumptions assumptions={costs.assumptions} />
+              </div>
             )}
           </div>
         </div>
@@ -172,8 +189,48 @@ export function SqsResults({
   );
 }
 
+/** How the SQS requests of one batch size are counted, each rule linked to the AWS page that states it. */
+function SqsRequestDetails({ batchSize, lines }: { batchSize: number; lines: readonly string[] }) {
+  return (
+    <div className="space-y-3 text-sm">
+      <p className="font-medium text-slate-800">SQS requests for batches of {formatCount(batchSize)}</p>
+      <ol className="list-decimal space-y-1 pl-5 text-slate-700" aria-label="SQS request steps">
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+      <div>
+        <p className="font-medium text-slate-800">The rules behind these counts</p>
+        <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-600" aria-label="SQS request rules">
+          {SQS_REQUEST_RULES.map(({ rule, source }) => (
+            <li key={source.url}>
+              {rule}{' '}
+              <a href={source.url} className="text-brand-600 underline" target="_blank" rel="noreferrer">
+                {source.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function Assumptions({ assumptions }: { assumptions: readonly string[] }) {
+  return (
+    <div className="text-sm">
+      <p className="font-medium text-slate-800">What the model assumes</p>
+      <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-600">
+        {assumptions.map((assumption) => (
+          <li key={assumption}>{assumption}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function BatchRowsTable({ view }: { view: SqsBatchView }) {
-  const { rows, cheapestFeasibleBatchSize } = view.costs;
+  const { rows, cheapestFeasibleBatchSize, includesSqsRequests } = view.costs;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm tabular-nums">
@@ -184,6 +241,13 @@ function BatchRowsTable({ view }: { view: SqsBatchView }) {
             <th className="py-1.5 pr-3 text-right font-medium">Duration</th>
             <th className="py-1.5 pr-3 text-right font-medium">Invocations/month</th>
             <th className="py-1.5 pr-3 text-right font-medium">GB-s</th>
+            {includesSqsRequests && (
+              <>
+                <th className="py-1.5 pr-3 text-right font-medium">SQS requests</th>
+                <th className="py-1.5 pr-3 text-right font-medium">Lambda</th>
+                <th className="py-1.5 pr-3 text-right font-medium">SQS</th>
+              </>
+            )}
             <th className="py-1.5 pr-3 text-right font-medium">Cost/month</th>
             <th className="py-1.5 font-medium">Limits</th>
           </tr>
@@ -198,7 +262,16 @@ function BatchRowsTable({ view }: { view: SqsBatchView }) {
                 <td className="py-1.5 pr-3 text-right">{formatCount(row.durationMs)} ms</td>
                 <td className="py-1.5 pr-3 text-right">{formatCount(row.invocationsPerMonth)}</td>
                 <td className="py-1.5 pr-3 text-right">{formatCount(Math.round(row.gbSeconds))}</td>
-                <td className="py-1.5 pr-3 text-right">{formatDollars(row.totalCost)}</td>
+                {includesSqsRequests && (
+                  <>
+                    <td className="py-1.5 pr-3 text-right" title={row.sqsRequests ? describeRequests(row.sqsRequests) : undefined}>
+                      {row.sqsRequests ? formatCount(row.sqsRequests.totalRequests) : '—'}
+                    </td>
+                    <td className="py-1.5 pr-3 text-right">{formatDollars(row.lambdaCost)}</td>
+                    <td className="py-1.5 pr-3 text-right">{formatDollars(row.sqsCost)}</td>
+                  </>
+                )}
+                <td className="py-1.5 pr-3 text-right font-medium">{formatDollars(row.totalCost)}</td>
                 <td className="py-1.5">
                   <div className="flex flex-wrap gap-1">
                     {isCheapest && <Badge tone="good">cheapest</Badge>}
@@ -218,4 +291,8 @@ function BatchRowsTable({ view }: { view: SqsBatchView }) {
       </table>
     </div>
   );
+}
+
+function describeRequests(requests: SqsRequestCounts): string {
+  return `${formatCount(requests.sendRequests)} send, ${formatCount(requests.receiveRequests)} receive (${formatCount(requests.emptyReceives)} empty), ${formatCount(requests.deleteRequests)} delete`;
 }
