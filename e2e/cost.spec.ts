@@ -73,11 +73,27 @@ test('a value the model rejects is explained next to its field, and the last est
   await page.goto('/cost');
   const before = await settledTotal(page);
   await numberBox(page, 'Memory (MB)').fill('64');
-  await expect(page.locator('#cost-memoryMb-error')).toHaveText('memoryMb must be between 128 and 10240');
+  // The form's label and a readable bound, not the API's field name (the API keeps "memoryMb").
+  await expect(page.locator('#cost-memoryMb-error')).toHaveText('Memory must be between 128 and 10,240 MB');
   await expect(numberBox(page, 'Memory (MB)')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Showing the last valid estimate')).toBeVisible();
   await expect(total(page)).toHaveText(before);
   await expect(page.getByRole('button', { name: 'Save scenario' })).toBeDisabled();
+});
+
+test('half-typed numbers show rounded figures and a labelled error', async ({ page }) => {
+  await page.goto('/cost');
+  const memory = numberBox(page, 'Memory (MB)');
+  // Typing 1536: "1" and "15" are below the minimum, "153" is a valid but odd memory.
+  await memory.fill('1');
+  await expect(page.locator('#cost-memoryMb-error')).toHaveText('Memory must be between 128 and 10,240 MB');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing the last valid estimate' })).toContainText('Memory must be between 128 and 10,240 MB');
+  await memory.fill('153');
+  await expect(page.locator('#cost-memoryMb-error')).toHaveCount(0);
+  // 10,000,000 × 0.2 s × 153/1,024 GB = 298,828.125 GB-s, shown rounded.
+  await expect(page.getByTestId('compute-used')).toHaveText('298,828 GB-s');
+  await memory.fill('15x');
+  await expect(page.locator('#cost-memoryMb-error')).toHaveText('Memory must be a number');
 });
 
 test('SQS batch mode marks the cheapest feasible batch size and the ones that break a limit', async ({ page }) => {
@@ -143,7 +159,7 @@ test('a broken shared URL still opens, and says what it ignored', async ({ page 
   await page.goto('/cost?state=1_mem.64_dur.500_colour.blue');
   await expect(numberBox(page, 'Duration per invocation (ms)')).toHaveValue('500');
   await expect(numberBox(page, 'Memory (MB)')).toHaveValue('1,024');
-  await expect(page.getByText(/Some settings in this link could not be used/)).toContainText('memoryMb must be between 128 and 10240');
+  await expect(page.getByText(/Some settings in this link could not be used/)).toContainText('Memory must be between 128 and 10,240 MB');
 });
 
 test('comparing two scenarios highlights what differs', async ({ page }) => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount, formatDollars, formatDollarsCompact } from '@/lib/cost/number-format';
+import { formatDollars, formatDollarsCompact, formatGbSeconds } from '@/lib/cost/number-format';
 import { AXIS_TICK, GRID_STROKE, NEUTRAL_BAR_COLOR } from './chart-theme';
 
 export interface BreakdownBar {
@@ -36,5 +36,5 @@ export function CostBreakdownChart({ bars, color = NEUTRAL_BAR_COLOR }: { bars: 
 
 /** "9,000,000,000 GB-s" for a tier's tooltip. */
 export function describeGbSeconds(gbSeconds: number): string {
-  return `${formatCount(gbSeconds)} GB-s`;
+  return formatGbSeconds(gbSeconds);
 }

@@ -142,3 +142,31 @@ export const SCENARIO_FIELD_LABELS: Readonly<Record<string, { label: string; uni
   includeSqsRequests: { label: 'SQS request charges' },
   ...Object.fromEntries([...LAMBDA_NUMBER_FIELDS, ...SQS_NUMBER_FIELDS].map((spec) => [spec.field, { label: spec.label, unit: spec.unit }])),
 };
+
+/** The form's label of each model input field, for messages shown next to the form. */
+const FORM_LABELS: Readonly<Record<string, { label: string; unit?: string }>> = {
+  ...SCENARIO_FIELD_LABELS,
+  region: { label: 'Pricing region' },
+  batchSizes: { label: 'Batch sizes' },
+};
+// Units a bound can be read in ("between 128 and 10,240 MB"); word units like "per month" are left off.
+const BOUND_UNITS = new Set(['MB', 'ms', 'KB', 's']);
+
+/** The form's label of a model input field in running text ("memory"), or the field name itself. */
+export function describeField(field: string): string {
+  const label = Object.hasOwn(FORM_LABELS, field) ? FORM_LABELS[field]?.label : undefined;
+  return label ? label.charAt(0).toLowerCase() + label.slice(1) : field;
+}
+
+/**
+ * A model message (worded for the API, naming its field: "memoryMb must be between 128 and 10240")
+ * reworded for the form: the field's label instead of its API name, thousands separators, and the
+ * unit after a closing bound ("Memory must be between 128 and 10,240 MB").
+ */
+export function labelFieldMessage(field: string, message: string): string {
+  const spec = Object.hasOwn(FORM_LABELS, field) ? FORM_LABELS[field] : undefined;
+  if (!spec) return message;
+  const named = message.startsWith(`${field} `) ? `${spec.label}${message.slice(field.length)}` : message;
+  const grouped = named.replace(/\b\d{4,}\b/g, (digits) => Number(digits).toLocaleString('en-US'));
+  return spec.unit && BOUND_UNITS.has(spec.unit) && /\d$/.test(grouped) ? `${grouped} ${spec.unit}` : grouped;
+}

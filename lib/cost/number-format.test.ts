@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatCount, formatCountCompact, formatDollarDelta, formatDollars, formatDollarsCompact } from './number-format';
+import { formatCount, formatCountCompact, formatDollarDelta, formatDollars, formatDollarsCompact, formatFigure, formatGbSeconds } from './number-format';
 
 describe('number formatting for the cost page', () => {
   it('shows dollars to the cent with separators', () => {
@@ -23,5 +23,13 @@ describe('number formatting for the cost page', () => {
     expect(formatDollarDelta(1200)).toBe('+$1,200.00');
     expect(formatDollarDelta(-3.5)).toBe('−$3.50');
     expect(formatDollarDelta(0)).toBe('$0.00');
+  });
+
+  it('rounds derived figures for reading', () => {
+    expect(formatGbSeconds(73_234_863.28125)).toBe('73,234,863 GB-s');
+    expect(formatGbSeconds(298_828.125)).toBe('298,828 GB-s');
+    expect(formatFigure(12.3456)).toBe('12.35');
+    expect(formatFigure(0.2)).toBe('0.2');
+    expect(formatFigure(99.999)).toBe('100');
   });
 });

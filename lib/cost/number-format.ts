@@ -9,6 +9,8 @@ const dollars = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'US
 const compactDollars = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
 const count = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 });
 const compactCount = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumSignificantDigits: 3 });
+const wholeFigure = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const smallFigure = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 
 /** "$145,015.29" */
 export function formatDollars(amount: number): string {
@@ -23,6 +25,20 @@ export function formatDollarsCompact(amount: number): string {
 /** "75,000,000", "0.1" */
 export function formatCount(value: number): string {
   return count.format(value);
+}
+
+/**
+ * A figure the model derived (GB-seconds, a batch's duration), rounded for reading: whole numbers
+ * from 100 up, else at most two decimals. "73,234,863", "12.35", "0.2". Exact values stay in the
+ * calculation steps and the CSV export.
+ */
+export function formatFigure(value: number): string {
+  return (Math.abs(value) >= 100 ? wholeFigure : smallFigure).format(value);
+}
+
+/** "73,234,863 GB-s" */
+export function formatGbSeconds(gbSeconds: number): string {
+  return `${formatFigure(gbSeconds)} GB-s`;
 }
 
 /** "75M", "1.5K", "250" */

@@ -109,10 +109,10 @@ describe('encodeEstimatorState / decodeEstimatorState', () => {
     expect(state.includeFreeTier).toBe(DEFAULT_ESTIMATOR_STATE.includeFreeTier);
     expect(ignored).toEqual([
       'colour (not a known setting)',
-      'dur (not a valid durationMs)',
-      'bs (not a valid batchSizes)',
-      'f (not a valid includeFreeTier)',
-      'inv (not a valid invocationsPerMonth)',
+      'dur (not a valid duration per invocation)',
+      'bs (not a valid batch sizes)',
+      'f (not a valid free tier)',
+      'inv (not a valid invocations per month)',
       // "a.x86_64" splits at the separator: a.x86 (x86_64, the default) and a stray "64".
       '64 (not a known setting)',
     ]);
@@ -123,10 +123,10 @@ describe('encodeEstimatorState / decodeEstimatorState', () => {
     expect(state).toEqual({ ...DEFAULT_ESTIMATOR_STATE, architecture: 'arm64' });
     expect(ignored).toEqual(
       expect.arrayContaining([
-        'mem (memoryMb must be between 128 and 10240)',
-        expect.stringMatching(/^r \(region must be one of the priced regions/),
-        'bs (batchSizes must be whole numbers of at least 1)',
-        'mpd (messagesPerDay must not be negative)',
+        'mem (Memory must be between 128 and 10,240 MB)',
+        expect.stringMatching(/^r \(Pricing region must be one of the priced regions/),
+        'bs (Batch sizes must be whole numbers of at least 1)',
+        'mpd (Messages per day must not be negative)',
       ]),
     );
     expect(ignored).toHaveLength(4);
@@ -159,6 +159,6 @@ describe('sanitizeEstimatorState', () => {
       ...postExample,
       lambda: { ...postExample.lambda, memoryMb: DEFAULT_ESTIMATOR_STATE.lambda.memoryMb, durationMs: DEFAULT_ESTIMATOR_STATE.lambda.durationMs },
     });
-    expect(ignored).toEqual(['dur (not a valid durationMs)', 'bs (not a valid batchSizes)', 'mem (memoryMb must be between 128 and 10240)']);
+    expect(ignored).toEqual(['dur (not a valid duration per invocation)', 'bs (not a valid batch sizes)', 'mem (Memory must be between 128 and 10,240 MB)']);
   });
 });

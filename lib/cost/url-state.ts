@@ -1,6 +1,7 @@
 import { lambdaCostInputSchema, sqsBatchInputSchema } from '@/lib/schemas/cost';
 
 import { DEFAULT_ESTIMATOR_STATE, type EstimatorState, type LambdaFields, type SqsBatchFields, toLambdaInput, toSqsBatchInput } from './estimator-state';
+import { describeField, labelFieldMessage } from './estimator-fields';
 import { ARCHITECTURES, type Architecture } from './price-table';
 
 /**
@@ -22,7 +23,7 @@ const MAX_ENCODED_LENGTH = 2_000;
 
 export interface DecodedEstimatorState {
   readonly state: EstimatorState;
-  /** Keys from the link that were not used, with why, e.g. "mem (memoryMb must be between 128 and 10240)". */
+  /** Keys from the link that were not used, with why, e.g. "mem (Memory must be between 128 and 10,240 MB)". */
   readonly ignored: readonly string[];
 }
 
@@ -205,7 +206,7 @@ export function decodeEstimatorState(text: string | null | undefined): DecodedEs
     }
     const value = dot === -1 ? undefined : codec.parse(pair.slice(dot + 1));
     if (value === undefined) {
-      ignored.push(`${key} (not a valid ${codec.field})`);
+      ignored.push(`${key} (not a valid ${describeField(codec.field)})`);
       continue;
     }
     state = codec.set(state, value);
@@ -234,7 +235,7 @@ function resetInvalidFields(decoded: EstimatorState, used: ReadonlyMap<string, F
     // Defaults always pass the schemas, so every problem comes from a decoded field.
     if (!codec) continue;
     state = codec.set(state, codec.get(DEFAULT_ESTIMATOR_STATE));
-    ignored.push(`${codec.key} (${message})`);
+    ignored.push(`${codec.key} (${labelFieldMessage(field, message)})`);
   }
   return { state, ignored };
 }

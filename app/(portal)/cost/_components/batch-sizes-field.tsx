@@ -39,7 +39,7 @@ export function BatchSizesField({ id, value, error, onChange }: { id: string; va
           const parts = event.target.value.split(/[\s,;]+/).filter(Boolean);
           const values = parts.map(parseNumberText);
           if (values.some((entry) => entry === undefined)) {
-            setTypingError('batchSizes must be numbers separated by commas');
+            setTypingError('Batch sizes must be numbers separated by commas');
             return;
           }
           setTypingError(null);

@@ -11,7 +11,7 @@ import { CostByInvocationsChart } from '@/components/charts/cost-by-invocations-
 import { downloadText } from '@/components/charts/download-file';
 import { lambdaEstimateCsv } from '@/lib/cost/csv';
 import type { LambdaView } from '@/lib/cost/estimator-view';
-import { formatCount, formatDollars } from '@/lib/cost/number-format';
+import { formatCount, formatDollars, formatGbSeconds } from '@/lib/cost/number-format';
 import type { LambdaCostInput } from '@/lib/schemas/cost';
 import { CalculationToggle, LogAxesToggle } from './calculation-toggle';
 import { CalculationDetails, LambdaBreakdown, PriceTableNote } from './result-parts';
@@ -96,7 +96,7 @@ export function LambdaResults({
             }))}
           />
         </ChartCard>
-        <ChartCard title="Compute cost by volume tier" description={`${formatCount(estimate.gbSeconds)} GB-s this month`} fileName="lambda-cost-by-tier">
+        <ChartCard title="Compute cost by volume tier" description={`${formatGbSeconds(estimate.gbSeconds)} this month`} fileName="lambda-cost-by-tier">
           <CostBreakdownChart
             color={ARCHITECTURE_COLORS[input.architecture]}
             bars={estimate.tiers.map((tier, index) => ({

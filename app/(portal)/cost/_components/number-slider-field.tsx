@@ -16,7 +16,7 @@ export function parseNumberText(text: string): number | undefined {
 /**
  * A number box with its unit and a slider, labelled for screen readers and keyboards: the slider
  * moves in nice steps (arrow keys, Page Up/Down, Home/End), the box takes any exact value. The error
- * under it is the model's own message for the field.
+ * under it is the model's own rule for the field, worded with its label.
  */
 export function NumberSliderField({
   id,
@@ -80,7 +80,7 @@ export function NumberSliderField({
               setText(event.target.value);
               const parsed = parseNumberText(event.target.value);
               if (parsed === undefined) {
-                setTypingError(`${spec.field} must be a number`);
+                setTypingError(`${spec.label} must be a number`);
                 return;
               }
               setTypingError(null);

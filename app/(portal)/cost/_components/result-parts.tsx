@@ -5,7 +5,7 @@ import { PRICE_TABLE } from '@/lib/cost/price-table';
 import type { CostLineItem, LambdaCostEstimateDto, PriceTableRef } from '@/lib/cost/lambda-cost';
 import { Decimal } from '@/lib/cost/decimal';
 import { formatRate } from '@/lib/cost/format';
-import { formatCount, formatDollars } from '@/lib/cost/number-format';
+import { formatCount, formatDollars, formatGbSeconds } from '@/lib/cost/number-format';
 
 /** A labelled figure in the summary. */
 export function Metric({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
@@ -109,7 +109,7 @@ export function LambdaBreakdown({ estimate, tierSavings }: { estimate: LambdaCos
       <Metric label="Requests" value={formatDollars(estimate.requestCost)} testId="request-cost" />
       <Metric label="Compute" value={formatDollars(estimate.computeCost)} testId="compute-cost" />
       <Metric label="Ephemeral storage" value={formatDollars(estimate.storageCost)} />
-      <Metric label="Compute used" value={`${formatCount(estimate.gbSeconds)} GB-s`} />
+      <Metric label="Compute used" value={formatGbSeconds(estimate.gbSeconds)} testId="compute-used" />
       <Metric label="Without volume tiers" value={formatDollars(estimate.totalWithoutTiers)} testId="total-without-tiers" />
       <Metric label="Tiers save" value={formatDollars(tierSavings)} />
       <Metric label="Billed duration" value={`${formatCount(estimate.billedDurationMs)} ms`} />

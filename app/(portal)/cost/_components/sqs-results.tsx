@@ -16,7 +16,7 @@ import { MemoryDurationChart, MEMORY_DURATION_LEGEND } from '@/components/charts
 import type { BatchRule } from '@/lib/cost/batch-limits';
 import { costGridCsv, sqsBatchRowsCsv } from '@/lib/cost/csv';
 import type { SqsBatchView } from '@/lib/cost/estimator-view';
-import { formatCount, formatDollars } from '@/lib/cost/number-format';
+import { formatCount, formatDollars, formatFigure } from '@/lib/cost/number-format';
 import type { SqsRequestCounts } from '@/lib/cost/sqs-batch-cost';
 import { SQS_REQUEST_RULES } from '@/lib/cost/sqs-requests';
 import type { SqsBatchInput } from '@/lib/schemas/cost';
@@ -86,7 +86,7 @@ export function SqsResults({
           {cheapest && (
             <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-4">
               <Metric label="Memory per batch" value={`${formatCount(cheapest.memoryMb)} MB`} />
-              <Metric label="Duration per batch" value={`${formatCount(cheapest.durationMs)} ms`} />
+              <Metric label="Duration per batch" value={`${formatFigure(cheapest.durationMs)} ms`} />
               <Metric label="Invocations a month" value={formatCount(cheapest.invocationsPerMonth)} />
               {costs.includesSqsRequests ? (
                 <Metric
@@ -95,7 +95,7 @@ export function SqsResults({
                   testId="cost-parts"
                 />
               ) : (
-                <Metric label="GB-seconds a month" value={formatCount(Math.round(cheapest.gbSeconds))} />
+                <Metric label="GB-seconds a month" value={formatFigure(cheapest.gbSeconds)} />
               )}
             </dl>
           )}
@@ -259,9 +259,9 @@ function BatchRowsTable({ view }: { view: SqsBatchView }) {
               <tr key={row.batchSize} className={cn(isCheapest && 'bg-emerald-50', !row.feasible && 'text-slate-500')}>
                 <td className="py-1.5 pr-3 font-medium">{formatCount(row.batchSize)}</td>
                 <td className="py-1.5 pr-3 text-right">{formatCount(row.memoryMb)} MB</td>
-                <td className="py-1.5 pr-3 text-right">{formatCount(row.durationMs)} ms</td>
+                <td className="py-1.5 pr-3 text-right">{formatFigure(row.durationMs)} ms</td>
                 <td className="py-1.5 pr-3 text-right">{formatCount(row.invocationsPerMonth)}</td>
-                <td className="py-1.5 pr-3 text-right">{formatCount(Math.round(row.gbSeconds))}</td>
+                <td className="py-1.5 pr-3 text-right">{formatFigure(row.gbSeconds)}</td>
                 {includesSqsRequests && (
                   <>
                     <td className="py-1.5 pr-3 text-right" title={row.sqsRequests ? describeRequests(row.sqsRequests) : undefined}>

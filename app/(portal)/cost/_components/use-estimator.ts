@@ -4,8 +4,9 @@ import { useCallback, useReducer } from 'react';
 import type { z } from 'zod';
 import { lambdaCostInputSchema, sqsBatchInputSchema, type LambdaCostInput, type SqsBatchInput } from '@/lib/schemas/cost';
 import { DEFAULT_ESTIMATOR_STATE, toLambdaInput, toSqsBatchInput, type EstimatorState } from '@/lib/cost/estimator-state';
+import { labelFieldMessage } from '@/lib/cost/estimator-fields';
 
-/** First message per input field, as the model's schema words it. */
+/** First message per input field: the model's own rule, worded with the form's labels. */
 export type FieldErrors = Readonly<Record<string, string>>;
 
 interface EstimatorForm {
@@ -22,7 +23,7 @@ function errorsOf(result: z.ZodSafeParseResult<unknown>): FieldErrors {
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'input');
-    errors[field] ??= issue.message;
+    errors[field] ??= labelFieldMessage(field, issue.message);
   }
   return errors;
 }
