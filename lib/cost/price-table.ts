@@ -42,10 +42,24 @@ export interface SqsRegionPrices {
   readonly standardRequestTiers: readonly SqsRequestTier[];
 }
 
+/** One band of Express workflow duration: GB-seconds up to `upToGbSeconds` (null = no ceiling) at this rate. */
+export interface ExpressDurationTier {
+  readonly upToGbSeconds: string | null;
+  readonly perGbSecond: string;
+}
+
+export interface StepFunctionsRegionPrices {
+  /** Standard workflows: price per state transition. */
+  readonly perStateTransition: string;
+  /** Express workflows; null where this table has no checked Express rates for the region. */
+  readonly express: { readonly requestsPerMillion: string; readonly durationTiers: readonly ExpressDurationTier[] } | null;
+}
+
 export interface RegionPrices {
   readonly name: string;
   readonly lambda: LambdaRegionPrices;
   readonly sqs: SqsRegionPrices;
+  readonly stepFunctions: StepFunctionsRegionPrices;
 }
 
 export interface PriceTable {
@@ -59,6 +73,8 @@ export interface PriceTable {
   readonly lambdaFreeTier: { readonly gbSeconds: string; readonly requests: string };
   /** Monthly SQS free tier, per account, shared by standard and FIFO queues. */
   readonly sqsFreeTierRequests: string;
+  /** Monthly Step Functions free tier (Standard workflows), per account. */
+  readonly stepFunctionsFreeTierTransitions: string;
   readonly regions: Readonly<Record<string, RegionPrices>>;
 }
 
@@ -90,6 +106,26 @@ const STANDARD_SQS_PRICES: SqsRegionPrices = {
   ],
 };
 
+// $0.025 per 1,000 state transitions in every region priced here (the pricing page's table).
+const STANDARD_STATE_TRANSITION = '0.000025';
+
+// Express in the US regions: $1.00 per million requests; duration $0.00001667 per GB-second for the
+// first 1,000 GB-hours (3,600,000 GB-s), $0.00000833 for the next 4,000, $0.00000456 beyond.
+const US_STEP_FUNCTIONS: StepFunctionsRegionPrices = {
+  perStateTransition: STANDARD_STATE_TRANSITION,
+  express: {
+    requestsPerMillion: '1.00',
+    durationTiers: [
+      { upToGbSeconds: '3600000', perGbSecond: '0.00001667' },
+      { upToGbSeconds: '18000000', perGbSecond: '0.00000833' },
+      { upToGbSeconds: null, perGbSecond: '0.00000456' },
+    ],
+  },
+};
+
+// Outside the US the Express rates differ by region and are not in this table yet.
+const STANDARD_ONLY_STEP_FUNCTIONS: StepFunctionsRegionPrices = { perStateTransition: STANDARD_STATE_TRANSITION, express: null };
+
 export const PRICE_TABLE: PriceTable = {
   id: 'aws-public-2025-01',
   effectiveDate: '2025-01-01',
@@ -99,9 +135,12 @@ export const PRICE_TABLE: PriceTable = {
     'regional ephemeral-storage rates match the AWS Pricing Calculator metered-unit map for Lambda) ' +
     'and the AWS Compute Blog post "Introducing tiered pricing for AWS Lambda" (tier thresholds and ' +
     'discounts). SQS: aws.amazon.com/sqs/pricing (standard queue requests; each 64 KB chunk is one ' +
-    'request; first 1 million requests a month free). Re-check against the live pages before quoting.',
+    'request; first 1 million requests a month free). Step Functions: aws.amazon.com/step-functions/pricing ' +
+    '(state transitions per region, 4,000 free a month; Express requests and duration in 64 MB and 100 ms ' +
+    'steps). Re-check against the live pages before quoting.',
   lambdaFreeTier: { gbSeconds: '400000', requests: '1000000' },
   sqsFreeTierRequests: '1000000',
+  stepFunctionsFreeTierTransitions: '4000',
   regions: {
     'us-east-1': {
       name: 'US East (N. Virginia)',
@@ -111,6 +150,7 @@ export const PRICE_TABLE: PriceTable = {
         architectures: STANDARD_LAMBDA_ARCHITECTURES,
       },
       sqs: STANDARD_SQS_PRICES,
+      stepFunctions: US_STEP_FUNCTIONS,
     },
     'us-west-2': {
       name: 'US West (Oregon)',
@@ -120,6 +160,7 @@ export const PRICE_TABLE: PriceTable = {
         architectures: STANDARD_LAMBDA_ARCHITECTURES,
       },
       sqs: STANDARD_SQS_PRICES,
+      stepFunctions: US_STEP_FUNCTIONS,
     },
     'eu-west-1': {
       name: 'Europe (Ireland)',
@@ -129,6 +170,7 @@ export const PRICE_TABLE: PriceTable = {
         architectures: STANDARD_LAMBDA_ARCHITECTURES,
       },
       sqs: STANDARD_SQS_PRICES,
+      stepFunctions: STANDARD_ONLY_STEP_FUNCTIONS,
     },
     'eu-central-1': {
       name: 'Europe (Frankfurt)',
@@ -138,6 +180,7 @@ export const PRICE_TABLE: PriceTable = {
         architectures: STANDARD_LAMBDA_ARCHITECTURES,
       },
       sqs: STANDARD_SQS_PRICES,
+      stepFunctions: STANDARD_ONLY_STEP_FUNCTIONS,
     },
     'ap-southeast-2': {
       name: 'Asia Pacific (Sydney)',
@@ -147,6 +190,7 @@ export const PRICE_TABLE: PriceTable = {
         architectures: STANDARD_LAMBDA_ARCHITECTURES,
       },
       sqs: STANDARD_SQS_PRICES,
+      stepFunctions: STANDARD_ONLY_STEP_FUNCTIONS,
     },
   },
 };

@@ -1,9 +1,39 @@
 import Link from 'next/link';
+import { DEFAULT_PROFILE_CONTEXT } from '@/lib/cost/cost-profile';
 import { estimateForLaunch } from '@/lib/cost/launch-estimate';
 import { formatDollars } from '@/lib/cost/number-format';
+import { estimateQueueCost, estimateStepFunctionsCost, type ServiceCostEstimate } from '@/lib/cost/service-costs';
 import type { BlueprintCostProfileDto } from '@/lib/blueprints/types';
 
-/** The monthly estimate for a blueprint's cost profile at its defaults (server-rendered). */
+/** A priced profile the estimator page does not model: the total, what it counts, and the arithmetic. */
+function ServiceCost({ estimate, note }: { estimate: ServiceCostEstimate; note?: string }) {
+  if (estimate.kind === 'unpriced') {
+    return (
+      <p className="text-sm text-slate-600" data-testid="blueprint-cost-unpriced">
+        No dollar figure: {estimate.reason}
+        {note ? ` ${note}` : ''}
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-2 text-sm">
+      <p>
+        <span className="text-2xl font-semibold tabular-nums" data-testid="blueprint-cost-total">
+          {formatDollars(estimate.totalCost)}
+        </span>{' '}
+        a month in {DEFAULT_PROFILE_CONTEXT.region}, no free tier, for {estimate.usage}.
+      </p>
+      <ul className="list-disc pl-5 text-slate-600" aria-label="How this is computed">
+        {estimate.calculation.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {note && <p className="text-slate-600">{note}</p>}
+    </div>
+  );
+}
+
+/** The monthly estimate for a blueprint's cost profile at its defaults (server-rendered): a dollar figure, or why there is none. */
 export function BlueprintCost({ slug, profile }: { slug: string; profile: BlueprintCostProfileDto }) {
   const estimator = (
     <Link href={`/cost?blueprint=${slug}`} className="text-sm text-brand-600 underline">
@@ -40,7 +70,8 @@ export function BlueprintCost({ slug, profile }: { slug: string; profile: Bluepr
           a month in {estimate.input.region} for {estimate.input.messagesPerDay.toLocaleString()} messages a day in batches of {row.batchSize}.
         </p>
         <p className="text-slate-600">
-          {row.memoryMb} MB, {row.durationMs} ms per batch, {row.invocationsPerMonth.toLocaleString()} invocations a month.
+          Lambda {formatDollars(row.lambdaCost)} ({row.memoryMb} MB, {row.durationMs} ms per batch, {row.invocationsPerMonth.toLocaleString()} invocations)
+          {row.sqsRequests ? ` + SQS requests ${formatDollars(row.sqsCost)} (${row.sqsRequests.totalRequests.toLocaleString()} requests)` : ''}.
         </p>
         {estimator}
       </div>
@@ -52,20 +83,18 @@ export function BlueprintCost({ slug, profile }: { slug: string; profile: Bluepr
       return <p className="text-sm text-slate-600">This blueprint’s cost profile is outside the estimator’s range. {estimator}</p>;
     case 'stepfunctions':
       return (
-        <p className="text-sm text-slate-600">
-          {profile.workflowType === 'STANDARD'
-            ? `Standard workflow: about ${(profile.executionsPerMonth * profile.transitionsPerExecution).toLocaleString()} state transitions a month (${profile.executionsPerMonth.toLocaleString()} executions × ${profile.transitionsPerExecution}).`
-            : `Express workflow: ${profile.executionsPerMonth.toLocaleString()} requests a month billed by duration and memory.`}{' '}
-          Lambda functions it calls can be estimated in the cost estimator.
-        </p>
+        <ServiceCost
+          estimate={estimateStepFunctionsCost(profile, DEFAULT_PROFILE_CONTEXT)}
+          note="The workflow only: Lambda functions and services it calls are billed on their own (the cost estimator prices Lambda functions)."
+        />
       );
     case 'sqs':
+      return <ServiceCost estimate={estimateQueueCost(profile, DEFAULT_PROFILE_CONTEXT)} />;
+    case 'none':
       return (
-        <p className="text-sm text-slate-600">
-          SQS requests only: {profile.messagesPerDay.toLocaleString()} messages a day × {profile.requestsPerMessage} requests each.
+        <p className="text-sm text-slate-600" data-testid="blueprint-cost-unpriced">
+          No dollar figure: {profile.note}
         </p>
       );
-    case 'none':
-      return <p className="text-sm text-slate-600">{profile.note}</p>;
   }
 }
