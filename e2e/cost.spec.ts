@@ -221,3 +221,47 @@ test('a blueprint link starts from its cost profile', async ({ page }) => {
   await expect(numberBox(page, 'Messages per day (per day)')).toHaveValue('1,000,000');
   await expect(page.getByRole('radio', { name: 'arm64' })).toBeChecked();
 });
+
+test('a launch’s “Cost estimator” link opens the estimator with that launch’s own figures', async ({ page }) => {
+  test.setTimeout(180_000);
+  const body = {
+    blueprint: 'sqs-batch-lambda',
+    target: 'sandbox',
+    region: 'us-east-1',
+    stackName: `e2e-cost-${Date.now().toString(36)}`,
+    parameters: { BatchSize: '250', BatchingWindowSeconds: '5', FunctionMemory: '512', Architecture: 'x86_64' },
+  };
+  const preview = await page.request.post('/api/v1/launches/preview', { data: body, headers: fromPortalPage });
+  expect(preview.status(), await preview.text()).toBe(200);
+  const launched = await page.request.post('/api/v1/launches', { data: { ...body, previewId: (await preview.json()).previewId }, headers: fromPortalPage });
+  expect(launched.status(), await launched.text()).toBe(201);
+  const { id } = await launched.json();
+
+  await page.goto(`/launches/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('CREATE_COMPLETE', { timeout: 90_000 });
+  const link = page.getByRole('link', { name: 'Cost estimator' });
+  await expect(link).toHaveAttribute('href', `/cost?launch=${id}&blueprint=sqs-batch-lambda`);
+  await link.click();
+
+  // The launch's memory, architecture, window and batch size, not the blueprint's defaults (128 MB, arm64, 0 s, 10).
+  await expect(page.getByRole('status').filter({ hasText: `Started from the launch “${body.stackName}”` })).toContainText('FunctionMemory 512');
+  await expect(page.getByRole('radio', { name: 'SQS batch processing' })).toBeChecked();
+  await expect(numberBox(page, 'Base memory (MB)')).toHaveValue('512');
+  await expect(numberBox(page, 'Batching window (s)')).toHaveValue('5');
+  await expect(page.getByRole('radio', { name: 'x86_64' })).toBeChecked();
+  await expect(page.getByLabel('Batch sizes to compare')).toHaveValue(/(^|, )250(,|$)/);
+  await expect(page.getByRole('row').filter({ hasText: /^250/ })).toContainText('512 MB');
+
+  // Another team cannot use the link to read the launch: the estimator falls back to the blueprint.
+  const other = await page
+    .context()
+    .browser()!
+    .newContext({ storageState: storageState('eagleDev') });
+  const eagle = await other.newPage();
+  await eagle.goto(`/cost?launch=${id}&blueprint=sqs-batch-lambda`);
+  await expect(eagle.getByText(`There is no launch “${id}” you can read`)).toBeVisible();
+  await expect(numberBox(eagle, 'Base memory (MB)')).toHaveValue('128');
+  await other.close();
+
+  expect((await page.request.delete(`/api/v1/launches/${id}`, { headers: fromPortalPage })).status()).toBe(202);
+});

@@ -59,7 +59,7 @@ export function estimateForLaunch(
   context: ProfileContext = DEFAULT_PROFILE_CONTEXT,
 ): LaunchEstimate | null {
   if (!isEstimableProfile(profile)) return null;
-  const { profile: launched, fromParameters, parameterByInputField } = applyParameters(profile, parameterValues, parameterMap);
+  const { profile: launched, fromParameters, parameterByInputField } = applyLaunchParameters(profile, parameterValues, parameterMap);
   const scenario = scenarioFromProfile(launched, context, 'profile');
 
   const parsed = scenario.kind === 'lambda' ? lambdaCostInputSchema.safeParse(scenario.input) : sqsBatchInputSchema.safeParse(scenario.input);
@@ -82,8 +82,23 @@ export function estimateForLaunch(
   return { kind: 'sqs-batch', input: scenario.input, estimate, totalCost: estimate.rows[0]?.totalCost ?? 0, fromParameters };
 }
 
-/** The profile with every mapped, non-empty parameter value in place of its own figure. */
-function applyParameters(profile: EstimableCostProfile, parameterValues: Readonly<Record<string, string | undefined>>, parameterMap: CostParameterMap) {
+export interface LaunchedProfile {
+  readonly profile: EstimableCostProfile;
+  /** Estimator input → the parameter value that replaced the profile's figure. */
+  readonly fromParameters: Readonly<Record<string, string>>;
+  /** Model input field → the template parameter that set it, to word messages by the parameter. */
+  readonly parameterByInputField: ReadonlyMap<string, string>;
+}
+
+/**
+ * The profile with every mapped, non-empty parameter value in place of its own figure. A value that is
+ * not a number becomes NaN, which the model's schema then reports as "must be a number".
+ */
+export function applyLaunchParameters(
+  profile: EstimableCostProfile,
+  parameterValues: Readonly<Record<string, string | undefined>>,
+  parameterMap: CostParameterMap = profile.parameterMap ?? {},
+): LaunchedProfile {
   const overridden: Record<string, unknown> = { ...profile };
   const fromParameters: Record<string, string> = {};
   const parameterByInputField = new Map<string, string>();
@@ -92,7 +107,6 @@ function applyParameters(profile: EstimableCostProfile, parameterValues: Readonl
     const raw = parameterValues[parameter]?.trim();
     if (raw === undefined || raw === '') continue;
     const profileField = PROFILE_FIELD_ALIASES[mappedField] ?? mappedField;
-    // A value that is not a number becomes NaN, which the model's schema reports as "must be a number".
     overridden[profileField] = TEXT_FIELDS.has(profileField) ? raw : NUMBER_PATTERN.test(raw) ? Number(raw) : Number.NaN;
     fromParameters[mappedField] = raw;
     parameterByInputField.set(INPUT_FIELD_BY_PROFILE_FIELD[profileField] ?? profileField, parameter);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyScenarioInput, DEFAULT_ESTIMATOR_STATE } from '@/lib/cost/estimator-state';
 import { DEFAULT_BATCH_SIZES } from '@/lib/cost/cost-grid';
-import { getCostPrefillForBlueprint } from '@/server/cost/prefill';
+import { getCostPrefillForBlueprint, getCostPrefillForLaunch } from '@/server/cost/prefill';
 
 describe('getCostPrefillForBlueprint', () => {
   it('turns a Lambda profile into estimator inputs in us-east-1 without the free tier', () => {
@@ -78,5 +78,62 @@ describe('getCostPrefillForBlueprint', () => {
   it('refuses a profile the model would reject, saying why', () => {
     const prefill = getCostPrefillForBlueprint('huge', { kind: 'lambda', memoryMb: 20_000, durationMs: 5, invocationsPerMonth: 1, architecture: 'arm64' });
     expect(prefill).toMatchObject({ status: 'unsupported', reason: expect.stringContaining('memoryMb must be between 128 and 10240') });
+  });
+});
+
+describe('getCostPrefillForLaunch', () => {
+  const sqsBatchProfile = {
+    kind: 'sqs-batch',
+    messagesPerDay: 1_000_000,
+    batchSize: 10,
+    baseMemoryMb: 128,
+    batchMemoryOverheadMb: 128,
+    batchIncrement: 300,
+    warmLatencyMs: 20,
+    perMessageMs: 10,
+    messageSizeKb: 4,
+    architecture: 'arm64',
+    parameterMap: { batchSize: 'BatchSize', baseMemoryMb: 'FunctionMemory', architecture: 'Architecture', batchingWindowSeconds: 'BatchingWindowSeconds' },
+  } as const;
+  const launch = {
+    id: 'l1',
+    stackName: 'orders-batch',
+    blueprintSlug: 'sqs-batch-lambda',
+    region: 'eu-west-1',
+    parameters: { BatchSize: '250', FunctionMemory: '512', Architecture: 'x86_64', BatchingWindowSeconds: '5', FilterPattern: '' },
+  };
+
+  it('puts the launch’s parameter values in place of the profile’s figures, in the launch’s region', () => {
+    const prefill = getCostPrefillForLaunch(launch, sqsBatchProfile);
+    if (prefill.status !== 'prefilled' || prefill.scenario.kind !== 'sqs-batch') throw new Error('expected an SQS prefill');
+    expect(prefill.scenario.input).toMatchObject({
+      baseMemoryMb: 512,
+      architecture: 'x86_64',
+      batchingWindowS: 5,
+      region: 'eu-west-1',
+      includeFreeTier: false,
+      includeSqsRequests: true,
+    });
+    // The launched batch size joins the comparison.
+    expect(prefill.scenario.input.batchSizes).toContain(250);
+    expect(prefill.fromParameters).toEqual({ BatchSize: '250', FunctionMemory: '512', Architecture: 'x86_64', BatchingWindowSeconds: '5' });
+  });
+
+  it('prices a region missing from the price table at us-east-1', () => {
+    const prefill = getCostPrefillForLaunch({ ...launch, region: 'sa-east-1' }, sqsBatchProfile);
+    expect(prefill.status === 'prefilled' && prefill.scenario.input.region).toBe('us-east-1');
+  });
+
+  it('names the parameter whose launched value the model rejects', () => {
+    const prefill = getCostPrefillForLaunch({ ...launch, parameters: { FunctionMemory: '64' } }, sqsBatchProfile);
+    expect(prefill).toMatchObject({
+      status: 'unsupported',
+      reason: expect.stringContaining('FunctionMemory = 64: baseMemoryMb must be between 128 and 10240'),
+    });
+  });
+
+  it('falls back to the blueprint’s answer for profiles the estimator does not model', () => {
+    expect(getCostPrefillForLaunch(launch, { kind: 'none' })).toMatchObject({ status: 'unsupported' });
+    expect(getCostPrefillForLaunch(launch, undefined)).toEqual({ status: 'not-found', slug: 'sqs-batch-lambda' });
   });
 });

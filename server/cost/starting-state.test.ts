@@ -42,4 +42,35 @@ describe('resolveEstimatorStart', () => {
     expect(lookup).not.toHaveBeenCalled();
     expect(start).toEqual({ state: DEFAULT_ESTIMATOR_STATE, notices: [{ tone: 'warn', text: expect.stringContaining('There is no blueprint') }] });
   });
+
+  it('prefills from a launch the caller can read, with its parameter values, and says so', async () => {
+    const launches = {
+      l1: { id: 'l1', stackName: 'mem-heavy', blueprintSlug: 'sns-message-data-protection', region: 'us-east-1', parameters: { FunctionMemory: '2048' } },
+    };
+    const withMap: Record<string, CostProfile> = {
+      'sns-message-data-protection': {
+        kind: 'lambda',
+        memoryMb: 128,
+        durationMs: 20,
+        invocationsPerMonth: 200_000,
+        architecture: 'x86_64',
+        parameterMap: { memoryMb: 'FunctionMemory' },
+      },
+    };
+    const findLaunch = vi.fn(async (id: string) => launches[id as keyof typeof launches]);
+    const start = await resolveEstimatorStart({ launch: 'l1', blueprint: 'sns-message-data-protection' }, async (slug) => withMap[slug], findLaunch);
+    expect(start.state).toMatchObject({ mode: 'lambda', lambda: { memoryMb: 2048, durationMs: 20 } });
+    expect(start.notices).toEqual([{ tone: 'info', text: expect.stringContaining('Started from the launch “mem-heavy” of “sns-message-data-protection”') }]);
+    expect(start.notices[0]?.text).toContain('the launched FunctionMemory 2048');
+  });
+
+  it('falls back to the blueprint when the launch cannot be read, without looking up malformed ids', async () => {
+    const findLaunch = vi.fn(async () => undefined);
+    const start = await resolveEstimatorStart({ launch: 'someone-elses', blueprint: 'sns-message-data-protection' }, findProfile, findLaunch);
+    expect(start.state.lambda.memoryMb).toBe(128);
+    expect(start.notices.map((notice) => notice.tone)).toEqual(['warn', 'info']);
+    expect(start.notices[0]?.text).toMatch(/no launch “someone-elses” you can read/);
+    await resolveEstimatorStart({ launch: '../x' }, findProfile, findLaunch);
+    expect(findLaunch).toHaveBeenCalledTimes(1);
+  });
 });

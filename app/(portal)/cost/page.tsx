@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { requirePageActor } from '@/server/auth/session';
 import { listCostScenarios } from '@/server/cost/queries';
 import { resolveEstimatorStart } from '@/server/cost/starting-state';
+import { findBlueprintCostProfile } from '@/server/cost/blueprint-profile';
+import { findLaunchCostInputs } from '@/server/cost/launch-inputs';
 import { PageHeader } from '@/components/ui/page-header';
 import { CostEstimator } from './_components/cost-estimator';
 
@@ -15,7 +17,9 @@ export default async function CostPage({ searchParams }: { searchParams: SearchP
   const actor = await requirePageActor();
   const params = await searchParams;
   const [start, scenarios] = await Promise.all([
-    resolveEstimatorStart({ state: first(params.state), blueprint: first(params.blueprint) }),
+    resolveEstimatorStart({ state: first(params.state), blueprint: first(params.blueprint), launch: first(params.launch) }, findBlueprintCostProfile, (id) =>
+      findLaunchCostInputs(actor, id),
+    ),
     listCostScenarios(actor.userId),
   ]);
   return (
