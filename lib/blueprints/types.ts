@@ -242,6 +242,24 @@ export interface ArchitectureGraphDto {
   edges: GraphEdgeDto[];
 }
 
+/** One resource of the diagram as written in its template, for the diagram's side panel. */
+export interface GraphResourceDetailDto {
+  /** The graph node id. */
+  id: string;
+  logicalId: string;
+  type: string;
+  service: string;
+  /** The template file in the blueprint folder, e.g. `template.yaml` or `stacks/db.yaml`. */
+  file: string;
+  /** First and last line of the resource in that file (1-based); null when they cannot be found. */
+  lines: { start: number; end: number } | null;
+  /** Those lines as highlighted HTML (escaped by highlight.js), one string per line. */
+  sourceLines: string[];
+  properties: { [key: string]: JsonValue };
+  dependsOn: string[];
+  condition?: string;
+}
+
 export interface NestedTemplateSourceDto {
   /** Path relative to the blueprint folder, e.g. `stacks/db.yaml`. */
   path: string;
@@ -253,6 +271,8 @@ export interface BlueprintDetailDto {
   metadata: BlueprintMetadataDto;
   model: TemplateModelDto;
   graph: ArchitectureGraphDto;
+  /** Each graph node's resource as written, keyed by node id. */
+  resources: Record<string, GraphResourceDetailDto>;
   readme: string;
   templateSource: string;
   nestedTemplates: NestedTemplateSourceDto[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { CfnYamlError, parseCfnYaml } from './cfn-yaml';
+import { CfnYamlError, findResourceLines, parseCfnYaml } from './cfn-yaml';
 
 /** Parses `value: <yaml>` and returns the parsed value. */
 function parseValue(yaml: string): unknown {
@@ -80,5 +80,35 @@ describe('parseCfnYaml', () => {
   it('rejects duplicate keys and non-mapping documents', () => {
     expect(() => parseCfnYaml('A: 1\nA: 2\n')).toThrow(CfnYamlError);
     expect(() => parseCfnYaml('- a\n- b\n')).toThrow('mapping');
+  });
+});
+
+describe('findResourceLines', () => {
+  it('finds the first and last line of each resource, block scalars and intrinsics included', () => {
+    const source = [
+      'Resources:', // 1
+      '  Queue:', // 2
+      '    Type: AWS::SQS::Queue', // 3
+      '    Properties:', // 4
+      '      RedrivePolicy: { deadLetterTargetArn: !GetAtt Dlq.Arn }', // 5
+      '', // 6
+      '  Fn:', // 7
+      '    Type: AWS::Lambda::Function', // 8
+      '    Properties:', // 9
+      '      Code:', // 10
+      '        ZipFile: |', // 11
+      '          def handler(event, context):', // 12
+      '              return event', // 13
+      '', // 14
+      '  Dlq: { Type: AWS::SQS::Queue }', // 15
+      'Outputs:', // 16
+      '  Url: { Value: !Ref Queue }', // 17
+    ].join('\n');
+    expect(findResourceLines(source)).toEqual({ Queue: { start: 2, end: 5 }, Fn: { start: 7, end: 13 }, Dlq: { start: 15, end: 15 } });
+  });
+
+  it('answers nothing for a source without resources or one that does not parse', () => {
+    expect(findResourceLines('Outputs: {}\n')).toEqual({});
+    expect(findResourceLines('Resources: [oops\n')).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { LineCounter, parseDocument, type Tags, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Tags, type YAMLMap, type YAMLSeq } from 'yaml';
 
 import type { JsonValue } from '@/lib/blueprints/types';
 
@@ -79,4 +79,34 @@ export function parseCfnYaml(source: string): CfnTemplate {
     throw new CfnYamlError('a template must be a mapping at the top level');
   }
   return value as CfnTemplate;
+}
+
+/** Where a resource is written in its template: first and last line (1-based, blank lines at the end left out). */
+export interface SourceLines {
+  start: number;
+  end: number;
+}
+
+/**
+ * The line range of each resource under `Resources` in a template's source, from the YAML parser's
+ * own source ranges (the same tags as parseCfnYaml, so intrinsics parse). Empty when the source does
+ * not parse or has no Resources mapping.
+ */
+export function findResourceLines(source: string): Record<string, SourceLines> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { customTags: CFN_TAGS, prettyErrors: false, lineCounter });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return {};
+  const resources = doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'Resources')?.value;
+  if (!isMap(resources)) return {};
+  const lines = source.split('\n');
+  const found: Record<string, SourceLines> = {};
+  for (const pair of resources.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range[1];
+    const start = lineCounter.linePos(pair.key.range[0]).line;
+    let end = Math.max(start, lineCounter.linePos(Math.max(pair.key.range[0], valueEnd - 1)).line);
+    while (end > start && (lines[end - 1] ?? '').trim() === '') end--;
+    found[String(pair.key.value)] = { start, end };
+  }
+  return found;
 }

@@ -25,6 +25,8 @@ interface Scope {
   prefix: string;
   /** Node id of the nested-stack resource this scope belongs to. */
   groupId?: string;
+  /** The template file this scope's resources are written in. */
+  templatePath: string;
   resources: Map<string, JsonObject>;
   outputs: JsonObject;
   children: Map<string, Scope>;
@@ -50,7 +52,7 @@ const FLOW_KINDS = new Set<GraphEdgeKind>(['event', 'invoke']);
  * event/invoke flows the resources declare.
  */
 export function buildArchitectureGraph(input: GraphInput): ArchitectureGraphDto {
-  const root = createScope(input.template, input.templatePath ?? 'template.yaml', '', undefined, () => [], input.nestedTemplates ?? {});
+  const root = createRootScope(input);
   const nodes: GraphNodeDto[] = [];
   const edges = new EdgeCollector();
   const typeOf = new Map<string, string>();
@@ -67,6 +69,38 @@ export function buildArchitectureGraph(input: GraphInput): ArchitectureGraphDto 
   return { nodes, edges: edges.result() };
 }
 
+/** A resource as the graph names it, with the template file it is written in. */
+export interface GraphResource {
+  /** The graph node id: the logical id, prefixed with its nested stack's id and a slash. */
+  id: string;
+  logicalId: string;
+  templatePath: string;
+  definition: JsonObject;
+  /** The nested-stack node it belongs to. */
+  parent?: string;
+}
+
+/** Every resource the graph draws, nested stacks' included, in graph order. */
+export function listGraphResources(input: GraphInput): GraphResource[] {
+  const resources: GraphResource[] = [];
+  forEachScope(createRootScope(input), (scope) => {
+    for (const [logicalId, definition] of scope.resources) {
+      resources.push({
+        id: scope.prefix + logicalId,
+        logicalId,
+        templatePath: scope.templatePath,
+        definition,
+        ...(scope.groupId ? { parent: scope.groupId } : {}),
+      });
+    }
+  });
+  return resources;
+}
+
+function createRootScope(input: GraphInput): Scope {
+  return createScope(input.template, input.templatePath ?? 'template.yaml', '', undefined, () => [], input.nestedTemplates ?? {});
+}
+
 function createScope(
   template: CfnTemplate,
   templatePath: string,
@@ -78,6 +112,7 @@ function createScope(
   const scope: Scope = {
     prefix,
     groupId,
+    templatePath,
     resources: new Map(listResources(template) as [string, JsonObject][]),
     outputs: objectOrEmpty(template.Outputs),
     children: new Map(),

@@ -6,13 +6,15 @@ import path from 'node:path';
 import type {
   ArchitectureGraphDto,
   BlueprintDetailDto,
+  GraphResourceDetailDto,
   BlueprintIssueDto,
   BlueprintSearchQuery,
   BlueprintSummaryDto,
 } from '@/lib/blueprints/types';
 import { filterBlueprints, toSearchEntry, type SearchEntry } from '@/lib/blueprints/search';
 
-import { buildArchitectureGraph } from './graph';
+import { buildArchitectureGraph, type GraphInput } from './graph';
+import { describeGraphResources } from './resource-details';
 import { readBlueprint, type BlueprintFiles } from './read-blueprint';
 
 /** Every valid blueprint, the problems of the invalid ones, and the search index. */
@@ -31,6 +33,7 @@ export interface LibraryOptions {
 
 const libraries = new Map<string, Promise<BlueprintLibrary>>();
 const graphs = new WeakMap<BlueprintFiles, ArchitectureGraphDto>();
+const resourceDetails = new WeakMap<BlueprintFiles, Record<string, GraphResourceDetailDto>>();
 
 function rootOf(options?: LibraryOptions): string {
   return path.resolve(options?.rootDir ?? path.join(process.cwd(), 'blueprints'));
@@ -126,6 +129,7 @@ export async function getBlueprint(slug: string, options?: LibraryOptions): Prom
     metadata: blueprint.metadata,
     model: blueprint.model,
     graph: graphOf(blueprint),
+    resources: resourceDetailsOf(blueprint),
     readme: blueprint.readme,
     templateSource: blueprint.templateSource,
     nestedTemplates: blueprint.nested.map(({ path: nestedPath, source }) => ({ path: nestedPath, source })),
@@ -137,16 +141,31 @@ export async function listBlueprintIssues(options?: LibraryOptions): Promise<rea
   return (await loadBlueprintLibrary(options)).issues;
 }
 
+function graphInputOf(blueprint: BlueprintFiles): GraphInput {
+  return {
+    template: blueprint.template,
+    templatePath: 'template.yaml',
+    nestedTemplates: Object.fromEntries(blueprint.nested.map((nested) => [nested.path, nested.template])),
+  };
+}
+
 /** The architecture graph of a loaded blueprint, built on first use. */
 export function graphOf(blueprint: BlueprintFiles): ArchitectureGraphDto {
   let graph = graphs.get(blueprint);
   if (!graph) {
-    graph = buildArchitectureGraph({
-      template: blueprint.template,
-      templatePath: 'template.yaml',
-      nestedTemplates: Object.fromEntries(blueprint.nested.map((nested) => [nested.path, nested.template])),
-    });
+    graph = buildArchitectureGraph(graphInputOf(blueprint));
     graphs.set(blueprint, graph);
   }
   return graph;
+}
+
+/** Each diagram node's resource as written (type, properties, highlighted template lines), built on first use. */
+export function resourceDetailsOf(blueprint: BlueprintFiles): Record<string, GraphResourceDetailDto> {
+  let details = resourceDetails.get(blueprint);
+  if (!details) {
+    const sources = { 'template.yaml': blueprint.templateSource, ...Object.fromEntries(blueprint.nested.map((nested) => [nested.path, nested.source])) };
+    details = describeGraphResources(graphInputOf(blueprint), sources);
+    resourceDetails.set(blueprint, details);
+  }
+  return details;
 }
