@@ -82,7 +82,7 @@ export default async function BlueprintPage({ params }: { params: Promise<{ slug
 
       <section id="architecture">
         <Card title="Architecture (generated from the template)">
-          <ArchitectureDiagram graph={blueprint.graph} />
+          <ArchitectureDiagram graph={blueprint.graph} resources={blueprint.resources} />
         </Card>
       </section>
 
