@@ -12,7 +12,12 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Screenshot baselines live beside the specs, one per project (Debian's Chromium renders them):
+  // e2e/__screenshots__/<spec>/<name>-<project>.png. After a deliberate visual change, run the suite
+  // with SLIPWAY_UPDATE_SCREENSHOTS=1, look at the new PNGs and commit them.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}-{projectName}{ext}',
+  updateSnapshots: process.env.SLIPWAY_UPDATE_SCREENSHOTS === '1' ? 'all' : 'missing',
+  expect: { timeout: 10_000, toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide', scale: 'css' } },
   reporter: [['list']],
   use: {
     baseURL,

@@ -41,6 +41,60 @@ test('a blueprint page shows the generated diagram, parameters, outputs, source,
   await expect(page.getByText('Launching needs the developer role in a team.')).toBeVisible();
 });
 
+test('the SQS batch diagram looks as reviewed: whole names, routes leaving their own resource (screenshot)', async ({ page }) => {
+  await page.goto('/catalog/sqs-batch-lambda');
+  const diagram = page.getByTestId('architecture-diagram');
+  await diagram.scrollIntoViewIfNeeded();
+  await expect(diagram).toHaveAttribute('data-layout', /^done /);
+  // The dead-letter relation is the queue's own arrow, labelled, into the dead-letter queue.
+  await expect(diagram.locator('[data-edge-label="event:WorkQueue->DeadLetterQueue"]')).toHaveText('dead-letter');
+  await expect(diagram).toHaveScreenshot('sqs-batch-lambda-diagram.png');
+});
+
+test('a diagram shows every resource’s whole name and opens its properties and template lines on click', async ({ page }) => {
+  await page.goto('/catalog/ec2-state-change-enrichment');
+  const diagram = page.getByTestId('architecture-diagram');
+  await expect(diagram).toHaveAttribute('data-layout', /^done /);
+  // Long logical ids wrap instead of being cut off with an ellipsis.
+  const machine = diagram.getByRole('button', { name: 'EnrichmentStateMachine, AWS::StepFunctions::StateMachine' });
+  await expect(machine).toHaveText(/^EnrichmentStateMachine/);
+  await expect(diagram.getByRole('button', { name: /^EnrichmentStateMachineRole,/ })).toContainText('EnrichmentStateMachineRole');
+  const nameFits = await diagram
+    .getByTestId('diagram-node')
+    .evaluateAll((nodes) => nodes.every((node) => [...node.querySelectorAll('span.block')].every((line) => line.scrollWidth <= node.clientWidth)));
+  expect(nameFits).toBe(true);
+
+  await machine.click();
+  const panel = page.getByRole('complementary', { name: 'Resource details' });
+  await expect(panel.getByRole('heading', { name: 'EnrichmentStateMachine' })).toBeVisible();
+  await expect(panel).toContainText('AWS::StepFunctions::StateMachine');
+  await expect(panel.getByTestId('resource-lines')).toHaveText(/^template\.yaml, lines \d+–\d+$/);
+  const [, first, last] = /lines (\d+)–(\d+)/.exec((await panel.getByTestId('resource-lines').textContent()) ?? '')!;
+  // The numbered lines are the template's own: the first declares the resource.
+  await expect(panel.locator('code').locator('span.block').first()).toHaveText(new RegExp(`^${first}\\s+EnrichmentStateMachine:$`));
+  await expect(panel.locator('code').locator('span.block')).toHaveCount(Number(last) - Number(first) + 1);
+  await expect(panel.getByRole('definition').first()).toBeVisible();
+  await expect(panel.getByText('RoleArn', { exact: true })).toBeVisible();
+  // Connections lead to the other resource's details.
+  await panel.getByRole('button', { name: 'ApplicationEventBus' }).click();
+  await expect(panel.getByRole('heading', { name: 'ApplicationEventBus' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Close resource details' }).click();
+  await expect(panel).toBeHidden();
+});
+
+test('every blueprint page gives a monthly dollar figure or says why there is none', async ({ page }) => {
+  await page.goto('/catalog/ec2-state-change-enrichment');
+  // A Standard workflow: 30,000 executions × 6 transitions at $0.025 per 1,000.
+  await expect(page.getByTestId('blueprint-cost-total')).toHaveText('$4.50');
+  await expect(page.getByRole('list', { name: 'How this is computed' })).toContainText('180,000 × $0.025 per 1,000 = $4.50.');
+  await page.goto('/catalog/sqs-managed-encryption');
+  await expect(page.getByTestId('blueprint-cost-total')).toHaveText('$3.65');
+  await page.goto('/catalog/lambda-abac');
+  await expect(page.getByTestId('blueprint-cost-unpriced')).toContainText('No dollar figure: IAM roles and policies are free');
+  await page.goto('/catalog/sqs-batch-lambda');
+  await expect(page.locator('#cost')).toContainText(/\+ SQS requests \$[\d,]+\.\d\d/);
+});
+
 test('an unknown blueprint is a not-found page', async ({ page }) => {
   await page.goto('/catalog/no-such-blueprint');
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();

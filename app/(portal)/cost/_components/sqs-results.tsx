@@ -233,7 +233,7 @@ function BatchRowsTable({ view }: { view: SqsBatchView }) {
   const { rows, cheapestFeasibleBatchSize, includesSqsRequests } = view.costs;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm tabular-nums">
+      <table className="w-full whitespace-nowrap text-left text-sm tabular-nums">
         <thead className="border-b border-slate-200 text-xs text-slate-500">
           <tr>
             <th className="py-1.5 pr-3 font-medium">Batch size</th>
