@@ -68,6 +68,22 @@ test.describe('as a falcon developer', () => {
     expect(rules(rows[3])).toEqual(expect.arrayContaining(['BATCH_SIZE_TOO_LARGE', 'INVOKE_PAYLOAD_TOO_LARGE']));
     expect(rows[1]).toMatchObject({ memoryMb: 256, durationMs: 1020, invocationsPerMonth: 3_041_667 });
     expect([10, 100]).toContain(cheapestFeasibleBatchSize);
+    // SQS requests are in by default, counted per batch size; the total is the sum of the two parts.
+    type Row = {
+      lambdaCost: number;
+      sqsCost: number;
+      totalCost: number;
+      sqsRequests: { sendRequests: number; receiveRequests: number; deleteRequests: number; totalRequests: number };
+    };
+    for (const row of rows as Row[]) {
+      expect(Math.round((row.lambdaCost + row.sqsCost) * 100)).toBe(Math.round(row.totalCost * 100));
+      expect(row.sqsRequests.totalRequests).toBe(row.sqsRequests.sendRequests + row.sqsRequests.receiveRequests + row.sqsRequests.deleteRequests);
+    }
+    // 10 million 4 KB messages a day: one SendMessage each; batches of 10 take one receive and one delete.
+    expect(rows[0].sqsRequests).toMatchObject({ sendRequests: 304_166_667, receiveRequests: 30_416_667, deleteRequests: 30_416_667, emptyReceives: 0 });
+    expect(rows[0].sqsCost).toBe(145.6);
+    const withoutSqs = await (await request.post('/api/v1/cost/sqs-batch', { data: { ...sqsInput, batchSizes: [10], includeSqsRequests: false } })).json();
+    expect(withoutSqs.rows[0]).toMatchObject({ sqsCost: 0, sqsRequests: null, totalCost: rows[0].lambdaCost });
 
     const noWindow = await (await request.post('/api/v1/cost/sqs-batch', { data: { ...sqsInput, batchSizes: [10, 100], batchingWindowS: 0 } })).json();
     expect(noWindow.rows.map(rules)).toEqual([[], ['BATCH_WINDOW_REQUIRED']]);
