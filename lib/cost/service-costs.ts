@@ -76,7 +76,10 @@ export function estimateStepFunctionsCost(profile: StepFunctionsCostProfile, con
   const gbSeconds = Decimal.of(profile.executionsPerMonth).times(billedMs).times(billedMb).dividedBy(1000).dividedBy(1024);
   const durationTiers = chargeTieredUsage(
     gbSeconds,
-    prices.express.durationTiers.map((tier) => ({ upTo: tier.upToGbSeconds === null ? null : Decimal.of(tier.upToGbSeconds), rate: Decimal.of(tier.perGbSecond) })),
+    prices.express.durationTiers.map((tier) => ({
+      upTo: tier.upToGbSeconds === null ? null : Decimal.of(tier.upToGbSeconds),
+      rate: Decimal.of(tier.perGbSecond),
+    })),
     Decimal.ZERO,
   );
   const durationCost = totalTierCost(durationTiers);
