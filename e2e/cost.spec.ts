@@ -239,7 +239,7 @@ test('a launch’s “Cost estimator” link opens the estimator with that launc
 
   await page.goto(`/launches/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('CREATE_COMPLETE', { timeout: 90_000 });
-  const link = page.getByRole('link', { name: 'Cost estimator' });
+  const link = page.getByRole('main').getByRole('link', { name: 'Cost estimator' });
   await expect(link).toHaveAttribute('href', `/cost?launch=${id}&blueprint=sqs-batch-lambda`);
   await link.click();
 
