@@ -4,12 +4,12 @@
 // Defaults come from the environment: SLIPWAY_DATA_DIR (.data), SANDBOX_AWS_PORT (4566),
 // SANDBOX_KAFKA_PORT (9092), SANDBOX_KAFKA_CONTROLLER_PORT (9093).
 
-import { ensureProjectNode } from '../lib/node-runtime.mjs';
+import { ensureProjectNode } from '../scripts/lib/node-runtime.mjs';
 import { SandboxStartError, SandboxToolsError, checkAws, ensureSandboxTools, resetAws, sandboxStatus, startSandbox, stopSandbox } from './sandbox.mjs';
 
 await ensureProjectNode();
 
-const USAGE = `usage: node scripts/sandbox/cli.mjs <command> [options]
+const USAGE = `usage: node sandbox/cli.mjs <command> [options]
 
 commands:
   ensure   install the sandbox tools (.sandbox/venv, .sandbox/kafka/libs)

@@ -11,9 +11,9 @@ import { SandboxToolsError, checkAws, checkKafka, ensureSandboxTools } from './s
 /** A throwaway repository root with the two files ensureSandboxTools hashes. */
 function fakeRoot(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-tools-'));
-  fs.mkdirSync(path.join(root, 'scripts', 'sandbox', 'kafka'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'scripts', 'sandbox', 'requirements.txt'), 'moto[server]==5.2.5\n');
-  fs.writeFileSync(path.join(root, 'scripts', 'sandbox', 'kafka', 'pom.xml'), '<project/>\n');
+  fs.mkdirSync(path.join(root, 'sandbox', 'kafka'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'sandbox', 'requirements.txt'), 'moto[server]==5.2.5\n');
+  fs.writeFileSync(path.join(root, 'sandbox', 'kafka', 'pom.xml'), '<project/>\n');
   return root;
 }
 
@@ -48,7 +48,7 @@ describe('ensureSandboxTools', () => {
       const { createHash } = await import('node:crypto');
       return createHash('sha256')
         .update('v1\n')
-        .update(fs.readFileSync(path.join(root, 'scripts/sandbox/requirements.txt')))
+        .update(fs.readFileSync(path.join(root, 'sandbox/requirements.txt')))
         .digest('hex');
     };
     fs.mkdirSync(path.join(root, '.sandbox', 'venv', 'bin'), { recursive: true });

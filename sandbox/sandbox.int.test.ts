@@ -95,7 +95,7 @@ describe('startSandbox', () => {
   it('stops a server a crashed run left behind, then starts its own', async () => {
     const port = await freePort();
     const python = path.join(REPO_ROOT, '.sandbox', 'venv', 'bin', 'python');
-    const launcher = path.join(REPO_ROOT, 'scripts', 'sandbox', 'aws', 'launcher.py');
+    const launcher = path.join(REPO_ROOT, 'sandbox', 'aws', 'launcher.py');
     // An orphan: a launcher recorded by an owner process that no longer exists.
     const orphan = spawn(python, [launcher, '--port', String(port)], { detached: true, stdio: 'ignore' });
     orphan.unref();

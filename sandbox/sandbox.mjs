@@ -16,7 +16,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HOST = '127.0.0.1';
 
 const paths = (root = REPO_ROOT) => ({
@@ -26,9 +26,9 @@ const paths = (root = REPO_ROOT) => ({
   python: path.join(root, '.sandbox', 'venv', 'bin', 'python'),
   kafkaLibs: path.join(root, '.sandbox', 'kafka', 'libs'),
   stamps: path.join(root, '.sandbox', 'stamps'),
-  requirements: path.join(root, 'scripts', 'sandbox', 'requirements.txt'),
-  pom: path.join(root, 'scripts', 'sandbox', 'kafka', 'pom.xml'),
-  launcher: path.join(root, 'scripts', 'sandbox', 'aws', 'launcher.py'),
+  requirements: path.join(root, 'sandbox', 'requirements.txt'),
+  pom: path.join(root, 'sandbox', 'kafka', 'pom.xml'),
+  launcher: path.join(root, 'sandbox', 'aws', 'launcher.py'),
 });
 
 // Bump when the install steps change in a way the hashed files do not show.
@@ -554,7 +554,7 @@ async function startAws({ p, port, logFile, log, onSpawn }) {
   return { child, watcher, endpoint, startupMs: ms, record: { pid: child.pid, port } };
 }
 
-const KAFKA_LOG4J = `# Written by scripts/sandbox/sandbox.mjs: the broker logs to stdout (-> logs/kafka.log).
+const KAFKA_LOG4J = `# Written by sandbox/sandbox.mjs: the broker logs to stdout (-> logs/kafka.log).
 log4j.rootLogger=INFO, stdout
 log4j.appender.stdout=org.apache.log4j.ConsoleAppender
 log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
@@ -567,7 +567,7 @@ log4j.logger.kafka.log.LogCleaner=WARN
 `;
 
 function kafkaServerProperties({ kafkaDir, port, controllerPort }) {
-  return `# Written by scripts/sandbox/sandbox.mjs on every start; edit that file, not this one.
+  return `# Written by sandbox/sandbox.mjs on every start; edit that file, not this one.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@${HOST}:${controllerPort}
@@ -810,7 +810,7 @@ export async function startSandbox({
  * @returns {string[]} [executable, ...args]
  */
 export function pytestCommand(extraArgs = []) {
-  return [paths().python, '-m', 'pytest', path.join(REPO_ROOT, 'scripts', 'sandbox', 'aws', 'tests'), '-q', ...extraArgs];
+  return [paths().python, '-m', 'pytest', path.join(REPO_ROOT, 'sandbox', 'aws', 'tests'), '-q', ...extraArgs];
 }
 
 /**

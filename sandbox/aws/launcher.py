@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Slipway's sandbox AWS account: a moto server on 127.0.0.1 with Slipway's extensions.
 
-    .sandbox/venv/bin/python scripts/sandbox/aws/launcher.py --port 4566 [--exit-on-stdin-eof]
+    .sandbox/venv/bin/python sandbox/aws/launcher.py --port 4566 [--exit-on-stdin-eof]
 
 Prints one JSON line ``{"event": "ready", "port": N, "pid": P}`` on stdout once it answers HTTP,
 then serves until SIGTERM or SIGINT (or, with --exit-on-stdin-eof, until its parent goes away and

@@ -153,7 +153,7 @@ def _build(op: Operation, logical_id: str, body: dict[str, Any]) -> Any:
 
         raise ResourceFailure(
             f"Resource type {resource_type} is not supported by the Slipway sandbox (moto {moto.__version__} "
-            "cannot create it; see scripts/sandbox/aws/EXTENSIONS.md)"
+            "cannot create it; see sandbox/aws/EXTENSIONS.md)"
         )
     if resource_type == "AWS::CloudFormation::Stack":
         # A nested stack creates its own resources under the lock, one at a time; holding the lock

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the sandbox launcher's pytest suite with the project venv, without npm:
-//   node scripts/sandbox/run-pytest.mjs [extra pytest args]
+//   node sandbox/run-pytest.mjs [extra pytest args]
 // or from another script: `const code = await runPytest({ args: ['-x'] })`.
 
 import { spawn } from 'node:child_process';
@@ -11,7 +11,7 @@ import { REPO_ROOT, SandboxToolsError, ensureSandboxTools, pytestCommand } from 
 
 /**
  * Ensure the venv (fast when already installed), then run
- * `.sandbox/venv/bin/python -m pytest scripts/sandbox/aws/tests -q`; resolves pytest's exit code.
+ * `.sandbox/venv/bin/python -m pytest sandbox/aws/tests -q`; resolves pytest's exit code.
  * @param {{ args?: string[], log?: (message: string) => void, env?: NodeJS.ProcessEnv }} [options]
  */
 export async function runPytest({ args = [], log = (m) => console.log(`[sandbox] ${m}`), env = process.env } = {}) {

@@ -1,8 +1,8 @@
 """The registry of Slipway's moto extensions: one module each, applied in this order.
 
 To add one: create ``extensions/<name>.py`` with a module docstring that says which moto gap it
-closes ("moto gap: ..."), an ``apply()`` function, and tests in ``scripts/sandbox/aws/tests``; list
-it here and in ``scripts/sandbox/aws/EXTENSIONS.md`` (tests/test_extension_registry.py checks all
+closes ("moto gap: ..."), an ``apply()`` function, and tests in ``sandbox/aws/tests``; list
+it here and in ``sandbox/aws/EXTENSIONS.md`` (tests/test_extension_registry.py checks all
 three). A new CloudFormation resource type subclasses ``slipway_sandbox.cfn_types.SandboxResource``
 and its ``apply()`` calls ``register_cfn_resource(TheClass)``.
 """
