@@ -1,4 +1,4 @@
-// Types for sandbox.mjs (plain ESM so that it runs before node_modules exists).
+// Types for sandbox.mjs, the sandbox's public face (plain ESM so that it runs before node_modules exists).
 
 export declare const REPO_ROOT: string;
 
