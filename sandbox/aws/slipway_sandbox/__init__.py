@@ -12,6 +12,7 @@ import importlib
 import threading
 from types import ModuleType
 
+from .cfn_types import refresh_model_caches
 from .extensions import EXTENSIONS
 
 _applied: list[ModuleType] = []
@@ -28,8 +29,6 @@ def apply_extensions() -> list[ModuleType]:
             module.apply()
             _applied.append(module)
         # New CloudFormation resource types are only visible once moto's lru-cached type maps are rebuilt.
-        from .cfn_types import refresh_model_caches
-
         refresh_model_caches()
         return list(_applied)
 

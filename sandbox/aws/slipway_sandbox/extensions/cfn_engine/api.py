@@ -1,7 +1,7 @@
 """Entry points of the engine: validate synchronously (as AWS does), then run on a worker thread.
 
-``wait=True`` runs the operation inline; in-process callers (nested stacks, stack sets) use it so
-their parent sees the finished result. The HTTP handlers use ``wait=False``: the call returns with
+``wait=True`` runs the operation inline; in-process callers (nested stacks, see the
+``cfn_nested_stacks`` extension) use it so their parent sees the finished result. The HTTP handlers use ``wait=False``: the call returns with
 the stack in *_IN_PROGRESS, like AWS.
 """
 
@@ -13,12 +13,10 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from moto.cloudformation import parsing
 from moto.cloudformation.exceptions import AlreadyExistsException, CloudFormationError, ValidationError
-from moto.cloudformation.models import Stack, cloudformation_backends
-from moto.cloudformation import utils as cfn_utils
-from moto.cloudformation.utils import generate_stack_id
-from moto.utilities.utils import get_partition
+from moto.cloudformation.models import Change, ChangeSet, Stack
+from moto.cloudformation.utils import generate_changeset_id, generate_stack_id, validate_create_change_set
+from moto.core.utils import utcnow
 from yaml.parser import ParserError
 from yaml.scanner import ScannerError
 
@@ -97,7 +95,8 @@ def _guarded(op: ops.Operation, failed_status: str, body: Callable[[], None],
     return work
 
 
-def _find_live_stack(backend: Any, name_or_id: str) -> Any:
+def find_live_stack(backend: Any, name_or_id: str) -> Any:
+    """The stack with this name or ID that is not deleted, or None."""
     with STACKS_LOCK:
         if name_or_id in backend.stacks:
             return backend.stacks[name_or_id]
@@ -120,7 +119,7 @@ def create_stack(
     template_dict = parse_template(template)
     order = creation_order(template_dict)
     with STACKS_LOCK:
-        existing = _find_live_stack(backend, name)
+        existing = find_live_stack(backend, name)
         if existing is not None:
             existing_state = state_of(existing)
             if token and existing_state is not None and existing_state.creation_token == token:
@@ -178,8 +177,6 @@ def update_stack(
     state = ensure_state(stack)
     _require_idle(stack, state)
     try:
-        from moto.core.utils import utcnow
-
         stack.last_updated_time = utcnow()
         events.stack_event(stack, "UPDATE_IN_PROGRESS", "User Initiated", token)
     except BaseException:
@@ -237,7 +234,7 @@ def _unchanged(stack: Any, new_template: dict[str, Any], changes: ChangePlan, ta
 # --- delete ---------------------------------------------------------------------------------------------
 def delete_stack(backend: Any, name_or_id: str, *, token: str | None = None,
                  retain: list[str] | None = None, wait: bool) -> Any:
-    stack = _find_live_stack(backend, name_or_id)
+    stack = find_live_stack(backend, name_or_id)
     if stack is None or stack.status == "DELETE_IN_PROGRESS":
         return stack  # AWS answers DeleteStack for an unknown or deleting stack with success
     if stack.enable_termination_protection:
@@ -269,8 +266,6 @@ NO_CHANGES = "The submitted information didn't contain changes. Submit different
 
 def _change_objects(plan: ChangePlan) -> list[Any]:
     """moto's Change model, carrying what DescribeChangeSet's ResourceChange has in AWS."""
-    from moto.cloudformation.models import Change
-
     result = []
     for item in plan.changes:
         change = Change(action=item.action, logical_resource_id=item.logical_id, resource_type=item.resource_type)
@@ -290,16 +285,13 @@ def create_change_set(
 ) -> Any:
     """Validate the template, compute the changes (the same plan UpdateStack executes) and store the
     change set: CREATE_COMPLETE / AVAILABLE, or FAILED / UNAVAILABLE when nothing would change."""
-    from moto.cloudformation.models import ChangeSet
-    from moto.cloudformation.utils import generate_changeset_id, validate_create_change_set
-
     validate_create_change_set(change_set_name)
     if change_set_type not in ("CREATE", "UPDATE"):
         raise ValidationError(message=f"ChangeSetType {change_set_type} is not supported by the Slipway sandbox")
     template_dict = parse_template(template)
     creation_order(template_dict)
     with STACKS_LOCK:
-        stack = _find_live_stack(backend, stack_name)
+        stack = find_live_stack(backend, stack_name)
         if change_set_type == "UPDATE":
             if stack is None:
                 raise ValidationError(stack_name)
@@ -398,60 +390,3 @@ def execute_change_set(backend: Any, change_set: Any, *, token: str | None, disa
                  after=lambda: finished(stack.status == "CREATE_COMPLETE")),
         wait, f"cfn-execute-{stack.name}",
     )
-
-
-# --- nested stacks (AWS::CloudFormation::Stack) ---------------------------------------------------------
-def _nested_inputs(properties: dict[str, Any], account_id: str, region_name: str) -> tuple[str, dict[str, str]]:
-    body = cfn_utils.get_stack_from_s3_url(properties["TemplateURL"], account_id=account_id,
-                                 partition=get_partition(region_name))
-    parameters = {
-        key: ",".join(str(v) for v in value) if isinstance(value, list) else str(value)
-        for key, value in (properties.get("Parameters") or {}).items()
-    }
-    return body, parameters
-
-
-def create_nested_stack(name: str, properties: dict[str, Any], account_id: str, region_name: str,
-                        parent_id: str | None = None) -> Any:
-    backend = cloudformation_backends[account_id][region_name]
-    body, parameters = _nested_inputs(properties, account_id, region_name)
-    tags = {t["Key"]: t["Value"] for t in properties.get("Tags") or []}
-    child = create_stack(backend, name=name, template=body, parameters=parameters, tags=tags,
-                         notification_arns=properties.get("NotificationARNs"), wait=True, parent_id=parent_id)
-    if child.status != "CREATE_COMPLETE":
-        reason = _first_failure_reason(child)
-        # AWS deletes a nested stack that failed to create along with its parent's rollback; the
-        # parent never learns the child's physical id, so the child goes now.
-        delete_stack(backend, child.stack_id, wait=True)
-        raise ops.ResourceFailure(f"Embedded stack {child.stack_id} was not successfully created: {reason}")
-    return child
-
-
-def _first_failure_reason(stack: Any) -> str:
-    for event in stack.events:
-        if event.resource_type == "AWS::CloudFormation::Stack" and event.resource_status in (
-            "ROLLBACK_IN_PROGRESS", "CREATE_FAILED", "DELETE_IN_PROGRESS", "UPDATE_ROLLBACK_IN_PROGRESS",
-        ) and event.resource_status_reason and "failed" in event.resource_status_reason:
-            return event.resource_status_reason.replace("Rollback requested by user.", "").replace(
-                "Delete requested by user.", "").strip() + " "
-    return stack.stack_status_reason or stack.status
-
-
-def update_nested_stack(backend: Any, child: Any, body: dict[str, Any], resource_map: Any) -> Any:
-    properties = parsing.clean_json(body.get("Properties") or {}, resource_map)
-    template, parameters = _nested_inputs(properties, child.account_id, child.region_name)
-    changed = update_stack(backend, child, template=template, parameters=parameters, tags=None, role_arn=None,
-                           token=None, disable_rollback=False, wait=True, allow_no_change=True)
-    if changed and child.status != "UPDATE_COMPLETE":
-        raise ops.ResourceFailure(
-            f"Embedded stack {child.stack_id} was not successfully updated. Currently in {child.status} with reason: {child.stack_status_reason}"
-        )
-    return child
-
-
-def delete_nested_stack(backend: Any, child: Any) -> None:
-    delete_stack(backend, child.stack_id, wait=True)
-    if child.status != "DELETE_COMPLETE":
-        raise ops.ResourceFailure(
-            f"Embedded stack {child.stack_id} was not successfully deleted: {child.stack_status_reason}"
-        )

@@ -11,13 +11,16 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import moto
 from moto.cloudformation import parsing
 from moto.cloudformation.models import Stack
 from moto.cloudformation.utils import random_suffix
+from moto.core.utils import utcnow
 from moto.ec2.models import ec2_backends
 from moto.ec2.models.core import TaggedEC2Resource
 
 from ... import settings
+from ...cfn_types import PropertyValidationError
 from . import events
 from .graph import creation_order, dependencies, dependents_closure
 from .state import RESOURCE_LOCK, STACKS_LOCK, Aborted, current_generation, ensure_state
@@ -53,8 +56,6 @@ class Placeholder:
 
 def failure_reason(exc: BaseException) -> str:
     """The message a user should read in ResourceStatusReason: "<ErrorCode>: <message>"."""
-    from ...cfn_types import PropertyValidationError
-
     if isinstance(exc, KeyError):
         return f"Properties validation failed: required key [{exc.args[0] if exc.args else '?'}] not found"
     message = getattr(exc, "message", None) or (str(exc.args[0]) if exc.args else "") or str(exc)
@@ -149,8 +150,6 @@ def _build(op: Operation, logical_id: str, body: dict[str, Any]) -> Any:
             instance = Placeholder(logical_id, logical_id, resource_type, skipped=True)
             resource_map._parsed_resources[logical_id] = instance
             return instance
-        import moto
-
         raise ResourceFailure(
             f"Resource type {resource_type} is not supported by the Slipway sandbox (moto {moto.__version__} "
             "cannot create it; see sandbox/aws/EXTENSIONS.md)"
@@ -195,9 +194,9 @@ def _destroy(op: Operation, instance: Any, body: dict[str, Any]) -> None:
     if instance is None or isinstance(instance, Placeholder):
         return
     if isinstance(instance, Stack):
-        from .api import delete_nested_stack
-
-        delete_nested_stack(op.backend, instance)
+        # A nested stack: its resource type deletes it through the engine (cfn_nested_stacks), outside
+        # the lock for the reason given in _build.
+        parsing.parse_and_delete_resource(instance.physical_resource_id, body, op.stack.account_id, op.stack.region_name)
         return
     with RESOURCE_LOCK:
         op.alive()
@@ -238,9 +237,10 @@ def update_resource(op: Operation, logical_id: str, body: dict[str, Any], old_bo
         elif isinstance(instance, Placeholder):
             new = instance
         elif isinstance(instance, Stack):
-            from .api import update_nested_stack
-
-            new = update_nested_stack(op.backend, instance, body, resource_map)
+            # A nested stack: its resource type updates it in place through the engine
+            # (cfn_nested_stacks), outside the lock for the reason given in _build.
+            new = parsing.parse_and_update_resource(logical_id, body, resource_map, op.stack.account_id,
+                                                    op.stack.region_name)
         else:
             with RESOURCE_LOCK:
                 op.alive()
@@ -346,8 +346,6 @@ def finalize_outputs(op: Operation) -> None:
 
 def retire_stack(op: Operation) -> None:
     """Move a deleted stack out of the live stacks, as DescribeStacks-by-name must no longer find it."""
-    from moto.core.utils import utcnow
-
     with STACKS_LOCK:
         op.alive()
         for export in op.state.exports:

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from moto.cloudformation import parsing
-from moto.cloudformation.exceptions import ValidationError
+from moto.cloudformation.exceptions import UnsupportedAttribute, ValidationError
 from moto.cloudformation.models import ChangeSet, CloudFormationBackend, Stack
 from moto.cloudformation.responses import CloudFormationResponse
 from moto.core.responses import ActionResult, EmptyResult
@@ -342,8 +342,6 @@ def _validate_outputs(self: parsing.ResourceMap) -> None:
             )
         resource_class = parsing.resource_class_from_type(resource["Type"])
         if resource_class is not None and isinstance(attr, str) and not resource_class.has_cfn_attr(attr):
-            from moto.cloudformation.exceptions import UnsupportedAttribute
-
             short_type = resource["Type"][resource["Type"].rindex(":") + 1:]
             raise UnsupportedAttribute(resource=short_type, attr=attr)
 
