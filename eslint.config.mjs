@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', '.sandbox/**', '.data/**', 'server/generated/**', 'next-env.d.ts', 'scripts/sandbox/aws/**'],
+    ignores: ['.next/**', 'node_modules/**', '.sandbox/**', '.data/**', 'server/generated/**', 'next-env.d.ts', 'sandbox/aws/**'],
   },
   {
     rules: {
