@@ -23,11 +23,12 @@ test('launch the SQS encryption blueprint: validation, preview, progress, output
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Launch');
 
   await page.getByLabel('Stack name').fill(stackName);
-  // An invalid value is refused in the browser with the template's own message.
+  // An invalid value is refused in the browser with the template's own message, next to the field.
   const reuse = page.getByLabel(/Data key reuse period/);
   await reuse.fill('5');
   await page.getByRole('button', { name: 'Preview changes' }).click();
-  await expect(page.getByText(/from 60 seconds \(1 minute\) to 86400 seconds/)).toBeVisible();
+  await expect(reuse).toHaveAccessibleDescription(/from 60 seconds \(1 minute\) to 86400 seconds/);
+  await expect(reuse).toBeFocused();
   await reuse.fill('600');
   await page.getByLabel(/Visibility timeout/).fill('45');
 
@@ -73,6 +74,42 @@ test('launch the SQS encryption blueprint: validation, preview, progress, output
 
   await page.goto('/launches?includeDeleted=true');
   await expect(page.getByRole('row').filter({ hasText: stackName })).toContainText('DELETED');
+});
+
+test('an invalid stack name is refused next to the field, in a summary, and the focus moves to it', async ({ page }) => {
+  await page.goto('/launches/new?blueprint=sqs-managed-encryption');
+  const name = page.getByLabel('Stack name');
+  const timeout = page.getByLabel(/Visibility timeout/);
+  await name.fill('9 lives');
+  // Not blurred yet: nothing is said until the person leaves the field or submits.
+  await timeout.fill('-1');
+  await expect(page.getByTestId('launch-error-summary')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+
+  // Every problem, each next to its field and listed at the top; the first field in the form has the focus.
+  const summary = page.getByTestId('launch-error-summary');
+  await expect(summary).toContainText('2 fields need a change');
+  await expect(summary.getByRole('link', { name: 'Stack name' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: /Visibility timeout/ })).toBeVisible();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription('stackName must start with a letter and contain only letters, digits and dashes');
+  await expect(timeout).toHaveAttribute('aria-invalid', 'true');
+  await expect(timeout).toHaveAccessibleDescription(/from 0 to 43200 seconds/);
+  await expect(page.getByTestId('launch-preview')).toHaveCount(0);
+
+  // The summary's links lead to their fields; fixing one updates the summary as you type.
+  await summary.getByRole('link', { name: /Visibility timeout/ }).click();
+  await expect(timeout).toBeFocused();
+  await timeout.fill('45');
+  await expect(summary).toContainText('One field needs a change');
+  await expect(timeout).toHaveAttribute('aria-invalid', 'false');
+  await name.fill('');
+  await expect(name).toHaveAccessibleDescription('stackName is required');
+  // Submitting again keeps the messages (it used to forget which fields had been touched).
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAccessibleDescription('stackName is required');
 });
 
 test('launch a blueprint with a state machine and see it feed the executions dashboard', async ({ page }) => {
