@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { storageState } from './users';
 
 test.use({ storageState: storageState('falconDev') });
@@ -10,6 +10,19 @@ const stackName = `e2e-sqs-${Date.now().toString(36)}`;
 async function acknowledgeCapabilities(page: Page) {
   const ack = page.getByRole('checkbox', { name: /I acknowledge/ });
   if (await ack.count()) await ack.check();
+}
+
+/** Every Replacement cell (and the column's header) lies inside the 1440-px window, not cut off at its right edge. */
+async function expectReplacementColumnInView(page: Page, table: Locator) {
+  const viewport = page.viewportSize()!;
+  const cells = [table.getByRole('columnheader', { name: 'Replacement' }), ...(await table.getByTestId('replacement').all())];
+  expect(cells.length).toBeGreaterThan(1);
+  for (const cell of cells) {
+    await cell.scrollIntoViewIfNeeded();
+    const box = (await cell.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  }
 }
 
 async function waitForStatus(page: Page, status: RegExp, timeout = 90_000) {
@@ -37,6 +50,7 @@ test('launch the SQS encryption blueprint: validation, preview, progress, output
   await expect(preview).toBeVisible({ timeout: 60_000 });
   await expect(preview.getByRole('row', { name: /^Add EncryptedQueue AWS::SQS::Queue/ })).toBeVisible();
   await expect(page.getByTestId('change-summary')).toContainText(/to add/);
+  await expectReplacementColumnInView(page, preview.getByTestId('change-set-table'));
   // The queue's producer and consumer policies are IAM resources: launching needs the acknowledgement.
   const launch = page.getByRole('button', { name: `Launch ${stackName}` });
   await expect(launch).toBeDisabled();
@@ -55,7 +69,10 @@ test('launch the SQS encryption blueprint: validation, preview, progress, output
   await page.getByRole('button', { name: /Change parameters/ }).click();
   await page.getByLabel(/Visibility timeout/).fill('120');
   await page.getByRole('button', { name: 'Preview update' }).click();
-  await expect(page.getByTestId('update-preview')).toContainText('Modify', { timeout: 60_000 });
+  const updatePreview = page.getByTestId('update-preview');
+  await expect(updatePreview).toContainText('Modify', { timeout: 60_000 });
+  await expect(updatePreview.getByRole('row', { name: /^Modify EncryptedQueue AWS::SQS::Queue changes VisibilityTimeout in place/ })).toBeVisible();
+  await expectReplacementColumnInView(page, updatePreview.getByTestId('change-set-table'));
   await page.getByRole('button', { name: 'Apply update' }).click();
   await waitForStatus(page, /UPDATE_COMPLETE/);
   await expect(page.getByTestId('launch-parameters')).toContainText('120');
