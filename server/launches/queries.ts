@@ -157,7 +157,11 @@ export function listAbandonedPreviews(before: Date) {
   return db.launch.findMany({
     where: {
       updatedAt: { lt: before },
-      OR: [{ status: 'REVIEW_IN_PROGRESS' }, { operation: null, changeSetId: { not: null }, pendingChanges: { not: null } }],
+      // A deleted stack took its change sets with it.
+      OR: [
+        { status: 'REVIEW_IN_PROGRESS' },
+        { status: { notIn: ['DELETED', 'DISCARDED', 'FAILED_TO_START'] }, operation: null, changeSetId: { not: null }, pendingChanges: { not: null } },
+      ],
     },
     select: { id: true, status: true, teamId: true, stackName: true, targetId: true, region: true, changeSetId: true, updatedAt: true },
     orderBy: { updatedAt: 'asc' },
