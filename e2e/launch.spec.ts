@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { fromPortalPage } from './support/origin';
 import { storageState } from './users';
 
 test.use({ storageState: storageState('falconDev') });
@@ -163,6 +164,26 @@ test('a template the sandbox rejects shows CREATE_FAILED with the reason and the
   await expect(page.getByText(/rolled back the stack/)).toBeVisible();
   await expect(page.getByTestId('event-timeline')).toContainText('ROLLBACK_IN_PROGRESS');
   await expect(page.getByTestId('event-timeline')).toContainText('DELETE_COMPLETE');
+});
+
+test('an unconfirmed preview offers only discarding; once discarded, the launch offers nothing and says why', async ({ page }) => {
+  const name = `e2e-review-${Date.now().toString(36)}`;
+  const res = await page.request.post('/api/v1/launches/preview', {
+    data: { blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'us-east-1', stackName: name },
+    headers: fromPortalPage,
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  const { previewId } = (await res.json()) as { previewId: string };
+
+  await page.goto(`/launches/${previewId}`);
+  await waitForStatus(page, /REVIEW_IN_PROGRESS/);
+  for (const gone of ['Update', 'Drift', 'Tear down']) await expect(page.getByRole('heading', { name: gone, exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Discard preview' }).click();
+  await waitForStatus(page, /DISCARDED/);
+  await expect(page.getByText('Discarded by falcon-dev@example.com before launching.')).toBeVisible();
+  for (const gone of ['Update', 'Drift', 'Tear down', 'Unconfirmed preview'])
+    await expect(page.getByRole('heading', { name: gone, exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Change parameters|Detect drift|Delete stack|Discard preview/ })).toHaveCount(0);
 });
 
 test('viewers watch but cannot launch, update or delete', async ({ browser }) => {
