@@ -43,6 +43,8 @@ export function LaunchForm(props: {
   // it was edited, and every field does after a submit.
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
+  // Fields edited since the last submit: what the server said about them no longer applies.
+  const [editedSinceSubmit, setEditedSinceSubmit] = useState<Set<string>>(new Set());
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const [tags, setTags] = useState<[string, string][]>(() =>
@@ -72,6 +74,7 @@ export function LaunchForm(props: {
     owner: props.defaults.owner,
   });
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  const edited = (...keys: string[]) => setEditedSinceSubmit((e) => (keys.every((k) => e.has(k)) ? e : new Set([...e, ...keys])));
 
   const previewMutation = useMutation({
     mutationFn: () => fetchJson<LaunchPreviewDto>('/api/v1/launches/preview', { method: 'POST', json: request }),
@@ -89,7 +92,10 @@ export function LaunchForm(props: {
 
   const serverFields = [previewMutation.error, launchMutation.error].find((e): e is ApiError => e instanceof ApiError && Boolean(e.fields))?.fields;
   const visibleClientErrors = Object.fromEntries(Object.entries(clientErrors).filter(([key]) => submitted || touched.has(key)));
-  const errors = mergeFieldErrors(visibleClientErrors, serverFields);
+  const errors = mergeFieldErrors(
+    visibleClientErrors,
+    serverFields && Object.fromEntries(Object.entries(serverFields).filter(([key]) => !editedSinceSubmit.has(key))),
+  );
   const paramErrors = Object.fromEntries(props.parameters.map((p) => [p.name, errors[`parameters.${p.name}`]]));
   const tagErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('tags.')));
   const summary = summaryOf(errors, { parameters: props.parameters, groups: props.groups, tags });
@@ -109,6 +115,7 @@ export function LaunchForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         setSubmitted(true);
+        setEditedSinceSubmit(new Set());
         if (Object.keys(clientErrors).length > 0) setFocusRequest((n) => n + 1);
         else previewMutation.mutate();
       }}
@@ -167,7 +174,7 @@ export function LaunchForm(props: {
                   id="launch-region"
                   value={region}
                   {...invalidProps('launch-region', errors.region)}
-                  onChange={(e) => (setRegion(e.target.value), stale())}
+                  onChange={(e) => (setRegion(e.target.value), edited('region'), stale())}
                 >
                   {target.regions.map((r) => (
                     <option key={r}>{r}</option>
@@ -182,6 +189,7 @@ export function LaunchForm(props: {
                   onChange={(e) => {
                     const next = eligibleTeams.find((t) => t.id === e.target.value);
                     setTeamId(e.target.value);
+                    edited('team');
                     if (next) setTags(Object.entries(next.requiredTags).map(([k, v]) => [k, v || (k === 'owner' ? props.defaults.owner : '')]));
                     stale();
                   }}
@@ -200,7 +208,7 @@ export function LaunchForm(props: {
                   id="launch-stack-name"
                   value={stackName}
                   {...invalidProps('launch-stack-name', errors.stackName, true)}
-                  onChange={(e) => (setStackName(e.target.value), stale())}
+                  onChange={(e) => (setStackName(e.target.value), edited('stackName'), stale())}
                   onBlur={() => touch('stackName')}
                 />
               </Field>
@@ -215,6 +223,7 @@ export function LaunchForm(props: {
               onChange={(name, v) => {
                 setValues((s) => ({ ...s, [name]: v }));
                 touch(`parameters.${name}`);
+                edited(`parameters.${name}`);
                 stale();
               }}
               picker={{ targetId: target.id, region }}
@@ -222,7 +231,12 @@ export function LaunchForm(props: {
           </Card>
           <Card title="3. Tags">
             <p className="mb-3 text-xs text-slate-500">Stack tags propagate to the resources CloudFormation creates.</p>
-            <TagsEditor required={Object.keys(team?.requiredTags ?? {})} tags={tags} errors={tagErrors} onChange={(t) => (setTags(t), stale())} />
+            <TagsEditor
+              required={Object.keys(team?.requiredTags ?? {})}
+              tags={tags}
+              errors={tagErrors}
+              onChange={(t) => (setTags(t), edited(...t.map(([k]) => `tags.${k}`)), stale())}
+            />
           </Card>
         </div>
         <div className="space-y-6 xl:sticky xl:top-4 xl:self-start">
