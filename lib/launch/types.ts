@@ -15,13 +15,23 @@ export type ResourceChangeDto = {
   logicalId: string;
   physicalId: string | null;
   resourceType: string;
-  /** True, False, Conditional, or null when not applicable (adds and removals). */
-  replacement: string | null;
+  /** Modify only: True (replaced), False (in place), Conditional (may be replaced); null for adds and removals. */
+  replacement: 'True' | 'False' | 'Conditional' | null;
   /** What changes on a Modify: Properties, Metadata, Tags, ... */
   scope: string[];
   /** Property names that change, when CloudFormation says. */
   properties: string[];
+  /** The changing properties that replace the resource (True) or may (Conditional); absent in previews stored before it existed. */
+  replacingProperties?: string[];
 };
+
+/** How the preview words a change's replacement. */
+export function replacementLabel(replacement: ResourceChangeDto['replacement']): string | null {
+  if (replacement === 'True') return 'replaced';
+  if (replacement === 'Conditional') return 'may be replaced';
+  if (replacement === 'False') return 'in place';
+  return null;
+}
 
 export type StackOutputDto = { key: string; value: string; description: string | null };
 

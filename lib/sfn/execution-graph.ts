@@ -101,6 +101,11 @@ export function buildExecutionGraph(graph: AslGraph, layout: GraphLayout, view: 
   return { nodes, edges, width: layout.width, height: layout.height, problems: graph.problems };
 }
 
+/** A definition with no execution: every state not run, no edge taken (the state machine page's graph). */
+export function buildDefinitionGraph(graph: AslGraph, layout: GraphLayout): ExecutionGraphDto {
+  return buildExecutionGraph(graph, layout, { status: 'RUNNING', states: {}, visits: [], timeline: [] });
+}
+
 /** Absolute top-left corner of every node (positions of sub-flow nodes are relative to their parent). */
 export function absoluteNodePositions(nodes: readonly Pick<ExecutionGraphNodeDto, 'id' | 'parentId' | 'position'>[]): Map<string, { x: number; y: number }> {
   const absolute = new Map<string, { x: number; y: number }>();

@@ -13,6 +13,7 @@ import {
   ExecuteChangeSetCommand,
   ListStackResourcesCommand,
   type Capability,
+  type ResourceChange,
   type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { createAwsClient, type AwsTargetRef } from '@/server/aws/clients';
@@ -70,22 +71,41 @@ export async function describeChangeSet(target: AwsTargetRef, changeSetId: strin
     status = out.Status ?? '';
     reason = out.StatusReason ?? null;
     capabilities = out.Capabilities ?? [];
-    for (const c of out.Changes ?? []) {
-      const rc = c.ResourceChange;
-      if (!rc) continue;
-      changes.push({
-        action: rc.Action ?? 'Modify',
-        logicalId: rc.LogicalResourceId ?? '',
-        physicalId: rc.PhysicalResourceId ?? null,
-        resourceType: rc.ResourceType ?? '',
-        replacement: rc.Replacement ?? null,
-        scope: rc.Scope ?? [],
-        properties: [...new Set((rc.Details ?? []).map((d) => d.Target?.Name).filter((n): n is string => Boolean(n)))],
-      });
-    }
+    for (const c of out.Changes ?? []) if (c.ResourceChange) changes.push(toResourceChangeDto(c.ResourceChange));
     token = out.NextToken;
   } while (token);
   return { status, reason, changes, capabilities };
+}
+
+const REPLACEMENTS = new Set(['True', 'False', 'Conditional']);
+
+/**
+ * One change of a change set. `replacement` is only meaningful for a Modify; `Conditional` ("may be
+ * replaced") comes from a property AWS documents as conditionally replacing, or a replacing one whose
+ * new value is only known at deploy time, so `replacingProperties` names the properties behind it.
+ */
+export function toResourceChangeDto(rc: ResourceChange): ResourceChangeDto {
+  const details = rc.Details ?? [];
+  const replacement =
+    rc.Action === 'Modify' && rc.Replacement && REPLACEMENTS.has(rc.Replacement) ? (rc.Replacement as ResourceChangeDto['replacement']) : null;
+  const names = (keep: (requiresRecreation: string | undefined) => boolean) => [
+    ...new Set(
+      details
+        .filter((d) => keep(d.Target?.RequiresRecreation))
+        .map((d) => d.Target?.Name)
+        .filter((n): n is string => Boolean(n)),
+    ),
+  ];
+  return {
+    action: rc.Action ?? 'Modify',
+    logicalId: rc.LogicalResourceId ?? '',
+    physicalId: rc.PhysicalResourceId ?? null,
+    resourceType: rc.ResourceType ?? '',
+    replacement,
+    scope: rc.Scope ?? [],
+    properties: names(() => true),
+    replacingProperties: replacement && replacement !== 'False' ? names((r) => r === 'Always' || r === 'Conditionally') : [],
+  };
 }
 
 /** Polls a change set until CloudFormation has computed it (or failed to). */

@@ -52,7 +52,7 @@ async function claimStackName(
     if (active && active.requestHash === v.requestHash) return { launch: active, existing: true };
     if (active && active.status === 'REVIEW_IN_PROGRESS' && active.createdById === actor.userId) {
       // An unconfirmed preview of the same stack by the same person: replace it with this one.
-      await discardPreview(active.id);
+      await discardPreview(active.id, 'Replaced by a newer preview of the same stack.');
       return claimStackName(actor, v, status, operation);
     }
     throw new AppError('CONFLICT', `Stack name ${v.stackName} is already used by another launch in ${v.target.name} ${v.targetRef.region}.`, {
@@ -237,13 +237,20 @@ async function executePreview(actor: Actor, row: LaunchRow, v: ValidatedLaunch):
   return true;
 }
 
-/** Drops an unconfirmed preview: its change set, the empty review stack, and the name claim. */
-export async function discardPreview(launchId: string): Promise<void> {
+/** Drops an unconfirmed preview: its change set, the empty review stack, and the name claim; `reason` stays on the launch. False when it was no longer a preview. */
+export async function discardPreview(launchId: string, reason: string): Promise<boolean> {
   const row = await findLaunch(launchId);
-  if (!row || row.status !== 'REVIEW_IN_PROGRESS') return;
-  const won = await transitionLaunch(launchId, ['REVIEW_IN_PROGRESS'], { status: 'DISCARDED', operation: null, settledAt: new Date(), releaseName: true });
-  if (!won) return;
+  if (!row || row.status !== 'REVIEW_IN_PROGRESS') return false;
+  const won = await transitionLaunch(launchId, ['REVIEW_IN_PROGRESS'], {
+    status: 'DISCARDED',
+    statusReason: reason,
+    operation: null,
+    settledAt: new Date(),
+    releaseName: true,
+  });
+  if (!won) return false;
   const ref = await resolveTargetRefById(row.targetId, row.region);
   if (row.changeSetId) await deleteChangeSet(ref, row.changeSetId).catch(() => undefined);
   if (row.stackId) await deleteStack(ref, row.stackId, `slipway-discard-${launchId}`).catch(() => undefined);
+  return true;
 }

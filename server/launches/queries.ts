@@ -149,6 +149,32 @@ export function listLaunchesInFlight() {
   });
 }
 
+/**
+ * Previews nobody confirmed since `before`: launches parked in REVIEW_IN_PROGRESS, and update change
+ * sets waiting on settled launches (oldest first).
+ */
+export function listAbandonedPreviews(before: Date) {
+  return db.launch.findMany({
+    where: {
+      updatedAt: { lt: before },
+      // A deleted stack took its change sets with it.
+      OR: [
+        { status: 'REVIEW_IN_PROGRESS' },
+        { status: { notIn: ['DELETED', 'DISCARDED', 'FAILED_TO_START'] }, operation: null, changeSetId: { not: null }, pendingChanges: { not: null } },
+      ],
+    },
+    select: { id: true, status: true, teamId: true, stackName: true, targetId: true, region: true, changeSetId: true, updatedAt: true },
+    orderBy: { updatedAt: 'asc' },
+    take: 100,
+  });
+}
+
+/** Forgets an update preview's change set, unless a newer preview replaced it meanwhile; false then. */
+export async function clearPendingChangeSet(id: string, changeSetId: string): Promise<boolean> {
+  const res = await db.launch.updateMany({ where: { id, changeSetId, operation: null }, data: { changeSetId: null, pendingChanges: null } });
+  return res.count === 1;
+}
+
 export type LaunchFilter = {
   teamIds: string[] | null;
   createdById?: string;

@@ -1,4 +1,5 @@
-"""Stack deletes and rollbacks really delete API Gateway, IAM managed policy and Lambda resources.
+"""Stack deletes and rollbacks really delete API Gateway, IAM managed policy and Lambda resources;
+managed policies update in place.
 
 moto gap: for these types moto's CloudFormation models have no delete at all, so DeleteStack and
 rollbacks reported DELETE_COMPLETE while the resource stayed: AWS::ApiGateway::RestApi, ::Resource
@@ -7,6 +8,11 @@ and ::Deployment, AWS::IAM::ManagedPolicy, AWS::Lambda::Permission and AWS::Lamb
 handed the Python object around. Here each gets a real delete (a managed policy is detached from
 its roles, users and groups first, as CloudFormation does), Permission's Ref is its statement id
 and Version's Ref its version ARN (``Fn::GetAtt Version`` the number).
+
+moto gap: AWS::IAM::ManagedPolicy had no update either, so a new PolicyDocument (or Roles, Users,
+Groups) deleted the policy and created another while the change set said, as AWS does, that it
+changes in place. Here the document becomes a new default version and the attachments follow the
+properties; only ManagedPolicyName, Path and Description (create-only) still replace it.
 """
 
 from __future__ import annotations
@@ -52,6 +58,31 @@ def _managed_policy_delete(self: ManagedPolicy, account_id: str, region_name: st
                 self.detach_from(holder)
     if self.arn in backend.managed_policies:
         backend.delete_policy(self.arn)
+
+
+def _managed_policy_update(cls: type[ManagedPolicy], original_resource: ManagedPolicy, new_resource_name: str,
+                           cloudformation_json: dict[str, Any], account_id: str, region_name: str) -> ManagedPolicy:
+    policy = original_resource
+    backend = iam_backends[account_id][policy.partition]
+    properties = cloudformation_json.get("Properties") or {}
+    document = properties.get("PolicyDocument")
+    default = next((v for v in policy.versions if v.is_default), None)
+    if default is None or json.loads(default.document) != document:
+        if len(policy.versions) >= 5:  # IAM keeps five versions: the oldest non-default one makes room
+            oldest = next(v for v in policy.versions if not v.is_default)
+            backend.delete_policy_version(policy.arn, oldest.version_id)
+        backend.create_policy_version(policy.arn, json.dumps(document), set_as_default=True)
+    for holders, wanted, attach, detach in (
+        (backend.roles.values(), properties.get("Roles") or [], backend.attach_role_policy, backend.detach_role_policy),
+        (backend.users.values(), properties.get("Users") or [], backend.attach_user_policy, backend.detach_user_policy),
+        (backend.groups.values(), properties.get("Groups") or [], backend.attach_group_policy, backend.detach_group_policy),
+    ):
+        attached = {holder.name for holder in holders if policy.arn in holder.managed_policies}
+        for name in attached - set(wanted):
+            detach(policy.arn, name)
+        for name in [n for n in wanted if n not in attached]:
+            attach(policy.arn, name)
+    return policy
 
 
 # --- Lambda ---------------------------------------------------------------------------------------------
@@ -123,6 +154,7 @@ def apply() -> None:
     Resource.delete = _resource_delete  # type: ignore[attr-defined]
     Deployment.delete = _deployment_delete  # type: ignore[attr-defined]
     ManagedPolicy.delete = _managed_policy_delete  # type: ignore[attr-defined]
+    ManagedPolicy.update_from_cloudformation_json = classmethod(_managed_policy_update)  # type: ignore[assignment]
 
     Permission.create_from_cloudformation_json = classmethod(_permission_create)  # type: ignore[assignment]
     Permission.physical_resource_id = property(lambda self: getattr(self, "sid", ""))  # type: ignore[attr-defined]

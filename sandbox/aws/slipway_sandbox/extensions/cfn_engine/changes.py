@@ -27,49 +27,118 @@ from moto.cloudformation import parsing
 
 from .graph import references
 
-# Properties whose change replaces the resource ("Update requires: Replacement" in the CloudFormation
-# resource reference). Everything else is updated in place ("Never"); "Conditionally" = "Some
-# interruptions / replacement depending on the value".
-ALWAYS, CONDITIONALLY, NEVER = "Always", "Conditionally", "Never"
+# Which property changes replace a resource, as AWS documents it per resource type and property: the
+# CloudFormation resource specification's UpdateType (Immutable: "Update requires: Replacement";
+# Conditional: replacement depending on the value or the other properties; Mutable: in place), which
+# the resource provider schemas state as createOnlyProperties and conditionalCreateOnlyProperties
+# (https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html). Copied
+# from the us-east-1 schemas cfn-lint 1.51.0 ships (cfnlint/data/schemas/providers/us_east_1.py and
+# resources/*.json), for the types the blueprints and the sandbox's tests use; a create-only path
+# inside a property ("A/B") makes "A" conditional. Types and properties not listed: in place.
+# Per type: (Immutable properties, Conditional properties).
+_UPDATE_TYPES: dict[str, tuple[str, str]] = {
+    "AWS::ApiGateway::Authorizer": ("RestApiId", ""),
+    "AWS::ApiGateway::BasePathMapping": ("DomainName BasePath", ""),
+    "AWS::ApiGateway::Deployment": ("DeploymentCanarySettings RestApiId", ""),
+    "AWS::ApiGateway::DomainName": ("DomainName", ""),
+    "AWS::ApiGateway::Method": ("RestApiId ResourceId HttpMethod", ""),
+    "AWS::ApiGateway::Resource": ("PathPart ParentId RestApiId", ""),
+    "AWS::ApiGateway::Stage": ("RestApiId StageName", ""),
+    "AWS::ApiGateway::VpcLink": ("TargetArns", ""),
+    "AWS::CloudWatch::Alarm": ("AlarmName", ""),
+    "AWS::DynamoDB::Table": ("TableName ImportSourceSpecification", "KeySchema"),
+    "AWS::EC2::Instance": (
+        "AvailabilityZone CpuOptions ElasticGpuSpecifications "
+        "ElasticInferenceAccelerators EnclaveOptions HibernationOptions "
+        "HostResourceGroupArn ImageId Ipv6AddressCount Ipv6Addresses KeyName "
+        "LaunchTemplate LicenseSpecifications NetworkInterfaces "
+        "PlacementGroupName PrivateIpAddress SecurityGroups SubnetId",
+        "AdditionalInfo Affinity EbsOptimized HostId InstanceType KernelId "
+        "PrivateDnsNameOptions RamdiskId Tenancy UserData BlockDeviceMappings "
+        "SecurityGroupIds",
+    ),
+    "AWS::EC2::SecurityGroup": ("GroupDescription GroupName VpcId", ""),
+    "AWS::EC2::SecurityGroupIngress": (
+        "GroupName IpProtocol SourceSecurityGroupId SourcePrefixListId ToPort "
+        "CidrIp SourceSecurityGroupName SourceSecurityGroupOwnerId FromPort "
+        "GroupId CidrIpv6",
+        "",
+    ),
+    "AWS::EC2::Subnet": (
+        "VpcId AvailabilityZone AvailabilityZoneId CidrBlock OutpostArn "
+        "Ipv6Native Ipv4IpamPoolId Ipv4NetmaskLength Ipv6IpamPoolId "
+        "Ipv6NetmaskLength",
+        "Ipv6CidrBlock",
+    ),
+    "AWS::EC2::VPC": ("CidrBlock Ipv4IpamPoolId Ipv4NetmaskLength", "InstanceTenancy"),
+    "AWS::ECR::Repository": ("RepositoryName EncryptionConfiguration", ""),
+    "AWS::ECS::Cluster": ("ClusterName", ""),
+    "AWS::ECS::Service": ("Cluster Role SchedulingStrategy ServiceName", "LaunchType"),
+    "AWS::ECS::TaskDefinition": (
+        "Family ContainerDefinitions Cpu EnableFaultInjection ExecutionRoleArn "
+        "InferenceAccelerators Memory NetworkMode PlacementConstraints "
+        "ProxyConfiguration RequiresCompatibilities RuntimePlatform TaskRoleArn "
+        "Volumes PidMode IpcMode EphemeralStorage",
+        "",
+    ),
+    "AWS::ElasticLoadBalancingV2::Listener": ("LoadBalancerArn", ""),
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": ("Name Type Scheme", ""),
+    "AWS::ElasticLoadBalancingV2::TargetGroup": (
+        "TargetType ProtocolVersion Port Name VpcId Protocol IpAddressType",
+        "",
+    ),
+    "AWS::Events::ApiDestination": ("Name", ""),
+    "AWS::Events::Archive": ("ArchiveName SourceArn", ""),
+    "AWS::Events::Connection": ("Name", ""),
+    "AWS::Events::EventBus": ("Name", ""),
+    "AWS::Events::Rule": ("Name", "EventBusName"),
+    "AWS::IAM::InstanceProfile": ("InstanceProfileName Path", ""),
+    "AWS::IAM::ManagedPolicy": ("ManagedPolicyName Description Path", ""),
+    "AWS::IAM::Role": ("Path RoleName", ""),
+    "AWS::KMS::Alias": ("AliasName", ""),
+    "AWS::Kinesis::Stream": ("Name", ""),
+    "AWS::KinesisFirehose::DeliveryStream": (
+        "DeliveryStreamName DeliveryStreamType DatabaseSourceConfiguration "
+        "KinesisStreamSourceConfiguration DirectPutSourceConfiguration "
+        "MSKSourceConfiguration",
+        "ElasticsearchDestinationConfiguration "
+        "AmazonopensearchserviceDestinationConfiguration "
+        "AmazonOpenSearchServerlessDestinationConfiguration "
+        "IcebergDestinationConfiguration SnowflakeDestinationConfiguration",
+    ),
+    "AWS::Lambda::Alias": ("Name FunctionName", ""),
+    "AWS::Lambda::EventSourceMapping": (
+        "EventSourceArn StartingPosition StartingPositionTimestamp "
+        "SelfManagedEventSource",
+        "",
+    ),
+    "AWS::Lambda::Function": ("FunctionName PackageType TenancyConfig", "DurableConfig"),
+    "AWS::Lambda::LayerVersion": (
+        "CompatibleRuntimes LicenseInfo CompatibleArchitectures LayerName "
+        "Description Content",
+        "",
+    ),
+    "AWS::Lambda::Permission": (
+        "FunctionName FunctionUrlAuthType InvokedViaFunctionUrl SourceAccount "
+        "SourceArn Principal PrincipalOrgID Action EventSourceToken",
+        "",
+    ),
+    "AWS::Lambda::Version": ("FunctionName Description CodeSha256 ProvisionedConcurrencyConfig RuntimePolicy", ""),
+    "AWS::Logs::LogGroup": ("LogGroupName", ""),
+    "AWS::Route53::RecordSet": ("HostedZoneName Name HostedZoneId", ""),
+    "AWS::S3::Bucket": ("BucketName BucketNamePrefix BucketNamespace", ""),
+    "AWS::S3::BucketPolicy": ("Bucket", ""),
+    "AWS::SNS::Subscription": ("Endpoint Protocol TopicArn", "Region"),
+    "AWS::SNS::Topic": ("TopicName FifoTopic", ""),
+    "AWS::SQS::Queue": ("FifoQueue QueueName", ""),
+    "AWS::SSM::Parameter": ("Name", ""),
+    "AWS::SecretsManager::Secret": ("Name", ""),
+    "AWS::StepFunctions::StateMachine": ("StateMachineName StateMachineType", ""),
+}
+ALWAYS, CONDITIONALLY, NEVER = "Always", "Conditionally", "Never"  # a Detail's Target.RequiresRecreation
 REQUIRES_RECREATION: dict[str, dict[str, str]] = {
-    "AWS::SQS::Queue": {"QueueName": ALWAYS, "FifoQueue": ALWAYS},
-    "AWS::SNS::Topic": {"TopicName": ALWAYS, "FifoTopic": ALWAYS},
-    "AWS::SNS::Subscription": {"Endpoint": ALWAYS, "Protocol": ALWAYS, "TopicArn": ALWAYS},
-    "AWS::DynamoDB::Table": {"TableName": ALWAYS, "KeySchema": ALWAYS, "LocalSecondaryIndexes": ALWAYS},
-    "AWS::S3::Bucket": {"BucketName": ALWAYS, "ObjectLockEnabled": ALWAYS},
-    "AWS::S3::BucketPolicy": {"Bucket": ALWAYS},
-    "AWS::Lambda::Function": {"FunctionName": ALWAYS, "PackageType": ALWAYS},
-    "AWS::Lambda::Alias": {"FunctionName": ALWAYS, "Name": ALWAYS},
-    "AWS::Lambda::Version": {"FunctionName": ALWAYS, "CodeSha256": ALWAYS, "Description": ALWAYS},
-    "AWS::Lambda::Permission": {p: ALWAYS for p in ("Action", "EventSourceToken", "FunctionName", "FunctionUrlAuthType",
-                                                    "Principal", "PrincipalOrgID", "SourceAccount", "SourceArn")},
-    "AWS::Lambda::LayerVersion": {p: ALWAYS for p in ("CompatibleArchitectures", "CompatibleRuntimes", "Content",
-                                                      "Description", "LayerName", "LicenseInfo")},
-    "AWS::Lambda::EventSourceMapping": {"EventSourceArn": ALWAYS, "StartingPosition": ALWAYS,
-                                        "StartingPositionTimestamp": ALWAYS, "SelfManagedEventSource": ALWAYS},
-    "AWS::SSM::Parameter": {"Name": ALWAYS},
-    "AWS::IAM::Role": {"RoleName": ALWAYS, "Path": ALWAYS},
-    "AWS::IAM::ManagedPolicy": {"ManagedPolicyName": ALWAYS, "Path": ALWAYS, "Description": ALWAYS},
-    "AWS::IAM::InstanceProfile": {"InstanceProfileName": ALWAYS, "Path": ALWAYS},
-    "AWS::Logs::LogGroup": {"LogGroupName": ALWAYS},
-    "AWS::Events::EventBus": {"Name": ALWAYS, "EventSourceName": ALWAYS},
-    "AWS::Events::Rule": {"Name": ALWAYS, "EventBusName": ALWAYS},
-    "AWS::Events::Connection": {"Name": ALWAYS},
-    "AWS::Events::ApiDestination": {"Name": ALWAYS},
-    "AWS::StepFunctions::StateMachine": {"StateMachineName": ALWAYS, "StateMachineType": ALWAYS},
-    "AWS::KMS::Alias": {"AliasName": ALWAYS},
-    "AWS::KMS::Key": {"KeySpec": CONDITIONALLY, "KeyUsage": CONDITIONALLY, "MultiRegion": CONDITIONALLY},
-    "AWS::SecretsManager::Secret": {"Name": ALWAYS},
-    "AWS::CloudWatch::Alarm": {"AlarmName": ALWAYS},
-    "AWS::Kinesis::Stream": {"Name": ALWAYS},
-    "AWS::ECR::Repository": {"RepositoryName": ALWAYS},
-    "AWS::ApiGateway::Resource": {"ParentId": ALWAYS, "PathPart": ALWAYS, "RestApiId": ALWAYS},
-    "AWS::ApiGateway::Method": {"HttpMethod": ALWAYS, "ResourceId": ALWAYS, "RestApiId": ALWAYS},
-    "AWS::ApiGateway::Stage": {"StageName": ALWAYS, "RestApiId": ALWAYS},
-    "AWS::ApiGateway::Deployment": {"RestApiId": ALWAYS, "DeploymentCanarySettings": ALWAYS},
-    "AWS::EC2::VPC": {"CidrBlock": ALWAYS, "InstanceTenancy": CONDITIONALLY},
-    "AWS::EC2::Subnet": {"AvailabilityZone": ALWAYS, "CidrBlock": ALWAYS, "VpcId": ALWAYS},
-    "AWS::EC2::SecurityGroup": {"GroupName": ALWAYS, "GroupDescription": ALWAYS, "VpcId": ALWAYS},
+    resource_type: {**dict.fromkeys(conditional.split(), CONDITIONALLY), **dict.fromkeys(immutable.split(), ALWAYS)}
+    for resource_type, (immutable, conditional) in _UPDATE_TYPES.items()
 }
 
 _TOKEN = re.compile(r"\{\{slipway:(ref|getatt):([^.}]+)(?:\.([^}]*))?\}\}")

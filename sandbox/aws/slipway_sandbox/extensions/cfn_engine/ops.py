@@ -254,7 +254,10 @@ def update_resource(op: Operation, logical_id: str, body: dict[str, Any], old_bo
                     resource_map._delete_resource(instance, old_body)
                     resource_map._parsed_resources.pop(logical_id, None)
                     new = resource_map[logical_id]
-                    reason = "Requested update requires the creation of a new physical resource; hence creating one."
+                    # The change set said what AWS would do; when only the sandbox replaces, it says so.
+                    reason = ("Requested update requires the creation of a new physical resource; hence creating one."
+                              if replace else f"The sandbox cannot update {resource_type} in place, so it replaced "
+                              "it; AWS updates it without replacement.")
             if new is None:
                 raise ResourceFailure(f"moto returned nothing when updating {resource_type} {logical_id}")
             new.cf_resource_type = resource_type
