@@ -23,6 +23,11 @@ export async function loadActor(where: { id: string } | { email: string }, via: 
   };
 }
 
+/** A user's id and e-mail by e-mail (stored lower-case), or null. */
+export async function findUserByEmail(email: string): Promise<{ id: string; email: string } | null> {
+  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true } });
+}
+
 /** Creates or refreshes the user an OIDC sign-in names (teams are granted by admins). */
 export async function upsertOidcUser(email: string, name: string) {
   return db.user.upsert({ where: { email }, update: { name }, create: { email, name } });

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetAwsClientsForTests } from '@/server/aws/clients';
 import { resetEnvForTests } from '@/server/env';
-import { checkHealth } from '@/server/health';
+import { checkHealth } from '@/server/health/check';
 
 // Against the running sandbox, broker and test database; then with the sandbox and broker pointed at
 // a loopback port nothing listens on.

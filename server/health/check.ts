@@ -1,9 +1,9 @@
 import 'server-only';
 import net from 'node:net';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { db } from '@/server/db';
 import { env } from '@/server/env';
-import { createAwsClient, SANDBOX_ACCOUNT_ID } from '@/server/aws/clients';
+import { SANDBOX_ACCOUNT_ID } from '@/server/aws/clients';
+import { getCallerIdentity } from '@/server/aws/sts';
+import { pingDatabase } from '@/server/health/queries';
 import type { DependencyHealth, HealthReport } from '@/lib/health/types';
 
 const TIMEOUT_MS = 2000;
@@ -21,9 +21,7 @@ async function timed(fn: (signal: AbortSignal) => Promise<void>): Promise<{ ok: 
 }
 
 async function checkDatabase(): Promise<DependencyHealth> {
-  const r = await timed(async () => {
-    await db.$queryRawUnsafe('SELECT 1');
-  });
+  const r = await timed(() => pingDatabase());
   return {
     name: 'database',
     label: env().isPostgres ? 'Database (PostgreSQL)' : 'Database (embedded SQLite)',
@@ -43,7 +41,7 @@ async function checkSandboxAws(): Promise<DependencyHealth> {
       message: 'Real AWS credentials are configured; the local sandbox is not used.',
     };
   }
-  const sts = createAwsClient(STSClient, {
+  const sandbox = {
     id: 'health',
     name: 'sandbox',
     accountId: SANDBOX_ACCOUNT_ID,
@@ -51,9 +49,9 @@ async function checkSandboxAws(): Promise<DependencyHealth> {
     roleArn: null,
     externalId: null,
     isSandbox: true,
-  });
+  };
   const r = await timed(async (abortSignal) => {
-    await sts.send(new GetCallerIdentityCommand({}), { abortSignal });
+    await getCallerIdentity(sandbox, { abortSignal });
   });
   return {
     name: 'sandbox-aws',
