@@ -2,8 +2,9 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { Artefact } from './package';
-import { uploadArtefacts } from './upload';
+import type { Artefact } from '@/server/blueprints/package';
+import type { AwsTargetRef } from './clients';
+import { uploadArtefacts } from './s3';
 
 const artefact = (key: string): Artefact => ({ key, body: new Uint8Array([1, 2, 3]), sha256: 'abc', contentType: 'application/zip' });
 
@@ -21,16 +22,26 @@ function fakeS3(existing: Set<string>, headError?: Error) {
   return { client: { send } as unknown as S3Client, puts };
 }
 
+const target = {
+  id: 't',
+  name: 'test',
+  accountId: '123456789012',
+  region: 'eu-west-1',
+  roleArn: null,
+  externalId: null,
+  isSandbox: true,
+} satisfies AwsTargetRef;
+
 describe('uploadArtefacts', () => {
   it('uploads missing keys and skips keys that already exist', async () => {
     const { client, puts } = fakeS3(new Set(['a.zip']));
-    const result = await uploadArtefacts(client, 'bucket', [artefact('a.zip'), artefact('b.zip')]);
+    const result = await uploadArtefacts(target, 'bucket', [artefact('a.zip'), artefact('b.zip')], client);
     expect(result).toEqual({ uploaded: ['b.zip'], skipped: ['a.zip'] });
     expect(puts.map((put) => put.input)).toEqual([{ Bucket: 'bucket', Key: 'b.zip', Body: new Uint8Array([1, 2, 3]), ContentType: 'application/zip' }]);
   });
 
   it('does not hide other errors, such as access denied', async () => {
     const { client } = fakeS3(new Set(), Object.assign(new Error('Forbidden'), { name: 'Forbidden', $metadata: { httpStatusCode: 403 } }));
-    await expect(uploadArtefacts(client, 'bucket', [artefact('a.zip')])).rejects.toThrow('Forbidden');
+    await expect(uploadArtefacts(target, 'bucket', [artefact('a.zip')], client)).rejects.toThrow('Forbidden');
   });
 });

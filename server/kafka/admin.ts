@@ -1,6 +1,5 @@
 import 'server-only';
 
-import { DescribeClusterV2Command } from '@aws-sdk/client-kafka';
 import kafkajs, { type Admin, Kafka, type KafkaConfig } from 'kafkajs';
 import type { KafkaConnectionTestDto } from '@/lib/dto/kafka-dashboard';
 
@@ -10,7 +9,7 @@ const { ConfigResourceTypes } = kafkajs;
 import { log } from '@/server/log';
 
 import { REFUSED_ADDRESS_CODE } from './broker-guard';
-import type { MskControlPlane } from './connection';
+import { readMskKafkaVersion, type MskControlPlane } from '@/server/aws/msk';
 import { type ConsumerGroupDescription, toConsumerGroupDescription } from './group-members';
 import type { GroupLagInput, PartitionOffsetsInput } from './lag';
 import { partitionKey } from './offset';
@@ -343,10 +342,7 @@ async function readKafkaVersion(
   msk: TestConnectionOptions['msk'],
 ): Promise<{ kafkaVersion: string | null; versionSource: 'msk' | 'inter.broker.protocol.version' | 'unknown' }> {
   if (msk) {
-    const version = await msk.client
-      .send(new DescribeClusterV2Command({ ClusterArn: msk.clusterArn }))
-      .then((out) => out.ClusterInfo?.Provisioned?.CurrentBrokerSoftwareInfo?.KafkaVersion ?? null)
-      .catch(() => null);
+    const version = await readMskKafkaVersion(msk.client, msk.clusterArn);
     if (version) return { kafkaVersion: version, versionSource: 'msk' };
   }
   // Kafka's protocol has no "server version"; the broker's protocol-version config is the closest
