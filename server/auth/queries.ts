@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/server/db';
-import { isRole } from '@/lib/auth/roles';
+import { isRole } from '@/server/auth/roles';
 import type { Actor } from '@/server/auth/actor';
 
 /** Loads a user with their team memberships as an Actor, or null when unknown. */

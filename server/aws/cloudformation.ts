@@ -16,7 +16,7 @@ import {
   type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { createAwsClient, type AwsTargetRef } from '@/server/aws/clients';
-import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launch/types';
+import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
 
 const cfn = (target: AwsTargetRef) => createAwsClient(CloudFormationClient, target);
 

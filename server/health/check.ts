@@ -4,7 +4,7 @@ import { env } from '@/server/env';
 import { SANDBOX_ACCOUNT_ID } from '@/server/aws/clients';
 import { getCallerIdentity } from '@/server/aws/sts';
 import { pingDatabase } from '@/server/health/queries';
-import type { DependencyHealth, HealthReport } from '@/lib/health/types';
+import type { DependencyHealth, HealthReport } from '@/lib/health/dto';
 
 const TIMEOUT_MS = 2000;
 const START_HINT = 'Start it with `npm run sandbox -- start` (or run `npm run demo`).';

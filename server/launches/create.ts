@@ -14,7 +14,7 @@ import { requireTeamRole } from '@/server/auth/authz';
 import { resolveTargetRefById } from '@/server/targets/queries';
 import type { Actor } from '@/server/auth/actor';
 import type { LaunchRequest } from '@/lib/schemas/launches';
-import type { LaunchPreviewDto, ResourceChangeDto } from '@/lib/launch/types';
+import type { LaunchPreviewDto, ResourceChangeDto } from '@/lib/launches/dto';
 
 const tokenFor = (operation: string, launchId: string) => `slipway-${operation}-${launchId}-${randomUUID().slice(0, 8)}`;
 

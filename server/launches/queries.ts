@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db, isUniqueViolation } from '@/server/db';
-import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launch/types';
+import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
 
 const recordSchema = z.record(z.string(), z.string());
 const outputsSchema = z.array(z.object({ key: z.string(), value: z.string(), description: z.string().nullable() }));

@@ -14,11 +14,11 @@ import { requestHashOf, requireBlueprint } from '@/server/launches/context';
 import { launchCostEstimate } from '@/server/launches/cost';
 import { requireReadableLaunch } from '@/server/launches/read';
 import { parseChanges, parseRecord, transitionLaunch, updateLaunch } from '@/server/launches/queries';
-import { maskSecrets, validateParameterValue } from '@/lib/launch/parameters';
-import { mergeTags } from '@/lib/launch/tags';
+import { maskSecrets, validateParameterValue } from '@/lib/launches/parameters';
+import { mergeTags } from '@/server/launches/tags';
 import type { Actor } from '@/server/auth/actor';
 import type { LaunchUpdateRequest } from '@/lib/schemas/launches';
-import type { LaunchPreviewDto } from '@/lib/launch/types';
+import type { LaunchPreviewDto } from '@/lib/launches/dto';
 
 const SETTLED_FOR_UPDATE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE'];
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { upsertDemoUser, upsertMembership, upsertTeam } from '@/server/seed/queries';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/server/auth/roles';
 
 export const demoTeams = [
   {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/server/db';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/server/auth/roles';
 
 /** Creates a team by slug unless it exists (an existing team keeps its name and tags); returns its id. */
 export async function upsertTeam(team: { slug: string; name: string; requiredTags: Record<string, string> }): Promise<string> {

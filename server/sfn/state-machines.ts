@@ -7,7 +7,7 @@ import { accessFor } from '@/server/tenancy/ownership';
 import { listRecentInputs } from '@/server/sfn/queries';
 import { getDefinitionLayout } from '@/server/sfn/layout';
 import { parseSfnArn } from '@/lib/sfn/arn';
-import { stateMachineArnsOfLaunch } from '@/lib/launch/state-machine-arns';
+import { stateMachineArnsOfLaunch } from '@/server/launches/state-machine-arns';
 import { summariseRecentExecutions } from '@/lib/sfn/recent-activity';
 import type { RecentInputDto, StateMachineDetailDto, StateMachineListDto, StateMachineSummaryDto } from '@/lib/sfn/dto';
 import type { StateMachinesQuery } from '@/lib/schemas/sfn';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { statusTone, type LaunchDetailDto } from '@/lib/launch/types';
+import { statusTone, type LaunchDetailDto } from '@/lib/launches/dto';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';

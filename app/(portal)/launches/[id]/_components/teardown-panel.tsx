@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { statusTone, type LaunchDetailDto } from '@/lib/launch/types';
+import { statusTone, type LaunchDetailDto } from '@/lib/launches/dto';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';

@@ -9,7 +9,7 @@ import { Card } from '@/components/ui/card';
 import { Select } from '@/components/ui/field';
 import { ParameterFields } from '../../_components/parameter-fields';
 import { ChangeSetTable } from '../../_components/change-set-table';
-import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launch/types';
+import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launches/dto';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
 
 const UPDATABLE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE'];

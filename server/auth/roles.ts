@@ -1,3 +1,4 @@
+import 'server-only';
 export const roles = ['viewer', 'developer', 'admin'] as const;
 export type Role = (typeof roles)[number];
 

@@ -1,3 +1,4 @@
+import 'server-only';
 // Stack tags: the team's required tags always apply (CloudFormation propagates stack tags to the
 // resources it creates), the launcher may add more but not remove or blank a required one.
 

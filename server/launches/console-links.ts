@@ -1,4 +1,5 @@
 // Links from a stack resource to its page in the AWS console (real accounts only).
+import 'server-only';
 
 const base = (region: string) => `https://${region}.console.aws.amazon.com`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summariseEvents } from './progress';
-import type { StackEventDto } from './types';
+import type { StackEventDto } from '@/lib/launches/dto';
 
 let n = 0;
 const ev = (logicalId: string, status: string, reason: string | null = null): StackEventDto => ({

@@ -1,5 +1,6 @@
+import 'server-only';
 import { parseSfnArn } from '@/lib/sfn/arn';
-import type { StackOutputDto, StackResourceDto } from './types';
+import type { StackOutputDto, StackResourceDto } from '@/lib/launches/dto';
 
 /**
  * The state machines a launch owns: its stack's own (their physical id is the ARN) and those its

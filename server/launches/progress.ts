@@ -1,4 +1,5 @@
-import type { StackEventDto } from '@/lib/launch/types';
+import 'server-only';
+import type { StackEventDto } from '@/lib/launches/dto';
 
 /**
  * Progress of the current operation from its events: resources finished out of resources touched,
