@@ -1,6 +1,6 @@
 import 'server-only';
-import { LruCache } from '@/lib/sfn/layout-cache';
-import type { LaidOutDefinition } from '@/lib/sfn/layout-cache';
+import { LruCache } from '@/server/sfn/layout-cache';
+import type { LaidOutDefinition } from '@/server/sfn/layout-cache';
 import type { HistoryEventRowDto } from '@/lib/sfn/dto';
 import type { ExecutionView, SfnHistoryEvent } from '@/lib/sfn/history-types';
 import type { ExecutionDefinition, ExecutionDescription } from '@/server/aws/sfn-dto';

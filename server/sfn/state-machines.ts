@@ -8,7 +8,7 @@ import { listRecentInputs } from '@/server/sfn/queries';
 import { getDefinitionLayout } from '@/server/sfn/layout';
 import { parseSfnArn } from '@/lib/sfn/arn';
 import { stateMachineArnsOfLaunch } from '@/server/launches/state-machine-arns';
-import { summariseRecentExecutions } from '@/lib/sfn/recent-activity';
+import { summariseRecentExecutions } from '@/server/sfn/recent-activity';
 import type { RecentInputDto, StateMachineDetailDto, StateMachineListDto, StateMachineSummaryDto } from '@/lib/sfn/dto';
 import type { StateMachinesQuery } from '@/lib/schemas/sfn';
 import type { Actor } from '@/server/auth/actor';

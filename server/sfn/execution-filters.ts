@@ -1,4 +1,5 @@
-import type { ExecutionListDto, ExecutionSummaryDto } from './dto';
+import 'server-only';
+import type { ExecutionListDto, ExecutionSummaryDto } from '@/lib/sfn/dto';
 
 // ListExecutions filters by status only. Name search and time range are applied here, over pages read
 // newest first, and the page handed out ends where the page size is reached, possibly in the middle of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExecutionSummaryDto } from './dto';
+import type { ExecutionSummaryDto } from '@/lib/sfn/dto';
 import {
   collectExecutionsPage,
   decodeListCursor,

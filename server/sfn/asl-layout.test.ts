@@ -1,9 +1,10 @@
 import type { Edge, Node } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { recordedExecutions } from './__fixtures__';
-import { buildAslGraph } from './asl-graph';
-import { END_MARKER_ID, layoutAslGraph, START_MARKER_ID, type GraphLayout } from './layout';
-import { generateLargeDefinition } from './synthetic/large-definition';
+import { recordedExecutions } from '@/lib/sfn/__fixtures__';
+import { buildAslGraph } from '@/lib/sfn/asl-graph';
+import { layoutAslGraph } from './asl-layout';
+import { END_MARKER_ID, START_MARKER_ID, type GraphLayout } from '@/lib/sfn/layout-types';
+import { generateLargeDefinition } from '@/server/sfn/synthetic/large-definition';
 
 function absolutePositions(layout: GraphLayout) {
   const absolute = new Map<string, { x: number; y: number; width: number; height: number }>();

@@ -1,6 +1,7 @@
-import type { AslGraph } from './asl-graph';
+import 'server-only';
+import type { AslGraph } from '@/lib/sfn/asl-graph';
 import type { ExecutionFacts, VisitRecord } from './history-attribution';
-import type { ExecutionErrorBanner, ExecutionStatus, StateStatus, StateSummary, StateVisit } from './history-types';
+import type { ExecutionErrorBanner, ExecutionStatus, StateStatus, StateSummary, StateVisit } from '@/lib/sfn/history-types';
 
 // Once every event is attributed: each visit's colour, the Parallel/Map raw results, the per-state
 // summary and the execution's error banner.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { recordedExecutions } from './__fixtures__';
-import { buildAslGraph } from './asl-graph';
+import { recordedExecutions } from '@/lib/sfn/__fixtures__';
+import { buildAslGraph } from '@/lib/sfn/asl-graph';
 import { buildEventRows, eventDetailsText, eventOwners, filterEventRows, pageOfEvents } from './event-rows';
 import { deriveExecutionView } from './history';
-import { generateLargeHistory } from './synthetic/large-history';
+import { generateLargeHistory } from '@/server/sfn/synthetic/large-history';
 
 function rowsOf(scenario: keyof typeof recordedExecutions) {
   const recorded = recordedExecutions[scenario];

@@ -1,10 +1,10 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
-import { recordedExecutions, type RecordedExecution } from './__fixtures__';
-import { buildAslGraph } from './asl-graph';
+import { recordedExecutions, type RecordedExecution } from '@/lib/sfn/__fixtures__';
+import { buildAslGraph } from '@/lib/sfn/asl-graph';
 import { deriveExecutionView } from './history';
-import type { SfnHistoryEvent } from './history-types';
-import { generateLargeHistory } from './synthetic/large-history';
+import type { SfnHistoryEvent } from '@/lib/sfn/history-types';
+import { generateLargeHistory } from '@/server/sfn/synthetic/large-history';
 
 function viewOf(recorded: RecordedExecution, now?: number) {
   const graph = buildAslGraph(recorded.definition);

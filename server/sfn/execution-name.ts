@@ -1,3 +1,4 @@
+import 'server-only';
 // StartExecution without a name gives a generated UUID in AWS and an ARN ending in `:None` in the
 // sandbox, so the portal always sends one: readable, sortable by time, unique enough per machine.
 

@@ -1,6 +1,7 @@
-import { buildAslGraph } from './asl-graph';
-import { layoutAslGraph } from './layout';
-import { generateLargeDefinition } from './synthetic/large-definition';
+import 'server-only';
+import { buildAslGraph } from '@/lib/sfn/asl-graph';
+import { layoutAslGraph } from './asl-layout';
+import { generateLargeDefinition } from '@/server/sfn/synthetic/large-definition';
 
 const WARM_UP_STATES = 100;
 const WARM_UP_ROUNDS = 4;

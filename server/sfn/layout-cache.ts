@@ -1,5 +1,7 @@
-import { buildAslGraph, type AslGraph } from './asl-graph';
-import { layoutAslGraph, type GraphLayout } from './layout';
+import 'server-only';
+import { buildAslGraph, type AslGraph } from '@/lib/sfn/asl-graph';
+import { layoutAslGraph } from './asl-layout';
+import type { GraphLayout } from '@/lib/sfn/layout-types';
 
 // ELK's first layout in a process is slow (JIT warm-up: about half a second for 200 states) and every
 // execution of a revision shares one definition, so the server lays each definition out once and keeps

@@ -1,7 +1,8 @@
-import type { AslGraph } from './asl-graph';
+import 'server-only';
+import type { AslGraph } from '@/lib/sfn/asl-graph';
 import { attributeEvents } from './history-attribution';
 import { buildErrorBanner, fillContainerResults, settleStatuses, summariseStates } from './history-status';
-import type { ExecutionView, SfnHistoryEvent } from './history-types';
+import type { ExecutionView, SfnHistoryEvent } from '@/lib/sfn/history-types';
 import { buildTimeline } from './timeline';
 
 // The execution details page's model: from GetExecutionHistory events to per-state visits and colours,

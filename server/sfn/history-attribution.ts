@@ -1,5 +1,6 @@
-import type { AslGraph } from './asl-graph';
-import type { ExecutionStatus, SfnHistoryEvent, StateVisit } from './history-types';
+import 'server-only';
+import type { AslGraph } from '@/lib/sfn/asl-graph';
+import type { ExecutionStatus, SfnHistoryEvent, StateVisit } from '@/lib/sfn/history-types';
 import { toEpochMs, toIsoString } from './history-time';
 import { StateNodeResolver } from './state-node-resolver';
 

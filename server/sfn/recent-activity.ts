@@ -1,4 +1,5 @@
-import type { ExecutionSummaryDto, RecentActivityDto } from './dto';
+import 'server-only';
+import type { ExecutionSummaryDto, RecentActivityDto } from '@/lib/sfn/dto';
 
 // The state machine list's "recent executions" column: counts by status over the newest page of
 // executions, and the newest one that did not succeed.

@@ -1,3 +1,4 @@
+import 'server-only';
 // Event timestamps arrive as Date (AWS SDK), ISO strings (JSON over the wire, fixtures) or epoch ms.
 
 /** Epoch milliseconds of a history timestamp (NaN when missing or unparsable). */

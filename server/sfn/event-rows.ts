@@ -1,5 +1,6 @@
-import type { HistoryEventRowDto, HistoryPageDto } from './dto';
-import type { SfnHistoryEvent, StateVisit } from './history-types';
+import 'server-only';
+import type { HistoryEventRowDto, HistoryPageDto } from '@/lib/sfn/dto';
+import type { SfnHistoryEvent, StateVisit } from '@/lib/sfn/history-types';
 import { toEpochMs, toIsoString } from './history-time';
 
 // The event view: one row per history event, with the state each belongs to (the attribution already

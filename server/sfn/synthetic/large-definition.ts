@@ -1,4 +1,5 @@
-import type { AslState, AslStateMachine } from '../asl-types';
+import 'server-only';
+import type { AslState, AslStateMachine } from '@/lib/sfn/asl-types';
 
 // A realistic big state machine for the layout benchmark: a long chain mixing Tasks with Retry/Catch,
 // Choices (including a loop back), Parallels with branches, inline Maps and Waits, all counted as states.

@@ -1,5 +1,6 @@
-import type { AslGraph, AslGraphNode } from './asl-graph';
-import { nestedStateId } from './node-id';
+import 'server-only';
+import type { AslGraph, AslGraphNode } from '@/lib/sfn/asl-graph';
+import { nestedStateId } from '@/lib/sfn/node-id';
 
 // History events name states, the graph identifies them by path: this maps one to the other.
 

@@ -1,4 +1,5 @@
-import type { ExpressLogEventDto } from './dto';
+import 'server-only';
+import type { ExpressLogEventDto } from '@/lib/sfn/dto';
 
 // Express workflows record their executions only in CloudWatch Logs, one JSON record per event:
 // `{ "id", "type": "ExecutionStarted", "details": {...}, "execution_arn", "event_timestamp", ... }`.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newestFirst, toExpressLogEvent } from './express-logs';
+import { newestFirst, toExpressLogEvent } from './express-log-events';
 
 describe('toExpressLogEvent', () => {
   it('reads the type and execution ARN of a Step Functions log record', () => {

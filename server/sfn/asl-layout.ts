@@ -1,46 +1,11 @@
+import 'server-only';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkLabel, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
-import type { AslEdgeKind, AslGraph, AslGraphNode } from './asl-graph';
+import type { AslGraph } from '@/lib/sfn/asl-graph';
+import { END_MARKER_ID, START_MARKER_ID, type GraphLayout, type LayoutEdge, type LayoutNode, type LayoutPoint } from '@/lib/sfn/layout-types';
 
 // Positions for @xyflow/react: positions are relative to the parent node and parents come before
 // their children in `nodes`, which is what xyflow requires for sub-flows.
-
-export type LayoutNodeType = 'state' | 'container' | 'marker';
-
-export interface LayoutNode {
-  id: string;
-  type: LayoutNodeType;
-  /** Relative to `parentId`'s top-left corner (absolute for top-level nodes). */
-  position: { x: number; y: number };
-  width: number;
-  height: number;
-  parentId?: string;
-  data: { state?: AslGraphNode; marker?: 'start' | 'end' };
-}
-
-export interface LayoutPoint {
-  x: number;
-  y: number;
-}
-
-export interface LayoutEdge {
-  id: string;
-  source: string;
-  target: string;
-  kind: AslEdgeKind;
-  label?: string;
-  /** Route in absolute coordinates (start, bends, end), for an edge component that follows ELK. */
-  points: LayoutPoint[];
-  /** Absolute top-left of the label box ELK reserved. */
-  labelPosition?: LayoutPoint;
-}
-
-export interface GraphLayout {
-  nodes: LayoutNode[];
-  edges: LayoutEdge[];
-  width: number;
-  height: number;
-}
 
 export interface LayoutElk {
   layout(graph: ElkNode): Promise<ElkNode>;
@@ -49,9 +14,6 @@ export interface LayoutElk {
 /** Above this many states, Catch edges are drawn as overlays unless asked otherwise (see routeCatchEdges). */
 export const CATCH_ROUTING_STATE_LIMIT = 120;
 
-/** Ids of the Start/End marker nodes the layout adds around the top level. */
-export const START_MARKER_ID = '__start__';
-export const END_MARKER_ID = '__end__';
 
 const STATE_HEIGHT = 40;
 const MARKER_SIZE = { width: 64, height: 28 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExecutionStatusName, ExecutionSummaryDto } from './dto';
+import type { ExecutionStatusName, ExecutionSummaryDto } from '@/lib/sfn/dto';
 import { generateExecutionName } from './execution-name';
 import { summariseRecentExecutions } from './recent-activity';
 import { executionNameSchema } from '@/lib/schemas/sfn';

@@ -1,4 +1,5 @@
-import type { StateVisit, TimelineMark, TimelineRow } from './history-types';
+import 'server-only';
+import type { StateVisit, TimelineMark, TimelineRow } from '@/lib/sfn/history-types';
 
 // Gantt rows for the timeline view: one row per visit, in entry order, offsets from execution start.
 

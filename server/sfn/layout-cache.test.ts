@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordedExecutions } from './__fixtures__';
+import { recordedExecutions } from '@/lib/sfn/__fixtures__';
 import { DefinitionLayoutCache, definitionKey, LruCache } from './layout-cache';
 
 describe('LruCache', () => {

@@ -1,5 +1,6 @@
-import type { AslStateMachine } from '../asl-types';
-import type { SfnHistoryEvent } from '../history-types';
+import 'server-only';
+import type { AslStateMachine } from '@/lib/sfn/asl-types';
+import type { SfnHistoryEvent } from '@/lib/sfn/history-types';
 
 // A big, realistically shaped history for the parser benchmark: an inline Map whose iterations run
 // `concurrency` at a time (so their events interleave and only previousEventId keeps them apart), each
