@@ -1,8 +1,9 @@
-import { DEFAULT_BATCH_SIZES } from './cost-grid';
-import type { ScenarioInput } from './estimator-state';
-import { withValue } from './estimator-view';
-import { MAX_BATCH_SIZE_WITHOUT_WINDOW, MIN_BATCHING_WINDOW_FOR_LARGE_BATCHES_S, MIN_EPHEMERAL_STORAGE_MB } from './limits';
-import type { Architecture } from './price-table';
+import 'server-only';
+import { DEFAULT_BATCH_SIZES } from '@/lib/cost/cost-grid';
+import type { ScenarioInput } from '@/lib/cost/estimator-state';
+import { withValue } from '@/lib/cost/estimator-view';
+import { MAX_BATCH_SIZE_WITHOUT_WINDOW, MIN_BATCHING_WINDOW_FOR_LARGE_BATCHES_S, MIN_EPHEMERAL_STORAGE_MB } from '@/lib/cost/limits';
+import type { Architecture } from '@/lib/cost/price-table';
 
 /**
  * A blueprint's cost profile (blueprint.yaml `cost:`) turned into estimator inputs. The shapes mirror

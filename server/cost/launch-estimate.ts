@@ -1,3 +1,4 @@
+import 'server-only';
 import { type LambdaCostInput, type SqsBatchInput, lambdaCostInputSchema, sqsBatchInputSchema } from '@/lib/schemas/cost';
 
 import {
@@ -9,8 +10,8 @@ import {
   isEstimableProfile,
   scenarioFromProfile,
 } from './cost-profile';
-import { type LambdaCostEstimateDto, estimateLambdaCost, toLambdaCostDto } from './lambda-cost';
-import { type SqsBatchCostsDto, estimateSqsBatchCosts, toSqsBatchCostsDto } from './sqs-batch-cost';
+import { type LambdaCostEstimateDto, estimateLambdaCost, toLambdaCostDto } from '@/lib/cost/lambda-cost';
+import { type SqsBatchCostsDto, estimateSqsBatchCosts, toSqsBatchCostsDto } from '@/lib/cost/sqs-batch-cost';
 
 /**
  * The monthly cost of a blueprint as it is about to be launched: the blueprint's cost profile, with
