@@ -1,7 +1,7 @@
 import 'server-only';
 
 import kafkajs, { type Admin, Kafka, type KafkaConfig } from 'kafkajs';
-import type { KafkaConnectionTestDto } from '@/lib/dto/kafka-dashboard';
+import type { KafkaConnectionTestDto } from '@/lib/kafka/dto';
 
 // Node's ESM loader cannot see this export of the CommonJS package (tsx scripts); the default import can.
 const { ConfigResourceTypes } = kafkajs;

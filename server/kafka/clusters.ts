@@ -1,8 +1,7 @@
 import 'server-only';
 
-import type { KafkaClusterDto, KafkaClusterHealthDto, KafkaConnectionSummaryDto, KafkaConnectionTestDto } from '@/lib/dto/kafka-dashboard';
-import { parseMskClusterArn, type KafkaConnectionSettings } from '@/lib/schemas/kafka';
-import type { KafkaClusterRegistration } from '@/lib/schemas/kafka-clusters';
+import type { KafkaClusterDto, KafkaClusterHealthDto, KafkaConnectionSummaryDto, KafkaConnectionTestDto } from '@/lib/kafka/dto';
+import { parseMskClusterArn, type KafkaClusterRegistration, type KafkaConnectionSettings } from '@/lib/schemas/kafka';
 import type { Actor } from '@/server/auth/actor';
 import { hasTeamRole, readableTeamIds, requirePlatformAdmin, requireTeamRole, roleInTeam } from '@/server/auth/authz';
 import { AppError } from '@/server/errors';

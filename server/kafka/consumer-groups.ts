@@ -1,8 +1,14 @@
 import 'server-only';
 
-import type { ConsumerGroupDetailDto, ConsumerGroupListDto, ConsumerGroupSummaryDto, GroupLagHistoryDto, GroupPartitionDto } from '@/lib/dto/kafka-dashboard';
-import type { ConsumerGroupMemberDto } from '@/lib/dto/kafka';
-import type { GroupHistoryQuery } from '@/lib/schemas/kafka-clusters';
+import type {
+  ConsumerGroupDetailDto,
+  ConsumerGroupListDto,
+  ConsumerGroupMemberDto,
+  ConsumerGroupSummaryDto,
+  GroupLagHistoryDto,
+  GroupPartitionDto,
+} from '@/lib/kafka/dto';
+import type { GroupHistoryQuery } from '@/lib/schemas/kafka';
 import type { Actor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 

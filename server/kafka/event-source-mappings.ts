@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { KafkaEventSourceMappingDto, KafkaEventSourceMappingListDto } from '@/lib/dto/kafka-dashboard';
+import type { KafkaEventSourceMappingDto, KafkaEventSourceMappingListDto } from '@/lib/kafka/dto';
 import type { KafkaConnectionSettings } from '@/lib/schemas/kafka';
 import type { TargetDto } from '@/lib/schemas/targets';
 import type { Actor } from '@/server/auth/actor';

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { GroupLagDto, PartitionLagDto, TopicLagDto } from '@/lib/dto/kafka';
+import type { GroupLagDto, PartitionLagDto, TopicLagDto } from '@/lib/kafka/dto';
 
 import { type OffsetLike, parseOffset, requireOffset } from './offset';
 

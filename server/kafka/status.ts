@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { CONSUMER_STATUSES, type ConsumerSeverity, type ConsumerStatus, type GroupStatusDto, type PartitionStatusDto } from '@/lib/dto/kafka';
+import { CONSUMER_STATUSES, type ConsumerSeverity, type ConsumerStatus, type GroupStatusDto, type PartitionStatusDto } from '@/lib/kafka/dto';
 
 import { groupSamplesByPartition } from './lag-sample';
 import { partitionLabel } from './offset';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { groupHistoryQuerySchema, kafkaClusterRegistrationSchema, offsetResetBodySchema } from './kafka-clusters';
-import { kafkaGroupIdSchema, MAX_KAFKA_GROUP_ID_BYTES } from './kafka';
+import { groupHistoryQuerySchema, kafkaClusterRegistrationSchema, kafkaGroupIdSchema, MAX_KAFKA_GROUP_ID_BYTES, offsetResetBodySchema } from './kafka';
 
 const arn = 'arn:aws:kafka:eu-west-1:111122223333:cluster/orders/5e8f3c1a-1b2c-4d5e-9f00-0a1b2c3d4e5f-3';
 const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => result.error?.issues.map((i) => i.path.join('.')) ?? [];
