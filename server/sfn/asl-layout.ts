@@ -14,7 +14,6 @@ export interface LayoutElk {
 /** Above this many states, Catch edges are drawn as overlays unless asked otherwise (see routeCatchEdges). */
 export const CATCH_ROUTING_STATE_LIMIT = 120;
 
-
 const STATE_HEIGHT = 40;
 const MARKER_SIZE = { width: 64, height: 28 };
 const CONTAINER_PADDING = '[top=44,left=20,bottom=20,right=20]';
