@@ -10,7 +10,7 @@ import { displayNameSchema } from '@/lib/schemas/names';
  */
 
 /** `host:port`, with IPv6 hosts in brackets (`[::1]:9092`). */
-export const kafkaBrokerAddressSchema = z
+const kafkaBrokerAddressSchema = z
   .string()
   .trim()
   .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'Use host:port, e.g. b-1.example.com:9096');
@@ -23,26 +23,26 @@ const pemCertificateSchema = z
   .regex(/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/, 'Paste a PEM certificate');
 
 /** arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid> (provisioned and serverless clusters alike). */
-export const mskClusterArnSchema = z
+const mskClusterArnSchema = z
   .string()
   .trim()
   .regex(/^arn:aws[a-z-]*:kafka:[a-z0-9-]+:\d{12}:cluster\/[^/]+\/[^/]+$/, 'Use an MSK cluster ARN');
 
 const usernameSchema = z.string().trim().min(1, 'Enter the SASL username').max(255);
 
-export const mskIamConnectionSchema = z.strictObject({
+const mskIamConnectionSchema = z.strictObject({
   kind: z.literal('msk-iam'),
   clusterArn: mskClusterArnSchema,
   /** `public` needs public access enabled on the cluster; the portal usually runs inside the VPC. */
   network: z.enum(['private', 'public']).default('private'),
 });
 
-export const plaintextConnectionSchema = z.strictObject({
+const plaintextConnectionSchema = z.strictObject({
   kind: z.literal('plaintext'),
   brokers: brokersSchema,
 });
 
-export const tlsConnectionSchema = z.strictObject({
+const tlsConnectionSchema = z.strictObject({
   kind: z.literal('tls'),
   brokers: brokersSchema,
   /** Omit to trust the system CAs. */
@@ -51,7 +51,7 @@ export const tlsConnectionSchema = z.strictObject({
   clientCertPem: pemCertificateSchema.optional(),
 });
 
-export const saslScramConnectionSchema = z.strictObject({
+const saslScramConnectionSchema = z.strictObject({
   kind: z.literal('sasl-scram-sha-512'),
   brokers: brokersSchema,
   username: usernameSchema,
@@ -59,7 +59,7 @@ export const saslScramConnectionSchema = z.strictObject({
   caCertPem: pemCertificateSchema.optional(),
 });
 
-export const saslPlainConnectionSchema = z.strictObject({
+const saslPlainConnectionSchema = z.strictObject({
   kind: z.literal('sasl-plain'),
   brokers: brokersSchema,
   username: usernameSchema,
@@ -108,7 +108,6 @@ export const kafkaClusterInputSchema = z
       });
     }
   });
-export type KafkaClusterInput = z.infer<typeof kafkaClusterInputSchema>;
 
 /** Region and account of an MSK cluster, read from its ARN. */
 export function parseMskClusterArn(clusterArn: string): { partition: string; region: string; accountId: string } {
@@ -118,7 +117,7 @@ export function parseMskClusterArn(clusterArn: string): { partition: string; reg
 }
 
 /** Kafka offsets are signed 64-bit integers (Java's Long.MAX_VALUE). */
-export const MAX_KAFKA_OFFSET = 2n ** 63n - 1n;
+const MAX_KAFKA_OFFSET = 2n ** 63n - 1n;
 
 /** Offsets travel as decimal strings: they are 64-bit and JSON numbers are not. */
 // zod runs refinements even after the pattern failed, so each one checks the pattern itself, and the
@@ -152,7 +151,7 @@ export const kafkaGroupIdSchema = z
  * A topic name as Kafka accepts it (org.apache.kafka.common.internals.Topic.validate): 1-249 of
  * ASCII letters, digits, '.', '_' and '-', and neither "." nor "..".
  */
-export const kafkaTopicNameSchema = z
+const kafkaTopicNameSchema = z
   .string({ error: 'topic must be a string' })
   .min(1, 'A topic name must not be empty')
   .max(249, 'A topic name is at most 249 characters')
@@ -160,9 +159,9 @@ export const kafkaTopicNameSchema = z
   .refine((name) => name !== '.' && name !== '..', 'A topic name cannot be "." or ".."');
 
 /** Partition ids are Java ints in Kafka. */
-export const MAX_KAFKA_PARTITION = 2_147_483_647;
+const MAX_KAFKA_PARTITION = 2_147_483_647;
 
-export const offsetResetStrategySchema = z.discriminatedUnion('kind', [
+const offsetResetStrategySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('earliest') }),
   z.strictObject({ kind: z.literal('latest') }),
   /** First offset whose record timestamp is at or after this instant (Kafka's --to-datetime). */
@@ -172,7 +171,7 @@ export const offsetResetStrategySchema = z.discriminatedUnion('kind', [
 ]);
 export type OffsetResetStrategy = z.infer<typeof offsetResetStrategySchema>;
 
-export const offsetResetRequestSchema = z.object({
+const offsetResetRequestSchema = z.object({
   groupId: kafkaGroupIdSchema,
   /** Partitions omitted = every partition of the topic. */
   topics: z

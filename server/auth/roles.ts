@@ -1,5 +1,5 @@
 import 'server-only';
-export const roles = ['viewer', 'developer', 'admin'] as const;
+const roles = ['viewer', 'developer', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
 const rank: Record<Role, number> = { viewer: 1, developer: 2, admin: 3 };

@@ -14,7 +14,7 @@ import {
 } from '@/lib/cost/limits';
 
 /** Services a blueprint may list; one spelling each, so the catalog's service filter finds them all. */
-export const AWS_SERVICES = [
+const AWS_SERVICES = [
   'Amazon API Gateway',
   'Amazon CloudFront',
   'Amazon CloudWatch',
@@ -250,8 +250,6 @@ export const blueprintMetadataSchema = z
   });
 
 export type BlueprintMetadata = z.infer<typeof blueprintMetadataSchema>;
-export type BlueprintDashboard = BlueprintMetadata['dashboards'][number];
-export type BlueprintCostProfile = BlueprintMetadata['cost'];
 
 // Compile-time guard: the zod output must stay assignable to the isomorphic DTO the pages use.
 type AssertAssignable<T extends U, U> = T;

@@ -208,7 +208,7 @@ export async function readLagSnapshot(client: ClusterAdmin, options: ReadLagSnap
 }
 
 /** Ids of consumer groups (protocol type `consumer`, or empty for groups that only hold commits). */
-export async function listConsumerGroupIds(admin: Admin): Promise<string[]> {
+async function listConsumerGroupIds(admin: Admin): Promise<string[]> {
   const { groups } = await admin.listGroups();
   return groups
     .filter((g) => g.protocolType === 'consumer' || g.protocolType === '')
@@ -229,7 +229,7 @@ export async function describeConsumerGroups(admin: Admin, groupIds: readonly st
 export type ConnectionReport = KafkaConnectionTestDto;
 
 /** A failing connection test answers after this long, whatever failed (a working cluster answers at once). */
-export const CONNECTION_TEST_DEADLINE_MS = 10_000;
+const CONNECTION_TEST_DEADLINE_MS = 10_000;
 
 /**
  * The one answer for every way of not reaching a broker: a closed port, a filtered one, another

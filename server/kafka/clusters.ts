@@ -38,7 +38,7 @@ import {
  */
 
 /** True when the actor may see the cluster and its groups. */
-export function canReadCluster(actor: Actor, cluster: Pick<StoredKafkaCluster, 'teamId'>): boolean {
+function canReadCluster(actor: Actor, cluster: Pick<StoredKafkaCluster, 'teamId'>): boolean {
   return cluster.teamId === null || roleInTeam(actor, cluster.teamId) !== null;
 }
 
@@ -129,7 +129,7 @@ async function toClusterDtos(actor: Actor, clusters: StoredKafkaCluster[]): Prom
 }
 
 /** Connection settings without secrets, for display. */
-export function summariseConnection(settings: KafkaConnectionSettings): KafkaConnectionSummaryDto {
+function summariseConnection(settings: KafkaConnectionSettings): KafkaConnectionSummaryDto {
   switch (settings.kind) {
     case 'msk-iam':
       return {

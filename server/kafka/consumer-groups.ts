@@ -43,7 +43,7 @@ const LIVE_READ_TIMEOUT_MS = 10_000;
 type LiveRead = { snapshot: LagSnapshot; error: null } | { snapshot: null; error: string };
 
 /** Runs a read against the cluster's shared admin with a deadline; failures become a message. */
-export async function readFromCluster<T>(
+async function readFromCluster<T>(
   cluster: StoredKafkaCluster,
   fn: (client: ClusterAdmin) => Promise<T>,
 ): Promise<{ value: T; error: null } | { value: null; error: string }> {

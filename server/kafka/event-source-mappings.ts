@@ -18,7 +18,7 @@ import { listClusters, type StoredKafkaCluster } from './queries';
  */
 
 /** The blueprint whose launches create these mappings; its `EventSourceMappingId` output is the UUID. */
-export const MSK_CONSUMER_BLUEPRINT = 'msk-custom-consumer-group';
+const MSK_CONSUMER_BLUEPRINT = 'msk-custom-consumer-group';
 
 const MSK_ARN = /^arn:aws[a-z-]*:kafka:/;
 

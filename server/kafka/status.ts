@@ -125,11 +125,6 @@ export function evaluateGroupStatus(groupId: string, samples: readonly StatusSam
   return { groupId, status: worst.status, severity: worst.severity, reason: `${worst.reason}${more}`, partitions };
 }
 
-/** Whether a status is worse than another, in Burrow's order. */
-export function isWorseStatus(a: ConsumerStatus, b: ConsumerStatus): boolean {
-  return rank(a) > rank(b);
-}
-
 type Point = { at: number; committed: bigint; end: bigint; lag: bigint };
 
 function lagOf(sample: StatusSample): bigint | null {

@@ -29,7 +29,7 @@ export function versionsBehind(blueprint: BlueprintFiles, version: string): numb
 }
 
 /** The team that owns a new launch: the one named, or the only one where the actor may launch. */
-export async function resolveLaunchTeam(actor: Actor, hint: string | undefined, target: TargetDto): Promise<TeamDto> {
+async function resolveLaunchTeam(actor: Actor, hint: string | undefined, target: TargetDto): Promise<TeamDto> {
   const teams = await listTeamsForActor(actor);
   const eligible = teams.filter((t) => hasTeamRole(actor, t.id, 'developer') && (target.isSandbox || target.teamIds.includes(t.id)));
   if (hint) {

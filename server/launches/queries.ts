@@ -58,7 +58,7 @@ export async function insertLaunch(data: NewLaunch) {
   }
 }
 
-export const activeKeyOf = (targetId: string, region: string, stackName: string) => `${targetId}|${region}|${stackName}`;
+const activeKeyOf = (targetId: string, region: string, stackName: string) => `${targetId}|${region}|${stackName}`;
 
 export function findActiveLaunch(targetId: string, region: string, stackName: string) {
   return db.launch.findUnique({ where: { activeKey: activeKeyOf(targetId, region, stackName) } });

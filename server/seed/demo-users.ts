@@ -2,7 +2,7 @@ import 'server-only';
 import { upsertDemoUser, upsertMembership, upsertTeam } from '@/server/seed/queries';
 import type { Role } from '@/server/auth/roles';
 
-export const demoTeams = [
+const demoTeams = [
   {
     slug: 'falcon',
     name: 'Falcon',
@@ -15,7 +15,7 @@ export const demoTeams = [
   },
 ] as const;
 
-export const demoUsers: { email: string; name: string; isPlatformAdmin?: boolean; memberships: { team: string; role: Role }[] }[] = [
+const demoUsers: { email: string; name: string; isPlatformAdmin?: boolean; memberships: { team: string; role: Role }[] }[] = [
   { email: 'admin@example.com', name: 'Ada Admin', isPlatformAdmin: true, memberships: [] },
   { email: 'falcon-dev@example.com', name: 'Farah Falcon', memberships: [{ team: 'falcon', role: 'developer' }] },
   { email: 'falcon-viewer@example.com', name: 'Felix Falcon', memberships: [{ team: 'falcon', role: 'viewer' }] },

@@ -12,7 +12,7 @@ export interface LayoutElk {
 }
 
 /** Above this many states, Catch edges are drawn as overlays unless asked otherwise (see routeCatchEdges). */
-export const CATCH_ROUTING_STATE_LIMIT = 120;
+const CATCH_ROUTING_STATE_LIMIT = 120;
 
 const STATE_HEIGHT = 40;
 const MARKER_SIZE = { width: 64, height: 28 };

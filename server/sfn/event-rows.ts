@@ -19,8 +19,6 @@ export interface EventFilters {
   state?: string;
 }
 
-export const DEFAULT_EVENT_PAGE_SIZE = 100;
-
 /** Which state each event belongs to, from the visits' event ids. */
 export function eventOwners(visits: readonly Pick<StateVisit, 'eventIds' | 'name' | 'nodeId'>[]): Map<number, EventOwner> {
   const owners = new Map<number, EventOwner>();

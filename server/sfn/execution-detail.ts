@@ -42,7 +42,7 @@ async function readHistory(sfnTarget: SfnTarget, executionArn: string, followed:
 }
 
 /** Read (or reuse) everything about one execution. */
-export async function loadExecution(sfnTarget: SfnTarget, executionArn: string): Promise<LoadedExecution> {
+async function loadExecution(sfnTarget: SfnTarget, executionArn: string): Promise<LoadedExecution> {
   const cached = getCachedExecution(sfnTarget.target.id, executionArn);
   if (cached) return cached;
   const followed = getFollowedExecution(sfnTarget.target.id, executionArn);

@@ -31,12 +31,12 @@ export interface AwsExecutionsPage {
 export type FetchExecutionsPage = (awsToken: string | null, maxResults: number) => Promise<AwsExecutionsPage>;
 
 /** Name/time filters need more than a page of candidates; a page of 100 keeps each call quick. */
-export const FILTERED_FETCH_SIZE = 100;
+const FILTERED_FETCH_SIZE = 100;
 /** Stop scanning after this many executions in one request, and let the next page continue. */
-export const DEFAULT_SCAN_BUDGET = 1_000;
+const DEFAULT_SCAN_BUDGET = 1_000;
 
 /** True when the filters need scanning beyond what ListExecutions can filter. */
-export function needsLocalFiltering(filters: ExecutionFilters): boolean {
+function needsLocalFiltering(filters: ExecutionFilters): boolean {
   return Boolean(filters.nameContains || filters.startedAfter || filters.startedBefore);
 }
 
@@ -50,7 +50,7 @@ export function matchesExecutionFilters(execution: ExecutionSummaryDto, filters:
 }
 
 /** Executions come newest first: once one started before `startedAfter`, all later ones did too. */
-export function isBeforeRange(execution: ExecutionSummaryDto, filters: ExecutionFilters): boolean {
+function isBeforeRange(execution: ExecutionSummaryDto, filters: ExecutionFilters): boolean {
   return Boolean(filters.startedAfter && Date.parse(execution.startedAt) < Date.parse(filters.startedAfter));
 }
 

@@ -8,8 +8,8 @@ import { SANDBOX_ACCOUNT_ID, type AwsTargetRef } from '@/server/aws/clients';
 import type { Actor } from '@/server/auth/actor';
 import type { TargetDto, TargetInput } from '@/lib/schemas/targets';
 
-export const SANDBOX_TARGET_NAME = 'sandbox';
-export const SANDBOX_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+const SANDBOX_TARGET_NAME = 'sandbox';
+const SANDBOX_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
 const regionsSchema = z.array(z.string());
 

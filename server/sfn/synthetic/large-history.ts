@@ -6,7 +6,7 @@ import type { SfnHistoryEvent } from '@/lib/sfn/history-types';
 // `concurrency` at a time (so their events interleave and only previousEventId keeps them apart), each
 // iteration a Lambda task (every 7th one retried once) followed by a Pass.
 
-export const LARGE_HISTORY_DEFINITION: AslStateMachine = {
+const LARGE_HISTORY_DEFINITION: AslStateMachine = {
   Comment: 'Synthetic: process a batch of orders',
   StartAt: 'Load batch',
   States: {
