@@ -57,7 +57,7 @@ export function LaunchForm(props: {
     tags: Object.fromEntries(tags.filter(([k]) => k.trim() !== '')),
   };
 
-  // Browser-side validation mirrors the server's (lib/launch/parameters.ts is shared).
+  // Browser-side validation mirrors the server's (lib/launches/parameters.ts is shared).
   const clientErrors: Record<string, string> = {};
   for (const p of props.parameters) {
     const problem = validateParameterValue(p, values[p.name] === '' ? undefined : values[p.name]);
