@@ -87,11 +87,6 @@ const config = [
     files: ['e2e/**', 'scripts/bench/**', 'blueprints/**'],
     rules: { 'no-restricted-imports': restrictImports(DB), 'no-restricted-syntax': 'off' },
   },
-  {
-    // Scripts build what they run (the sandbox launcher, Postgres for tests); none of them touch the database layer directly.
-    files: ['scripts/**/*.mjs'],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
 ];
 
 export default config;
