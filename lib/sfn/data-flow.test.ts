@@ -3,7 +3,7 @@ import { recordedExecutions } from './__fixtures__';
 import { buildAslGraph, findStateDefinition } from './asl-graph';
 import type { AslState } from './asl-types';
 import { contextObjectFor, findCatcher, traceDataFlow } from './data-flow';
-import { deriveExecutionView } from './history';
+import { deriveExecutionView } from '@/server/sfn/history';
 
 const stages = (trace: ReturnType<typeof traceDataFlow>) => trace.steps.map((s) => s.stage);
 

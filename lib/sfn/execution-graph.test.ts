@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { recordedExecutions } from './__fixtures__';
 import { buildAslGraph } from './asl-graph';
 import { absoluteNodePositions, buildDefinitionGraph, buildExecutionGraph, takenEdgeIds } from './execution-graph';
-import { deriveExecutionView } from './history';
-import { END_MARKER_ID, layoutAslGraph, START_MARKER_ID } from './layout';
+import { deriveExecutionView } from '@/server/sfn/history';
+import { layoutAslGraph } from '@/server/sfn/asl-layout';
+import { END_MARKER_ID, START_MARKER_ID } from './layout-types';
 
 async function graphOf(scenario: keyof typeof recordedExecutions) {
   const recorded = recordedExecutions[scenario];
@@ -75,14 +76,6 @@ describe('buildExecutionGraph', () => {
       expect(at.get(child.id)!.x).toBeGreaterThanOrEqual(at.get(container.id)!.x);
       expect(at.get(child.id)!.y + child.height).toBeLessThanOrEqual(at.get(container.id)!.y + container.height);
     }
-  });
-});
-
-describe('marker ids', () => {
-  it("are the layout's own", async () => {
-    const markers = await import('./marker-ids');
-    const layout = await import('./layout');
-    expect([markers.START_MARKER_ID, markers.END_MARKER_ID]).toEqual([layout.START_MARKER_ID, layout.END_MARKER_ID]);
   });
 });
 

@@ -1,8 +1,7 @@
 import type { AslEdgeKind, AslGraph } from './asl-graph';
 import type { ExecutionGraphDto, ExecutionGraphNodeDto } from './dto';
 import type { ExecutionStatus, ExecutionView, StateStatus, StateVisit } from './history-types';
-import type { GraphLayout } from './layout';
-import { END_MARKER_ID, START_MARKER_ID } from './marker-ids';
+import { END_MARKER_ID, START_MARKER_ID, type GraphLayout } from './layout-types';
 
 // The graph the execution page draws: the laid-out definition with each state's status and the edges
 // this execution went along, so the path taken reads at a glance.

@@ -11,13 +11,12 @@ import {
   DescribeStacksCommand,
   DetectStackDriftCommand,
   ExecuteChangeSetCommand,
-  ListStackResourcesCommand,
   type Capability,
   type ResourceChange,
   type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { createAwsClient, type AwsTargetRef } from '@/server/aws/clients';
-import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launch/types';
+import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
 
 const cfn = (target: AwsTargetRef) => createAwsClient(CloudFormationClient, target);
 
@@ -60,7 +59,7 @@ export async function createChangeSet(target: AwsTargetRef, req: ChangeSetReques
 export type ChangeSetState = { status: string; reason: string | null; changes: ResourceChangeDto[]; capabilities: string[] };
 
 /** Reads a change set and its changes (all pages). */
-export async function describeChangeSet(target: AwsTargetRef, changeSetId: string): Promise<ChangeSetState> {
+async function describeChangeSet(target: AwsTargetRef, changeSetId: string): Promise<ChangeSetState> {
   const changes: ResourceChangeDto[] = [];
   let status = '';
   let reason: string | null = null;
@@ -181,25 +180,6 @@ export async function listNewStackEvents(target: AwsTargetRef, stackId: string, 
     token = reachedKnown ? undefined : out.NextToken;
   } while (token);
   return fresh.sort((a, b) => a.timestamp.localeCompare(b.timestamp));
-}
-
-export async function listStackResources(target: AwsTargetRef, stackId: string) {
-  const resources: { logicalId: string; physicalId: string | null; resourceType: string; status: string; reason: string | null }[] = [];
-  let token: string | undefined;
-  do {
-    const out = await cfn(target).send(new ListStackResourcesCommand({ StackName: stackId, NextToken: token }));
-    for (const r of out.StackResourceSummaries ?? []) {
-      resources.push({
-        logicalId: r.LogicalResourceId ?? '',
-        physicalId: r.PhysicalResourceId ?? null,
-        resourceType: r.ResourceType ?? '',
-        status: r.ResourceStatus ?? '',
-        reason: r.ResourceStatusReason ?? null,
-      });
-    }
-    token = out.NextToken;
-  } while (token);
-  return resources;
 }
 
 export async function deleteStack(target: AwsTargetRef, stackId: string, clientRequestToken: string, retainResources?: string[]): Promise<void> {

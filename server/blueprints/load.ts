@@ -63,12 +63,6 @@ export function loadBlueprintLibrary(options?: LibraryOptions): Promise<Blueprin
   return library;
 }
 
-/** Drops the memoised library and loads it again from disk (after blueprints change). */
-export function reloadBlueprintLibrary(options?: LibraryOptions): Promise<BlueprintLibrary> {
-  libraries.delete(rootOf(options));
-  return loadBlueprintLibrary(options);
-}
-
 async function readLibrary(rootDirs: string[]): Promise<BlueprintLibrary> {
   const [rootDir] = rootDirs as [string, ...string[]];
   const folders = (
@@ -96,7 +90,7 @@ async function readLibrary(rootDirs: string[]): Promise<BlueprintLibrary> {
 }
 
 /** The catalog row of a blueprint. */
-export function toSummary({ metadata }: BlueprintFiles): BlueprintSummaryDto {
+function toSummary({ metadata }: BlueprintFiles): BlueprintSummaryDto {
   return {
     slug: metadata.slug,
     version: metadata.version,
@@ -138,7 +132,7 @@ export async function listBlueprintIssues(options?: LibraryOptions): Promise<rea
 }
 
 /** The architecture graph of a loaded blueprint, built on first use. */
-export function graphOf(blueprint: BlueprintFiles): ArchitectureGraphDto {
+function graphOf(blueprint: BlueprintFiles): ArchitectureGraphDto {
   let graph = graphs.get(blueprint);
   if (!graph) {
     graph = buildArchitectureGraph({

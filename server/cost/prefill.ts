@@ -1,6 +1,6 @@
 import 'server-only';
 import { lambdaCostInputSchema, sqsBatchInputSchema } from '@/lib/schemas/cost';
-import { type CostProfile, DEFAULT_PROFILE_CONTEXT, type ProfileContext, isEstimableProfile, scenarioFromProfile } from '@/lib/cost/cost-profile';
+import { type CostProfile, DEFAULT_PROFILE_CONTEXT, type ProfileContext, isEstimableProfile, scenarioFromProfile } from '@/server/cost/cost-profile';
 import type { ScenarioInput } from '@/lib/cost/estimator-state';
 
 /**

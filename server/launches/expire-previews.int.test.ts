@@ -11,7 +11,7 @@ import { getLaunchDetail } from '@/server/launches/read';
 import { syncLaunchUntil } from '@/server/launches/test-support/sync-until';
 import { detectLaunchDrift, teardownLaunch } from '@/server/launches/teardown';
 import { updateLaunchStack } from '@/server/launches/update';
-import { launchActions } from '@/lib/launch/actions';
+import { launchActions } from '@/lib/launches/actions';
 import { launchRequestSchema } from '@/lib/schemas/launches';
 import type { Actor } from '@/server/auth/actor';
 

@@ -11,7 +11,7 @@ import { toLaunchError } from '@/server/launches/aws-errors';
 import { discardPreview } from '@/server/launches/create';
 import { requireReadableLaunch } from '@/server/launches/read';
 import { transitionLaunch, updateLaunch } from '@/server/launches/queries';
-import { launchActions } from '@/lib/launch/actions';
+import { launchActions } from '@/lib/launches/actions';
 import type { Actor } from '@/server/auth/actor';
 
 /** Deletes the launch's stack (the launch record stays, marked deleted when CloudFormation is done). */

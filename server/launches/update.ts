@@ -14,12 +14,12 @@ import { requestHashOf, requireBlueprint } from '@/server/launches/context';
 import { launchCostEstimate } from '@/server/launches/cost';
 import { requireReadableLaunch } from '@/server/launches/read';
 import { parseChanges, parseRecord, transitionLaunch, updateLaunch } from '@/server/launches/queries';
-import { maskSecrets, validateParameterValue } from '@/lib/launch/parameters';
-import { mergeTags } from '@/lib/launch/tags';
-import { launchActions } from '@/lib/launch/actions';
+import { maskSecrets, validateParameterValue } from '@/lib/launches/parameters';
+import { mergeTags } from '@/lib/launches/tags';
+import { launchActions } from '@/lib/launches/actions';
 import type { Actor } from '@/server/auth/actor';
 import type { LaunchUpdateRequest } from '@/lib/schemas/launches';
-import type { LaunchPreviewDto } from '@/lib/launch/types';
+import type { LaunchPreviewDto } from '@/lib/launches/dto';
 
 /**
  * Changes a launch's parameters (and/or moves it to the catalog's version) through a change set.

@@ -1,5 +1,5 @@
 import 'server-only';
-import { DefinitionLayoutCache, type LaidOutDefinition } from '@/lib/sfn/layout-cache';
+import { DefinitionLayoutCache, type LaidOutDefinition } from '@/server/sfn/layout-cache';
 import { AslDefinitionError } from '@/lib/sfn/asl-types';
 import { buildDefinitionGraph } from '@/lib/sfn/execution-graph';
 import type { ExecutionGraphDto } from '@/lib/sfn/dto';

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import { replacementLabel, type ResourceChangeDto } from '@/lib/launch/types';
+import { replacementLabel, type ResourceChangeDto } from '@/lib/launches/dto';
 
 const actionTone = { Add: 'good', Modify: 'warn', Remove: 'bad' } as const;
 const replacementTone = { True: 'bad', Conditional: 'warn' } as const;

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { estimateForLaunch } from '@/lib/cost/launch-estimate';
+import { estimateForLaunch } from '@/server/cost/launch-estimate';
 import { formatDollars } from '@/lib/cost/number-format';
 import type { BlueprintCostProfileDto } from '@/lib/blueprints/types';
 

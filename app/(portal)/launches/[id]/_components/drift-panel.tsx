@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
-import type { ActionAvailability } from '@/lib/launch/actions';
+import type { ActionAvailability } from '@/lib/launches/actions';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

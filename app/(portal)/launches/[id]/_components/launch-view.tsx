@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { statusTone, type LaunchDetailDto } from '@/lib/launch/types';
-import { launchActions, type ActionAvailability } from '@/lib/launch/actions';
+import { statusTone, type LaunchDetailDto } from '@/lib/launches/dto';
+import { launchActions, type ActionAvailability } from '@/lib/launches/actions';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';

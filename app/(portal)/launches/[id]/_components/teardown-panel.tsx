@@ -3,8 +3,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
-import type { ActionAvailability } from '@/lib/launch/actions';
-import type { LaunchDetailDto } from '@/lib/launch/types';
+import type { ActionAvailability } from '@/lib/launches/actions';
+import type { LaunchDetailDto } from '@/lib/launches/dto';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';

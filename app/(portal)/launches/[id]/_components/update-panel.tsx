@@ -9,8 +9,8 @@ import { Card } from '@/components/ui/card';
 import { Select } from '@/components/ui/field';
 import { ParameterFields } from '../../_components/parameter-fields';
 import { ChangeSetTable } from '../../_components/change-set-table';
-import type { ActionAvailability } from '@/lib/launch/actions';
-import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launch/types';
+import type { ActionAvailability } from '@/lib/launches/actions';
+import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launches/dto';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
 
 /** Change parameters or move to the newest version, through the same change-set preview as a launch. */

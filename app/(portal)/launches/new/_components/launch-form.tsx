@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { ApiError, fetchJson } from '@/lib/api/fetch-json';
-import { launchFormErrors, mergeFieldErrors } from '@/lib/launch/form-errors';
+import { launchFormErrors, mergeFieldErrors } from '@/lib/launches/form-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -14,7 +14,7 @@ import { ParameterFields } from '../../_components/parameter-fields';
 import { TagsEditor, tagValueId } from '../../_components/tags-editor';
 import { ChangeSetTable } from '../../_components/change-set-table';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
-import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launch/types';
+import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launches/dto';
 
 type Target = { id: string; name: string; accountId: string; regions: string[]; isSandbox: boolean; teamIds: string[] };
 type Team = { id: string; slug: string; name: string; requiredTags: Record<string, string> };
@@ -64,7 +64,7 @@ export function LaunchForm(props: {
     tags: Object.fromEntries(tags.filter(([k]) => k.trim() !== '')),
   };
 
-  // Browser-side validation mirrors the server's (lib/launch/parameters.ts and tags.ts are shared).
+  // Browser-side validation mirrors the server's (lib/launches/parameters.ts and tags.ts are shared).
   const clientErrors = launchFormErrors({
     stackName,
     parameters: props.parameters,
