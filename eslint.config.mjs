@@ -1,29 +1,91 @@
+import { builtinModules } from 'node:module';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+
+// The layering rules of docs/ARCHITECTURE.md ("Layers"), held by lint. ESLint gives a file the rule
+// options of the last config object that matches it, so each group of files below lists every
+// restriction that applies to it; eslint.config.test.ts lints a small fixture against each one.
+
+const DB = {
+  regex: '^(@/server/db|@/server/generated(/.*)?|(\\.\\./)+db|\\./db)$',
+  // A process that is done (the worker, a script) may close the connections.
+  allowImportNames: ['disconnectDatabase'],
+  message: 'Only server/<domain>/queries.ts files talk to the database: add a query function there.',
+};
+const AWS_SDK = {
+  group: ['@aws-sdk/*'],
+  message: 'AWS SDK calls live in server/aws/<service>.ts: call a function from there.',
+};
+const LIB_BOUNDARY = [
+  {
+    regex: '^(@/(server|app)(/.*)?|(\\.\\./)+(server|app)(/.*)?|server-only)$',
+    message: 'lib/ is code the browser also runs: it may not import server/, app/ or server-only. Move server-only code to server/.',
+  },
+  {
+    regex: `^(node:.*|${builtinModules.filter((m) => !m.startsWith('_')).join('|')})(/.*)?$`,
+    message: 'lib/ is code the browser also runs: Node.js modules belong in server/.',
+  },
+];
+const restrictImports = (...patterns) => ['error', { patterns }];
+
+const SDK_CLIENT = {
+  selector: 'NewExpression[callee.name=/^[A-Z][A-Za-z0-9]*Client$/][callee.name!=/^(QueryClient|SqliteClient|PostgresClient|PrismaClient)$/]',
+  message: 'Build AWS SDK clients with createAwsClient() from server/aws/clients.ts.',
+};
+const PRISMA_CODE = {
+  selector: 'Literal[value=/^P\\d{4}$/]',
+  message: 'Prisma error codes belong to the data layer: map them to an AppError in server/<domain>/queries.ts (helpers in server/db.ts).',
+};
+const restrictSyntax = (...selectors) => ['error', ...selectors];
+
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
 const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', '.sandbox/**', '.data/**', 'server/generated/**', 'next-env.d.ts', 'scripts/sandbox/aws/**'],
+    ignores: ['.next/**', 'node_modules/**', '.sandbox/**', '.data/**', 'server/generated/**', 'next-env.d.ts', 'sandbox/aws/**'],
   },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Domain code talks to AWS only through server/aws/clients.ts.
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'NewExpression[callee.name=/^[A-Z][A-Za-z0-9]*Client$/][callee.name!=/^(QueryClient|SqliteClient|PostgresClient|PrismaClient)$/]',
-          message: 'Build AWS SDK clients with createAwsClient() from server/aws/clients.ts.',
-        },
-      ],
+      'no-restricted-imports': restrictImports(DB, AWS_SDK),
+      'no-restricted-syntax': restrictSyntax(SDK_CLIENT, PRISMA_CODE),
     },
   },
   {
-    // Blueprint function code runs in Lambda, tests and scripts build what they test.
-    files: ['server/aws/clients.ts', '**/*.test.ts', '**/*.int.test.ts', 'scripts/**', 'e2e/**', 'blueprints/**'],
-    rules: { 'no-restricted-syntax': 'off' },
+    // The data layer: the Prisma client and its error codes.
+    files: ['server/**/queries.ts', 'server/db.ts'],
+    rules: { 'no-restricted-imports': restrictImports(AWS_SDK), 'no-restricted-syntax': restrictSyntax(SDK_CLIENT) },
+  },
+  {
+    // The AWS layer: SDK commands, and (clients.ts only) SDK clients.
+    files: ['server/aws/**'],
+    rules: { 'no-restricted-imports': restrictImports(DB) },
+  },
+  {
+    files: ['server/aws/clients.ts'],
+    rules: { 'no-restricted-syntax': restrictSyntax(PRISMA_CODE) },
+  },
+  {
+    files: ['lib/**'],
+    rules: { 'no-restricted-imports': restrictImports(AWS_SDK, ...LIB_BOUNDARY) },
+  },
+  {
+    // Tests arrange and inspect state directly: unit tests build SDK inputs and fake Prisma errors,
+    // database and integration tests (and their helpers) read and write rows and call the sandbox.
+    // None of them ship, so lib/'s browser boundary does not bind them either.
+    files: [...TESTS, '**/test-support/**', '**/__fixtures__/**'],
+    rules: { 'no-restricted-imports': restrictImports(DB), 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['**/*.db.test.ts', '**/*.int.test.ts', '**/test-support/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // e2e support and the benchmarks talk to the sandbox directly; blueprint function code runs in Lambda.
+    files: ['e2e/**', 'scripts/bench/**', 'blueprints/**'],
+    rules: { 'no-restricted-imports': restrictImports(DB), 'no-restricted-syntax': 'off' },
   },
 ];
 

@@ -15,7 +15,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['{server,lib,scripts,components}/**/*.test.ts', '{server,lib,components}/**/*.test.tsx'],
+          // `*.test.ts` at the root: eslint.config.test.ts, which proves the layering rules.
+          include: ['*.test.ts', '{server,lib,scripts,sandbox,components}/**/*.test.ts', '{server,lib,components}/**/*.test.tsx'],
           exclude: ['**/*.int.test.ts', '**/*.db.test.ts', 'node_modules/**', '.sandbox/**'],
           environment: 'node',
         },
@@ -35,7 +36,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['{server,lib,scripts}/**/*.int.test.ts'],
+          include: ['{server,lib,scripts,sandbox}/**/*.int.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -24,6 +24,45 @@ test('search as you type and filters narrow the catalog, and the URL keeps them'
   await expect(cards.filter({ hasText: 'EC2' }).first()).toBeVisible();
 });
 
+test('service aliases find blueprints, "/" focuses the search, and the empty state clears the filters', async ({ page }) => {
+  await page.goto('/catalog');
+  const cards = page.getByTestId('blueprint-card');
+  const search = page.getByLabel('Search');
+  const total = await cards.count();
+
+  // "/" anywhere on the page (not in a field) jumps to the search box.
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('');
+
+  // The names people type for Step Functions all find its blueprints, and nothing else.
+  for (const alias of ['stepfunctions', 'sfn', 'step-functions']) {
+    await search.fill(alias);
+    await expect(page).toHaveURL(new RegExp(`q=${alias}`));
+    await expect(cards.filter({ hasNotText: 'Step Functions' }), alias).toHaveCount(0);
+    await expect(cards.nth(1), alias).toBeVisible();
+  }
+  await search.fill('kafka');
+  await expect(cards.filter({ hasNotText: /MSK|Kafka/ })).toHaveCount(0);
+  await expect(cards.first()).toBeVisible();
+
+  // Typing "/" in a field types it.
+  await search.fill('');
+  await search.pressSequentially('a/b');
+  await expect(search).toHaveValue('a/b');
+
+  // Nothing matches: the empty state offers to clear every filter at once.
+  await page.getByLabel('Sandbox-ready only').check();
+  await search.fill('no-such-blueprint');
+  await expect(page.getByText('No blueprint matches')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(cards).toHaveCount(total);
+  await expect(search).toHaveValue('');
+  await expect(page.getByLabel('Sandbox-ready only')).not.toBeChecked();
+  await expect(page).toHaveURL(/\/catalog$/);
+});
+
 test('a blueprint page shows the generated diagram, parameters, outputs, source, changelog and cost', async ({ page }) => {
   await page.goto('/catalog/sqs-batch-lambda');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -48,9 +48,10 @@ test.describe('signed in', () => {
     // The launch form validates in the browser, so it only answers when its scripts run.
     await page.goto('/launches/new?blueprint=sqs-managed-encryption');
     await page.getByLabel('Stack name').fill(`csp-${uid()}`);
-    await page.getByLabel(/Data key reuse period/).fill('5');
+    const reuse = page.getByLabel(/Data key reuse period/);
+    await reuse.fill('5');
     await page.getByRole('button', { name: 'Preview changes' }).click();
-    await expect(page.getByText(/from 60 seconds \(1 minute\) to 86400 seconds/)).toBeVisible();
+    await expect(reuse).toHaveAccessibleDescription(/from 60 seconds \(1 minute\) to 86400 seconds/);
 
     // The execution graph is drawn in the browser.
     await page.goto(`/executions/${encodeURIComponent(executionArn)}`);

@@ -154,6 +154,22 @@ test('EC2 enrichment: started from the form, coloured by status, step panel and 
     await page.getByRole('button', { name: 'Compare 2/2' }).click();
     await expect(page.getByTestId('compare-summary')).toContainText('They went different ways at step 3', { timeout: 30_000 });
     await expect(page.getByTestId('compare-table')).toContainText('Read default name');
+    // Each graph fits its pane whole: every state is inside the canvas, none cut off.
+    for (const label of ['A', 'B']) {
+      const pane = page.getByRole('region', { name: `Execution ${label}` }).getByTestId('execution-graph');
+      const states = pane.locator('[data-testid="sfn-node"]');
+      await expect(states.first()).toBeVisible();
+      await expect(async () => {
+        const frame = (await pane.boundingBox())!;
+        for (const state of await states.all()) {
+          const box = (await state.boundingBox())!;
+          expect(box.x, label).toBeGreaterThanOrEqual(frame.x - 1);
+          expect(box.y, label).toBeGreaterThanOrEqual(frame.y - 1);
+          expect(box.x + box.width, label).toBeLessThanOrEqual(frame.x + frame.width + 1);
+          expect(box.y + box.height, label).toBeLessThanOrEqual(frame.y + frame.height + 1);
+        }
+      }).toPass({ timeout: 5_000 });
+    }
   } finally {
     await delivered.dispose();
   }
@@ -208,10 +224,28 @@ test('mainframe JCL job: an empty feed stops at Nothing to process, a non-empty 
   await expect(banner).toContainText('NoSuchKey');
   await expect(node(page, 'Fetch employee feed')).toHaveAttribute('data-status', 'failed');
   await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page).toHaveURL(/\?tab=timeline$/);
   await banner.getByRole('button', { name: 'Show the failing state' }).click();
   await expect(page.getByRole('tab', { name: 'Graph' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).not.toHaveURL(/tab=/);
   await expect(page.getByTestId('step-panel').getByRole('heading', { name: 'Fetch employee feed' })).toBeVisible();
   await expect(node(page, 'Fetch employee feed')).toBeInViewport();
+
+  // The tab is in the URL: Back and Forward move between tabs, and a link opens the tab it names.
+  await page.goBack();
+  await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('tab', { name: 'Graph' })).toHaveAttribute('aria-selected', 'true');
+  await page.goto(`/executions/${encodeURIComponent(missing.executionArn)}?tab=events`);
+  await expect(page.getByRole('tab', { name: 'Events' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('event-table')).toBeVisible();
+
+  // The state machine's own page draws its definition, with no execution on it.
+  await page.goto(`/executions/state-machines/${encodeURIComponent(stateMachineArn)}`);
+  await expect(node(page, 'Use default feed')).toBeVisible();
+  await expect(node(page, 'Job complete')).toHaveAttribute('data-status', 'notRun');
+  await expect(page.getByTestId('execution-graph').locator('[data-status]:not([data-status="notRun"])')).toHaveCount(0);
 });
 
 test('a running execution refreshes itself in the list and is stopped from there', async ({ page }) => {

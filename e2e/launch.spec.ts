@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { fromPortalPage } from './support/origin';
 import { storageState } from './users';
 
 test.use({ storageState: storageState('falconDev') });
@@ -12,6 +13,19 @@ async function acknowledgeCapabilities(page: Page) {
   if (await ack.count()) await ack.check();
 }
 
+/** Every Replacement cell (and the column's header) lies inside the 1440-px window, not cut off at its right edge. */
+async function expectReplacementColumnInView(page: Page, table: Locator) {
+  const viewport = page.viewportSize()!;
+  const cells = [table.getByRole('columnheader', { name: 'Replacement' }), ...(await table.getByTestId('replacement').all())];
+  expect(cells.length).toBeGreaterThan(1);
+  for (const cell of cells) {
+    await cell.scrollIntoViewIfNeeded();
+    const box = (await cell.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  }
+}
+
 async function waitForStatus(page: Page, status: RegExp, timeout = 90_000) {
   await expect(page.getByRole('heading', { level: 1 })).toContainText(status, { timeout });
 }
@@ -23,11 +37,12 @@ test('launch the SQS encryption blueprint: validation, preview, progress, output
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Launch');
 
   await page.getByLabel('Stack name').fill(stackName);
-  // An invalid value is refused in the browser with the template's own message.
+  // An invalid value is refused in the browser with the template's own message, next to the field.
   const reuse = page.getByLabel(/Data key reuse period/);
   await reuse.fill('5');
   await page.getByRole('button', { name: 'Preview changes' }).click();
-  await expect(page.getByText(/from 60 seconds \(1 minute\) to 86400 seconds/)).toBeVisible();
+  await expect(reuse).toHaveAccessibleDescription(/from 60 seconds \(1 minute\) to 86400 seconds/);
+  await expect(reuse).toBeFocused();
   await reuse.fill('600');
   await page.getByLabel(/Visibility timeout/).fill('45');
 
@@ -36,6 +51,7 @@ test('launch the SQS encryption blueprint: validation, preview, progress, output
   await expect(preview).toBeVisible({ timeout: 60_000 });
   await expect(preview.getByRole('row', { name: /^Add EncryptedQueue AWS::SQS::Queue/ })).toBeVisible();
   await expect(page.getByTestId('change-summary')).toContainText(/to add/);
+  await expectReplacementColumnInView(page, preview.getByTestId('change-set-table'));
   // The queue's producer and consumer policies are IAM resources: launching needs the acknowledgement.
   const launch = page.getByRole('button', { name: `Launch ${stackName}` });
   await expect(launch).toBeDisabled();
@@ -54,7 +70,10 @@ test('launch the SQS encryption blueprint: validation, preview, progress, output
   await page.getByRole('button', { name: /Change parameters/ }).click();
   await page.getByLabel(/Visibility timeout/).fill('120');
   await page.getByRole('button', { name: 'Preview update' }).click();
-  await expect(page.getByTestId('update-preview')).toContainText('Modify', { timeout: 60_000 });
+  const updatePreview = page.getByTestId('update-preview');
+  await expect(updatePreview).toContainText('Modify', { timeout: 60_000 });
+  await expect(updatePreview.getByRole('row', { name: /^Modify EncryptedQueue AWS::SQS::Queue changes VisibilityTimeout in place/ })).toBeVisible();
+  await expectReplacementColumnInView(page, updatePreview.getByTestId('change-set-table'));
   await page.getByRole('button', { name: 'Apply update' }).click();
   await waitForStatus(page, /UPDATE_COMPLETE/);
   await expect(page.getByTestId('launch-parameters')).toContainText('120');
@@ -73,6 +92,42 @@ test('launch the SQS encryption blueprint: validation, preview, progress, output
 
   await page.goto('/launches?includeDeleted=true');
   await expect(page.getByRole('row').filter({ hasText: stackName })).toContainText('DELETED');
+});
+
+test('an invalid stack name is refused next to the field, in a summary, and the focus moves to it', async ({ page }) => {
+  await page.goto('/launches/new?blueprint=sqs-managed-encryption');
+  const name = page.getByLabel('Stack name');
+  const timeout = page.getByLabel(/Visibility timeout/);
+  await name.fill('9 lives');
+  // Not blurred yet: nothing is said until the person leaves the field or submits.
+  await timeout.fill('-1');
+  await expect(page.getByTestId('launch-error-summary')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+
+  // Every problem, each next to its field and listed at the top; the first field in the form has the focus.
+  const summary = page.getByTestId('launch-error-summary');
+  await expect(summary).toContainText('2 fields need a change');
+  await expect(summary.getByRole('link', { name: 'Stack name' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: /Visibility timeout/ })).toBeVisible();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription('stackName must start with a letter and contain only letters, digits and dashes');
+  await expect(timeout).toHaveAttribute('aria-invalid', 'true');
+  await expect(timeout).toHaveAccessibleDescription(/from 0 to 43200 seconds/);
+  await expect(page.getByTestId('launch-preview')).toHaveCount(0);
+
+  // The summary's links lead to their fields; fixing one updates the summary as you type.
+  await summary.getByRole('link', { name: /Visibility timeout/ }).click();
+  await expect(timeout).toBeFocused();
+  await timeout.fill('45');
+  await expect(summary).toContainText('One field needs a change');
+  await expect(timeout).toHaveAttribute('aria-invalid', 'false');
+  await name.fill('');
+  await expect(name).toHaveAccessibleDescription('stackName is required');
+  // Submitting again keeps the messages (it used to forget which fields had been touched).
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAccessibleDescription('stackName is required');
 });
 
 test('launch a blueprint with a state machine and see it feed the executions dashboard', async ({ page }) => {
@@ -109,6 +164,26 @@ test('a template the sandbox rejects shows CREATE_FAILED with the reason and the
   await expect(page.getByText(/rolled back the stack/)).toBeVisible();
   await expect(page.getByTestId('event-timeline')).toContainText('ROLLBACK_IN_PROGRESS');
   await expect(page.getByTestId('event-timeline')).toContainText('DELETE_COMPLETE');
+});
+
+test('an unconfirmed preview offers only discarding; once discarded, the launch offers nothing and says why', async ({ page }) => {
+  const name = `e2e-review-${Date.now().toString(36)}`;
+  const res = await page.request.post('/api/v1/launches/preview', {
+    data: { blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'us-east-1', stackName: name },
+    headers: fromPortalPage,
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  const { previewId } = (await res.json()) as { previewId: string };
+
+  await page.goto(`/launches/${previewId}`);
+  await waitForStatus(page, /REVIEW_IN_PROGRESS/);
+  for (const gone of ['Update', 'Drift', 'Tear down']) await expect(page.getByRole('heading', { name: gone, exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Discard preview' }).click();
+  await waitForStatus(page, /DISCARDED/);
+  await expect(page.getByText('Discarded by falcon-dev@example.com before launching.')).toBeVisible();
+  for (const gone of ['Update', 'Drift', 'Tear down', 'Unconfirmed preview'])
+    await expect(page.getByRole('heading', { name: gone, exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Change parameters|Detect drift|Delete stack|Discard preview/ })).toHaveCount(0);
 });
 
 test('viewers watch but cannot launch, update or delete', async ({ browser }) => {

@@ -28,22 +28,22 @@ export const BENCHES = [
   {
     name: 'sfn-layout',
     measures: 'Step Functions graph: ELK layout of a 200-state definition: first in a bare process, first after the start-up warm-up, and later ones',
-    command: [TSX, 'scripts/bench/sfn-dashboard.ts', 'layout'],
+    command: [TSX, '--conditions=react-server', 'scripts/bench/sfn-dashboard.ts', 'layout'],
   },
   {
     name: 'sfn-render',
     measures: 'Step Functions graph in Chromium: the execution page component drawing 200 laid-out states in a fresh page, and first server layout + render',
-    command: [TSX, 'scripts/bench/sfn-render.ts'],
+    command: [TSX, '--conditions=react-server', 'scripts/bench/sfn-render.ts'],
   },
   {
     name: 'sfn-page',
     measures: 'Step Functions execution page once the layout is cached: cache lookup and graph DTO for 200 states',
-    command: [TSX, 'scripts/bench/sfn-dashboard.ts', 'page'],
+    command: [TSX, '--conditions=react-server', 'scripts/bench/sfn-dashboard.ts', 'page'],
   },
   {
     name: 'sfn-history',
     measures: 'Step Functions history: per-state visits, statuses, banner, timeline and event-table rows from 25,000 events',
-    command: [TSX, 'scripts/bench/sfn-dashboard.ts', 'history'],
+    command: [TSX, '--conditions=react-server', 'scripts/bench/sfn-dashboard.ts', 'history'],
   },
 ];
 

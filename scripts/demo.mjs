@@ -71,7 +71,7 @@ async function main() {
 
 async function startSandboxIfPossible() {
   const missing = [];
-  const mod = await import('./sandbox/sandbox.mjs');
+  const mod = await import('../sandbox/sandbox.mjs');
   let ready = { aws: true, kafka: true };
   try {
     ready = await mod.ensureSandboxTools({ log: say });

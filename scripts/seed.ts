@@ -2,7 +2,7 @@
 // when the sandbox runs) it also launches blueprints, runs a workflow and makes a lagging consumer group.
 import { seedDemoData } from '@/server/seed';
 import { seedShowcase } from '@/server/seed/showcase';
-import { db } from '@/server/db';
+import { disconnectDatabase } from '@/server/db';
 
 try {
   await seedDemoData();
@@ -15,5 +15,5 @@ try {
     }
   }
 } finally {
-  await db.$disconnect();
+  await disconnectDatabase();
 }

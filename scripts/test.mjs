@@ -58,7 +58,7 @@ async function main() {
   const withFixtures = { SLIPWAY_BLUEPRINT_DIRS: 'e2e/fixtures/blueprints' };
   const givenDb = process.env.DATABASE_URL;
   const needsSandbox = ['sandbox', 'int', 'e2e', 'api'].some((s) => suites.has(s));
-  const sandboxMod = needsSandbox ? await import('./sandbox/sandbox.mjs') : null;
+  const sandboxMod = needsSandbox ? await import('../sandbox/sandbox.mjs') : null;
   if (sandboxMod) await sandboxMod.ensureSandboxTools({ log: say });
   if (suites.has('e2e') || suites.has('api')) ensureChromium({ log: say });
 
@@ -75,6 +75,7 @@ async function main() {
       'lib/**/*.ts',
       'server/**/*.ts',
       'scripts/**/*.{mjs,ts}',
+      'sandbox/**/*.{mjs,ts}',
       'e2e/**/*.ts',
       '*.{ts,mjs,js}',
     ]);

@@ -3,7 +3,8 @@
 //   npm run token -- list --user <email>
 //   npm run token -- revoke --id <token id>
 import { parseArgs } from 'node:util';
-import { db } from '@/server/db';
+import { disconnectDatabase } from '@/server/db';
+import { findUserByEmail } from '@/server/auth/queries';
 import { createApiToken, listApiTokens, revokeApiToken } from '@/server/tokens/queries';
 import { recordAudit } from '@/server/audit/queries';
 
@@ -14,7 +15,7 @@ const { positionals, values } = parseArgs({
 
 async function userByEmail(email: string | undefined) {
   if (!email) throw new Error('--user <email> is required');
-  const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
+  const user = await findUserByEmail(email);
   if (!user) throw new Error(`no user with email ${email}`);
   return user;
 }
@@ -59,4 +60,4 @@ main()
     console.error(err.message);
     process.exitCode = 1;
   })
-  .finally(() => db.$disconnect());
+  .finally(() => disconnectDatabase());

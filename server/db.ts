@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '@/server/generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '@/server/generated/postgres/client';
 import { env } from '@/server/env';
+import { AppError } from '@/server/errors';
 
 // Both clients come from one schema (prisma/postgres/schema.prisma is derived from the SQLite one),
 // so the SQLite client's type describes either.
@@ -24,3 +25,37 @@ const globalForDb = globalThis as unknown as { slipwayDb?: Db };
 /** The process-wide Prisma client. Only `server/<domain>/queries.ts` files import this. */
 export const db: Db = globalForDb.slipwayDb ?? createDb();
 globalForDb.slipwayDb = db;
+
+/** Closes the client's connections, so a script or the worker can exit. */
+export async function disconnectDatabase(): Promise<void> {
+  await db.$disconnect();
+}
+
+// Prisma's error codes stay in the data layer: queries turn the two a caller can expect into an
+// AppError with their own words, so the HTTP layer never needs to know Prisma.
+const prismaCode = (err: unknown): unknown => (err as { code?: unknown } | null)?.code;
+
+/** A write that would duplicate a unique key (Prisma P2002). */
+export const isUniqueViolation = (err: unknown): boolean => prismaCode(err) === 'P2002';
+
+/** An update or delete of a row that is gone, or an `...OrThrow` read that found nothing (Prisma P2025). */
+export const isRecordMissing = (err: unknown): boolean => prismaCode(err) === 'P2025';
+
+/**
+ * Awaits a Prisma call, turning a unique-key violation into `conflict` (a CONFLICT) and a missing
+ * record into `notFound` (a NOT_FOUND); strings become an AppError with that message. Anything
+ * else, and a failure no words were given for, passes through.
+ */
+export async function withPrismaErrors<T>(query: PromiseLike<T>, words: { conflict?: string | AppError; notFound?: string | AppError }): Promise<T> {
+  try {
+    return await query;
+  } catch (err) {
+    const [code, word] = isUniqueViolation(err)
+      ? (['CONFLICT', words.conflict] as const)
+      : isRecordMissing(err)
+        ? (['NOT_FOUND', words.notFound] as const)
+        : [];
+    if (!code || word === undefined) throw err;
+    throw typeof word === 'string' ? new AppError(code, word, { cause: err }) : word;
+  }
+}

@@ -19,6 +19,8 @@ const envSchema = z.object({
   SANDBOX_DEFAULT_REGION: z.string().default('us-east-1'),
   /** How often the worker samples consumer lag on every Kafka cluster (ms); tests set a few seconds. */
   KAFKA_LAG_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /** A launch or update preview nobody confirmed for this long has its change set deleted (minutes, up to a week). */
+  SLIPWAY_PREVIEW_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   /**
    * Let registered Kafka clusters use loopback and private addresses (RFC 1918, 100.64.0.0/10, fc00::/7).
    * Off by default: a team admin must not be able to point the portal at the hosts around it. The

@@ -46,9 +46,6 @@ export function errorResponse(err: unknown): NextResponse<ApiErrorBody> {
     const fields = zodFieldErrors(err);
     return NextResponse.json({ error: { code: 'VALIDATION', message: describeFields(fields), fields } }, { status: 422 });
   }
-  const prismaCode = (err as { code?: unknown })?.code;
-  if (prismaCode === 'P2025') return NextResponse.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, { status: 404 });
-  if (prismaCode === 'P2002') return NextResponse.json({ error: { code: 'CONFLICT', message: 'That already exists.' } }, { status: 409 });
   const errorId = randomUUID();
   log.error('unhandled error in API route', {
     errorId,

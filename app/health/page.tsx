@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { checkHealth } from '@/server/health';
+import { checkHealth } from '@/server/health/check';
 import { HealthTable } from './_components/health-table';
 
 export const metadata: Metadata = { title: 'System health' };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { BlueprintSummaryDto } from '@/lib/blueprints/types';
 
-import { filterBlueprints, normaliseService, toSearchEntry } from './search';
+import { filterBlueprints, normaliseService, serviceSearchNames, toSearchEntry } from './search';
 
 function summary(slug: string, overrides: Partial<BlueprintSummaryDto> = {}): BlueprintSummaryDto {
   return {
@@ -62,5 +62,34 @@ describe('filterBlueprints', () => {
     const started = performance.now();
     for (let run = 0; run < 200; run += 1) filterBlueprints(many, { q: 'pattern tag-3', service: 'sqs' });
     expect((performance.now() - started) / 200).toBeLessThan(5);
+  });
+});
+
+describe('service aliases', () => {
+  const catalog = [
+    summary('jcl-batch', { title: 'Mainframe batch job', services: ['AWS Step Functions', 'Amazon S3'] }),
+    summary('kafka-consumer', { title: 'Consumer group', services: ['Amazon MSK'] }),
+    summary('orders-api', { title: 'Orders', services: ['Amazon API Gateway', 'Amazon DynamoDB', 'Amazon EventBridge'] }),
+    summary('plain-queue', { title: 'Queue', services: ['Amazon SQS'] }),
+  ].map(toSearchEntry);
+  const found = (query: Parameters<typeof filterBlueprints>[1]) => filterBlueprints(catalog, query).map((row) => row.slug);
+
+  it('finds Step Functions blueprints by the names people type for it', () => {
+    for (const q of ['stepfunctions', 'step-functions', 'Step Functions', 'sfn', 'states', 'StepFunctions']) expect(found({ q }), q).toEqual(['jcl-batch']);
+  });
+
+  it('finds other services by their SDK names and abbreviations', () => {
+    expect(found({ q: 'kafka' })).toEqual(['kafka-consumer']);
+    for (const q of ['apigw', 'apigateway', 'api-gateway', 'ddb', 'dynamo', 'events', 'eventbridge']) expect(found({ q }), q).toEqual(['orders-api']);
+  });
+
+  it('filters by a service given by an alias', () => {
+    expect(found({ service: 'sfn' })).toEqual(['jcl-batch']);
+    expect(found({ service: 'dynamo' })).toEqual(['orders-api']);
+    expect(normaliseService('AWS Step Functions')).toBe('step functions');
+    expect(normaliseService('stepfunctions')).toBe('step functions');
+    // Shared by two services: names neither.
+    expect(normaliseService('containers')).toBe('containers');
+    expect(serviceSearchNames('Amazon API Gateway')).toEqual(expect.arrayContaining(['api gateway', 'apigateway', 'api-gateway', 'apigw']));
   });
 });

@@ -10,10 +10,64 @@ export interface SearchEntry {
   services: Set<string>;
 }
 
+/**
+ * Other names people search a catalog service by, keyed by its name as the blueprints list it (less
+ * the Amazon/AWS prefix, lower-case): SDK and CLI names, abbreviations, what it is better known for.
+ * Every service also matches its name run together or dashed ("stepfunctions", "step-functions").
+ */
+export const SERVICE_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  'step functions': ['sfn', 'states', 'state machine', 'workflow'],
+  lambda: ['functions', 'serverless'],
+  eventbridge: ['events', 'event bus', 'cloudwatch events'],
+  sqs: ['queue', 'simple queue service'],
+  sns: ['notifications', 'topic', 'simple notification service'],
+  msk: ['kafka', 'managed streaming for apache kafka'],
+  'api gateway': ['apigw', 'rest api', 'http api'],
+  dynamodb: ['ddb', 'dynamo'],
+  s3: ['bucket', 'simple storage service'],
+  'secrets manager': ['secrets'],
+  iam: ['identity and access management', 'roles', 'policies'],
+  kms: ['key management service', 'encryption keys'],
+  cloudwatch: ['logs', 'metrics', 'alarms'],
+  'systems manager': ['ssm', 'parameter store'],
+  'x-ray': ['tracing'],
+  cloudformation: ['cfn', 'stacks'],
+  'elastic load balancing': ['elb', 'alb', 'nlb', 'load balancer'],
+  'kinesis data firehose': ['firehose', 'kinesis'],
+  eks: ['kubernetes', 'k8s'],
+  'controllers for kubernetes': ['ack', 'kubernetes', 'k8s'],
+  ecs: ['containers', 'elastic container service'],
+  ecr: ['container registry', 'docker images'],
+  fargate: ['containers'],
+  ec2: ['instances', 'virtual machines'],
+  vpc: ['network', 'subnets'],
+  codewhisperer: ['code suggestions', 'q developer'],
+};
+
+// "sfn" and "Step Functions" are one service when filtering; an alias two services share ("containers") names neither.
+const CANONICAL_SERVICE = (() => {
+  const owners = new Map<string, Set<string>>();
+  for (const [service, aliases] of Object.entries(SERVICE_ALIASES))
+    for (const alias of [...aliases, ...spellingsOf(service)]) owners.set(alias, (owners.get(alias) ?? new Set()).add(service));
+  return new Map([...owners].filter(([, services]) => services.size === 1).map(([alias, services]) => [alias, [...services][0]!]));
+})();
+
+/** A service's name run together and dashed, as SDKs and URLs write it. */
+function spellingsOf(service: string): string[] {
+  return [service.replace(/[\s-]+/g, ''), service.replace(/\s+/g, '-')];
+}
+
+/** Every name a service answers to in a search: its own, its spellings and its aliases. */
+export function serviceSearchNames(service: string): string[] {
+  const name = normaliseService(service);
+  return [...new Set([name, ...spellingsOf(name), ...(SERVICE_ALIASES[name] ?? [])])];
+}
+
 /** Builds the search entry of a catalog row. */
 export function toSearchEntry(summary: BlueprintSummaryDto): SearchEntry {
   const title = summary.title.toLowerCase();
-  const keywords = [...summary.services, ...summary.tags, summary.category, summary.slug].join(' ').toLowerCase();
+  const serviceNames = summary.services.flatMap(serviceSearchNames);
+  const keywords = [...summary.services, ...serviceNames, ...summary.tags, summary.category, summary.slug].join(' ').toLowerCase();
   return {
     summary,
     title,
@@ -23,9 +77,10 @@ export function toSearchEntry(summary: BlueprintSummaryDto): SearchEntry {
   };
 }
 
-/** "Amazon SQS", "sqs" and "SQS" are the same service to a person filtering the catalog. */
+/** "Amazon SQS", "sqs", "SQS" (and an alias such as "sfn" for Step Functions) are the same service to a person filtering the catalog. */
 export function normaliseService(service: string): string {
-  return service.toLowerCase().replace(/^(amazon|aws)\s+/, '').trim();
+  const name = service.toLowerCase().replace(/^(amazon|aws)\s+/, '').trim();
+  return CANONICAL_SERVICE.get(name) ?? name;
 }
 
 /**

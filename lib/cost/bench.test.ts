@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { benchCostGrid, sampleCostGridTimings, summariseTimings } from './bench';
+import { sampleCostGridTimings, summariseTimings } from './bench';
 
 // Timing is reported by `npm run bench`, never asserted here: test machines vary too much.
-describe('benchCostGrid', () => {
-  it('recomputes the full 15 × 11 × 2 grid and reports the mean time', () => {
-    const result = benchCostGrid(3);
-    expect(result.iterations).toBe(3);
-    expect(result.scenariosPerGrid).toBe(330);
-    expect(Number.isFinite(result.meanMs)).toBe(true);
-    expect(result.minMs).toBeLessThanOrEqual(result.meanMs);
-    expect(result.maxMs).toBeGreaterThanOrEqual(result.meanMs);
-  });
-});
-
 describe('sampleCostGridTimings / summariseTimings', () => {
   it('times one full grid per sample', () => {
     const timings = sampleCostGridTimings(3, undefined, 1);

@@ -6,15 +6,6 @@ import { ARCHITECTURES } from './price-table';
  * browser). The issue's target is well under 5 ms. `npm run bench` prints this; tests never time it.
  */
 
-export interface CostGridBenchmark {
-  readonly iterations: number;
-  /** Scenarios priced per grid: batch sizes × volumes × architectures. */
-  readonly scenariosPerGrid: number;
-  readonly meanMs: number;
-  readonly minMs: number;
-  readonly maxMs: number;
-}
-
 /** The full grid the page draws: 15 batch sizes × 11 volumes × 2 architectures. */
 export const FULL_COST_GRID_INPUT: CostGridInput = {
   base: DEFAULT_COST_GRID_BASE,
@@ -22,19 +13,6 @@ export const FULL_COST_GRID_INPUT: CostGridInput = {
   volumes: DEFAULT_MESSAGES_PER_DAY,
   architectures: ARCHITECTURES,
 };
-
-export function benchCostGrid(iterations = 200, input: CostGridInput = FULL_COST_GRID_INPUT): CostGridBenchmark {
-  const timings = sampleCostGridTimings(iterations, input);
-  const { meanMs, minMs, maxMs } = summariseTimings(timings);
-  return {
-    iterations,
-    scenariosPerGrid:
-      (input.batchSizes ?? DEFAULT_BATCH_SIZES).length * (input.volumes ?? DEFAULT_MESSAGES_PER_DAY).length * (input.architectures ?? ARCHITECTURES).length,
-    meanMs,
-    minMs,
-    maxMs,
-  };
-}
 
 /**
  * One timing per full-grid recompute, in milliseconds. It warms up first so the JIT has compiled the

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { Decimal } from './decimal';
-import { formatQuantity, formatRate, formatUsd, roundToCents, toDollars } from './format';
+import { formatQuantity, formatRate, formatUsd, toDollars } from './format';
 
 describe('money formatting', () => {
   it('rounds half-up to the cent only at display time', () => {
-    expect(roundToCents(Decimal.of('18.73337')).toString()).toBe('18.73');
-    expect(roundToCents(Decimal.of('0.005')).toString()).toBe('0.01');
-    expect(roundToCents(Decimal.of('0.0049999')).toString()).toBe('0');
+    expect(toDollars(Decimal.of('18.73337'))).toBe(18.73);
+    expect(toDollars(Decimal.of('0.005'))).toBe(0.01);
+    expect(toDollars(Decimal.of('0.0049999'))).toBe(0);
+    expect(formatUsd(Decimal.of('0.005'))).toBe('$0.01');
   });
 
   it('gives the API a number of dollars rounded to the cent', () => {

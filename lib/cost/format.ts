@@ -5,11 +5,6 @@ import { Decimal } from './decimal';
  * exact values, and every figure a person or an API client sees is rounded once, half-up to the cent.
  */
 
-/** An amount rounded half-up to the cent, still exact. */
-export function roundToCents(amount: Decimal): Decimal {
-  return amount.roundHalfUp(2);
-}
-
 /** Dollars as a JSON number rounded to the cent (the API contract for amounts). */
 export function toDollars(amount: Decimal): number {
   return Number(amount.toFixed(2));

@@ -2,7 +2,7 @@ import type { SqsBatchInput } from '@/lib/schemas/cost';
 
 import { type BatchViolation, findBatchViolations } from './batch-limits';
 import { Decimal } from './decimal';
-import { formatQuantity, roundToCents, toDollars } from './format';
+import { formatQuantity, toDollars } from './format';
 import { computeLambdaCharges } from './lambda-charges';
 import type { PriceTableRef } from './lambda-cost';
 import { MIN_EPHEMERAL_STORAGE_MB } from './limits';
@@ -223,7 +223,7 @@ export function describeAssumptions(input: Omit<SqsBatchInput, 'batchSizes'>): s
  * holds to the cent for whoever reads the parts (the exact total can differ from it by a cent).
  */
 export function rowTotalDollars(row: Pick<SqsBatchRowOf<Decimal>, 'lambdaCost' | 'sqsCost'>): number {
-  return toDollars(roundToCents(row.lambdaCost).plus(roundToCents(row.sqsCost)));
+  return toDollars(row.lambdaCost.roundHalfUp(2).plus(row.sqsCost.roundHalfUp(2)));
 }
 
 /** The API DTO: every amount in dollars rounded half-up to the cent. */

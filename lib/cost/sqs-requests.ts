@@ -29,7 +29,7 @@ export const IDLE_POLLERS = 5;
 /** The longest long poll, the wait Lambda's pollers use. */
 export const LONG_POLL_WAIT_S = 20;
 
-export interface SqsRequestSource {
+interface SqsRequestSource {
   readonly title: string;
   readonly url: string;
 }

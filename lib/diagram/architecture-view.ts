@@ -8,9 +8,9 @@ import { wrapLabel } from './wrap-label';
  * between words, inside a frame per service (inside a frame per nested stack).
  */
 
-export const RESOURCE_NODE_WIDTH = 200;
+const RESOURCE_NODE_WIDTH = 200;
 /** About what fits in RESOURCE_NODE_WIDTH at the node's 12 px semibold font. */
-export const LABEL_CHARS_PER_LINE = 24;
+const LABEL_CHARS_PER_LINE = 24;
 const LINE_HEIGHT = 16;
 // Vertical padding plus the type line under the name.
 const NODE_CHROME_HEIGHT = 12 + 16;

@@ -1,4 +1,4 @@
-import type { ConsumerSeverity, ConsumerStatus } from '@/lib/dto/kafka';
+import type { ConsumerSeverity, ConsumerStatus } from '@/lib/kafka/dto';
 
 /**
  * Display helpers for the Kafka pages. Offsets and lag arrive as decimal strings (64-bit); they are

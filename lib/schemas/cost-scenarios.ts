@@ -6,8 +6,8 @@ import { displayNameSchema } from '@/lib/schemas/names';
 
 /** Saved estimator scenarios: a name, which model, and that model's input (checked by its own schema). */
 
-export const SCENARIO_KINDS = ['lambda', 'sqs-batch'] as const;
-export const MAX_SCENARIO_NAME_LENGTH = 80;
+const SCENARIO_KINDS = ['lambda', 'sqs-batch'] as const;
+const MAX_SCENARIO_NAME_LENGTH = 80;
 
 const name = displayNameSchema('name', { max: MAX_SCENARIO_NAME_LENGTH });
 

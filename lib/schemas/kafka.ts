@@ -10,7 +10,7 @@ import { displayNameSchema } from '@/lib/schemas/names';
  */
 
 /** `host:port`, with IPv6 hosts in brackets (`[::1]:9092`). */
-export const kafkaBrokerAddressSchema = z
+const kafkaBrokerAddressSchema = z
   .string()
   .trim()
   .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'Use host:port, e.g. b-1.example.com:9096');
@@ -23,26 +23,26 @@ const pemCertificateSchema = z
   .regex(/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/, 'Paste a PEM certificate');
 
 /** arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid> (provisioned and serverless clusters alike). */
-export const mskClusterArnSchema = z
+const mskClusterArnSchema = z
   .string()
   .trim()
   .regex(/^arn:aws[a-z-]*:kafka:[a-z0-9-]+:\d{12}:cluster\/[^/]+\/[^/]+$/, 'Use an MSK cluster ARN');
 
 const usernameSchema = z.string().trim().min(1, 'Enter the SASL username').max(255);
 
-export const mskIamConnectionSchema = z.strictObject({
+const mskIamConnectionSchema = z.strictObject({
   kind: z.literal('msk-iam'),
   clusterArn: mskClusterArnSchema,
   /** `public` needs public access enabled on the cluster; the portal usually runs inside the VPC. */
   network: z.enum(['private', 'public']).default('private'),
 });
 
-export const plaintextConnectionSchema = z.strictObject({
+const plaintextConnectionSchema = z.strictObject({
   kind: z.literal('plaintext'),
   brokers: brokersSchema,
 });
 
-export const tlsConnectionSchema = z.strictObject({
+const tlsConnectionSchema = z.strictObject({
   kind: z.literal('tls'),
   brokers: brokersSchema,
   /** Omit to trust the system CAs. */
@@ -51,7 +51,7 @@ export const tlsConnectionSchema = z.strictObject({
   clientCertPem: pemCertificateSchema.optional(),
 });
 
-export const saslScramConnectionSchema = z.strictObject({
+const saslScramConnectionSchema = z.strictObject({
   kind: z.literal('sasl-scram-sha-512'),
   brokers: brokersSchema,
   username: usernameSchema,
@@ -59,7 +59,7 @@ export const saslScramConnectionSchema = z.strictObject({
   caCertPem: pemCertificateSchema.optional(),
 });
 
-export const saslPlainConnectionSchema = z.strictObject({
+const saslPlainConnectionSchema = z.strictObject({
   kind: z.literal('sasl-plain'),
   brokers: brokersSchema,
   username: usernameSchema,
@@ -108,7 +108,6 @@ export const kafkaClusterInputSchema = z
       });
     }
   });
-export type KafkaClusterInput = z.infer<typeof kafkaClusterInputSchema>;
 
 /** Region and account of an MSK cluster, read from its ARN. */
 export function parseMskClusterArn(clusterArn: string): { partition: string; region: string; accountId: string } {
@@ -118,7 +117,7 @@ export function parseMskClusterArn(clusterArn: string): { partition: string; reg
 }
 
 /** Kafka offsets are signed 64-bit integers (Java's Long.MAX_VALUE). */
-export const MAX_KAFKA_OFFSET = 2n ** 63n - 1n;
+const MAX_KAFKA_OFFSET = 2n ** 63n - 1n;
 
 /** Offsets travel as decimal strings: they are 64-bit and JSON numbers are not. */
 // zod runs refinements even after the pattern failed, so each one checks the pattern itself, and the
@@ -152,7 +151,7 @@ export const kafkaGroupIdSchema = z
  * A topic name as Kafka accepts it (org.apache.kafka.common.internals.Topic.validate): 1-249 of
  * ASCII letters, digits, '.', '_' and '-', and neither "." nor "..".
  */
-export const kafkaTopicNameSchema = z
+const kafkaTopicNameSchema = z
   .string({ error: 'topic must be a string' })
   .min(1, 'A topic name must not be empty')
   .max(249, 'A topic name is at most 249 characters')
@@ -160,9 +159,9 @@ export const kafkaTopicNameSchema = z
   .refine((name) => name !== '.' && name !== '..', 'A topic name cannot be "." or ".."');
 
 /** Partition ids are Java ints in Kafka. */
-export const MAX_KAFKA_PARTITION = 2_147_483_647;
+const MAX_KAFKA_PARTITION = 2_147_483_647;
 
-export const offsetResetStrategySchema = z.discriminatedUnion('kind', [
+const offsetResetStrategySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('earliest') }),
   z.strictObject({ kind: z.literal('latest') }),
   /** First offset whose record timestamp is at or after this instant (Kafka's --to-datetime). */
@@ -172,7 +171,7 @@ export const offsetResetStrategySchema = z.discriminatedUnion('kind', [
 ]);
 export type OffsetResetStrategy = z.infer<typeof offsetResetStrategySchema>;
 
-export const offsetResetRequestSchema = z.object({
+const offsetResetRequestSchema = z.object({
   groupId: kafkaGroupIdSchema,
   /** Partitions omitted = every partition of the topic. */
   topics: z
@@ -192,3 +191,70 @@ export const offsetResetRequestSchema = z.object({
   dryRun: z.boolean().default(true),
 });
 export type OffsetResetRequest = z.infer<typeof offsetResetRequestSchema>;
+
+// --- Request bodies and query strings of `/api/v1/kafka/...` beyond the connection schemas above ---
+
+/** Registering a cluster: connection settings and secrets, plus who owns it and (MSK) whose AWS credentials sign. */
+export const kafkaClusterRegistrationSchema = kafkaClusterInputSchema
+  .safeExtend({
+    /** The owning team; null = every team (platform admins only). */
+    teamId: z.string().min(1).max(100).nullable(),
+    /** MSK IAM: the AWS target whose credentials sign the IAM tokens. */
+    targetId: z.string().min(1).max(100).optional(),
+    /** MSK IAM: must be the ARN's region (the form shows it so nobody is surprised). */
+    region: z.string().min(1).max(30).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.settings.kind !== 'msk-iam') return;
+    if (!input.targetId) ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'Choose the AWS target whose credentials sign the IAM tokens' });
+    // Refinements also run when the ARN itself failed its pattern (zod 4); only a valid ARN has a region.
+    if (!mskClusterArnSchema.safeParse(input.settings.clusterArn).success) return;
+    const arnRegion = parseMskClusterArn(input.settings.clusterArn).region;
+    if (input.region && input.region !== arnRegion) {
+      ctx.addIssue({ code: 'custom', path: ['region'], message: `The cluster ARN is in ${arnRegion}` });
+    }
+  })
+  .strict();
+export type KafkaClusterRegistration = z.infer<typeof kafkaClusterRegistrationSchema>;
+
+const MAX_HISTORY_RANGE_MS = 90 * 24 * 60 * 60_000;
+
+/** `?from&to` of the history endpoint: ISO instants, default the last hour, at most 90 days. */
+export const groupHistoryQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .superRefine(({ from, to }, ctx) => {
+    if (!from || !to) return;
+    const span = Date.parse(to) - Date.parse(from);
+    if (span <= 0) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must be before to' });
+    if (span > MAX_HISTORY_RANGE_MS) ctx.addIssue({ code: 'custom', path: ['from'], message: 'The range may span at most 90 days' });
+  });
+export type GroupHistoryQuery = z.infer<typeof groupHistoryQuerySchema>;
+
+/** The reset endpoint's body: the offset reset request without the group id, which is in the path. */
+export const offsetResetBodySchema = offsetResetRequestSchema.omit({ groupId: true }).strict();
+export type OffsetResetBody = z.infer<typeof offsetResetBodySchema>;
+
+/** Chart ranges the group page offers. */
+export const HISTORY_RANGES = [
+  { key: '1h', label: '1 h', ms: 60 * 60_000 },
+  { key: '6h', label: '6 h', ms: 6 * 60 * 60_000 },
+  { key: '24h', label: '24 h', ms: 24 * 60 * 60_000 },
+  { key: '7d', label: '7 d', ms: 7 * 24 * 60 * 60_000 },
+  { key: '30d', label: '30 d', ms: 30 * 24 * 60 * 60_000 },
+] as const;
+export type HistoryRangeKey = (typeof HISTORY_RANGES)[number]['key'];
+
+/** `?target&region` of the event source mappings endpoint (target: id or name; region: the target's first when omitted). */
+export const eventSourceMappingsQuerySchema = z
+  .object({
+    target: z.string().min(1).max(100),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region name such as us-east-1')
+      .optional(),
+  })
+  .strict();

@@ -15,7 +15,7 @@ const parameterValue = z
   .transform((v) => (Array.isArray(v) ? v.join(',') : String(v)))
   .refine((v) => new TextEncoder().encode(v).length <= MAX_PARAMETER_VALUE_BYTES, `must be at most ${MAX_PARAMETER_VALUE_BYTES} bytes, CloudFormation's limit`);
 
-export const parametersSchema = z.record(z.string().min(1).max(255), parameterValue).default({});
+const parametersSchema = z.record(z.string().min(1).max(255), parameterValue).default({});
 
 const tagsSchema = z
   .record(

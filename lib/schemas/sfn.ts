@@ -30,7 +30,7 @@ function utf8Length(text: string): number {
  * Text input is held to the same depth as a JSON request body, so it cannot nest deeper than the
  * value form (which the API checks before zod) and the pages that show it stay safe to walk.
  */
-export const executionInputSchema = z.union([z.string(), jsonValueSchema]).transform((value, ctx) => {
+const executionInputSchema = z.union([z.string(), jsonValueSchema]).transform((value, ctx) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   if (typeof value === 'string') {
     let parsed: unknown;
@@ -58,7 +58,6 @@ export const startExecutionSchema = z.strictObject({
   input: executionInputSchema,
 });
 export type StartExecution = z.infer<typeof startExecutionSchema>;
-export type StartExecutionInput = z.input<typeof startExecutionSchema>;
 
 /** List filters as they arrive in a query string (all text); dates are ISO 8601 with an offset. */
 export const listExecutionsQuerySchema = z

@@ -6,7 +6,7 @@ import { z } from 'zod';
 const teamRefSchema = z.string().trim().min(1, 'team is required').max(100, 'team must be at most 100 characters');
 
 /** `arn:…` with `*` as the only wildcard; what IAM allows in an ARN, without spaces or control characters. */
-export const arnPatternSchema = z
+const arnPatternSchema = z
   .string()
   .trim()
   .min(5, 'pattern must be an ARN pattern such as arn:aws:states:us-east-1:123456789012:stateMachine:orders-*')

@@ -10,7 +10,6 @@ export const createTokenSchema = z.strictObject({
     .max(365, 'expiresInDays must be at most 365')
     .optional(),
 });
-export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
 /** What the browser sees of a token: never its value or hash. */
 export type ApiTokenDto = {

@@ -1,7 +1,7 @@
 // Amazon States Language shapes, kept permissive: definitions come from AWS (or a user's editor) and the
 // dashboard must still draw something useful when a field is missing or a newer field appears.
 
-export const ASL_STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'] as const;
+const ASL_STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'] as const;
 export type AslStateType = (typeof ASL_STATE_TYPES)[number];
 
 /** A payload template (Parameters, ResultSelector, ItemSelector): keys ending in `.$` hold paths. */

@@ -4,7 +4,7 @@ import { buildAslGraph } from './asl-graph';
 import { compareExecutions } from './compare';
 import { compareExecutionDetails, viewFromDetail } from './compare-details';
 import type { ExecutionDetailDto } from './dto';
-import { deriveExecutionView } from './history';
+import { deriveExecutionView } from '@/server/sfn/history';
 
 function detailOf(scenario: 'ec2EnrichmentNamed' | 'ec2EnrichmentUnnamed') {
   const recorded = recordedExecutions[scenario];

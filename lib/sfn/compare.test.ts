@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordedExecutions, type RecordedExecution } from './__fixtures__';
 import { buildAslGraph } from './asl-graph';
 import { compareExecutions } from './compare';
-import { deriveExecutionView } from './history';
+import { deriveExecutionView } from '@/server/sfn/history';
 import type { SfnHistoryEvent } from './history-types';
 
 const view = (recorded: RecordedExecution) => deriveExecutionView(recorded.events, { graph: buildAslGraph(recorded.definition) });

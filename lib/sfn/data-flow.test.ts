@@ -3,7 +3,7 @@ import { recordedExecutions } from './__fixtures__';
 import { buildAslGraph, findStateDefinition } from './asl-graph';
 import type { AslState } from './asl-types';
 import { contextObjectFor, findCatcher, traceDataFlow } from './data-flow';
-import { deriveExecutionView } from './history';
+import { deriveExecutionView } from '@/server/sfn/history';
 
 const stages = (trace: ReturnType<typeof traceDataFlow>) => trace.steps.map((s) => s.stage);
 
@@ -147,7 +147,7 @@ describe('traceDataFlow', () => {
 });
 
 describe('traceDataFlow reproduces what the recorded executions did', () => {
-  // One difference from AWS is known (SANDBOX.md): moto returns a one-element list for the definite path
+  // One difference from AWS is known (sandbox/README.md): moto returns a one-element list for the definite path
   // `$.Reservations[0].Instances[0].InstanceId` in a ResultSelector. We follow AWS and return the string.
   const MOTO_LIST_QUIRK = new Set(['Get instance name from Tag', 'Convert instance name to a string', 'Emit enriched event']);
 

@@ -1,6 +1,6 @@
 import type { AslEdgeKind, AslGraphNode } from './asl-graph';
 import type { ExecutionErrorBanner, StateStatus, StateVisit, TimelineRow } from './history-types';
-import type { LayoutPoint } from './layout';
+import type { LayoutPoint } from './layout-types';
 import type { EXECUTION_STATUSES } from '@/lib/schemas/sfn';
 import type { ResourceAccessDto, ResourceOwnerDto } from '@/lib/tenancy/dto';
 

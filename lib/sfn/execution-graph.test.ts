@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { recordedExecutions } from './__fixtures__';
 import { buildAslGraph } from './asl-graph';
-import { absoluteNodePositions, buildExecutionGraph, takenEdgeIds } from './execution-graph';
-import { deriveExecutionView } from './history';
-import { END_MARKER_ID, layoutAslGraph, START_MARKER_ID } from './layout';
+import { absoluteNodePositions, buildDefinitionGraph, buildExecutionGraph, takenEdgeIds } from './execution-graph';
+import { deriveExecutionView } from '@/server/sfn/history';
+import { layoutAslGraph } from '@/server/sfn/asl-layout';
+import { END_MARKER_ID, START_MARKER_ID } from './layout-types';
 
 async function graphOf(scenario: keyof typeof recordedExecutions) {
   const recorded = recordedExecutions[scenario];
@@ -12,6 +13,18 @@ async function graphOf(scenario: keyof typeof recordedExecutions) {
   const view = deriveExecutionView(recorded.events, { graph, now: 0 });
   return { graph, layout, view, dto: buildExecutionGraph(graph, layout, view) };
 }
+
+describe('buildDefinitionGraph', () => {
+  it('draws every state of the definition, none run and no edge taken', async () => {
+    const { graph, layout, dto: executed } = await graphOf('ec2EnrichmentUnnamed');
+    const dto = buildDefinitionGraph(graph, layout);
+    expect(dto.nodes.map((n) => n.id)).toEqual(executed.nodes.map((n) => n.id));
+    expect(dto.nodes.filter((n) => n.status !== 'notRun')).toEqual([]);
+    expect(dto.nodes.every((n) => n.visitCount === 0)).toBe(true);
+    expect(dto.edges.filter((e) => e.taken)).toEqual([]);
+    expect(dto.nodes.find((n) => n.name === 'Emit enriched event')).toMatchObject({ kind: 'state', type: 'Task' });
+  });
+});
 
 describe('buildExecutionGraph', () => {
   it('colours the caught lookup and the fallback path, and fades the branch that never ran (EC2 without a Name tag)', async () => {
@@ -63,14 +76,6 @@ describe('buildExecutionGraph', () => {
       expect(at.get(child.id)!.x).toBeGreaterThanOrEqual(at.get(container.id)!.x);
       expect(at.get(child.id)!.y + child.height).toBeLessThanOrEqual(at.get(container.id)!.y + container.height);
     }
-  });
-});
-
-describe('marker ids', () => {
-  it("are the layout's own", async () => {
-    const markers = await import('./marker-ids');
-    const layout = await import('./layout');
-    expect([markers.START_MARKER_ID, markers.END_MARKER_ID]).toEqual([layout.START_MARKER_ID, layout.END_MARKER_ID]);
   });
 });
 

@@ -1,8 +1,7 @@
 import type { AslEdgeKind, AslGraph } from './asl-graph';
 import type { ExecutionGraphDto, ExecutionGraphNodeDto } from './dto';
 import type { ExecutionStatus, ExecutionView, StateStatus, StateVisit } from './history-types';
-import type { GraphLayout } from './layout';
-import { END_MARKER_ID, START_MARKER_ID } from './marker-ids';
+import { END_MARKER_ID, START_MARKER_ID, type GraphLayout } from './layout-types';
 
 // The graph the execution page draws: the laid-out definition with each state's status and the edges
 // this execution went along, so the path taken reads at a glance.
@@ -99,6 +98,11 @@ export function buildExecutionGraph(graph: AslGraph, layout: GraphLayout, view: 
   });
   const edges = layout.edges.map((edge) => ({ ...edge, taken: taken.has(edge.id) }));
   return { nodes, edges, width: layout.width, height: layout.height, problems: graph.problems };
+}
+
+/** A definition with no execution: every state not run, no edge taken (the state machine page's graph). */
+export function buildDefinitionGraph(graph: AslGraph, layout: GraphLayout): ExecutionGraphDto {
+  return buildExecutionGraph(graph, layout, { status: 'RUNNING', states: {}, visits: [], timeline: [] });
 }
 
 /** Absolute top-left corner of every node (positions of sub-flow nodes are relative to their parent). */

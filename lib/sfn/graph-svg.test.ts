@@ -4,8 +4,8 @@ import { buildAslGraph } from './asl-graph';
 import type { ExecutionGraphDto } from './dto';
 import { buildExecutionGraph } from './execution-graph';
 import { edgeRoute, escapeXml, exportFileName, fitLabel, renderExecutionGraphSvg } from './graph-svg';
-import { deriveExecutionView } from './history';
-import { layoutAslGraph } from './layout';
+import { deriveExecutionView } from '@/server/sfn/history';
+import { layoutAslGraph } from '@/server/sfn/asl-layout';
 
 async function unnamedGraph(): Promise<ExecutionGraphDto> {
   const recorded = recordedExecutions.ec2EnrichmentUnnamed;

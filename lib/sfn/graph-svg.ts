@@ -1,7 +1,7 @@
 import type { ExecutionGraphDto, ExecutionGraphEdgeDto, ExecutionGraphNodeDto } from './dto';
 import { absoluteNodePositions } from './execution-graph';
 import type { StateStatus } from './history-types';
-import type { LayoutPoint } from './layout';
+import type { LayoutPoint } from './layout-types';
 import { EDGE_STYLE, EDGE_WIDTH, STATE_STATUS_ORDER, STATE_STATUS_STYLE, TAKEN_EDGE_WIDTH } from './status-style';
 
 // A self-contained SVG of an execution graph, drawn from the DTO rather than copied from the page's DOM:

@@ -8,17 +8,17 @@ function escapeSegment(name: string): string {
 }
 
 /** Id of a top-level state. */
-export function rootStateId(name: string): string {
+function rootStateId(name: string): string {
   return escapeSegment(name);
 }
 
 /** Id of a state inside branch `branchIndex` of the Parallel with id `parallelId`. */
-export function branchStateId(parallelId: string, branchIndex: number, name: string): string {
+function branchStateId(parallelId: string, branchIndex: number, name: string): string {
   return `${parallelId}/branch-${branchIndex}/${escapeSegment(name)}`;
 }
 
 /** Id of a state inside the item processor (iterator) of the Map with id `mapId`. */
-export function mapItemStateId(mapId: string, name: string): string {
+function mapItemStateId(mapId: string, name: string): string {
   return `${mapId}/items/${escapeSegment(name)}`;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordedExecutions } from './__fixtures__';
 import { buildAslGraph } from './asl-graph';
-import { deriveExecutionView } from './history';
+import { deriveExecutionView } from '@/server/sfn/history';
 import { canonicalJson, parseRecordedJson, traceVisit } from './visit-trace';
 
 function setUp(scenario: 'ec2EnrichmentNamed' | 'ec2EnrichmentUnnamed') {

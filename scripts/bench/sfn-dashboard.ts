@@ -1,20 +1,21 @@
-// The Step Functions dashboard's benchmarks, as `BENCH {json}` lines for scripts/bench.mjs:
-//   npx tsx scripts/bench/sfn-dashboard.ts layout    ELK layout of a 200-state definition: cold (the first layout
-//                                                   in a fresh process, sampled over several processes) and warm
-//   npx tsx scripts/bench/sfn-dashboard.ts page      what an execution page load pays once the server has laid the
-//                                                   definition out: the cache lookup, and graph + statuses for 200 states
-//   npx tsx scripts/bench/sfn-dashboard.ts history   deriving the view (visits, statuses, banner, timeline) and the
-//                                                   event-table rows from a 25,000-event history
+// The Step Functions dashboard's benchmarks, as `BENCH {json}` lines for scripts/bench.mjs
+// (`npx tsx --conditions=react-server scripts/bench/sfn-dashboard.ts <mode>`: the modules are server-only):
+//   layout    ELK layout of a 200-state definition: cold (the first layout in a fresh process, sampled
+//             over several processes) and warm
+//   page      what an execution page load pays once the server has laid the definition out: the cache
+//             lookup, and graph + statuses for 200 states
+//   history   deriving the view (visits, statuses, banner, timeline) and the event-table rows from a
+//             25,000-event history
 // Targets: layout under 500 ms, history under 200 ms. Over-target results are reported, not failed.
 import { buildAslGraph } from '../../lib/sfn/asl-graph';
-import { buildEventRows, eventOwners } from '../../lib/sfn/event-rows';
+import { buildEventRows, eventOwners } from '../../server/sfn/event-rows';
 import { buildExecutionGraph } from '../../lib/sfn/execution-graph';
-import { deriveExecutionView } from '../../lib/sfn/history';
-import { layoutAslGraph } from '../../lib/sfn/layout';
-import { DefinitionLayoutCache } from '../../lib/sfn/layout-cache';
-import { warmUpLayoutEngine } from '../../lib/sfn/layout-warm-up';
-import { generateLargeDefinition } from '../../lib/sfn/synthetic/large-definition';
-import { generateLargeHistory } from '../../lib/sfn/synthetic/large-history';
+import { deriveExecutionView } from '../../server/sfn/history';
+import { layoutAslGraph } from '../../server/sfn/asl-layout';
+import { DefinitionLayoutCache } from '../../server/sfn/layout-cache';
+import { warmUpLayoutEngine } from '../../server/sfn/layout-warm-up';
+import { generateLargeDefinition } from '../../server/sfn/synthetic/large-definition';
+import { generateLargeHistory } from '../../server/sfn/synthetic/large-history';
 import { firstLayoutsInFreshProcesses } from './first-layout';
 import { summarise } from './summary';
 
@@ -101,6 +102,6 @@ else if (which === 'layout') await layoutBench();
 else if (which === 'page') await pageBench();
 else if (which === 'history') await historyBench();
 else {
-  console.error('usage: npx tsx scripts/bench/sfn-dashboard.ts <layout|page|history>');
+  console.error('usage: npx tsx --conditions=react-server scripts/bench/sfn-dashboard.ts <layout|page|history>');
   process.exit(2);
 }

@@ -4,13 +4,13 @@
 // as a reader's page load is.
 // Also prints "layout + render": the first ELK layout in a fresh server process (after the warm-up the
 // portal runs at start) plus this.
-//   npx tsx scripts/bench/sfn-render.ts [--runs 10]
+//   npx tsx --conditions=react-server scripts/bench/sfn-render.ts [--runs 10]
 import { parseArgs } from 'node:util';
 import { buildAslGraph } from '../../lib/sfn/asl-graph';
 import { buildExecutionGraph } from '../../lib/sfn/execution-graph';
-import { deriveExecutionView } from '../../lib/sfn/history';
-import { layoutAslGraph } from '../../lib/sfn/layout';
-import { generateLargeDefinition } from '../../lib/sfn/synthetic/large-definition';
+import { deriveExecutionView } from '../../server/sfn/history';
+import { layoutAslGraph } from '../../server/sfn/asl-layout';
+import { generateLargeDefinition } from '../../server/sfn/synthetic/large-definition';
 import { bundleForBrowser, withBenchChromium } from './browser.mjs';
 import { firstLayoutsInFreshProcesses } from './first-layout';
 import { summarise } from './summary';

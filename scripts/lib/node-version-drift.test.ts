@@ -71,7 +71,7 @@ describe('the Node.js version', () => {
   it('is the one every npm script runs on: each starts a script that calls ensureProjectNode() first', () => {
     const { scripts } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     const offPin = Object.entries(scripts).filter(([, command]) => {
-      const script = /^node (scripts\/\S+\.mjs)(\s|$)/.exec(command)?.[1];
+      const script = /^node ((?:scripts|sandbox)\/\S+\.mjs)(\s|$)/.exec(command)?.[1];
       return !script || !/^\s*await ensureProjectNode\(\);$/m.test(fs.readFileSync(path.join(repoRoot, script), 'utf8'));
     });
     expect(offPin.map(([name, command]) => `${name}: ${command}`)).toEqual([]);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { isRoleAtLeast, type Role } from '@/lib/auth/roles';
+import { isRoleAtLeast, type Role } from '@/server/auth/roles';
 import { AppError } from '@/server/errors';
 import type { Actor } from '@/server/auth/actor';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/server/db';
-import { isRole } from '@/lib/auth/roles';
+import { isRole } from '@/server/auth/roles';
 import type { Actor } from '@/server/auth/actor';
 
 /** Loads a user with their team memberships as an Actor, or null when unknown. */
@@ -21,6 +21,11 @@ export async function loadActor(where: { id: string } | { email: string }, via: 
     via,
     tokenId,
   };
+}
+
+/** A user's id and e-mail by e-mail (stored lower-case), or null. */
+export async function findUserByEmail(email: string): Promise<{ id: string; email: string } | null> {
+  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true } });
 }
 
 /** Creates or refreshes the user an OIDC sign-in names (teams are granted by admins). */

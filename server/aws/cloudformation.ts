@@ -11,12 +11,12 @@ import {
   DescribeStacksCommand,
   DetectStackDriftCommand,
   ExecuteChangeSetCommand,
-  ListStackResourcesCommand,
   type Capability,
+  type ResourceChange,
   type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { createAwsClient, type AwsTargetRef } from '@/server/aws/clients';
-import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launch/types';
+import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
 
 const cfn = (target: AwsTargetRef) => createAwsClient(CloudFormationClient, target);
 
@@ -59,7 +59,7 @@ export async function createChangeSet(target: AwsTargetRef, req: ChangeSetReques
 export type ChangeSetState = { status: string; reason: string | null; changes: ResourceChangeDto[]; capabilities: string[] };
 
 /** Reads a change set and its changes (all pages). */
-export async function describeChangeSet(target: AwsTargetRef, changeSetId: string): Promise<ChangeSetState> {
+async function describeChangeSet(target: AwsTargetRef, changeSetId: string): Promise<ChangeSetState> {
   const changes: ResourceChangeDto[] = [];
   let status = '';
   let reason: string | null = null;
@@ -70,22 +70,41 @@ export async function describeChangeSet(target: AwsTargetRef, changeSetId: strin
     status = out.Status ?? '';
     reason = out.StatusReason ?? null;
     capabilities = out.Capabilities ?? [];
-    for (const c of out.Changes ?? []) {
-      const rc = c.ResourceChange;
-      if (!rc) continue;
-      changes.push({
-        action: rc.Action ?? 'Modify',
-        logicalId: rc.LogicalResourceId ?? '',
-        physicalId: rc.PhysicalResourceId ?? null,
-        resourceType: rc.ResourceType ?? '',
-        replacement: rc.Replacement ?? null,
-        scope: rc.Scope ?? [],
-        properties: [...new Set((rc.Details ?? []).map((d) => d.Target?.Name).filter((n): n is string => Boolean(n)))],
-      });
-    }
+    for (const c of out.Changes ?? []) if (c.ResourceChange) changes.push(toResourceChangeDto(c.ResourceChange));
     token = out.NextToken;
   } while (token);
   return { status, reason, changes, capabilities };
+}
+
+const REPLACEMENTS = new Set(['True', 'False', 'Conditional']);
+
+/**
+ * One change of a change set. `replacement` is only meaningful for a Modify; `Conditional` ("may be
+ * replaced") comes from a property AWS documents as conditionally replacing, or a replacing one whose
+ * new value is only known at deploy time, so `replacingProperties` names the properties behind it.
+ */
+export function toResourceChangeDto(rc: ResourceChange): ResourceChangeDto {
+  const details = rc.Details ?? [];
+  const replacement =
+    rc.Action === 'Modify' && rc.Replacement && REPLACEMENTS.has(rc.Replacement) ? (rc.Replacement as ResourceChangeDto['replacement']) : null;
+  const names = (keep: (requiresRecreation: string | undefined) => boolean) => [
+    ...new Set(
+      details
+        .filter((d) => keep(d.Target?.RequiresRecreation))
+        .map((d) => d.Target?.Name)
+        .filter((n): n is string => Boolean(n)),
+    ),
+  ];
+  return {
+    action: rc.Action ?? 'Modify',
+    logicalId: rc.LogicalResourceId ?? '',
+    physicalId: rc.PhysicalResourceId ?? null,
+    resourceType: rc.ResourceType ?? '',
+    replacement,
+    scope: rc.Scope ?? [],
+    properties: names(() => true),
+    replacingProperties: replacement && replacement !== 'False' ? names((r) => r === 'Always' || r === 'Conditionally') : [],
+  };
 }
 
 /** Polls a change set until CloudFormation has computed it (or failed to). */
@@ -161,25 +180,6 @@ export async function listNewStackEvents(target: AwsTargetRef, stackId: string, 
     token = reachedKnown ? undefined : out.NextToken;
   } while (token);
   return fresh.sort((a, b) => a.timestamp.localeCompare(b.timestamp));
-}
-
-export async function listStackResources(target: AwsTargetRef, stackId: string) {
-  const resources: { logicalId: string; physicalId: string | null; resourceType: string; status: string; reason: string | null }[] = [];
-  let token: string | undefined;
-  do {
-    const out = await cfn(target).send(new ListStackResourcesCommand({ StackName: stackId, NextToken: token }));
-    for (const r of out.StackResourceSummaries ?? []) {
-      resources.push({
-        logicalId: r.LogicalResourceId ?? '',
-        physicalId: r.PhysicalResourceId ?? null,
-        resourceType: r.ResourceType ?? '',
-        status: r.ResourceStatus ?? '',
-        reason: r.ResourceStatusReason ?? null,
-      });
-    }
-    token = out.NextToken;
-  } while (token);
-  return resources;
 }
 
 export async function deleteStack(target: AwsTargetRef, stackId: string, clientRequestToken: string, retainResources?: string[]): Promise<void> {

@@ -19,7 +19,7 @@ const nameTag = (tags: Tag[] | undefined) => tags?.find((t) => t.Key === 'Name')
 const withName = (id: string, tags: Tag[] | undefined) => (nameTag(tags) ? `${nameTag(tags)} (${id})` : id);
 
 /** More than this many options is no longer a list anyone picks from. */
-export const MAX_PICKER_OPTIONS = 1000;
+const MAX_PICKER_OPTIONS = 1000;
 
 /** Items from every page of a paginated AWS call, up to MAX_PICKER_OPTIONS. */
 async function collect<Page, Item>(pages: AsyncIterable<Page>, itemsOf: (page: Page) => Item[] | undefined): Promise<Item[]> {

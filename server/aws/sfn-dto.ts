@@ -48,7 +48,7 @@ export function toExecutionStatus(status: string | undefined): ExecutionStatusNa
   return (EXECUTION_STATUSES as readonly string[]).includes(status ?? '') ? (status as ExecutionStatusName) : 'RUNNING';
 }
 
-export function toStateMachineType(type: string | undefined): StateMachineType {
+function toStateMachineType(type: string | undefined): StateMachineType {
   return type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
 }
 

@@ -10,7 +10,7 @@ export interface SfnErrorContext {
   isSandbox: boolean;
 }
 
-export const SANDBOX_START_HINT = 'Start it with `npm run sandbox -- start` (or `npm run demo`), then reload.';
+const SANDBOX_START_HINT = 'Start it with `npm run sandbox -- start` (or `npm run demo`), then reload.';
 
 // Case-sensitive on purpose: `ResourceNotFound` must not read as ENOTFOUND.
 const NETWORK_CODES = /\b(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|ETIMEDOUT|EAI_AGAIN)\b/;

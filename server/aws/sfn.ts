@@ -26,7 +26,7 @@ import {
   type StateMachineDescription,
 } from '@/server/aws/sfn-dto';
 import type { ExecutionStatusName, StateMachineType } from '@/lib/sfn/dto';
-import type { AwsExecutionsPage } from '@/lib/sfn/execution-filters';
+import type { AwsExecutionsPage } from '@/server/sfn/execution-filters';
 import type { SfnHistoryEvent } from '@/lib/sfn/history-types';
 
 // Step Functions calls for one target and region: SDK in, DTOs out, errors as AppErrors that say what

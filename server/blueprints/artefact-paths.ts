@@ -23,7 +23,7 @@ const PACKAGED_PROPERTIES: readonly { type: string; property: string; kind: Loca
 ];
 
 /** True for a relative or absolute file path, false for URLs (https://, s3://) and empty strings. */
-export function isLocalPath(value: string): boolean {
+function isLocalPath(value: string): boolean {
   return value.trim() !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
 }
 

@@ -66,12 +66,6 @@ export function loadBlueprintLibrary(options?: LibraryOptions): Promise<Blueprin
   return library;
 }
 
-/** Drops the memoised library and loads it again from disk (after blueprints change). */
-export function reloadBlueprintLibrary(options?: LibraryOptions): Promise<BlueprintLibrary> {
-  libraries.delete(rootOf(options));
-  return loadBlueprintLibrary(options);
-}
-
 async function readLibrary(rootDirs: string[]): Promise<BlueprintLibrary> {
   const [rootDir] = rootDirs as [string, ...string[]];
   const folders = (
@@ -99,7 +93,7 @@ async function readLibrary(rootDirs: string[]): Promise<BlueprintLibrary> {
 }
 
 /** The catalog row of a blueprint. */
-export function toSummary({ metadata }: BlueprintFiles): BlueprintSummaryDto {
+function toSummary({ metadata }: BlueprintFiles): BlueprintSummaryDto {
   return {
     slug: metadata.slug,
     version: metadata.version,
@@ -150,7 +144,7 @@ function graphInputOf(blueprint: BlueprintFiles): GraphInput {
 }
 
 /** The architecture graph of a loaded blueprint, built on first use. */
-export function graphOf(blueprint: BlueprintFiles): ArchitectureGraphDto {
+function graphOf(blueprint: BlueprintFiles): ArchitectureGraphDto {
   let graph = graphs.get(blueprint);
   if (!graph) {
     graph = buildArchitectureGraph(graphInputOf(blueprint));
@@ -160,7 +154,7 @@ export function graphOf(blueprint: BlueprintFiles): ArchitectureGraphDto {
 }
 
 /** Each diagram node's resource as written (type, properties, highlighted template lines), built on first use. */
-export function resourceDetailsOf(blueprint: BlueprintFiles): Record<string, GraphResourceDetailDto> {
+function resourceDetailsOf(blueprint: BlueprintFiles): Record<string, GraphResourceDetailDto> {
   let details = resourceDetails.get(blueprint);
   if (!details) {
     const sources = { 'template.yaml': blueprint.templateSource, ...Object.fromEntries(blueprint.nested.map((nested) => [nested.path, nested.source])) };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { validateParameterValue } from '@/lib/launch/parameters';
+import { validateParameterValue } from '@/lib/launches/parameters';
 
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -250,8 +250,6 @@ export const blueprintMetadataSchema = z
   });
 
 export type BlueprintMetadata = z.infer<typeof blueprintMetadataSchema>;
-export type BlueprintDashboard = BlueprintMetadata['dashboards'][number];
-export type BlueprintCostProfile = BlueprintMetadata['cost'];
 
 // Compile-time guard: the zod output must stay assignable to the isomorphic DTO the pages use.
 type AssertAssignable<T extends U, U> = T;

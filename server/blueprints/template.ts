@@ -46,7 +46,7 @@ export function listResources(template: CfnTemplate): [string, { [key: string]: 
 }
 
 /** Parameters with their constraints, labelled and grouped from the interface and blueprint metadata. */
-export function extractParameters(template: CfnTemplate, metadata?: ModelMetadata): TemplateParameterDto[] {
+function extractParameters(template: CfnTemplate, metadata?: ModelMetadata): TemplateParameterDto[] {
   const groups = extractParameterGroups(template, metadata);
   const groupOf = new Map(groups.flatMap((group) => group.parameters.map((name) => [name, group.label] as const)));
   const interfaceLabels = objectOrEmpty(objectOrEmpty(objectOrEmpty(template.Metadata)['AWS::CloudFormation::Interface']).ParameterLabels);
@@ -84,7 +84,7 @@ export function extractParameters(template: CfnTemplate, metadata?: ModelMetadat
  * Parameter groups: blueprint.yaml's groups win when it has them (they are what the catalog shows),
  * otherwise the template's AWS::CloudFormation::Interface groups.
  */
-export function extractParameterGroups(template: CfnTemplate, metadata?: ModelMetadata): TemplateParameterGroupDto[] {
+function extractParameterGroups(template: CfnTemplate, metadata?: ModelMetadata): TemplateParameterGroupDto[] {
   if (metadata?.parameters.groups) {
     return metadata.parameters.groups.map((group) => ({ label: group.label, parameters: [...group.parameters] }));
   }
@@ -97,7 +97,7 @@ export function extractParameterGroups(template: CfnTemplate, metadata?: ModelMe
 }
 
 /** Outputs with their descriptions and, from blueprint.yaml, what each one means. */
-export function extractOutputs(template: CfnTemplate, metadata?: ModelMetadata): TemplateOutputDto[] {
+function extractOutputs(template: CfnTemplate, metadata?: ModelMetadata): TemplateOutputDto[] {
   return Object.entries(objectOrEmpty(template.Outputs)).map(([name, raw]) => {
     const output = objectOrEmpty(raw);
     return dropUndefined({
@@ -111,7 +111,7 @@ export function extractOutputs(template: CfnTemplate, metadata?: ModelMetadata):
 }
 
 /** Resources with type, service, properties, DependsOn and Condition. */
-export function extractResources(template: CfnTemplate): TemplateResourceDto[] {
+function extractResources(template: CfnTemplate): TemplateResourceDto[] {
   return listResources(template).map(([logicalId, definition]) => {
     const type = scalarToString(definition.Type) ?? 'Unknown';
     return dropUndefined({

@@ -12,7 +12,7 @@ const UNIX = 3;
 const SKIPPED_NAMES = new Set(['.DS_Store', '__pycache__', '.git', '.pytest_cache', 'Thumbs.db']);
 
 /** The files under a folder, as sorted POSIX paths relative to it (junk such as __pycache__ left out). */
-export async function listFilesSorted(root: string, relative = ''): Promise<string[]> {
+async function listFilesSorted(root: string, relative = ''): Promise<string[]> {
   const entries = await readdir(path.join(root, relative), { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { lambdaCostInputSchema, sqsBatchInputSchema } from '@/lib/schemas/cost';
-import { type CostProfile, DEFAULT_PROFILE_CONTEXT, type ProfileContext, isEstimableProfile, scenarioFromProfile } from '@/lib/cost/cost-profile';
+import { type CostProfile, DEFAULT_PROFILE_CONTEXT, type ProfileContext, isEstimableProfile, scenarioFromProfile } from '@/server/cost/cost-profile';
 import type { ScenarioInput } from '@/lib/cost/estimator-state';
-import { applyLaunchParameters } from '@/lib/cost/launch-estimate';
+import { applyLaunchParameters } from '@/server/cost/launch-estimate';
 import { isPricedRegion } from '@/lib/cost/price-table';
 
 /**

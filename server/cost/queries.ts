@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/server/db';
+import { db, withPrismaErrors } from '@/server/db';
 import { AppError } from '@/server/errors';
 import type { CostScenarioBody, CostScenarioDto } from '@/lib/schemas/cost-scenarios';
 
@@ -32,12 +32,6 @@ function duplicateName(name: string): AppError {
 
 const notFound = () => new AppError('NOT_FOUND', 'No such cost scenario.');
 
-/** Maps the unique (userId, name) violation to a 409 naming `name`; rethrows anything else. */
-function rethrowDuplicate(err: unknown, name: string): never {
-  if ((err as { code?: unknown })?.code === 'P2002') throw duplicateName(name);
-  throw err;
-}
-
 /** The user's saved scenarios, most recently changed first. */
 export async function listCostScenarios(userId: string): Promise<CostScenarioDto[]> {
   const rows = await db.costScenario.findMany({ where: { userId }, orderBy: [{ updatedAt: 'desc' }, { name: 'asc' }] });
@@ -53,23 +47,20 @@ export async function getCostScenario(userId: string, id: string): Promise<CostS
 
 /** Saves a new scenario; a name the user already has is a CONFLICT on `name`. */
 export async function createCostScenario(userId: string, body: CostScenarioBody): Promise<CostScenarioDto> {
-  try {
-    const row = await db.costScenario.create({ data: { userId, name: body.name, kind: body.kind, input: JSON.stringify(body.input) } });
-    return toDto(row);
-  } catch (err) {
-    rethrowDuplicate(err, body.name);
-  }
+  const row = await withPrismaErrors(db.costScenario.create({ data: { userId, name: body.name, kind: body.kind, input: JSON.stringify(body.input) } }), {
+    conflict: duplicateName(body.name),
+  });
+  return toDto(row);
 }
 
 /** Replaces the name, kind and input of one of the user's scenarios. */
 export async function updateCostScenario(userId: string, id: string, body: CostScenarioBody): Promise<CostScenarioDto> {
   await getCostScenario(userId, id);
-  try {
-    const row = await db.costScenario.update({ where: { id }, data: { name: body.name, kind: body.kind, input: JSON.stringify(body.input) } });
-    return toDto(row);
-  } catch (err) {
-    rethrowDuplicate(err, body.name);
-  }
+  const row = await withPrismaErrors(db.costScenario.update({ where: { id }, data: { name: body.name, kind: body.kind, input: JSON.stringify(body.input) } }), {
+    conflict: duplicateName(body.name),
+    notFound: notFound(),
+  });
+  return toDto(row);
 }
 
 /** Deletes one of the user's scenarios and returns what was deleted. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ESTIMATOR_STATE } from '@/lib/cost/estimator-state';
-import type { CostProfile } from '@/lib/cost/cost-profile';
+import type { CostProfile } from '@/server/cost/cost-profile';
 
 // The real lookup reads the blueprint library from disk; these tests hand in profiles directly.
 vi.mock('@/server/cost/blueprint-profile', () => ({ findBlueprintCostProfile: async () => undefined }));

@@ -1,6 +1,6 @@
 import 'server-only';
 import { applyScenarioInput, DEFAULT_ESTIMATOR_STATE, type EstimatorState } from '@/lib/cost/estimator-state';
-import type { CostProfile } from '@/lib/cost/cost-profile';
+import type { CostProfile } from '@/server/cost/cost-profile';
 import { decodeEstimatorState } from '@/lib/cost/url-state';
 import { findBlueprintCostProfile } from '@/server/cost/blueprint-profile';
 import { getCostPrefillForBlueprint, getCostPrefillForLaunch, type CostPrefill, type LaunchCostInputs } from '@/server/cost/prefill';

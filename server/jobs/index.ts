@@ -1,8 +1,9 @@
 import 'server-only';
 import { kafkaLagSamplerJob } from '@/server/jobs/kafka-lag-sampler';
 import { launchPollerJob } from '@/server/jobs/launch-poller';
+import { previewExpiryJob } from '@/server/jobs/preview-expiry';
 import { rateLimitPrunerJob } from '@/server/jobs/rate-limit-pruner';
 import type { Job } from '@/server/jobs/types';
 
 /** Every job the worker runs. Features register theirs here. */
-export const jobs: Job[] = [launchPollerJob, kafkaLagSamplerJob, rateLimitPrunerJob];
+export const jobs: Job[] = [launchPollerJob, previewExpiryJob, kafkaLagSamplerJob, rateLimitPrunerJob];

@@ -3,7 +3,7 @@
 import { jobs } from '@/server/jobs';
 import { runJobs } from '@/server/jobs/runner';
 import { log } from '@/server/log';
-import { db } from '@/server/db';
+import { disconnectDatabase } from '@/server/db';
 
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -19,5 +19,5 @@ if (jobs.length === 0) {
   // Nothing scheduled yet: stay up (so supervisors see a healthy process) until told to stop.
   await new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
 }
-await db.$disconnect();
+await disconnectDatabase();
 log.info('worker stopped');

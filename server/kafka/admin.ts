@@ -1,8 +1,7 @@
 import 'server-only';
 
-import { DescribeClusterV2Command } from '@aws-sdk/client-kafka';
 import kafkajs, { type Admin, Kafka, type KafkaConfig } from 'kafkajs';
-import type { KafkaConnectionTestDto } from '@/lib/dto/kafka-dashboard';
+import type { KafkaConnectionTestDto } from '@/lib/kafka/dto';
 
 // Node's ESM loader cannot see this export of the CommonJS package (tsx scripts); the default import can.
 const { ConfigResourceTypes } = kafkajs;
@@ -10,7 +9,7 @@ const { ConfigResourceTypes } = kafkajs;
 import { log } from '@/server/log';
 
 import { REFUSED_ADDRESS_CODE } from './broker-guard';
-import type { MskControlPlane } from './connection';
+import { readMskKafkaVersion, type MskControlPlane } from '@/server/aws/msk';
 import { type ConsumerGroupDescription, toConsumerGroupDescription } from './group-members';
 import type { GroupLagInput, PartitionOffsetsInput } from './lag';
 import { partitionKey } from './offset';
@@ -209,7 +208,7 @@ export async function readLagSnapshot(client: ClusterAdmin, options: ReadLagSnap
 }
 
 /** Ids of consumer groups (protocol type `consumer`, or empty for groups that only hold commits). */
-export async function listConsumerGroupIds(admin: Admin): Promise<string[]> {
+async function listConsumerGroupIds(admin: Admin): Promise<string[]> {
   const { groups } = await admin.listGroups();
   return groups
     .filter((g) => g.protocolType === 'consumer' || g.protocolType === '')
@@ -230,7 +229,7 @@ export async function describeConsumerGroups(admin: Admin, groupIds: readonly st
 export type ConnectionReport = KafkaConnectionTestDto;
 
 /** A failing connection test answers after this long, whatever failed (a working cluster answers at once). */
-export const CONNECTION_TEST_DEADLINE_MS = 10_000;
+const CONNECTION_TEST_DEADLINE_MS = 10_000;
 
 /**
  * The one answer for every way of not reaching a broker: a closed port, a filtered one, another
@@ -343,10 +342,7 @@ async function readKafkaVersion(
   msk: TestConnectionOptions['msk'],
 ): Promise<{ kafkaVersion: string | null; versionSource: 'msk' | 'inter.broker.protocol.version' | 'unknown' }> {
   if (msk) {
-    const version = await msk.client
-      .send(new DescribeClusterV2Command({ ClusterArn: msk.clusterArn }))
-      .then((out) => out.ClusterInfo?.Provisioned?.CurrentBrokerSoftwareInfo?.KafkaVersion ?? null)
-      .catch(() => null);
+    const version = await readMskKafkaVersion(msk.client, msk.clusterArn);
     if (version) return { kafkaVersion: version, versionSource: 'msk' };
   }
   // Kafka's protocol has no "server version"; the broker's protocol-version config is the closest

@@ -1,10 +1,10 @@
 import 'server-only';
 
-import { KafkaClient } from '@aws-sdk/client-kafka';
 import { type KafkaConfig, logLevel } from 'kafkajs';
 
 import { parseMskClusterArn, type KafkaConnectionSecrets, type KafkaConnectionSettings } from '@/lib/schemas/kafka';
-import { createAwsClient, getAwsCredentialsProvider } from '@/server/aws/clients';
+import { getAwsCredentialsProvider } from '@/server/aws/clients';
+import { mskControlPlane } from '@/server/aws/msk';
 import { env } from '@/server/env';
 import { AppError } from '@/server/errors';
 import type { OutboundAddressPolicy } from '@/server/net/address-policy';
@@ -50,7 +50,7 @@ export function sandboxBrokers(): string[] {
 export async function resolveMskAccess(targetId: string | null, clusterArn: string): Promise<MskAccess> {
   if (!targetId) throw new AppError('VALIDATION', 'This MSK cluster has no AWS target to sign IAM tokens with.', { fields: { targetId: ['Required'] } });
   const target = await resolveTargetRefById(targetId, parseMskClusterArn(clusterArn).region);
-  return { getMskClient: () => createAwsClient(KafkaClient, target), getAwsCredentials: () => getAwsCredentialsProvider(target) };
+  return { getMskClient: () => mskControlPlane(target), getAwsCredentials: () => getAwsCredentialsProvider(target) };
 }
 
 /** Builds the kafkajs config for settings and secrets (registered or about to be). */

@@ -1,8 +1,7 @@
 import 'server-only';
 
-import type { KafkaClusterDto, KafkaClusterHealthDto, KafkaConnectionSummaryDto, KafkaConnectionTestDto } from '@/lib/dto/kafka-dashboard';
-import { parseMskClusterArn, type KafkaConnectionSettings } from '@/lib/schemas/kafka';
-import type { KafkaClusterRegistration } from '@/lib/schemas/kafka-clusters';
+import type { KafkaClusterDto, KafkaClusterHealthDto, KafkaConnectionSummaryDto, KafkaConnectionTestDto } from '@/lib/kafka/dto';
+import { parseMskClusterArn, type KafkaClusterRegistration, type KafkaConnectionSettings } from '@/lib/schemas/kafka';
 import type { Actor } from '@/server/auth/actor';
 import { hasTeamRole, readableTeamIds, requirePlatformAdmin, requireTeamRole, roleInTeam } from '@/server/auth/authz';
 import { AppError } from '@/server/errors';
@@ -39,7 +38,7 @@ import {
  */
 
 /** True when the actor may see the cluster and its groups. */
-export function canReadCluster(actor: Actor, cluster: Pick<StoredKafkaCluster, 'teamId'>): boolean {
+function canReadCluster(actor: Actor, cluster: Pick<StoredKafkaCluster, 'teamId'>): boolean {
   return cluster.teamId === null || roleInTeam(actor, cluster.teamId) !== null;
 }
 
@@ -130,7 +129,7 @@ async function toClusterDtos(actor: Actor, clusters: StoredKafkaCluster[]): Prom
 }
 
 /** Connection settings without secrets, for display. */
-export function summariseConnection(settings: KafkaConnectionSettings): KafkaConnectionSummaryDto {
+function summariseConnection(settings: KafkaConnectionSettings): KafkaConnectionSummaryDto {
   switch (settings.kind) {
     case 'msk-iam':
       return {

@@ -1,10 +1,12 @@
-import { GetBootstrapBrokersCommand, KafkaClient } from '@aws-sdk/client-kafka';
+import { GetBootstrapBrokersCommand } from '@aws-sdk/client-kafka';
 import { logLevel } from 'kafkajs';
 import { describe, expect, it, vi } from 'vitest';
 
 import { kafkaClusterInputSchema, kafkaConnectionSettingsSchema } from '@/lib/schemas/kafka';
 
-import { buildKafkaConfig, lookupMskBootstrapBrokers, type MskControlPlane } from './connection';
+import type { MskControlPlane } from '@/server/aws/msk';
+
+import { buildKafkaConfig } from './connection';
 import { createRedactingLogCreator, type KafkaLogSink } from './kafka-logger';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
@@ -80,28 +82,6 @@ describe('buildKafkaConfig', () => {
 
   it('MSK IAM without AWS access wired in fails loudly', async () => {
     await expect(buildKafkaConfig({ kind: 'msk-iam', clusterArn: ARN, network: 'private' }, {})).rejects.toThrow(/options\.msk/);
-  });
-});
-
-describe('lookupMskBootstrapBrokers', () => {
-  it('accepts the real SDK client (compile-time check of MskControlPlane)', () => {
-    const client: MskControlPlane = new KafkaClient({ region: 'eu-west-1' });
-    expect(typeof client.send).toBe('function');
-  });
-
-  it('picks the public IAM listener when asked', async () => {
-    const { client } = fakeMsk({ BootstrapBrokerStringSaslIam: 'private:9098', BootstrapBrokerStringPublicSaslIam: 'public:9198' });
-    expect(await lookupMskBootstrapBrokers(client, ARN, 'public')).toEqual(['public:9198']);
-  });
-
-  it('explains a cluster without an IAM listener', async () => {
-    const { client } = fakeMsk({ BootstrapBrokerStringTls: 'b-1:9094' });
-    await expect(lookupMskBootstrapBrokers(client, ARN)).rejects.toThrow(/no IAM listener/);
-  });
-
-  it('wraps AWS errors as upstream errors', async () => {
-    const client = { send: async () => Promise.reject(new Error('AccessDenied')) } as unknown as MskControlPlane;
-    await expect(lookupMskBootstrapBrokers(client, ARN)).rejects.toMatchObject({ code: 'UPSTREAM', message: /AccessDenied/ });
   });
 });
 

@@ -1,16 +1,11 @@
 import 'server-only';
 
-import {
-  type DescribeClusterV2Command,
-  type DescribeClusterV2CommandOutput,
-  GetBootstrapBrokersCommand,
-  type GetBootstrapBrokersCommandOutput,
-} from '@aws-sdk/client-kafka';
 import { type KafkaConfig, logLevel, type SASLOptions } from 'kafkajs';
 import type { ConnectionOptions } from 'node:tls';
 
 import type { KafkaConnectionSecrets, KafkaConnectionSettings } from '@/lib/schemas/kafka';
 import { parseMskClusterArn } from '@/lib/schemas/kafka';
+import { lookupMskBootstrapBrokers, type MskControlPlane } from '@/server/aws/msk';
 import { AppError } from '@/server/errors';
 import type { OutboundAddressPolicy } from '@/server/net/address-policy';
 
@@ -18,15 +13,9 @@ import { createGuardedSocketFactory } from './broker-guard';
 import { createRedactingLogCreator, type KafkaLogSink } from './kafka-logger';
 import { type AwsCredentialsProvider, createMskIamTokenProvider, type OauthBearerProvider } from './msk-iam-token';
 
-/** The slice of `@aws-sdk/client-kafka`'s KafkaClient the portal uses (the real client satisfies it). */
-export interface MskControlPlane {
-  send(command: GetBootstrapBrokersCommand): Promise<GetBootstrapBrokersCommandOutput>;
-  send(command: DescribeClusterV2Command): Promise<DescribeClusterV2CommandOutput>;
-}
-
 /** How to reach AWS for an MSK cluster; the integrator binds these to the cluster's registered target. */
 export interface MskAccess {
-  /** e.g. `() => createAwsClient(KafkaClient, target)` */
+  /** e.g. `() => mskControlPlane(target)` */
   getMskClient: () => MskControlPlane;
   /** Credentials of the same target, for signing IAM auth tokens. */
   getAwsCredentials: () => AwsCredentialsProvider;
@@ -100,32 +89,6 @@ export async function buildKafkaConfig(
       };
     }
   }
-}
-
-/** The IAM bootstrap brokers of an MSK cluster (provisioned or serverless) from GetBootstrapBrokers. */
-export async function lookupMskBootstrapBrokers(client: MskControlPlane, clusterArn: string, network: 'private' | 'public' = 'private'): Promise<string[]> {
-  let output: GetBootstrapBrokersCommandOutput;
-  try {
-    output = await client.send(new GetBootstrapBrokersCommand({ ClusterArn: clusterArn }));
-  } catch (error) {
-    throw new AppError('UPSTREAM', `Could not look up the bootstrap brokers of ${clusterArn}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  const list = network === 'public' ? output.BootstrapBrokerStringPublicSaslIam : output.BootstrapBrokerStringSaslIam;
-  const brokers = (list ?? '')
-    .split(',')
-    .map((b) => b.trim())
-    .filter(Boolean);
-  if (brokers.length === 0) {
-    throw new AppError(
-      'VALIDATION',
-      network === 'public'
-        ? 'The cluster has no public IAM listener: turn on public access with IAM authentication, or use the private network'
-        : 'The cluster has no IAM listener: turn on IAM access control for it',
-    );
-  }
-  return brokers;
 }
 
 function tlsOptions(caCertPem?: string, clientCertPem?: string, clientKeyPem?: string): true | ConnectionOptions {

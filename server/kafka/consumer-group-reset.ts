@@ -1,7 +1,7 @@
 import 'server-only';
 
-import type { OffsetResetResultDto } from '@/lib/dto/kafka';
-import type { OffsetResetBody } from '@/lib/schemas/kafka-clusters';
+import type { OffsetResetResultDto } from '@/lib/kafka/dto';
+import type { OffsetResetBody } from '@/lib/schemas/kafka';
 import { recordAudit } from '@/server/audit/queries';
 import type { Actor } from '@/server/auth/actor';
 import { AppError, isAppError } from '@/server/errors';

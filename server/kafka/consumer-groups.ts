@@ -1,8 +1,14 @@
 import 'server-only';
 
-import type { ConsumerGroupDetailDto, ConsumerGroupListDto, ConsumerGroupSummaryDto, GroupLagHistoryDto, GroupPartitionDto } from '@/lib/dto/kafka-dashboard';
-import type { ConsumerGroupMemberDto } from '@/lib/dto/kafka';
-import type { GroupHistoryQuery } from '@/lib/schemas/kafka-clusters';
+import type {
+  ConsumerGroupDetailDto,
+  ConsumerGroupListDto,
+  ConsumerGroupMemberDto,
+  ConsumerGroupSummaryDto,
+  GroupLagHistoryDto,
+  GroupPartitionDto,
+} from '@/lib/kafka/dto';
+import type { GroupHistoryQuery } from '@/lib/schemas/kafka';
 import type { Actor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 
@@ -37,7 +43,7 @@ const LIVE_READ_TIMEOUT_MS = 10_000;
 type LiveRead = { snapshot: LagSnapshot; error: null } | { snapshot: null; error: string };
 
 /** Runs a read against the cluster's shared admin with a deadline; failures become a message. */
-export async function readFromCluster<T>(
+async function readFromCluster<T>(
   cluster: StoredKafkaCluster,
   fn: (client: ClusterAdmin) => Promise<T>,
 ): Promise<{ value: T; error: null } | { value: null; error: string }> {

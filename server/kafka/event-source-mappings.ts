@@ -1,13 +1,11 @@
 import 'server-only';
 
-import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
-
-import type { KafkaEventSourceMappingDto, KafkaEventSourceMappingListDto } from '@/lib/dto/kafka-dashboard';
+import type { KafkaEventSourceMappingDto, KafkaEventSourceMappingListDto } from '@/lib/kafka/dto';
 import type { KafkaConnectionSettings } from '@/lib/schemas/kafka';
 import type { TargetDto } from '@/lib/schemas/targets';
 import type { Actor } from '@/server/auth/actor';
 import { readableTeamIds } from '@/server/auth/authz';
-import { listEventSourceMappings } from '@/server/aws/lambda-event-sources';
+import { listEventSourceMappings, type EventSourceMapping } from '@/server/aws/lambda-event-sources';
 import { listLaunchRows, parseOutputs } from '@/server/launches/queries';
 import { resolveTargetRef } from '@/server/targets/queries';
 
@@ -20,16 +18,16 @@ import { listClusters, type StoredKafkaCluster } from './queries';
  */
 
 /** The blueprint whose launches create these mappings; its `EventSourceMappingId` output is the UUID. */
-export const MSK_CONSUMER_BLUEPRINT = 'msk-custom-consumer-group';
+const MSK_CONSUMER_BLUEPRINT = 'msk-custom-consumer-group';
 
 const MSK_ARN = /^arn:aws[a-z-]*:kafka:/;
 
 /** True for mappings whose source is MSK or a self-managed Kafka cluster. */
-export function isKafkaEventSourceMapping(mapping: EventSourceMappingConfiguration): boolean {
+export function isKafkaEventSourceMapping(mapping: EventSourceMapping): boolean {
   return MSK_ARN.test(mapping.EventSourceArn ?? '') || bootstrapServersOf(mapping).length > 0;
 }
 
-function bootstrapServersOf(mapping: EventSourceMappingConfiguration): string[] {
+function bootstrapServersOf(mapping: EventSourceMapping): string[] {
   // Each entry is one host:port, but people also put a comma-separated list in one entry.
   return (mapping.SelfManagedEventSource?.Endpoints?.KAFKA_BOOTSTRAP_SERVERS ?? []).flatMap((entry) =>
     entry
@@ -42,7 +40,7 @@ function bootstrapServersOf(mapping: EventSourceMappingConfiguration): string[] 
 export type MatchableCluster = { id: string; name: string; settings: KafkaConnectionSettings };
 
 /** The registered cluster a mapping reads from: the same MSK ARN, or a shared bootstrap broker. */
-export function matchCluster(mapping: EventSourceMappingConfiguration, clusters: readonly MatchableCluster[]): MatchableCluster | null {
+export function matchCluster(mapping: EventSourceMapping, clusters: readonly MatchableCluster[]): MatchableCluster | null {
   const arn = mapping.EventSourceArn;
   if (arn && MSK_ARN.test(arn)) return clusters.find((c) => c.settings.kind === 'msk-iam' && c.settings.clusterArn === arn) ?? null;
   const servers = new Set(bootstrapServersOf(mapping).map((s) => s.toLowerCase()));
@@ -56,7 +54,7 @@ export function groupLagHref(clusterId: string, groupId: string): string {
 
 /** One SDK mapping as the page shows it (`launches`: MSK consumer launches by mapping UUID). */
 export function toKafkaEventSourceMappingDto(
-  mapping: EventSourceMappingConfiguration,
+  mapping: EventSourceMapping,
   clusters: readonly MatchableCluster[],
   launches: ReadonlyMap<string, { id: string; stackName: string }> = new Map(),
 ): KafkaEventSourceMappingDto {
@@ -90,7 +88,7 @@ export function toKafkaEventSourceMappingDto(
 export async function listKafkaEventSourceMappings(actor: Actor, target: TargetDto, region: string): Promise<KafkaEventSourceMappingListDto> {
   const summary = { id: target.id, name: target.name, region, isSandbox: target.isSandbox };
   const targetRef = await resolveTargetRef(target, region);
-  let mappings: EventSourceMappingConfiguration[];
+  let mappings: EventSourceMapping[];
   try {
     mappings = (await listEventSourceMappings(targetRef)).filter(isKafkaEventSourceMapping);
   } catch (error) {

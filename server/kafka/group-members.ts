@@ -2,7 +2,7 @@ import 'server-only';
 
 import { AssignerProtocol, type GroupDescription } from 'kafkajs';
 
-import type { ConsumerGroupMemberDto } from '@/lib/dto/kafka';
+import type { ConsumerGroupMemberDto } from '@/lib/kafka/dto';
 
 import { partitionKey } from './offset';
 

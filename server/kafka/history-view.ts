@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { GroupLagHistoryPointDto, PartitionLagHistoryPointDto } from '@/lib/dto/kafka-dashboard';
+import type { GroupLagHistoryPointDto, PartitionLagHistoryPointDto } from '@/lib/kafka/dto';
 
 import { groupPointDownsampler, partitionSampleDownsampler } from './history';
 import type { GroupLagPoint, PartitionLagSample } from './lag-sample';

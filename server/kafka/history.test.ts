@@ -9,7 +9,6 @@ import {
   PARTITION_DETAIL_RETENTION_POLICY,
   planGroupPointCompaction,
   planHistoryCompaction,
-  toGroupLagSeries,
 } from './history';
 import type { GroupLagPoint, PartitionLagSample } from './lag-sample';
 
@@ -173,18 +172,5 @@ describe('planGroupPointCompaction', () => {
     expect(applyCompactionPlan(keep, planGroupPointCompaction(keep, NOW))).toMatchObject([{ totalLag: 1n, resolutionMs: HOUR }]);
     const expired = [point(NOW - 91 * DAY, 1, 1)];
     expect(planGroupPointCompaction(expired, NOW)).toEqual({ remove: expired, insert: [] });
-  });
-});
-
-describe('toGroupLagSeries', () => {
-  it('sums the latest lag of each partition per bucket and keeps the largest', () => {
-    const series = toGroupLagSeries(
-      [sample(0, 0, 10), sample(MINUTE, 0, 50, { maxLag: 70n }), sample(0, 0, 5, { partition: 1 }), sample(5 * MINUTE, 0, 1)],
-      5 * MINUTE,
-    );
-    expect(series).toEqual([
-      { at: 0, totalLag: 55n, maxPartitionLag: 70n },
-      { at: 5 * MINUTE, totalLag: 1n, maxPartitionLag: 1n },
-    ]);
   });
 });

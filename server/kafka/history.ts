@@ -87,7 +87,7 @@ export function findRetentionTier(ageMs: number, policy: RetentionPolicy = DEFAU
  * What to delete and what to insert so stored samples follow the policy at `now`. Idempotent: a
  * bucket already summarised by one sample is left alone, so running it every few minutes is cheap.
  */
-export function planCompaction<S extends TimedSample, T extends S>(
+function planCompaction<S extends TimedSample, T extends S>(
   samples: readonly T[],
   now: number,
   policy: RetentionPolicy,
@@ -190,40 +190,6 @@ export function compactHistory<T extends PartitionLagSample>(
   policy: RetentionPolicy = PARTITION_DETAIL_RETENTION_POLICY,
 ): PartitionLagSample[] {
   return applyCompactionPlan(samples, planHistoryCompaction(samples, now, policy));
-}
-
-export interface ChartLagPoint {
-  /** start of the chart bucket, epoch ms */
-  at: number;
-  /** Sum over partitions of each partition's latest known lag in the bucket. */
-  totalLag: bigint;
-  /** Largest single-partition lag seen in the bucket. */
-  maxPartitionLag: bigint | null;
-}
-
-/** A group's lag over time from per-partition samples: one point per bucket, partitions summed. */
-export function toGroupLagSeries(samples: readonly PartitionLagSample[], bucketMs: number): ChartLagPoint[] {
-  if (!(bucketMs > 0)) throw new Error('bucketMs must be positive');
-  const byBucket = new Map<number, Map<string, PartitionLagSample[]>>();
-  for (const sample of samples) {
-    const start = Math.floor(sample.at / bucketMs) * bucketMs;
-    const partitions = byBucket.get(start) ?? new Map<string, PartitionLagSample[]>();
-    const key = `${sample.topic}\u0000${sample.partition}`;
-    partitions.set(key, [...(partitions.get(key) ?? []), sample]);
-    byBucket.set(start, partitions);
-  }
-  return [...byBucket]
-    .sort(([a], [b]) => a - b)
-    .map(([at, partitions]) => {
-      let totalLag = 0n;
-      let maxPartitionLag: bigint | null = null;
-      for (const series of partitions.values()) {
-        const summary = partitionSampleDownsampler.summarise(series, bucketMs);
-        totalLag += summary.lag ?? 0n;
-        maxPartitionLag = maxOf([maxPartitionLag, summary.maxLag]);
-      }
-      return { at, totalLag, maxPartitionLag };
-    });
 }
 
 function latestOf<S extends TimedSample>(members: readonly S[]): S {

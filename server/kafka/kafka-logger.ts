@@ -21,7 +21,7 @@ const LEVEL_NAMES: Record<number, KafkaLogLevelName> = {
 };
 
 /** The portal's structured log; the default sink. */
-export const portalKafkaLogSink: KafkaLogSink = (level, message, fields) => log[level](message, { source: 'kafkajs', ...fields });
+const portalKafkaLogSink: KafkaLogSink = (level, message, fields) => log[level](message, { source: 'kafkajs', ...fields });
 
 /**
  * A kafkajs `logCreator` that strips secrets before anything reaches the sink: values of secret-looking

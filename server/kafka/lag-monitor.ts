@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { GroupStatusDto, GroupTimeLagDto } from '@/lib/dto/kafka';
+import type { GroupStatusDto, GroupTimeLagDto } from '@/lib/kafka/dto';
 
 import type { LagSnapshot } from './admin';
 import { ownedPartitionKeys } from './group-members';

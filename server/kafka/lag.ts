@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { GroupLagDto, PartitionLagDto, TopicLagDto } from '@/lib/dto/kafka';
+import type { GroupLagDto, PartitionLagDto, TopicLagDto } from '@/lib/kafka/dto';
 
 import { type OffsetLike, parseOffset, requireOffset } from './offset';
 
@@ -84,7 +84,7 @@ export function computeGroupLag(input: GroupLagInput): GroupLag {
 }
 
 /** Totals over any set of partitions (a topic, a group, a whole cluster). */
-export function sumLag(partitions: readonly PartitionLag[]): LagTotals {
+function sumLag(partitions: readonly PartitionLag[]): LagTotals {
   let totalLag = 0n;
   let maxPartitionLag: bigint | null = null;
   let unknownLagPartitionCount = 0;

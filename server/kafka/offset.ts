@@ -22,12 +22,12 @@ export function requireOffset(value: OffsetLike | null | undefined, describe: ()
 }
 
 /** The larger of two bigints (Math.max does not take bigint). */
-export function maxBigInt(a: bigint, b: bigint): bigint {
+function maxBigInt(a: bigint, b: bigint): bigint {
   return a > b ? a : b;
 }
 
 /** The smaller of two bigints. */
-export function minBigInt(a: bigint, b: bigint): bigint {
+function minBigInt(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
 }
 

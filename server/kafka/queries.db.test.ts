@@ -243,6 +243,8 @@ describe('registered clusters', () => {
     expect(await findCluster(cluster.id)).toBeNull();
     expect(await db.kafkaLagSample.count({ where: { clusterId: cluster.id } })).toBe(0);
     expect(await db.kafkaGroupLagPoint.count({ where: { clusterId: cluster.id } })).toBe(0);
+    // A second removal (another admin a moment later) finds nothing to remove: NOT_FOUND, not a database error.
+    await expect(deleteClusterWithHistory(cluster.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('registers the sandbox cluster idempotently, following the brokers it is given', async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { kafkaConnectionSecretsSchema, kafkaConnectionSettingsSchema, type KafkaConnectionSecrets, type KafkaConnectionSettings } from '@/lib/schemas/kafka';
 import { decryptSecret, encryptSecret } from '@/server/crypto';
-import { db } from '@/server/db';
+import { db, withPrismaErrors } from '@/server/db';
 import { AppError } from '@/server/errors';
 
 import type { ClusterHealthRecord, ClusterHealthStore } from './cluster-health';
@@ -64,11 +64,10 @@ export interface NewKafkaCluster {
 
 /** Stores a cluster; secrets (if any) are encrypted bound to the new row's id. A taken name is a CONFLICT. */
 export async function insertCluster(input: NewKafkaCluster): Promise<StoredKafkaCluster> {
-  if (await db.kafkaCluster.findUnique({ where: { name: input.name }, select: { id: true } })) {
-    throw new AppError('CONFLICT', `A Kafka cluster named ${input.name} is already registered.`, { fields: { name: ['is already taken'] } });
-  }
+  const nameTaken = new AppError('CONFLICT', `A Kafka cluster named ${input.name} is already registered.`, { fields: { name: ['is already taken'] } });
+  if (await db.kafkaCluster.findUnique({ where: { name: input.name }, select: { id: true } })) throw nameTaken;
   const hasSecrets = Object.values(input.secrets).some(Boolean);
-  const row = await db.$transaction(async (tx) => {
+  const insert = db.$transaction(async (tx) => {
     const created = await tx.kafkaCluster.create({
       data: {
         name: input.name,
@@ -85,7 +84,7 @@ export async function insertCluster(input: NewKafkaCluster): Promise<StoredKafka
       data: { secretsEncrypted: encryptSecret(JSON.stringify(input.secrets), secretsContext(created.id)) },
     });
   });
-  return toStoredCluster(row);
+  return toStoredCluster(await withPrismaErrors(insert, { conflict: nameTaken }));
 }
 
 /** The cluster's decrypted secrets ({} when it has none). */
@@ -96,13 +95,14 @@ export function readClusterSecrets(cluster: Pick<StoredKafkaCluster, 'id' | 'sec
 
 /** Deletes a cluster and all its lag history. */
 export async function deleteClusterWithHistory(id: string): Promise<void> {
-  await db.$transaction([
+  const remove = db.$transaction([
     db.kafkaLagSample.deleteMany({ where: { clusterId: id } }),
     db.kafkaGroupLagPoint.deleteMany({ where: { clusterId: id } }),
     db.kafkaClusterHealth.deleteMany({ where: { clusterId: id } }),
     db.kafkaGroupPrefix.deleteMany({ where: { clusterId: id } }),
     db.kafkaCluster.delete({ where: { id } }),
   ]);
+  await withPrismaErrors(remove, { notFound: 'No such Kafka cluster.' });
 }
 
 export const SANDBOX_CLUSTER_NAME = 'sandbox';

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { OffsetResetPartitionDto, OffsetResetPlanDto, OffsetResetResultDto } from '@/lib/dto/kafka';
+import type { OffsetResetPartitionDto, OffsetResetPlanDto, OffsetResetResultDto } from '@/lib/kafka/dto';
 import type { OffsetResetRequest, OffsetResetStrategy } from '@/lib/schemas/kafka';
 import { AppError } from '@/server/errors';
 

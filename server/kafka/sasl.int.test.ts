@@ -2,7 +2,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { testConnection } from './admin';
-import { buildKafkaConfig, type MskControlPlane } from './connection';
+import type { MskControlPlane } from '@/server/aws/msk';
+import { buildKafkaConfig } from './connection';
 import { createMskIamTokenProvider, type MskTokenSigner } from './msk-iam-token';
 import { type LocalBroker, startSaslBroker } from './test-support/local-kafka';
 import { uniqueName } from './test-support/sandbox-kafka';

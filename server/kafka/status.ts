@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { CONSUMER_STATUSES, type ConsumerSeverity, type ConsumerStatus, type GroupStatusDto, type PartitionStatusDto } from '@/lib/dto/kafka';
+import { CONSUMER_STATUSES, type ConsumerSeverity, type ConsumerStatus, type GroupStatusDto, type PartitionStatusDto } from '@/lib/kafka/dto';
 
 import { groupSamplesByPartition } from './lag-sample';
 import { partitionLabel } from './offset';
@@ -123,11 +123,6 @@ export function evaluateGroupStatus(groupId: string, samples: readonly StatusSam
   const alike = partitions.filter((p) => p.status === worst.status).length - 1;
   const more = alike > 0 ? ` (and ${alike} more ${alike === 1 ? 'partition' : 'partitions'} ${worst.status})` : '';
   return { groupId, status: worst.status, severity: worst.severity, reason: `${worst.reason}${more}`, partitions };
-}
-
-/** Whether a status is worse than another, in Burrow's order. */
-export function isWorseStatus(a: ConsumerStatus, b: ConsumerStatus): boolean {
-  return rank(a) > rank(b);
 }
 
 type Point = { at: number; committed: bigint; end: bigint; lag: bigint };

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { GroupTimeLagDto, PartitionTimeLagDto } from '@/lib/dto/kafka';
+import type { GroupTimeLagDto, PartitionTimeLagDto } from '@/lib/kafka/dto';
 
 /** The log end offset of a partition as seen at one moment. */
 export interface EndOffsetPoint {

@@ -1,9 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { packageBlueprint } from '@/server/blueprints/package';
-import { uploadArtefacts } from '@/server/blueprints/upload';
-import { ensureArtefactBucket, s3Client } from '@/server/aws/s3';
+import { ensureArtefactBucket, putObject, uploadArtefacts } from '@/server/aws/s3';
 import type { AwsTargetRef } from '@/server/aws/clients';
 import type { TemplateSource } from '@/server/aws/cloudformation';
 
@@ -25,7 +23,7 @@ export async function prepareTemplate(
     keyPrefix: `blueprints/${blueprint.slug}/${blueprint.version}`,
     region: target.region,
   });
-  await uploadArtefacts(s3Client(target), bucket, packaged.artefacts);
+  await uploadArtefacts(target, bucket, packaged.artefacts);
   const body = JSON.stringify(packaged.template);
   return { source: await templateSource(target, body, blueprint), body };
 }
@@ -38,6 +36,6 @@ export async function templateSource(target: AwsTargetRef, body: string, bluepri
   if (Buffer.byteLength(body) <= MAX_TEMPLATE_BODY) return { templateBody: body };
   const bucket = await ensureArtefactBucket(target);
   const key = `blueprints/${blueprint.slug}/${blueprint.version}/${createHash('sha256').update(body).digest('hex')}.template.json`;
-  await s3Client(target).send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }));
+  await putObject(target, { bucket, key, body, contentType: 'application/json' });
   return { templateUrl: `https://s3.${target.region}.amazonaws.com/${bucket}/${key}` };
 }

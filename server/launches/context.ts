@@ -8,8 +8,8 @@ import { hasTeamRole, requireTeamRole } from '@/server/auth/authz';
 import { getTargetForActor, resolveTargetRef } from '@/server/targets/queries';
 import { listTeamsForActor } from '@/server/teams/queries';
 import { deriveKey } from '@/server/crypto';
-import { validateParameters, validateStackName, maskSecrets } from '@/lib/launch/parameters';
-import { mergeTags } from '@/lib/launch/tags';
+import { validateParameters, validateStackName, maskSecrets } from '@/lib/launches/parameters';
+import { mergeTags } from '@/lib/launches/tags';
 import type { Actor } from '@/server/auth/actor';
 import type { AwsTargetRef } from '@/server/aws/clients';
 import type { TargetDto } from '@/lib/schemas/targets';
@@ -29,7 +29,7 @@ export function versionsBehind(blueprint: BlueprintFiles, version: string): numb
 }
 
 /** The team that owns a new launch: the one named, or the only one where the actor may launch. */
-export async function resolveLaunchTeam(actor: Actor, hint: string | undefined, target: TargetDto): Promise<TeamDto> {
+async function resolveLaunchTeam(actor: Actor, hint: string | undefined, target: TargetDto): Promise<TeamDto> {
   const teams = await listTeamsForActor(actor);
   const eligible = teams.filter((t) => hasTeamRole(actor, t.id, 'developer') && (target.isSandbox || target.teamIds.includes(t.id)));
   if (hint) {

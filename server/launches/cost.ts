@@ -1,5 +1,5 @@
 import 'server-only';
-import { estimateForLaunch } from '@/lib/cost/launch-estimate';
+import { estimateForLaunch } from '@/server/cost/launch-estimate';
 import { formatDollars } from '@/lib/cost/number-format';
 import { isPricedRegion } from '@/lib/cost/price-table';
 import type { BlueprintFiles } from '@/server/blueprints/read-blueprint';

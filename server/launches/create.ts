@@ -14,7 +14,7 @@ import { requireTeamRole } from '@/server/auth/authz';
 import { resolveTargetRefById } from '@/server/targets/queries';
 import type { Actor } from '@/server/auth/actor';
 import type { LaunchRequest } from '@/lib/schemas/launches';
-import type { LaunchPreviewDto, ResourceChangeDto } from '@/lib/launch/types';
+import type { LaunchPreviewDto, ResourceChangeDto } from '@/lib/launches/dto';
 
 const tokenFor = (operation: string, launchId: string) => `slipway-${operation}-${launchId}-${randomUUID().slice(0, 8)}`;
 
@@ -29,37 +29,33 @@ async function claimStackName(
   operation: string | null,
 ): Promise<{ launch: { id: string }; existing: boolean }> {
   const id = randomUUID();
-  try {
-    const launch = await insertLaunch({
-      teamId: v.team.id,
-      createdById: actor.userId,
-      targetId: v.target.id,
-      region: v.targetRef.region,
-      stackName: v.stackName,
-      blueprintSlug: v.blueprint.metadata.slug,
-      blueprintVersion: v.blueprint.metadata.version,
-      status,
-      operation,
-      parameters: v.masked,
-      tags: v.tags,
-      requestHash: v.requestHash,
-      clientRequestToken: tokenFor('create', id),
-    });
-    return { launch, existing: false };
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'P2002') throw err;
-    const active = await findActiveLaunch(v.target.id, v.targetRef.region, v.stackName);
-    if (active && active.requestHash === v.requestHash) return { launch: active, existing: true };
-    if (active && active.status === 'REVIEW_IN_PROGRESS' && active.createdById === actor.userId) {
-      // An unconfirmed preview of the same stack by the same person: replace it with this one.
-      await discardPreview(active.id);
-      return claimStackName(actor, v, status, operation);
-    }
-    throw new AppError('CONFLICT', `Stack name ${v.stackName} is already used by another launch in ${v.target.name} ${v.targetRef.region}.`, {
-      fields: { stackName: ['is already in use'] },
-      details: active ? { launchId: active.id } : undefined,
-    });
+  const launch = await insertLaunch({
+    teamId: v.team.id,
+    createdById: actor.userId,
+    targetId: v.target.id,
+    region: v.targetRef.region,
+    stackName: v.stackName,
+    blueprintSlug: v.blueprint.metadata.slug,
+    blueprintVersion: v.blueprint.metadata.version,
+    status,
+    operation,
+    parameters: v.masked,
+    tags: v.tags,
+    requestHash: v.requestHash,
+    clientRequestToken: tokenFor('create', id),
+  });
+  if (launch) return { launch, existing: false };
+  const active = await findActiveLaunch(v.target.id, v.targetRef.region, v.stackName);
+  if (active && active.requestHash === v.requestHash) return { launch: active, existing: true };
+  if (active && active.status === 'REVIEW_IN_PROGRESS' && active.createdById === actor.userId) {
+    // An unconfirmed preview of the same stack by the same person: replace it with this one.
+    await discardPreview(active.id, 'Replaced by a newer preview of the same stack.');
+    return claimStackName(actor, v, status, operation);
   }
+  throw new AppError('CONFLICT', `Stack name ${v.stackName} is already used by another launch in ${v.target.name} ${v.targetRef.region}.`, {
+    fields: { stackName: ['is already in use'] },
+    details: active ? { launchId: active.id } : undefined,
+  });
 }
 
 /** Makes sure no stack outside Slipway already has the name. */
@@ -237,13 +233,20 @@ async function executePreview(actor: Actor, row: LaunchRow, v: ValidatedLaunch):
   return true;
 }
 
-/** Drops an unconfirmed preview: its change set, the empty review stack, and the name claim. */
-export async function discardPreview(launchId: string): Promise<void> {
+/** Drops an unconfirmed preview: its change set, the empty review stack, and the name claim; `reason` stays on the launch. False when it was no longer a preview. */
+export async function discardPreview(launchId: string, reason: string): Promise<boolean> {
   const row = await findLaunch(launchId);
-  if (!row || row.status !== 'REVIEW_IN_PROGRESS') return;
-  const won = await transitionLaunch(launchId, ['REVIEW_IN_PROGRESS'], { status: 'DISCARDED', operation: null, settledAt: new Date(), releaseName: true });
-  if (!won) return;
+  if (!row || row.status !== 'REVIEW_IN_PROGRESS') return false;
+  const won = await transitionLaunch(launchId, ['REVIEW_IN_PROGRESS'], {
+    status: 'DISCARDED',
+    statusReason: reason,
+    operation: null,
+    settledAt: new Date(),
+    releaseName: true,
+  });
+  if (!won) return false;
   const ref = await resolveTargetRefById(row.targetId, row.region);
   if (row.changeSetId) await deleteChangeSet(ref, row.changeSetId).catch(() => undefined);
   if (row.stackId) await deleteStack(ref, row.stackId, `slipway-discard-${launchId}`).catch(() => undefined);
+  return true;
 }

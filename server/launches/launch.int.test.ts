@@ -251,6 +251,7 @@ describe('launching a blueprint into the sandbox', () => {
       requestHash: 'restart-test',
       clientRequestToken: `restart-${unique()}`,
     });
+    if (!row) throw new Error(`stack name ${req.stackName} already claimed`);
     expect((await syncLaunchesInFlight()) >= 1).toBe(true);
     const adopted = await waitFor(row.id, (s) => !s.endsWith('_IN_PROGRESS') && s !== 'PENDING');
     expect(adopted).toMatchObject({ status: 'CREATE_COMPLETE', operation: null, stackId: expect.stringContaining(req.stackName) });

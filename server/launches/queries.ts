@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { db } from '@/server/db';
-import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launch/types';
+import { db, isUniqueViolation } from '@/server/db';
+import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
 
 const recordSchema = z.record(z.string(), z.string());
 const outputsSchema = z.array(z.object({ key: z.string(), value: z.string(), description: z.string().nullable() }));
@@ -41,19 +41,24 @@ export type NewLaunch = {
   clientRequestToken: string;
 };
 
-/** Inserts a launch that claims its stack name; throws Prisma P2002 when the name is taken. */
-export function insertLaunch(data: NewLaunch) {
-  return db.launch.create({
-    data: {
-      ...data,
-      parameters: JSON.stringify(data.parameters),
-      tags: JSON.stringify(data.tags),
-      activeKey: activeKeyOf(data.targetId, data.region, data.stackName),
-    },
-  });
+/** Inserts a launch that claims its stack name; null when another launch holds the name. */
+export async function insertLaunch(data: NewLaunch) {
+  try {
+    return await db.launch.create({
+      data: {
+        ...data,
+        parameters: JSON.stringify(data.parameters),
+        tags: JSON.stringify(data.tags),
+        activeKey: activeKeyOf(data.targetId, data.region, data.stackName),
+      },
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) return null;
+    throw err;
+  }
 }
 
-export const activeKeyOf = (targetId: string, region: string, stackName: string) => `${targetId}|${region}|${stackName}`;
+const activeKeyOf = (targetId: string, region: string, stackName: string) => `${targetId}|${region}|${stackName}`;
 
 export function findActiveLaunch(targetId: string, region: string, stackName: string) {
   return db.launch.findUnique({ where: { activeKey: activeKeyOf(targetId, region, stackName) } });
@@ -117,7 +122,7 @@ export async function appendEvents(launchId: string, events: StackEventDto[]): P
         },
       });
     } catch (err) {
-      if ((err as { code?: string }).code !== 'P2002') throw err;
+      if (!isUniqueViolation(err)) throw err;
     }
   }
 }
@@ -140,6 +145,18 @@ export async function knownEventIds(launchId: string): Promise<Set<string>> {
   return new Set(rows.map((r) => r.eventId));
 }
 
+/** Launches on the Sandbox target that have (or had) a stack and are not settled as gone. */
+export async function listLiveSandboxLaunches() {
+  const sandboxTargets = await db.awsTarget.findMany({ where: { isSandbox: true }, select: { id: true } });
+  return db.launch.findMany({
+    where: {
+      targetId: { in: sandboxTargets.map((t) => t.id) },
+      status: { notIn: ['DELETED', 'DISCARDED', 'FAILED_TO_START'] },
+      stackId: { not: null },
+    },
+  });
+}
+
 /** Launches CloudFormation is still working on (or that never got going): what the poller watches. */
 export function listLaunchesInFlight() {
   return db.launch.findMany({
@@ -147,6 +164,32 @@ export function listLaunchesInFlight() {
     orderBy: { updatedAt: 'asc' },
     take: 200,
   });
+}
+
+/**
+ * Previews nobody confirmed since `before`: launches parked in REVIEW_IN_PROGRESS, and update change
+ * sets waiting on settled launches (oldest first).
+ */
+export function listAbandonedPreviews(before: Date) {
+  return db.launch.findMany({
+    where: {
+      updatedAt: { lt: before },
+      // A deleted stack took its change sets with it.
+      OR: [
+        { status: 'REVIEW_IN_PROGRESS' },
+        { status: { notIn: ['DELETED', 'DISCARDED', 'FAILED_TO_START'] }, operation: null, changeSetId: { not: null }, pendingChanges: { not: null } },
+      ],
+    },
+    select: { id: true, status: true, teamId: true, stackName: true, targetId: true, region: true, changeSetId: true, updatedAt: true },
+    orderBy: { updatedAt: 'asc' },
+    take: 100,
+  });
+}
+
+/** Forgets an update preview's change set, unless a newer preview replaced it meanwhile; false then. */
+export async function clearPendingChangeSet(id: string, changeSetId: string): Promise<boolean> {
+  const res = await db.launch.updateMany({ where: { id, changeSetId, operation: null }, data: { changeSetId: null, pendingChanges: null } });
+  return res.count === 1;
 }
 
 export type LaunchFilter = {

@@ -4,12 +4,12 @@ import { readableTeamIds, roleInTeam } from '@/server/auth/authz';
 import { loadBlueprintLibrary } from '@/server/blueprints/load';
 import { versionsBehind } from '@/server/launches/context';
 import { findLaunch, listEvents, listLaunchRows, parseChanges, parseOutputs, parseRecord, type LaunchRow } from '@/server/launches/queries';
-import { summariseEvents } from '@/lib/launch/progress';
-import { consoleUrl, deletionFix } from '@/lib/launch/console-links';
-import { MASKED } from '@/lib/launch/parameters';
+import { summariseEvents } from '@/server/launches/progress';
+import { consoleUrl, deletionFix } from '@/server/launches/console-links';
+import { MASKED } from '@/lib/launches/parameters';
 import { dashboardHref, dashboardLabels } from '@/lib/blueprints/labels';
 import type { Actor } from '@/server/auth/actor';
-import type { LaunchDetailDto, LaunchSummaryDto, StackEventDto, StackOutputDto } from '@/lib/launch/types';
+import type { LaunchDetailDto, LaunchSummaryDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
 import type { LaunchListQuery } from '@/lib/schemas/launches';
 import type { BlueprintFiles } from '@/server/blueprints/read-blueprint';
 

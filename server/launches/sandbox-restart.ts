@@ -1,8 +1,7 @@
 import 'server-only';
-import { db } from '@/server/db';
 import { describeStack } from '@/server/aws/cloudformation';
 import { resolveTargetRefById } from '@/server/targets/queries';
-import { updateLaunch } from '@/server/launches/queries';
+import { listLiveSandboxLaunches, updateLaunch } from '@/server/launches/queries';
 
 /**
  * The sandbox account keeps its state in memory: after it restarts, stacks the database still lists
@@ -11,14 +10,7 @@ import { updateLaunch } from '@/server/launches/queries';
  * Returns how many launches it marked.
  */
 export async function forgetStacksLostBySandboxRestart(): Promise<number> {
-  const sandboxTargets = await db.awsTarget.findMany({ where: { isSandbox: true }, select: { id: true } });
-  const rows = await db.launch.findMany({
-    where: {
-      targetId: { in: sandboxTargets.map((t) => t.id) },
-      status: { notIn: ['DELETED', 'DISCARDED', 'FAILED_TO_START'] },
-      stackId: { not: null },
-    },
-  });
+  const rows = await listLiveSandboxLaunches();
   let marked = 0;
   for (const row of rows) {
     const target = await resolveTargetRefById(row.targetId, row.region);

@@ -4,7 +4,7 @@ import { resolveTargetRefById } from '@/server/targets/queries';
 import { appendEvents, knownEventIds, listLaunchesInFlight, updateLaunch } from '@/server/launches/queries';
 import { recordAudit } from '@/server/audit/queries';
 import { log } from '@/server/log';
-import { isTerminalStatus } from '@/lib/launch/types';
+import { isTerminalStatus } from '@/lib/launches/dto';
 
 // A launch row that never got a stack (the portal stopped between claiming the name and
 // calling CloudFormation) is given this long before it is declared failed.

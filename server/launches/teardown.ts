@@ -11,20 +11,8 @@ import { toLaunchError } from '@/server/launches/aws-errors';
 import { discardPreview } from '@/server/launches/create';
 import { requireReadableLaunch } from '@/server/launches/read';
 import { transitionLaunch, updateLaunch } from '@/server/launches/queries';
+import { launchActions } from '@/lib/launches/actions';
 import type { Actor } from '@/server/auth/actor';
-
-const DELETABLE = [
-  'CREATE_COMPLETE',
-  'UPDATE_COMPLETE',
-  'UPDATE_ROLLBACK_COMPLETE',
-  'ROLLBACK_COMPLETE',
-  'CREATE_FAILED',
-  'ROLLBACK_FAILED',
-  'DELETE_FAILED',
-  'UPDATE_ROLLBACK_FAILED',
-  'IMPORT_COMPLETE',
-  'IMPORT_ROLLBACK_COMPLETE',
-];
 
 /** Deletes the launch's stack (the launch record stays, marked deleted when CloudFormation is done). */
 export function teardownLaunch(actor: Actor, launchId: string, retainResources?: string[]): Promise<{ started: boolean }> {
@@ -36,20 +24,26 @@ export function teardownLaunch(actor: Actor, launchId: string, retainResources?:
 async function teardownLaunchUnaudited(actor: Actor, launchId: string, retainResources?: string[]): Promise<{ started: boolean }> {
   const row = await requireReadableLaunch(actor, launchId);
   requireTeamRole(actor, row.teamId, 'developer', 'delete launches');
-  if (row.status === 'REVIEW_IN_PROGRESS') {
-    await discardPreview(row.id);
+  const actions = launchActions(row);
+  if (actions.discardPreview.allowed) {
+    await discardPreview(row.id, `Discarded by ${actor.email} before launching.`);
     return { started: true };
   }
+  // Asking again for a delete under way, or done, is not an error.
   if (row.status === 'DELETED' || row.status === 'DELETE_IN_PROGRESS') return { started: false };
-  if (!DELETABLE.includes(row.status) || !row.stackId)
-    throw new AppError('CONFLICT', `The stack is ${row.status}; wait until CloudFormation finishes before deleting it.`);
+  if (!actions.delete.allowed || !row.stackId) throw new AppError('CONFLICT', actions.delete.allowed ? 'There is no stack to delete.' : actions.delete.reason);
   if (retainResources?.length && row.status !== 'DELETE_FAILED') {
     throw new AppError('VALIDATION', 'Resources can only be kept when a previous delete failed on them.', {
       fields: { retainResources: ['only after DELETE_FAILED'] },
     });
   }
   const token = `slipway-delete-${launchId}-${randomUUID().slice(0, 8)}`;
-  const won = await transitionLaunch(launchId, DELETABLE, { status: 'DELETE_IN_PROGRESS', operation: 'delete', clientRequestToken: token, statusReason: null });
+  const won = await transitionLaunch(launchId, [row.status], {
+    status: 'DELETE_IN_PROGRESS',
+    operation: 'delete',
+    clientRequestToken: token,
+    statusReason: null,
+  });
   if (!won) return { started: false };
   const target = await resolveTargetRefById(row.targetId, row.region);
   try {
@@ -81,7 +75,8 @@ export function detectLaunchDrift(actor: Actor, launchId: string): Promise<Drift
 async function detectDriftNow(actor: Actor, launchId: string): Promise<DriftResult> {
   const row = await requireReadableLaunch(actor, launchId);
   requireTeamRole(actor, row.teamId, 'developer', 'detect drift');
-  if (!row.stackId || row.status === 'DELETED') throw new AppError('CONFLICT', 'There is no stack to check for drift.');
+  const drift = launchActions(row).detectDrift;
+  if (!drift.allowed || !row.stackId) throw new AppError('CONFLICT', drift.allowed ? 'There is no stack to check for drift.' : drift.reason);
   const target = await resolveTargetRefById(row.targetId, row.region);
   try {
     const report = await detectDrift(target, row.stackId);

@@ -14,13 +14,12 @@ import { requestHashOf, requireBlueprint } from '@/server/launches/context';
 import { launchCostEstimate } from '@/server/launches/cost';
 import { requireReadableLaunch } from '@/server/launches/read';
 import { parseChanges, parseRecord, transitionLaunch, updateLaunch } from '@/server/launches/queries';
-import { maskSecrets, validateParameterValue } from '@/lib/launch/parameters';
-import { mergeTags } from '@/lib/launch/tags';
+import { maskSecrets, validateParameterValue } from '@/lib/launches/parameters';
+import { mergeTags } from '@/lib/launches/tags';
+import { launchActions } from '@/lib/launches/actions';
 import type { Actor } from '@/server/auth/actor';
 import type { LaunchUpdateRequest } from '@/lib/schemas/launches';
-import type { LaunchPreviewDto } from '@/lib/launch/types';
-
-const SETTLED_FOR_UPDATE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE'];
+import type { LaunchPreviewDto } from '@/lib/launches/dto';
 
 /**
  * Changes a launch's parameters (and/or moves it to the catalog's version) through a change set.
@@ -35,12 +34,8 @@ export function updateLaunchStack(actor: Actor, launchId: string, req: LaunchUpd
 async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: LaunchUpdateRequest): Promise<{ preview: LaunchPreviewDto; started: boolean }> {
   const row = await requireReadableLaunch(actor, launchId);
   requireTeamRole(actor, row.teamId, 'developer', 'update launches');
-  if (!SETTLED_FOR_UPDATE.includes(row.status) || row.operation) {
-    throw new AppError(
-      'CONFLICT',
-      `The stack is ${row.status}${row.operation ? ` (${row.operation} in progress)` : ''}; it can be updated once it is complete.`,
-    );
-  }
+  const update = launchActions(row).update;
+  if (!update.allowed) throw new AppError('CONFLICT', update.reason);
   const blueprint = await requireBlueprint(row.blueprintSlug);
   const targetVersion = !req.version || req.version === 'latest' ? (req.version === 'latest' ? blueprint.metadata.version : row.blueprintVersion) : req.version;
   if (targetVersion !== blueprint.metadata.version && targetVersion !== row.blueprintVersion) {
@@ -173,7 +168,8 @@ async function executeUpdate(
   },
 ): Promise<boolean> {
   const token = `slipway-update-${launchId}-${randomUUID().slice(0, 8)}`;
-  const won = await transitionLaunch(launchId, SETTLED_FOR_UPDATE, {
+  // From the status the update was allowed in: a request that finds it changed meanwhile does nothing.
+  const won = await transitionLaunch(launchId, [what.before.status], {
     status: 'UPDATE_IN_PROGRESS',
     operation: 'update',
     clientRequestToken: token,

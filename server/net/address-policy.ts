@@ -23,7 +23,7 @@ export type AddressVerdict = { address: string; class: AddressClass; allowed: tr
 const ALWAYS_REFUSED: ReadonlySet<AddressClass> = new Set(['unspecified', 'link-local', 'multicast', 'metadata', 'reserved']);
 
 /** The rule each refused class breaks, in words for a form and an error log. */
-export const ADDRESS_RULES: Record<Exclude<AddressClass, 'public'>, string> = {
+const ADDRESS_RULES: Record<Exclude<AddressClass, 'public'>, string> = {
   metadata: 'cloud metadata and instance service addresses are never allowed',
   unspecified: 'unspecified addresses (0.0.0.0/8, ::) are never allowed',
   'link-local': 'link-local addresses (169.254.0.0/16, fe80::/10) are never allowed',

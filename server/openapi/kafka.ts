@@ -1,6 +1,6 @@
 import 'server-only';
 import { awsErrors, registerOperations } from '@/server/openapi/registry';
-import { eventSourceMappingsQuerySchema, groupHistoryQuerySchema, kafkaClusterRegistrationSchema, offsetResetBodySchema } from '@/lib/schemas/kafka-clusters';
+import { eventSourceMappingsQuerySchema, groupHistoryQuerySchema, kafkaClusterRegistrationSchema, offsetResetBodySchema } from '@/lib/schemas/kafka';
 
 // The Kafka consumer lag dashboard's operations (app/api/v1/kafka/...). Offsets and lag are decimal
 // strings (64-bit); an unknown lag (no committed offset) is null.

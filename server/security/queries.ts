@@ -1,9 +1,7 @@
 import 'server-only';
-import { db } from '@/server/db';
+import { db, isRecordMissing, isUniqueViolation } from '@/server/db';
 
 export type RateLimitBucketState = { count: number; windowStart: Date };
-
-const isPrismaError = (err: unknown, code: string) => (err as { code?: unknown })?.code === code;
 
 /**
  * Counts one hit on (scope, key) and returns the bucket after it. A window that ended more than
@@ -18,7 +16,7 @@ export async function incrementRateLimitBucket(scope: string, key: string, windo
     try {
       return await db.rateLimitBucket.update({ where: { ...id, windowStart: { gt: openSince } }, data: { count: { increment: 1 } }, select });
     } catch (err) {
-      if (!isPrismaError(err, 'P2025')) throw err;
+      if (!isRecordMissing(err)) throw err;
     }
     // No open window: restart an ended one; the condition lets only one instance restart it.
     const restarted = await db.rateLimitBucket.updateMany({ where: { scope, key, windowStart: { lte: openSince } }, data: { windowStart: now, count: 1 } });
@@ -27,7 +25,7 @@ export async function incrementRateLimitBucket(scope: string, key: string, windo
       return await db.rateLimitBucket.create({ data: { scope, key, windowStart: now, count: 1 }, select });
     } catch (err) {
       // Another instance created it first: count on that one.
-      if (!isPrismaError(err, 'P2002')) throw err;
+      if (!isUniqueViolation(err)) throw err;
     }
   }
   throw new Error(`rate limit bucket ${scope} kept changing under concurrent updates`);

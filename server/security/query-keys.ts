@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Query keys Next.js loses: it parses the query string into a plain object before a route runs, and
  * assigning `__proto__` there sets the object's prototype instead of a field, so a route could never

@@ -1,8 +1,8 @@
 import 'server-only';
-import { db } from '@/server/db';
-import type { Role } from '@/lib/auth/roles';
+import { upsertDemoUser, upsertMembership, upsertTeam } from '@/server/seed/queries';
+import type { Role } from '@/server/auth/roles';
 
-export const demoTeams = [
+const demoTeams = [
   {
     slug: 'falcon',
     name: 'Falcon',
@@ -15,7 +15,7 @@ export const demoTeams = [
   },
 ] as const;
 
-export const demoUsers: { email: string; name: string; isPlatformAdmin?: boolean; memberships: { team: string; role: Role }[] }[] = [
+const demoUsers: { email: string; name: string; isPlatformAdmin?: boolean; memberships: { team: string; role: Role }[] }[] = [
   { email: 'admin@example.com', name: 'Ada Admin', isPlatformAdmin: true, memberships: [] },
   { email: 'falcon-dev@example.com', name: 'Farah Falcon', memberships: [{ team: 'falcon', role: 'developer' }] },
   { email: 'falcon-viewer@example.com', name: 'Felix Falcon', memberships: [{ team: 'falcon', role: 'viewer' }] },
@@ -27,26 +27,10 @@ export const demoUsers: { email: string; name: string; isPlatformAdmin?: boolean
 export async function seedDemoUsers(): Promise<void> {
   const teamIds = new Map<string, string>();
   for (const t of demoTeams) {
-    const team = await db.team.upsert({
-      where: { slug: t.slug },
-      update: {},
-      create: { slug: t.slug, name: t.name, requiredTags: JSON.stringify(t.requiredTags) },
-    });
-    teamIds.set(t.slug, team.id);
+    teamIds.set(t.slug, await upsertTeam(t));
   }
   for (const u of demoUsers) {
-    const user = await db.user.upsert({
-      where: { email: u.email },
-      update: { isDemo: true },
-      create: { email: u.email, name: u.name, isPlatformAdmin: u.isPlatformAdmin ?? false, isDemo: true },
-    });
-    for (const m of u.memberships) {
-      const teamId = teamIds.get(m.team)!;
-      await db.membership.upsert({
-        where: { userId_teamId: { userId: user.id, teamId } },
-        update: { role: m.role },
-        create: { userId: user.id, teamId, role: m.role },
-      });
-    }
+    const userId = await upsertDemoUser({ email: u.email, name: u.name, isPlatformAdmin: u.isPlatformAdmin ?? false });
+    for (const m of u.memberships) await upsertMembership(userId, teamIds.get(m.team)!, m.role);
   }
 }

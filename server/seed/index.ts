@@ -25,9 +25,3 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
     log(`seeded ${step.name}`);
   }
 }
-
-/** The essentials every installation needs (the Sandbox target and Kafka cluster), without demo users. */
-export async function seedEssentials(): Promise<void> {
-  await ensureSandboxTarget();
-  await ensureSandboxKafkaCluster();
-}

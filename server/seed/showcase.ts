@@ -1,16 +1,14 @@
 import 'server-only';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Kafka, logLevel } from 'kafkajs';
-import { db } from '@/server/db';
 import { env } from '@/server/env';
-import { createAwsClient } from '@/server/aws/clients';
+import { putObject } from '@/server/aws/s3';
 import { loadActor } from '@/server/auth/queries';
 import { previewLaunch, startLaunch } from '@/server/launches/create';
-import { findActiveLaunch, parseOutputs } from '@/server/launches/queries';
+import { findActiveLaunch, findLaunch, parseOutputs } from '@/server/launches/queries';
 import { forgetStacksLostBySandboxRestart } from '@/server/launches/sandbox-restart';
 import { syncLaunch } from '@/server/launches/sync';
 import { startExecutionFor } from '@/server/sfn/run';
-import { resolveTargetRefById } from '@/server/targets/queries';
+import { findSandboxTargetId, resolveTargetRefById } from '@/server/targets/queries';
 import { launchRequestSchema } from '@/lib/schemas/launches';
 import type { Actor } from '@/server/auth/actor';
 
@@ -26,8 +24,7 @@ type Log = (line: string) => void;
 
 /** Launches a blueprint as `actor` unless a live launch of that name exists; waits until it settles. */
 async function ensureLaunch(actor: Actor, blueprint: string, stackName: string): Promise<{ id: string; fresh: boolean; outputs: Map<string, string> } | null> {
-  const sandbox = await db.awsTarget.findFirstOrThrow({ where: { isSandbox: true } });
-  const existing = await findActiveLaunch(sandbox.id, REGION, stackName);
+  const existing = await findActiveLaunch(await findSandboxTargetId(), REGION, stackName);
   let id = existing?.id;
   if (!id) {
     const request = launchRequestSchema.parse({ blueprint, target: 'sandbox', region: REGION, stackName });
@@ -36,7 +33,8 @@ async function ensureLaunch(actor: Actor, blueprint: string, stackName: string):
   }
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const row = await db.launch.findUniqueOrThrow({ where: { id } });
+    const row = await findLaunch(id);
+    if (!row) return null;
     if (!row.status.endsWith('_IN_PROGRESS')) {
       return row.status === 'CREATE_COMPLETE' || row.status === 'UPDATE_COMPLETE'
         ? { id, fresh: !existing, outputs: new Map(parseOutputs(row.outputs).map((o) => [o.key, o.value])) }
@@ -52,15 +50,13 @@ async function runBatchJob(actor: Actor, launch: { outputs: Map<string, string> 
   const bucket = launch.outputs.get('FeedBucketName');
   const stateMachineArn = launch.outputs.get('StateMachineArn');
   if (!bucket || !stateMachineArn) return;
-  const s3 = createAwsClient(S3Client, await resolveTargetRefById(targetId, REGION));
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'feeds/empty.csv', Body: '' }));
-  await s3.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: 'feeds/new-employees.csv',
-      Body: 'employee_id,name,department,start_date\nE100,Ana Silva,Finance,2024-06-03\nE101,Ben Okafor,HR,2024-06-03\n',
-    }),
-  );
+  const target = await resolveTargetRefById(targetId, REGION);
+  await putObject(target, { bucket, key: 'feeds/empty.csv', body: '' });
+  await putObject(target, {
+    bucket,
+    key: 'feeds/new-employees.csv',
+    body: 'employee_id,name,department,start_date\nE100,Ana Silva,Finance,2024-06-03\nE101,Ben Okafor,HR,2024-06-03\n',
+  });
   const stamp = Date.now().toString(36);
   await startExecutionFor(actor, { stateMachineArn, name: `nightly-empty-${stamp}`, input: JSON.stringify({ feedKey: 'feeds/empty.csv' }) });
   await startExecutionFor(actor, { stateMachineArn, name: `nightly-${stamp}`, input: '{}' });
@@ -110,12 +106,12 @@ export async function seedShowcase(log: Log = console.log): Promise<void> {
   if (forgotten) log(`marked ${forgotten} launch(es) deleted: the sandbox restarted without their stacks`);
   const developer = await loadActor({ email: 'falcon-dev@example.com' }, 'session');
   if (!developer) throw new Error('Seed the demo users first.');
-  const sandbox = await db.awsTarget.findFirstOrThrow({ where: { isSandbox: true } });
+  const sandboxId = await findSandboxTargetId();
 
   const queue = await ensureLaunch(developer, 'sqs-managed-encryption', 'demo-orders-queue');
   log(queue ? 'showcase: launch demo-orders-queue' : 'showcase: demo-orders-queue did not complete (see the launch page)');
   const batch = await ensureLaunch(developer, 'mainframe-jcl-step-functions', 'demo-jcl-batch');
-  if (batch?.fresh) await runBatchJob(developer, batch, sandbox.id);
+  if (batch?.fresh) await runBatchJob(developer, batch, sandboxId);
   log(batch ? 'showcase: launch demo-jcl-batch with two runs of its batch job' : 'showcase: demo-jcl-batch did not complete (see the launch page)');
   if (await ensureLaggingGroup()) log(`showcase: consumer group ${LAG_GROUP} lagging 80 records on ${LAG_TOPIC}`);
 }

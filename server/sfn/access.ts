@@ -43,7 +43,7 @@ export async function resolveSfnTarget(actor: Actor, choice: { target?: string; 
  * The target a state machine or execution ARN lives in: a target the actor may use whose account is
  * the ARN's and whose regions include the ARN's region (the switcher's current target first).
  */
-export async function resolveTargetForArn(actor: Actor, arn: string): Promise<SfnTarget> {
+async function resolveTargetForArn(actor: Actor, arn: string): Promise<SfnTarget> {
   const parts = parseSfnArn(arn);
   if (!parts) throw new AppError('VALIDATION', 'Not a Step Functions state machine or execution ARN.', { fields: { arn: ['must be a Step Functions ARN'] } });
   const covering = (await listTargetsForActor(actor)).filter((t) => t.accountId === parts.accountId && t.regions.includes(parts.region));

@@ -1,6 +1,6 @@
 import 'server-only';
-import { LruCache } from '@/lib/sfn/layout-cache';
-import type { LaidOutDefinition } from '@/lib/sfn/layout-cache';
+import { LruCache } from '@/server/sfn/layout-cache';
+import type { LaidOutDefinition } from '@/server/sfn/layout-cache';
 import type { HistoryEventRowDto } from '@/lib/sfn/dto';
 import type { ExecutionView, SfnHistoryEvent } from '@/lib/sfn/history-types';
 import type { ExecutionDefinition, ExecutionDescription } from '@/server/aws/sfn-dto';
@@ -37,7 +37,7 @@ const keyOf = (targetId: string, executionArn: string) => `${targetId}|${executi
  * True once an execution can no longer change: DescribeExecution says it ended, and the history read
  * holds its end event (a history read a moment before the end must not be kept as the final one).
  */
-export function isSettled(loaded: Pick<LoadedExecution, 'description' | 'view'>): boolean {
+function isSettled(loaded: Pick<LoadedExecution, 'description' | 'view'>): boolean {
   const ended = loaded.description.status !== 'RUNNING' && loaded.description.status !== 'PENDING_REDRIVE';
   return ended && loaded.view.status !== 'RUNNING';
 }

@@ -5,10 +5,10 @@ import { requireSfnAccess, type SfnTarget } from '@/server/sfn/access';
 import { cacheExecution, getCachedExecution, getFollowedExecution, type FollowedExecution, type LoadedExecution } from '@/server/sfn/execution-cache';
 import { getDefinitionLayout } from '@/server/sfn/layout';
 import { isExpressExecutionArn, stateMachineArnOfExecution } from '@/lib/sfn/arn';
-import { buildEventRows, eventOwners, pageOfEvents } from '@/lib/sfn/event-rows';
+import { buildEventRows, eventOwners, pageOfEvents } from '@/server/sfn/event-rows';
 import { buildExecutionGraph } from '@/lib/sfn/execution-graph';
 import { durationBetween } from '@/lib/sfn/format';
-import { deriveExecutionView } from '@/lib/sfn/history';
+import { deriveExecutionView } from '@/server/sfn/history';
 import type { ExecutionDetailDto, ExecutionStateDto, ExecutionVisitDto, HistoryPageDto } from '@/lib/sfn/dto';
 import type { StateVisit } from '@/lib/sfn/history-types';
 import type { ExecutionHistoryQuery } from '@/lib/schemas/sfn';
@@ -42,7 +42,7 @@ async function readHistory(sfnTarget: SfnTarget, executionArn: string, followed:
 }
 
 /** Read (or reuse) everything about one execution. */
-export async function loadExecution(sfnTarget: SfnTarget, executionArn: string): Promise<LoadedExecution> {
+async function loadExecution(sfnTarget: SfnTarget, executionArn: string): Promise<LoadedExecution> {
   const cached = getCachedExecution(sfnTarget.target.id, executionArn);
   if (cached) return cached;
   const followed = getFollowedExecution(sfnTarget.target.id, executionArn);

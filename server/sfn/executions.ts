@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '@/server/errors';
 import { listExecutionsPage } from '@/server/aws/sfn';
 import { requireSfnAccess } from '@/server/sfn/access';
-import { collectExecutionsPage, decodeListCursor } from '@/lib/sfn/execution-filters';
+import { collectExecutionsPage, decodeListCursor } from '@/server/sfn/execution-filters';
 import type { ExecutionListDto } from '@/lib/sfn/dto';
 import type { ListExecutionsQuery } from '@/lib/schemas/sfn';
 import type { Actor } from '@/server/auth/actor';

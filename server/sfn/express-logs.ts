@@ -4,7 +4,7 @@ import { describeStateMachine } from '@/server/aws/sfn';
 import { filterLogEvents } from '@/server/aws/logs';
 import { requireSfnAccess } from '@/server/sfn/access';
 import { logGroupNameFromArn } from '@/lib/sfn/arn';
-import { newestFirst, toExpressLogEvent } from '@/lib/sfn/express-logs';
+import { newestFirst, toExpressLogEvent } from '@/server/sfn/express-log-events';
 import type { ExpressLogsDto } from '@/lib/sfn/dto';
 import type { ExpressLogsQuery } from '@/lib/schemas/sfn';
 import type { Actor } from '@/server/auth/actor';

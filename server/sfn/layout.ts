@@ -1,6 +1,8 @@
 import 'server-only';
-import { DefinitionLayoutCache, type LaidOutDefinition } from '@/lib/sfn/layout-cache';
+import { DefinitionLayoutCache, type LaidOutDefinition } from '@/server/sfn/layout-cache';
 import { AslDefinitionError } from '@/lib/sfn/asl-types';
+import { buildDefinitionGraph } from '@/lib/sfn/execution-graph';
+import type { ExecutionGraphDto } from '@/lib/sfn/dto';
 import { AppError } from '@/server/errors';
 
 // One cache per server process: every execution of a state machine revision shares its layout, so only
@@ -15,4 +17,10 @@ export async function getDefinitionLayout(definition: string): Promise<LaidOutDe
     if (err instanceof AslDefinitionError) throw new AppError('UPSTREAM', `The state machine's definition could not be read: ${err.message}`);
     throw err;
   }
+}
+
+/** The definition's graph with no execution on it (from the same layout cache as the execution pages). */
+export async function getDefinitionGraph(definition: string): Promise<ExecutionGraphDto> {
+  const laidOut = await getDefinitionLayout(definition);
+  return buildDefinitionGraph(laidOut.graph, laidOut.layout);
 }

@@ -6,7 +6,7 @@ import { requireSfnAccess } from '@/server/sfn/access';
 import { accessFor, actingTeamId, owningTeamIds, refusalMessage } from '@/server/tenancy/ownership';
 import { rememberRecentInput } from '@/server/sfn/queries';
 import { isExpressExecutionArn } from '@/lib/sfn/arn';
-import { generateExecutionName } from '@/lib/sfn/execution-name';
+import { generateExecutionName } from '@/server/sfn/execution-name';
 import { utf8ByteLength } from '@/lib/sfn/json-text';
 import type { StartExecution, StopExecution } from '@/lib/schemas/sfn';
 import type { Actor } from '@/server/auth/actor';

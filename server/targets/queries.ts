@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { db } from '@/server/db';
+import { db, withPrismaErrors } from '@/server/db';
 import { AppError } from '@/server/errors';
 import { decryptSecret, encryptSecret } from '@/server/crypto';
 import { readableTeamIds } from '@/server/auth/authz';
@@ -8,8 +8,8 @@ import { SANDBOX_ACCOUNT_ID, type AwsTargetRef } from '@/server/aws/clients';
 import type { Actor } from '@/server/auth/actor';
 import type { TargetDto, TargetInput } from '@/lib/schemas/targets';
 
-export const SANDBOX_TARGET_NAME = 'sandbox';
-export const SANDBOX_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+const SANDBOX_TARGET_NAME = 'sandbox';
+const SANDBOX_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
 const regionsSchema = z.array(z.string());
 
@@ -65,7 +65,8 @@ export async function resolveTargetRef(target: TargetDto, region: string): Promi
       fields: { region: [`must be one of ${target.regions.join(', ')}`] },
     });
   }
-  const row = await db.awsTarget.findUniqueOrThrow({ where: { id: target.id } });
+  const row = await db.awsTarget.findUnique({ where: { id: target.id } });
+  if (!row) throw new AppError('NOT_FOUND', `Target ${target.name} no longer exists.`);
   return {
     id: row.id,
     name: row.name,
@@ -80,18 +81,20 @@ export async function resolveTargetRef(target: TargetDto, region: string): Promi
 
 /** Registers a target (platform admins only; checked by the caller). */
 export async function createTarget(input: TargetInput): Promise<TargetDto> {
-  if (await db.awsTarget.findUnique({ where: { name: input.name } })) {
-    throw new AppError('CONFLICT', `A target named ${input.name} already exists.`, { fields: { name: ['is already taken'] } });
-  }
-  const created = await db.awsTarget.create({
-    data: {
-      name: input.name,
-      accountId: input.accountId,
-      regions: JSON.stringify(input.regions),
-      roleArn: input.roleArn,
-      serviceRoleArn: input.serviceRoleArn ?? null,
-    },
-  });
+  const nameTaken = new AppError('CONFLICT', `A target named ${input.name} already exists.`, { fields: { name: ['is already taken'] } });
+  if (await db.awsTarget.findUnique({ where: { name: input.name } })) throw nameTaken;
+  const created = await withPrismaErrors(
+    db.awsTarget.create({
+      data: {
+        name: input.name,
+        accountId: input.accountId,
+        regions: JSON.stringify(input.regions),
+        roleArn: input.roleArn,
+        serviceRoleArn: input.serviceRoleArn ?? null,
+      },
+    }),
+    { conflict: nameTaken },
+  );
   const row = await db.awsTarget.update({
     where: { id: created.id },
     data: {
@@ -107,7 +110,7 @@ export async function deleteTarget(id: string): Promise<void> {
   const row = await db.awsTarget.findUnique({ where: { id } });
   if (!row) throw new AppError('NOT_FOUND', 'No such target.');
   if (row.isSandbox) throw new AppError('CONFLICT', 'The Sandbox target is built in and cannot be removed.');
-  await db.awsTarget.delete({ where: { id } });
+  await withPrismaErrors(db.awsTarget.delete({ where: { id } }), { notFound: 'No such target.' });
 }
 
 /** Makes sure the built-in Sandbox target exists (idempotent). */
@@ -117,6 +120,13 @@ export async function ensureSandboxTarget(): Promise<void> {
     update: {},
     create: { name: SANDBOX_TARGET_NAME, accountId: SANDBOX_ACCOUNT_ID, regions: JSON.stringify(SANDBOX_REGIONS), isSandbox: true },
   });
+}
+
+/** The id of the built-in Sandbox target; NOT_FOUND before the seed created it. */
+export async function findSandboxTargetId(): Promise<string> {
+  const row = await db.awsTarget.findUnique({ where: { name: SANDBOX_TARGET_NAME }, select: { id: true, isSandbox: true } });
+  if (!row?.isSandbox) throw new AppError('NOT_FOUND', 'There is no Sandbox target yet: seed the database first (npm run db:seed).');
+  return row.id;
 }
 
 /** The AWS client factory's view of a stored target by id (for background work with no actor). */

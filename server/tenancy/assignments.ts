@@ -53,10 +53,8 @@ export async function addTargetAssignment(actor: Actor, targetId: string, input:
     pattern: input.kind === 'tag' ? input.key : input.pattern,
     tagValue: input.kind === 'tag' ? input.value : '',
     createdById: actor.userId,
-  }).catch((err: unknown) => {
-    if ((err as { code?: unknown }).code === 'P2002') throw new AppError('CONFLICT', `Team ${team.slug} already has this rule on ${target.name}.`);
-    throw err;
   });
+  if (!rule) throw new AppError('CONFLICT', `Team ${team.slug} already has this rule on ${target.name}.`);
   await recordAudit({
     actor,
     action: 'tenancy.assignment.create',

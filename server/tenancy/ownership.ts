@@ -1,5 +1,5 @@
 import 'server-only';
-import { isRoleAtLeast } from '@/lib/auth/roles';
+import { isRoleAtLeast } from '@/server/auth/roles';
 import type { Actor } from '@/server/auth/actor';
 import type { ResourceAccessDto, ResourceOwnerDto, TeamRefDto } from '@/lib/tenancy/dto';
 

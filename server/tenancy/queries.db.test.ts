@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import type { Actor } from '@/server/auth/actor';
 import { addTargetAssignment, listTargetAssignments, removeTargetAssignment } from './assignments';
-import { findLaunchOwners } from './queries';
+import { deleteAssignment, findLaunchOwners, insertAssignment } from './queries';
 import { resolveOwners } from './resources';
 
 // Ownership against the real database: a launch owns what its stack events name and what its outputs
@@ -172,5 +172,14 @@ describe('assignment rules', () => {
       return {};
     });
     expect(reads).toEqual([]);
+  });
+
+  it('a duplicate rule is no row, and a rule deleted twice (two admins at once) is NOT_FOUND, not a database error', async () => {
+    const rule = { targetId, teamId: teams.falcon.id, kind: 'arn-pattern' as const, pattern: `arn:*:twice-${run}`, tagValue: '', createdById: userId };
+    const stored = await insertAssignment(rule);
+    expect(stored).not.toBeNull();
+    expect(await insertAssignment(rule)).toBeNull();
+    await deleteAssignment(stored!.id);
+    await expect(deleteAssignment(stored!.id)).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No such assignment on this target.' });
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
-import { db } from '@/server/db';
+import { db, isUniqueViolation, withPrismaErrors } from '@/server/db';
+import { AppError } from '@/server/errors';
 import { parseOutputs } from '@/server/launches/queries';
 import type { AssignmentRule, LaunchOwner } from '@/server/tenancy/ownership';
 import type { TeamRefDto } from '@/lib/tenancy/dto';
@@ -101,7 +102,7 @@ export async function findAssignment(id: string): Promise<StoredAssignment | nul
   return row ? toRule(row) : null;
 }
 
-/** Stores a rule; throws Prisma P2002 when the same rule exists. */
+/** Stores a rule; null when the target already has the same rule. */
 export async function insertAssignment(data: {
   targetId: string;
   teamId: string;
@@ -109,12 +110,17 @@ export async function insertAssignment(data: {
   pattern: string;
   tagValue: string;
   createdById: string;
-}): Promise<StoredAssignment> {
-  return toRule(await db.resourceAssignment.create({ data, select: assignmentSelect }));
+}): Promise<StoredAssignment | null> {
+  try {
+    return toRule(await db.resourceAssignment.create({ data, select: assignmentSelect }));
+  } catch (err) {
+    if (isUniqueViolation(err)) return null;
+    throw err;
+  }
 }
 
 export async function deleteAssignment(id: string): Promise<void> {
-  await db.resourceAssignment.delete({ where: { id } });
+  await withPrismaErrors(db.resourceAssignment.delete({ where: { id } }), { notFound: 'No such assignment on this target.' });
 }
 
 export type StoredGroupPrefix = { id: string; clusterId: string; team: TeamRefDto; prefix: string; createdAt: Date };
@@ -133,13 +139,14 @@ export async function listGroupPrefixes(clusterIds: readonly string[]): Promise<
   }));
 }
 
-/** Stores a prefix; throws Prisma P2002 when the cluster already has it. */
+/** Stores a prefix; a prefix the cluster already has is a CONFLICT. */
 export async function insertGroupPrefix(data: { clusterId: string; teamId: string; prefix: string; createdById: string | null }): Promise<string> {
-  return (await db.kafkaGroupPrefix.create({ data, select: { id: true } })).id;
+  const taken = new AppError('CONFLICT', `Prefix "${data.prefix}" is already assigned on this cluster.`, { fields: { prefix: ['is already assigned'] } });
+  return (await withPrismaErrors(db.kafkaGroupPrefix.create({ data, select: { id: true } }), { conflict: taken })).id;
 }
 
 export async function deleteGroupPrefix(id: string): Promise<void> {
-  await db.kafkaGroupPrefix.delete({ where: { id } });
+  await withPrismaErrors(db.kafkaGroupPrefix.delete({ where: { id } }), { notFound: 'No such prefix on this cluster.' });
 }
 
 export async function findTeamRef(id: string): Promise<TeamRefDto | null> {

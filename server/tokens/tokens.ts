@@ -5,7 +5,7 @@ import { sha256Hex } from '@/server/crypto';
 // Tokens carry 256 bits of randomness, so a plain SHA-256 is a safe stored form (no salt/KDF needed:
 // there is nothing to brute-force). The prefix lets people tell tokens apart and lets secret
 // scanners recognise a leaked one.
-export const TOKEN_PREFIX = 'slw_';
+const TOKEN_PREFIX = 'slw_';
 
 /** A new token: the plaintext (shown once), its hash (stored) and a display prefix. */
 export function mintToken(): { token: string; hash: string; prefix: string } {

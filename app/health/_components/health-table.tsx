@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
-import type { HealthReport } from '@/lib/health/types';
+import type { HealthReport } from '@/lib/health/dto';
 
 async function fetchHealth(): Promise<HealthReport> {
   const res = await fetch('/api/v1/health', { cache: 'no-store' });

@@ -1,5 +1,5 @@
 // Real executions recorded from the moto sandbox by scripts/fixtures/record-sfn-histories.py.
-// Re-record with: /tmp/sfn-venv/bin/python scripts/fixtures/record-sfn-histories.py
+// Re-record with: .sandbox/venv/bin/python scripts/fixtures/record-sfn-histories.py
 import type { AslStateMachine } from '../asl-types';
 import type { SfnHistoryEvent } from '../history-types';
 import abortedInWait from './aborted-in-wait.json';

@@ -21,7 +21,7 @@ export function kafkaLibsDir(): string {
   return path.resolve(process.env.SANDBOX_KAFKA_LIBS ?? '.sandbox/kafka/libs');
 }
 
-/** JVM flags for a small box (see shared/SANDBOX.md). */
+/** JVM flags for a small box (sandbox/README.md, "Kafka"). */
 export const SMALL_JVM = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto'];
 
 /** A free TCP port on 127.0.0.1. */

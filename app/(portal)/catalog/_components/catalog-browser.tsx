@@ -2,13 +2,16 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { filterBlueprints, toSearchEntry } from '@/lib/blueprints/search';
 import { BLUEPRINT_CATEGORIES, DASHBOARD_KINDS, type BlueprintCategory, type BlueprintSummaryDto, type DashboardKind } from '@/lib/blueprints/types';
 import { dashboardLabels } from '@/lib/blueprints/labels';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/field';
 import { EmptyState } from '@/components/ui/empty-state';
+
+const SEARCH_ID = 'catalog-search';
 
 export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto[] }) {
   const router = useRouter();
@@ -44,16 +47,46 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
     router.replace(`${pathname}${sp.size ? `?${sp}` : ''}`, { scroll: false });
   }
 
+  function clearFilters() {
+    setQ('');
+    setService('');
+    setCategory('');
+    setDashboard('');
+    setSandboxOnly(false);
+    router.replace(pathname, { scroll: false });
+    document.getElementById(SEARCH_ID)?.focus();
+  }
+
+  // "/" jumps to the search box, as on most sites with one, unless the reader is typing somewhere else.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const t = e.target instanceof HTMLElement ? e.target : null;
+      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      const search = document.getElementById(SEARCH_ID);
+      if (!(search instanceof HTMLInputElement)) return;
+      e.preventDefault();
+      search.focus();
+      search.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
     <div className="space-y-4">
       <div className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 md:grid-cols-[2fr_1fr_1fr_1fr_auto]">
         <div>
-          <label htmlFor="catalog-search" className="text-xs font-medium text-slate-600">
+          <label htmlFor={SEARCH_ID} className="flex justify-between text-xs font-medium text-slate-600">
             Search
+            <span className="font-normal text-slate-400" aria-hidden>
+              press <kbd className="rounded border border-slate-300 px-1 font-mono">/</kbd>
+            </span>
           </label>
           <TextInput
-            id="catalog-search"
+            id={SEARCH_ID}
             type="search"
+            aria-keyshortcuts="/"
             placeholder="Title, summary, service or tag…"
             value={q}
             onChange={(e) => {
@@ -106,7 +139,16 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
         {results.length} of {blueprints.length} blueprints
       </p>
       {results.length === 0 ? (
-        <EmptyState title="No blueprint matches">Try fewer words or clear a filter.</EmptyState>
+        <EmptyState
+          title="No blueprint matches"
+          action={
+            <Button variant="secondary" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          }
+        >
+          Try fewer words, another name for the service, or clear the filters.
+        </EmptyState>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {results.map((b) => (

@@ -91,7 +91,7 @@ export function CompareView({ a, b }: { a: ExecutionDetailDto; b: ExecutionDetai
                   {formatTimestamp(execution.startDate)} · {formatDuration(execution.durationMs)}
                 </span>
               </h2>
-              <ExecutionGraph graph={execution.graph} selectedNodeId={null} height={420} showLegend={false} />
+              <ExecutionGraph graph={execution.graph} selectedNodeId={null} height={420} showLegend={false} fit />
               <details>
                 <summary className="cursor-pointer text-xs font-medium text-slate-700">Top-level path ({path.length} states; differences highlighted)</summary>
                 <div className="mt-2">

@@ -30,9 +30,13 @@ interface ExecutionGraphProps {
   exportName?: string;
   exportSubtitle?: string;
   showLegend?: boolean;
+  /** Keep the whole graph in view, refitting when the canvas resizes (side-by-side panes); otherwise open at a readable zoom. */
+  fit?: boolean;
+  /** False for a definition with no execution on it: states are not announced as "not run". */
+  withStatuses?: boolean;
 }
 
-function toFlowNodes(graph: ExecutionGraphDto, selectedNodeId: string | null): StateFlowNode[] {
+function toFlowNodes(graph: ExecutionGraphDto, selectedNodeId: string | null, withStatuses: boolean): StateFlowNode[] {
   return graph.nodes.map((node) => ({
     id: node.id,
     type: node.kind === 'container' ? 'sfnContainer' : node.kind === 'marker' ? 'sfnMarker' : 'sfnState',
@@ -49,7 +53,9 @@ function toFlowNodes(graph: ExecutionGraphDto, selectedNodeId: string | null): S
     ariaLabel:
       node.kind === 'marker'
         ? undefined
-        : `${node.name}, ${node.type}, ${STATE_STATUS_STYLE[node.status].label}${node.visitCount > 1 ? `, ran ${node.visitCount} times` : ''}`,
+        : withStatuses
+          ? `${node.name}, ${node.type}, ${STATE_STATUS_STYLE[node.status].label}${node.visitCount > 1 ? `, ran ${node.visitCount} times` : ''}`
+          : `${node.name}, ${node.type}`,
     zIndex: node.kind === 'container' ? 0 : 1,
   }));
 }
@@ -72,9 +78,9 @@ function toFlowEdges(graph: ExecutionGraphDto): ElkFlowEdge[] {
   });
 }
 
-function Canvas({ graph, selectedNodeId, onSelect, focus, height }: ExecutionGraphProps) {
+function Canvas({ graph, selectedNodeId, onSelect, focus, height, fit = false, withStatuses = true }: ExecutionGraphProps) {
   const flow = useReactFlow();
-  const nodes = useMemo(() => toFlowNodes(graph, selectedNodeId), [graph, selectedNodeId]);
+  const nodes = useMemo(() => toFlowNodes(graph, selectedNodeId, withStatuses), [graph, selectedNodeId, withStatuses]);
   const edges = useMemo(() => toFlowEdges(graph), [graph]);
   const wrapper = useRef<HTMLDivElement>(null);
   // Until the reader pans or zooms, the view follows the canvas size (the step panel opening beside
@@ -86,22 +92,24 @@ function Canvas({ graph, selectedNodeId, onSelect, focus, height }: ExecutionGra
       const element = wrapper.current;
       if (!element) return;
       if (focused.current) void flow.fitView({ nodes: [{ id: focused.current }], duration, padding: 1.2, maxZoom: 1.25 });
+      else if (fit) void flow.fitView({ duration, padding: 0.05, maxZoom: 1.1 });
       else void flow.setViewport(readableViewport(graph, { width: element.clientWidth, height: element.clientHeight }), { duration });
     },
-    [flow, graph],
+    [flow, graph, fit],
   );
   useEffect(() => {
     const element = wrapper.current;
     if (!element) return;
-    let lastWidth = element.clientWidth;
+    let last = { width: element.clientWidth, height: element.clientHeight };
     const observer = new ResizeObserver(() => {
-      if (element.clientWidth === lastWidth) return;
-      lastWidth = element.clientWidth;
+      // A fitted graph follows its pane both ways; the readable opening view only cares about width.
+      if (element.clientWidth === last.width && (!fit || element.clientHeight === last.height)) return;
+      last = { width: element.clientWidth, height: element.clientHeight };
       if (!hasMoved.current) frameView(200);
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [frameView]);
+  }, [frameView, fit]);
 
   useEffect(() => {
     if (!focus) return;

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
@@ -30,6 +31,27 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
+const isTabId = (value: string | null): value is TabId => TABS.some((t) => t.id === value);
+
+/**
+ * The open tab lives in the URL (`?tab=events`; the graph, the default, has none), so a view can be
+ * linked to and Back returns to the previous tab. The native history API updates the URL without
+ * asking the server for the page again; Next.js keeps useSearchParams in step with it.
+ */
+function useTabInUrl(): [TabId, (tab: TabId) => void] {
+  const params = useSearchParams();
+  const requested = params.get('tab');
+  const tab = isTabId(requested) ? requested : 'graph';
+  const setTab = (next: TabId) => {
+    if (next === tab) return;
+    const query = new URLSearchParams(window.location.search);
+    if (next === 'graph') query.delete('tab');
+    else query.set('tab', next);
+    window.history.pushState(null, '', `${window.location.pathname}${query.size ? `?${query}` : ''}${window.location.hash}`);
+  };
+  return [tab, setTab];
+}
+
 /** Time since start, ticking while the execution runs. */
 function useElapsed(startDate: string, stopDate: string | null): number {
   // Starts at the start date so the server and the first browser render agree; ticks after mount.
@@ -58,7 +80,7 @@ export function ExecutionView({ initial }: { initial: ExecutionDetailDto }) {
   });
   const aslGraph = useMemo(() => buildAslGraph(detail.definition), [detail.definition]);
   const stateById = useMemo(() => new Map(detail.states.map((s) => [s.nodeId, s])), [detail.states]);
-  const [tab, setTab] = useState<TabId>('graph');
+  const [tab, setTab] = useTabInUrl();
   const [selected, setSelected] = useState<{ nodeId: string; visitIndex: number } | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [eventStateFilter, setEventStateFilter] = useState('');

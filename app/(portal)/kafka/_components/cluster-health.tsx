@@ -1,4 +1,4 @@
-import type { KafkaClusterHealthDto } from '@/lib/dto/kafka-dashboard';
+import type { KafkaClusterHealthDto } from '@/lib/kafka/dto';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { TimeAgo } from './time-ago';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
-import type { KafkaClusterDto, KafkaConnectionTestDto } from '@/lib/dto/kafka-dashboard';
+import type { KafkaClusterDto, KafkaConnectionTestDto } from '@/lib/kafka/dto';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

@@ -1,4 +1,4 @@
-import type { KafkaConnectionSummaryDto } from '@/lib/dto/kafka-dashboard';
+import type { KafkaConnectionSummaryDto } from '@/lib/kafka/dto';
 
 const KIND_LABELS: Record<KafkaConnectionSummaryDto['kind'], string> = {
   'msk-iam': 'MSK · IAM',

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { KafkaEventSourceMappingListDto } from '@/lib/dto/kafka-dashboard';
+import type { KafkaEventSourceMappingListDto } from '@/lib/kafka/dto';
 import { formatUtc } from '@/lib/kafka/format';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';

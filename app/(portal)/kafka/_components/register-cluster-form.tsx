@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, fetchJson } from '@/lib/api/fetch-json';
-import type { KafkaClusterDto, KafkaConnectionTestDto } from '@/lib/dto/kafka-dashboard';
+import type { KafkaClusterDto, KafkaConnectionTestDto } from '@/lib/kafka/dto';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput, inputClass } from '@/components/ui/field';
@@ -42,7 +42,7 @@ const SECURITY_OPTIONS: { value: Security; label: string; help: string }[] = [
   { value: 'sasl-plain', label: 'SASL/PLAIN', help: 'Username and password sent as is: only over TLS.' },
 ];
 
-/** The request body the API validates (lib/schemas/kafka-clusters.ts); empty optional fields are left out. */
+/** The request body the API validates (lib/schemas/kafka.ts); empty optional fields are left out. */
 function toRequestBody(form: Form) {
   const brokers = form.brokers.split(/[\s,]+/).filter(Boolean);
   const optional = (value: string) => (value.trim() ? value : undefined);

@@ -1,4 +1,4 @@
-import type { ConsumerSeverity, ConsumerStatus } from '@/lib/dto/kafka';
+import type { ConsumerSeverity, ConsumerStatus } from '@/lib/kafka/dto';
 import { groupStateTone, severityTone, STATUS_MEANINGS } from '@/lib/kafka/format';
 import { Badge } from '@/components/ui/badge';
 

@@ -1,7 +1,8 @@
 import { Badge } from '@/components/ui/badge';
-import type { ResourceChangeDto } from '@/lib/launch/types';
+import { replacementLabel, type ResourceChangeDto } from '@/lib/launches/dto';
 
 const actionTone = { Add: 'good', Modify: 'warn', Remove: 'bad' } as const;
+const replacementTone = { True: 'bad', Conditional: 'warn' } as const;
 
 /** The change-set preview: what CloudFormation will add, modify (and whether it replaces) or remove. */
 export function ChangeSetTable({ changes }: { changes: ResourceChangeDto[] }) {
@@ -14,39 +15,41 @@ export function ChangeSetTable({ changes }: { changes: ResourceChangeDto[] }) {
           .map(([a, n]) => `${n} to ${a.toLowerCase()}`)
           .join(', ')}
       </p>
-      <table className="w-full text-left text-sm">
+      {/* Fixed columns with the type under the logical id: long ids and types wrap instead of pushing
+          the Replacement column out of a narrow preview card. */}
+      <table className="w-full table-fixed text-left text-sm" data-testid="change-set-table">
         <thead className="text-xs uppercase text-slate-500">
           <tr>
-            <th className="py-1 pr-2">Action</th>
+            <th className="w-20 py-1 pr-2">Action</th>
             <th className="py-1 pr-2">Resource</th>
-            <th className="py-1 pr-2">Type</th>
-            <th className="py-1">Replacement</th>
+            <th className="w-32 py-1">Replacement</th>
           </tr>
         </thead>
         <tbody>
-          {changes.map((c) => (
-            <tr key={`${c.action}-${c.logicalId}`} className="border-t border-slate-100">
-              <td className="py-1.5 pr-2">
-                <Badge tone={actionTone[c.action as keyof typeof actionTone] ?? 'neutral'}>{c.action}</Badge>
-              </td>
-              <td className="py-1.5 pr-2 font-mono text-xs">
-                {c.logicalId}
-                {c.properties.length > 0 && <span className="block text-slate-500">changes {c.properties.join(', ')}</span>}
-              </td>
-              <td className="py-1.5 pr-2 font-mono text-xs text-slate-600">{c.resourceType}</td>
-              <td className="py-1.5">
-                {c.replacement === 'True' ? (
-                  <Badge tone="bad">replaced</Badge>
-                ) : c.replacement === 'Conditional' ? (
-                  <Badge tone="warn">may be replaced</Badge>
-                ) : c.replacement === 'False' ? (
-                  'in place'
-                ) : (
-                  '—'
-                )}
-              </td>
-            </tr>
-          ))}
+          {changes.map((c) => {
+            const label = replacementLabel(c.replacement);
+            return (
+              <tr key={`${c.action}-${c.logicalId}`} className="border-t border-slate-100 align-top">
+                <td className="py-1.5 pr-2">
+                  <Badge tone={actionTone[c.action as keyof typeof actionTone] ?? 'neutral'}>{c.action}</Badge>
+                </td>
+                <td className="py-1.5 pr-2 font-mono text-xs [overflow-wrap:anywhere]">
+                  {c.logicalId} <span className="block text-slate-600">{c.resourceType}</span>
+                  {c.properties.length > 0 && <span className="block text-slate-500">changes {c.properties.join(', ')}</span>}
+                </td>
+                <td className="py-1.5" data-testid="replacement">
+                  {label && c.replacement !== 'False' ? (
+                    <Badge tone={replacementTone[c.replacement as keyof typeof replacementTone]}>{label}</Badge>
+                  ) : (
+                    (label ?? '—')
+                  )}
+                  {c.replacingProperties && c.replacingProperties.length > 0 && (
+                    <span className="mt-0.5 block text-xs text-slate-500 [overflow-wrap:anywhere]">because of {c.replacingProperties.join(', ')}</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

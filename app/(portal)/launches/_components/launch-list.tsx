@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { statusTone, type LaunchSummaryDto } from '@/lib/launch/types';
+import { statusTone, type LaunchSummaryDto } from '@/lib/launches/dto';
 import type { LaunchListQuery } from '@/lib/schemas/launches';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';

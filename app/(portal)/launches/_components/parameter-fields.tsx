@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { parameterKind, pickerResourceType, splitList } from '@/lib/launch/parameters';
+import { parameterKind, pickerResourceType, splitList } from '@/lib/launches/parameters';
 import { PICKABLE_TYPES } from '@/lib/schemas/targets';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';

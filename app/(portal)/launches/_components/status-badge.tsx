@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import { statusTone } from '@/lib/launch/types';
+import { statusTone } from '@/lib/launches/dto';
 
 const toneMap = { progress: 'info', good: 'good', bad: 'bad', neutral: 'neutral' } as const;
 

@@ -3,6 +3,9 @@
 import { Button } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/field';
 
+/** The id of the value input of the tag in row `index` (error summaries link to it). */
+export const tagValueId = (index: number) => `tag-value-${index}`;
+
 /** Stack tags: the team's required keys are fixed (values editable), extra tags can be added and removed. */
 export function TagsEditor({
   required,
@@ -31,8 +34,19 @@ export function TagsEditor({
               onChange={(e) => set(i, e.target.value, v)}
             />
             <div>
-              <TextInput aria-label={`Value of tag ${k || i + 1}`} value={v} aria-invalid={Boolean(err)} onChange={(e) => set(i, k, e.target.value)} />
-              {err && <p className="text-xs text-red-700">{err}</p>}
+              <TextInput
+                id={tagValueId(i)}
+                aria-label={`Value of tag ${k || i + 1}`}
+                value={v}
+                aria-invalid={Boolean(err)}
+                aria-describedby={err ? `${tagValueId(i)}-error` : undefined}
+                onChange={(e) => set(i, k, e.target.value)}
+              />
+              {err && (
+                <p id={`${tagValueId(i)}-error`} className="text-xs text-red-700">
+                  {err}
+                </p>
+              )}
             </div>
             {isRequired ? (
               <span className="px-2 py-1.5 text-xs text-slate-500">required by your team</span>

@@ -1,6 +1,6 @@
 // GET /api/v1/health — each dependency up/down with latency (public, for load balancers)
 import { NextResponse } from 'next/server';
-import { checkHealth } from '@/server/health';
+import { checkHealth } from '@/server/health/check';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { DEFAULT_PROFILE_CONTEXT } from '@/lib/cost/cost-profile';
-import { estimateForLaunch } from '@/lib/cost/launch-estimate';
+import { DEFAULT_PROFILE_CONTEXT } from '@/server/cost/cost-profile';
+import { estimateForLaunch } from '@/server/cost/launch-estimate';
 import { formatDollars } from '@/lib/cost/number-format';
-import { estimateQueueCost, estimateStepFunctionsCost, type ServiceCostEstimate } from '@/lib/cost/service-costs';
+import { estimateQueueCost, estimateStepFunctionsCost, type ServiceCostEstimate } from '@/server/cost/service-costs';
 import type { BlueprintCostProfileDto } from '@/lib/blueprints/types';
 
 /** A priced profile the estimator page does not model: the total, what it counts, and the arithmetic. */

@@ -4,6 +4,7 @@ import { requirePageActor } from '@/server/auth/session';
 import { getStateMachinePage } from '@/server/sfn/state-machines';
 import { listExecutions } from '@/server/sfn/executions';
 import { getExpressLogs } from '@/server/sfn/express-logs';
+import { getDefinitionGraph } from '@/server/sfn/layout';
 import { loadForPage } from '@/server/sfn/page-load';
 import { decodeArnParam, parseSfnArn } from '@/lib/sfn/arn';
 import { formatTimestamp } from '@/lib/sfn/format';
@@ -11,6 +12,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { OwnerBadge } from '@/components/tenancy/owner-badge';
 import { AwsProblem } from '../../_components/aws-problem';
+import { ExecutionGraph } from '../../_components/execution-graph';
 import { ExecutionsBrowser } from '../../_components/executions-browser';
 import { ExpressLogsPanel } from '../../_components/express-logs-panel';
 import { JsonViewer } from '../../_components/json-viewer';
@@ -29,11 +31,13 @@ export default async function StateMachinePage({ params, searchParams }: { param
   const loaded = await loadForPage(async () => {
     const page = await getStateMachinePage(actor, arn);
     const isExpress = page.stateMachine.type === 'EXPRESS';
-    const [executions, logs] = await Promise.all([
+    const [executions, logs, graph] = await Promise.all([
       isExpress ? null : listExecutions(actor, { stateMachineArn: arn, maxResults: 25 }),
       isExpress ? getExpressLogs(actor, arn, {}) : null,
+      // A definition the graph cannot be drawn from still has its text below.
+      getDefinitionGraph(page.stateMachine.definition).catch((err: Error) => ({ problem: err.message })),
     ]);
-    return { ...page, executions, logs };
+    return { ...page, executions, logs, graph };
   });
   const name = parseSfnArn(arn)?.stateMachineName ?? arn;
   if (!loaded.ok) {
@@ -44,7 +48,7 @@ export default async function StateMachinePage({ params, searchParams }: { param
       </>
     );
   }
-  const { stateMachine: sm, canStart, recentInputs, executions, logs } = loaded.data;
+  const { stateMachine: sm, canStart, recentInputs, executions, logs, graph } = loaded.data;
   const isExpress = sm.type === 'EXPRESS';
   return (
     <div className="space-y-6">
@@ -92,6 +96,21 @@ export default async function StateMachinePage({ params, searchParams }: { param
           <ExpressLogsPanel stateMachineArn={sm.arn} initial={logs} />
         </Card>
       )}
+      <Card title="Workflow">
+        {'problem' in graph ? (
+          <p className="text-sm text-amber-700">{graph.problem}</p>
+        ) : (
+          <ExecutionGraph
+            graph={graph}
+            selectedNodeId={null}
+            height={520}
+            showLegend={false}
+            withStatuses={false}
+            exportName={sm.name}
+            exportSubtitle={sm.arn}
+          />
+        )}
+      </Card>
       <details className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <summary className="cursor-pointer text-sm font-semibold text-slate-800">Definition</summary>
         <JsonViewer text={sm.definition} label="Amazon States Language" openDepth={3} className="mt-3" />

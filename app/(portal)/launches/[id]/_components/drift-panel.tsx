@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
+import type { ActionAvailability } from '@/lib/launches/actions';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -14,13 +15,14 @@ type Drift =
       report: { status: string; checkedAt: string; resources: { logicalId: string; resourceType: string; status: string; differences: string[] }[] };
     };
 
-export function DriftPanel({ launchId, disabled }: { launchId: string; disabled: boolean }) {
+export function DriftPanel({ launchId, availability }: { launchId: string; availability: ActionAvailability }) {
   const m = useMutation({ mutationFn: () => fetchJson<Drift>(`/api/v1/launches/${launchId}/drift`, { method: 'POST' }) });
   return (
     <Card title="Drift">
-      <Button variant="secondary" onClick={() => m.mutate()} disabled={disabled || m.isPending}>
+      <Button variant="secondary" onClick={() => m.mutate()} disabled={!availability.allowed || m.isPending}>
         {m.isPending ? 'Detecting drift…' : 'Detect drift'}
       </Button>
+      {!availability.allowed && <p className="mt-2 text-xs text-slate-500">{availability.reason}</p>}
       {m.error && (
         <Alert tone="error" className="mt-3">
           {m.error.message}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { StackEventDto } from '@/lib/launch/types';
+import type { StackEventDto } from '@/lib/launches/dto';
 import { StatusBadge } from '../../_components/status-badge';
 import { cn } from '@/components/ui/cn';
 

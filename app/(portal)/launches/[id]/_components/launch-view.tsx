@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { statusTone, type LaunchDetailDto } from '@/lib/launch/types';
+import { statusTone, type LaunchDetailDto } from '@/lib/launches/dto';
+import { launchActions, type ActionAvailability } from '@/lib/launches/actions';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -11,7 +12,7 @@ import { Card } from '@/components/ui/card';
 import { StatusBadge } from '../../_components/status-badge';
 import { EventTimeline } from './event-timeline';
 import { UpdatePanel } from './update-panel';
-import { TeardownPanel } from './teardown-panel';
+import { DiscardPreviewPanel, TeardownPanel } from './teardown-panel';
 import { DriftPanel } from './drift-panel';
 
 type Form = { parameters: TemplateParameterDto[]; groups: TemplateParameterGroupDto[]; latestVersion: string } | null;
@@ -28,6 +29,9 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
   const inProgress = statusTone(l.status) === 'progress';
   const pct = l.progress.total > 0 ? Math.round((l.progress.done / l.progress.total) * 100) : inProgress ? 5 : 100;
   const rolledBack = /ROLLBACK/.test(l.status);
+  // Only what this state allows, now or once CloudFormation finishes (the server refuses the rest alike).
+  const actions = launchActions(l);
+  const offered = (a: ActionAvailability) => a.allowed || a.wait;
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -84,6 +88,11 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
       {!l.firstFailure && l.statusReason && /FAILED/.test(l.status) && <Alert tone="error">{l.statusReason}</Alert>}
       {l.status === 'DELETED' && (
         <Alert tone="info">The stack was deleted{l.deletedAt ? ` on ${new Date(l.deletedAt).toLocaleString()}` : ''}. This record stays for the history.</Alert>
+      )}
+      {l.status === 'DISCARDED' && (
+        <Alert tone="info" title="This preview was discarded">
+          {l.statusReason ?? 'It was never launched.'} Nothing was created; this record stays for the history.
+        </Alert>
       )}
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -207,11 +216,12 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
               </Alert>
             </div>
           )}
-          {canManage && form && l.status !== 'DELETED' && (
+          {canManage && (
             <>
-              <UpdatePanel launch={l} form={form} onDone={refresh} />
-              <DriftPanel launchId={l.id} disabled={inProgress || !l.stackId} />
-              <TeardownPanel launch={l} onDone={refresh} />
+              {form && offered(actions.update) && <UpdatePanel launch={l} availability={actions.update} form={form} onDone={refresh} />}
+              {offered(actions.detectDrift) && <DriftPanel launchId={l.id} availability={actions.detectDrift} />}
+              {offered(actions.delete) && <TeardownPanel launch={l} availability={actions.delete} onDone={refresh} />}
+              {actions.discardPreview.allowed && <DiscardPreviewPanel launchId={l.id} onDone={refresh} />}
             </>
           )}
           {!canManage && <p className="text-xs text-slate-500">Viewers can watch launches; developers of {l.team.name} can update or delete them.</p>}

@@ -3,14 +3,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { statusTone, type LaunchDetailDto } from '@/lib/launch/types';
+import type { ActionAvailability } from '@/lib/launches/actions';
+import type { LaunchDetailDto } from '@/lib/launches/dto';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, TextInput } from '@/components/ui/field';
 
 /** Teardown: confirm by typing the stack name; after a failed delete, say what blocks it and offer to keep it. */
-export function TeardownPanel({ launch, onDone }: { launch: LaunchDetailDto; onDone: () => void }) {
+export function TeardownPanel({ launch, availability, onDone }: { launch: LaunchDetailDto; availability: ActionAvailability; onDone: () => void }) {
   const [typed, setTyped] = useState('');
   const del = useMutation({
     mutationFn: (retainResources?: string[]) =>
@@ -20,7 +21,7 @@ export function TeardownPanel({ launch, onDone }: { launch: LaunchDetailDto; onD
       onDone();
     },
   });
-  const busy = statusTone(launch.status) === 'progress' && launch.status !== 'REVIEW_IN_PROGRESS';
+  const busy = !availability.allowed;
   return (
     <Card title="Tear down">
       {launch.blockers.length > 0 && (
@@ -55,11 +56,36 @@ export function TeardownPanel({ launch, onDone }: { launch: LaunchDetailDto; onD
         >
           <TextInput id="confirm-delete" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" disabled={busy} />
         </Field>
+        {!availability.allowed && <p className="text-xs text-slate-500">{availability.reason}</p>}
         {del.error && <Alert tone="error">{del.error.message}</Alert>}
         <Button type="submit" variant="danger" disabled={typed !== launch.stackName || del.isPending || busy}>
           {del.isPending ? 'Deleting…' : 'Delete stack'}
         </Button>
       </form>
+    </Card>
+  );
+}
+
+/** An unconfirmed preview: nothing to type, since nothing was created; discarding frees the stack name. */
+export function DiscardPreviewPanel({ launchId, onDone }: { launchId: string; onDone: () => void }) {
+  const discard = useMutation({
+    mutationFn: () => fetchJson(`/api/v1/launches/${launchId}`, { method: 'DELETE', json: {} }),
+    onSuccess: onDone,
+  });
+  return (
+    <Card title="Unconfirmed preview">
+      <p className="mb-3 text-sm text-slate-600">
+        This launch was previewed but never launched. Discarding deletes its change set and frees the stack name; unconfirmed previews are also discarded on
+        their own after a while.
+      </p>
+      {discard.error && (
+        <Alert tone="error" className="mb-3">
+          {discard.error.message}
+        </Alert>
+      )}
+      <Button variant="secondary" onClick={() => discard.mutate()} disabled={discard.isPending}>
+        {discard.isPending ? 'Discarding…' : 'Discard preview'}
+      </Button>
     </Card>
   );
 }

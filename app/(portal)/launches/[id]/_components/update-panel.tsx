@@ -9,18 +9,20 @@ import { Card } from '@/components/ui/card';
 import { Select } from '@/components/ui/field';
 import { ParameterFields } from '../../_components/parameter-fields';
 import { ChangeSetTable } from '../../_components/change-set-table';
-import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launch/types';
+import type { ActionAvailability } from '@/lib/launches/actions';
+import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launches/dto';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
-
-const UPDATABLE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE'];
 
 /** Change parameters or move to the newest version, through the same change-set preview as a launch. */
 export function UpdatePanel({
   launch,
+  availability,
   form,
   onDone,
 }: {
   launch: LaunchDetailDto;
+  /** From launchActions(): the panel is only shown when updating is possible now or once CloudFormation finishes. */
+  availability: ActionAvailability;
   form: { parameters: TemplateParameterDto[]; groups: TemplateParameterGroupDto[]; latestVersion: string };
   onDone: () => void;
 }) {
@@ -52,7 +54,7 @@ export function UpdatePanel({
   });
   const fields = previewM.error instanceof ApiError ? (previewM.error.fields ?? {}) : {};
   const errors = Object.fromEntries(form.parameters.map((p) => [p.name, fields[`parameters.${p.name}`]?.[0]]));
-  const canUpdate = UPDATABLE.includes(launch.status) && !launch.operation;
+  const canUpdate = availability.allowed;
   return (
     <Card title="Update">
       {!open ? (
@@ -60,7 +62,7 @@ export function UpdatePanel({
           <Button variant="secondary" disabled={!canUpdate} onClick={() => setOpen(true)}>
             Change parameters{launch.blueprint.versionsBehind > 0 ? ' or version' : ''}…
           </Button>
-          {!canUpdate && <p className="text-xs text-slate-500">Updates are possible once the stack is complete.</p>}
+          {!availability.allowed && <p className="text-xs text-slate-500">{availability.reason}</p>}
         </div>
       ) : (
         <div className="space-y-4">

@@ -2,19 +2,19 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { ApiError, fetchJson } from '@/lib/api/fetch-json';
-import { validateParameterValue, validateStackName } from '@/lib/launch/parameters';
+import { launchFormErrors, mergeFieldErrors } from '@/lib/launches/form-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import { ParameterFields } from '../../_components/parameter-fields';
-import { TagsEditor } from '../../_components/tags-editor';
+import { TagsEditor, tagValueId } from '../../_components/tags-editor';
 import { ChangeSetTable } from '../../_components/change-set-table';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
-import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launch/types';
+import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launches/dto';
 
 type Target = { id: string; name: string; accountId: string; regions: string[]; isSandbox: boolean; teamIds: string[] };
 type Team = { id: string; slug: string; name: string; requiredTags: Record<string, string> };
@@ -39,7 +39,14 @@ export function LaunchForm(props: {
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(props.parameters.map((p) => [p.name, (target.isSandbox ? props.defaults.sandboxParameters[p.name] : undefined) ?? p.default ?? ''])),
   );
+  // Field keys as the API names them (stackName, parameters.X, tags.X): a field shows its problem once
+  // it was edited, and every field does after a submit.
   const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  // Fields edited since the last submit: what the server said about them no longer applies.
+  const [editedSinceSubmit, setEditedSinceSubmit] = useState<Set<string>>(new Set());
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const [tags, setTags] = useState<[string, string][]>(() =>
     Object.entries(team?.requiredTags ?? {}).map(([k, v]) => [k, v || (k === 'owner' ? props.defaults.owner : '')]),
   );
@@ -57,13 +64,17 @@ export function LaunchForm(props: {
     tags: Object.fromEntries(tags.filter(([k]) => k.trim() !== '')),
   };
 
-  // Browser-side validation mirrors the server's (lib/launch/parameters.ts is shared).
-  const clientErrors: Record<string, string> = {};
-  for (const p of props.parameters) {
-    const problem = validateParameterValue(p, values[p.name] === '' ? undefined : values[p.name]);
-    if (problem) clientErrors[p.name] = problem;
-  }
-  const stackError = validateStackName(stackName);
+  // Browser-side validation mirrors the server's (lib/launches/parameters.ts and tags.ts are shared).
+  const clientErrors = launchFormErrors({
+    stackName,
+    parameters: props.parameters,
+    values,
+    requiredTags: team?.requiredTags ?? {},
+    tags,
+    owner: props.defaults.owner,
+  });
+  const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  const edited = (...keys: string[]) => setEditedSinceSubmit((e) => (keys.every((k) => e.has(k)) ? e : new Set([...e, ...keys])));
 
   const previewMutation = useMutation({
     mutationFn: () => fetchJson<LaunchPreviewDto>('/api/v1/launches/preview', { method: 'POST', json: request }),
@@ -71,34 +82,75 @@ export function LaunchForm(props: {
       setPreview(p);
       setAcknowledged(p.capabilities.length === 0);
     },
+    // A field the server refused (a name already in use) gets the focus like one the browser refused.
+    onError: () => setFocusRequest((n) => n + 1),
   });
   const launchMutation = useMutation({
     mutationFn: () => fetchJson<LaunchDetailDto>('/api/v1/launches', { method: 'POST', json: { ...request, previewId: preview?.previewId } }),
     onSuccess: (launch) => router.push(`/launches/${launch.id}`),
   });
 
-  const serverFields = [previewMutation.error, launchMutation.error].find((e): e is ApiError => e instanceof ApiError && Boolean(e.fields))?.fields ?? {};
-  const paramErrors: Record<string, string | undefined> = {};
-  for (const p of props.parameters)
-    paramErrors[p.name] = (touched.has(p.name) || previewMutation.isError ? clientErrors[p.name] : undefined) ?? serverFields[`parameters.${p.name}`]?.[0];
-  const tagErrors = Object.fromEntries(
-    Object.entries(serverFields)
-      .filter(([k]) => k.startsWith('tags.'))
-      .map(([k, v]) => [k, v[0]]),
+  const serverFields = [previewMutation.error, launchMutation.error].find((e): e is ApiError => e instanceof ApiError && Boolean(e.fields))?.fields;
+  const visibleClientErrors = Object.fromEntries(Object.entries(clientErrors).filter(([key]) => submitted || touched.has(key)));
+  const errors = mergeFieldErrors(
+    visibleClientErrors,
+    serverFields && Object.fromEntries(Object.entries(serverFields).filter(([key]) => !editedSinceSubmit.has(key))),
   );
-  const hasClientErrors = Object.keys(clientErrors).length > 0 || Boolean(stackError);
+  const paramErrors = Object.fromEntries(props.parameters.map((p) => [p.name, errors[`parameters.${p.name}`]]));
+  const tagErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('tags.')));
+  const summary = summaryOf(errors, { parameters: props.parameters, groups: props.groups, tags });
+
+  // After a refused submit, the first field with a problem gets the focus (its message is announced with it).
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+
   const stale = () => setPreview(null);
 
   return (
     <form
+      ref={formRef}
       className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]"
       onSubmit={(e) => {
         e.preventDefault();
-        setTouched(new Set(props.parameters.map((p) => p.name)));
-        if (!hasClientErrors) previewMutation.mutate();
+        setSubmitted(true);
+        setEditedSinceSubmit(new Set());
+        if (Object.keys(clientErrors).length > 0) setFocusRequest((n) => n + 1);
+        else previewMutation.mutate();
       }}
       noValidate
     >
+      {submitted && summary.length > 0 && (
+        <div className="xl:col-span-2" data-testid="launch-error-summary">
+          <Alert
+            tone="error"
+            title={summary.length === 1 ? 'One field needs a change before the preview' : `${summary.length} fields need a change before the preview`}
+          >
+            <ul className="list-disc space-y-0.5 pl-5">
+              {summary.map((item) => (
+                <li key={item.key}>
+                  {item.fieldId ? (
+                    <a
+                      href={`#${item.fieldId}`}
+                      className="underline"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(item.fieldId!)?.focus();
+                      }}
+                    >
+                      {item.label}
+                    </a>
+                  ) : (
+                    item.label
+                  )}
+                  : {item.message}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        </div>
+      )}
       {/* Disabled until hydrated: typing before React takes over the inputs would be lost. */}
       <fieldset disabled={!hydrated} className="contents">
         <div className="space-y-6">
@@ -117,20 +169,27 @@ export function LaunchForm(props: {
                   ))}
                 </Select>
               </Field>
-              <Field id="launch-region" label="Region" error={serverFields.region?.[0]}>
-                <Select id="launch-region" value={region} onChange={(e) => (setRegion(e.target.value), stale())}>
+              <Field id="launch-region" label="Region" error={errors.region}>
+                <Select
+                  id="launch-region"
+                  value={region}
+                  {...invalidProps('launch-region', errors.region)}
+                  onChange={(e) => (setRegion(e.target.value), edited('region'), stale())}
+                >
                   {target.regions.map((r) => (
                     <option key={r}>{r}</option>
                   ))}
                 </Select>
               </Field>
-              <Field id="launch-team" label="Team" error={serverFields.team?.[0]}>
+              <Field id="launch-team" label="Team" error={errors.team}>
                 <Select
                   id="launch-team"
                   value={team?.id ?? ''}
+                  {...invalidProps('launch-team', errors.team)}
                   onChange={(e) => {
                     const next = eligibleTeams.find((t) => t.id === e.target.value);
                     setTeamId(e.target.value);
+                    edited('team');
                     if (next) setTags(Object.entries(next.requiredTags).map(([k, v]) => [k, v || (k === 'owner' ? props.defaults.owner : '')]));
                     stale();
                   }}
@@ -144,18 +203,13 @@ export function LaunchForm(props: {
               </Field>
             </div>
             <div className="mt-4">
-              <Field
-                id="launch-stack-name"
-                label="Stack name"
-                help="Letters, digits and dashes; starts with a letter."
-                error={(touched.has('__stack') ? stackError : null) ?? serverFields.stackName?.[0]}
-              >
+              <Field id="launch-stack-name" label="Stack name" help="Letters, digits and dashes; starts with a letter." error={errors.stackName}>
                 <TextInput
                   id="launch-stack-name"
                   value={stackName}
-                  aria-invalid={Boolean(touched.has('__stack') && stackError)}
-                  onChange={(e) => (setStackName(e.target.value), stale())}
-                  onBlur={() => setTouched((t) => new Set(t).add('__stack'))}
+                  {...invalidProps('launch-stack-name', errors.stackName, true)}
+                  onChange={(e) => (setStackName(e.target.value), edited('stackName'), stale())}
+                  onBlur={() => touch('stackName')}
                 />
               </Field>
             </div>
@@ -168,7 +222,8 @@ export function LaunchForm(props: {
               errors={paramErrors}
               onChange={(name, v) => {
                 setValues((s) => ({ ...s, [name]: v }));
-                setTouched((t) => new Set(t).add(name));
+                touch(`parameters.${name}`);
+                edited(`parameters.${name}`);
                 stale();
               }}
               picker={{ targetId: target.id, region }}
@@ -176,7 +231,12 @@ export function LaunchForm(props: {
           </Card>
           <Card title="3. Tags">
             <p className="mb-3 text-xs text-slate-500">Stack tags propagate to the resources CloudFormation creates.</p>
-            <TagsEditor required={Object.keys(team?.requiredTags ?? {})} tags={tags} errors={tagErrors} onChange={(t) => (setTags(t), stale())} />
+            <TagsEditor
+              required={Object.keys(team?.requiredTags ?? {})}
+              tags={tags}
+              errors={tagErrors}
+              onChange={(t) => (setTags(t), edited(...t.map(([k]) => `tags.${k}`)), stale())}
+            />
           </Card>
         </div>
         <div className="space-y-6 xl:sticky xl:top-4 xl:self-start">
@@ -192,11 +252,7 @@ export function LaunchForm(props: {
               </div>
             )}
             {previewMutation.error &&
-              !(
-                previewMutation.error instanceof ApiError &&
-                previewMutation.error.fields &&
-                Object.keys(previewMutation.error.fields).some((k) => k.startsWith('parameters.'))
-              ) && (
+              !(previewMutation.error instanceof ApiError && previewMutation.error.fields && Object.keys(previewMutation.error.fields).length) && (
                 <Alert tone="error" title="Preview failed" className="mt-3">
                   {previewMutation.error.message}
                 </Alert>
@@ -241,4 +297,32 @@ export function LaunchForm(props: {
       </fieldset>
     </form>
   );
+}
+
+/** aria-invalid and aria-describedby for a control whose Field shows `error` (else its help text, when it has one). */
+function invalidProps(id: string, error: string | undefined, hasHelp = false) {
+  return { 'aria-invalid': Boolean(error), 'aria-describedby': error ? `${id}-error` : hasHelp ? `${id}-help` : undefined };
+}
+
+type SummaryItem = { key: string; label: string; message: string; fieldId: string | null };
+
+/** The error summary's rows in the order the fields appear on the page, each linking to its field. */
+function summaryOf(
+  errors: Record<string, string>,
+  form: { parameters: TemplateParameterDto[]; groups: TemplateParameterGroupDto[]; tags: [string, string][] },
+): SummaryItem[] {
+  const grouped = new Set(form.groups.flatMap((g) => g.parameters));
+  const parameterOrder = [...form.groups.flatMap((g) => g.parameters), ...form.parameters.filter((p) => !grouped.has(p.name)).map((p) => p.name)];
+  const byName = new Map(form.parameters.map((p) => [p.name, p]));
+  const known: Omit<SummaryItem, 'message'>[] = [
+    { key: 'region', label: 'Region', fieldId: 'launch-region' },
+    { key: 'team', label: 'Team', fieldId: 'launch-team' },
+    { key: 'stackName', label: 'Stack name', fieldId: 'launch-stack-name' },
+    ...parameterOrder.map((name) => ({ key: `parameters.${name}`, label: byName.get(name)?.label ?? name, fieldId: `param-${name}` })),
+    ...form.tags.map(([k], i) => ({ key: `tags.${k}`, label: `Tag ${k}`, fieldId: tagValueId(i) })),
+  ];
+  const items: SummaryItem[] = known.filter((f) => errors[f.key]).map((f) => ({ ...f, message: errors[f.key]! }));
+  const listed = new Set(items.map((i) => i.key));
+  for (const [key, message] of Object.entries(errors)) if (!listed.has(key)) items.push({ key, label: key, message, fieldId: null });
+  return items;
 }

@@ -2,7 +2,7 @@
 import { apiRoute, JsonResult } from '@/server/http';
 import { listClustersForActor, registerCluster } from '@/server/kafka/clusters';
 import { recordAudit } from '@/server/audit/queries';
-import { kafkaClusterRegistrationSchema } from '@/lib/schemas/kafka-clusters';
+import { kafkaClusterRegistrationSchema } from '@/lib/schemas/kafka';
 
 export const GET = apiRoute({}, async ({ actor }) => ({ clusters: await listClustersForActor(actor) }));
 

@@ -2,7 +2,7 @@
 import { apiRoute } from '@/server/http';
 import { getTargetForActor } from '@/server/targets/queries';
 import { listKafkaEventSourceMappings } from '@/server/kafka/event-source-mappings';
-import { eventSourceMappingsQuerySchema } from '@/lib/schemas/kafka-clusters';
+import { eventSourceMappingsQuerySchema } from '@/lib/schemas/kafka';
 
 export const GET = apiRoute({ query: eventSourceMappingsQuerySchema }, async ({ actor, query }) => {
   const target = await getTargetForActor(actor, query.target);

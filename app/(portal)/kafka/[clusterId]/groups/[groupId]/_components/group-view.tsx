@@ -5,7 +5,7 @@ import { OwnerBadge } from '@/components/tenancy/owner-badge';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
-import type { ConsumerGroupDetailDto } from '@/lib/dto/kafka-dashboard';
+import type { ConsumerGroupDetailDto } from '@/lib/kafka/dto';
 import { formatOffset, formatTimeLag, STATUS_MEANINGS } from '@/lib/kafka/format';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';

@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
-import type { GroupLagHistoryDto } from '@/lib/dto/kafka-dashboard';
-import { HISTORY_RANGES, type HistoryRangeKey } from '@/lib/schemas/kafka-clusters';
+import type { GroupLagHistoryDto } from '@/lib/kafka/dto';
+import { HISTORY_RANGES, type HistoryRangeKey } from '@/lib/schemas/kafka';
 import { formatOffset, formatTimeLag } from '@/lib/kafka/format';
 import { ChartCard } from '@/components/charts/chart-card';
 import { LAG_COLOR, LagHistoryChart, PEAK_COLOR, type LagChartPoint } from '@/components/charts/lag-history-chart';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { GroupPartitionDto } from '@/lib/dto/kafka-dashboard';
+import type { GroupPartitionDto } from '@/lib/kafka/dto';
 import { formatOffset, formatTimeLag } from '@/lib/kafka/format';
 import { Badge } from '@/components/ui/badge';
 import { ConsumerStatusBadge } from '../../../../_components/status-badges';

@@ -1,0 +1,51 @@
+// The broker's configuration: loopback only, the requested ports, one node, data in the data dir.
+import { describe, expect, it } from 'vitest';
+
+import { KAFKA_LOG4J, kafkaServerProperties, newClusterId } from './kafka-server.mjs';
+
+/** server.properties as a map (comments and blank lines dropped). */
+function parseProperties(text: string): Map<string, string> {
+  const entries = text
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const separator = line.indexOf('=');
+      return [line.slice(0, separator), line.slice(separator + 1)] as const;
+    });
+  return new Map(entries);
+}
+
+describe('kafkaServerProperties', () => {
+  const properties = parseProperties(kafkaServerProperties({ kafkaDir: '/data/kafka', port: 9192, controllerPort: 9193 }));
+
+  it('listens and advertises on 127.0.0.1 only, on the requested ports', () => {
+    expect(properties.get('listeners')).toBe('PLAINTEXT://127.0.0.1:9192,CONTROLLER://127.0.0.1:9193');
+    expect(properties.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:9192');
+    expect(properties.get('controller.quorum.voters')).toBe('1@127.0.0.1:9193');
+  });
+
+  it('is one node that is broker and controller, with every replication factor 1', () => {
+    expect(properties.get('process.roles')).toBe('broker,controller');
+    for (const key of ['default.replication.factor', 'min.insync.replicas', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
+      expect(properties.get(key), key).toBe('1');
+    }
+  });
+
+  it('keeps its data in the data dir and creates no topic on its own', () => {
+    expect(properties.get('log.dirs')).toBe('/data/kafka/data');
+    expect(properties.get('auto.create.topics.enable')).toBe('false');
+  });
+
+  it('logs to stdout, which the launcher appends to kafka.log', () => {
+    expect(KAFKA_LOG4J).toContain('log4j.rootLogger=INFO, stdout');
+  });
+});
+
+describe('newClusterId', () => {
+  it('is 16 random bytes in URL-safe base64, as kafka-storage random-uuid prints', () => {
+    const id = newClusterId();
+    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(Buffer.from(id, 'base64url')).toHaveLength(16);
+    expect(newClusterId()).not.toBe(id);
+  });
+});
