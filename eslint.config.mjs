@@ -17,6 +17,13 @@ const config = [
           selector: 'NewExpression[callee.name=/^[A-Z][A-Za-z0-9]*Client$/][callee.name!=/^(QueryClient|SqliteClient|PostgresClient|PrismaClient)$/]',
           message: 'Build AWS SDK clients with createAwsClient() from server/aws/clients.ts.',
         },
+        // Instants are written one way, by lib/date-time.ts (UTC, zone named, same on server and browser).
+        ...[
+          'CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]',
+          "CallExpression[callee.property.name='toLocaleString'][callee.object.type='NewExpression'][callee.object.callee.name='Date']",
+          "CallExpression[callee.property.name='toLocaleString'] > ObjectExpression > Property[key.name=/^(dateStyle|timeStyle|weekday|month|hour|minute|timeZone)$/]",
+          "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+        ].map((selector) => ({ selector, message: 'Format dates and times with formatDateTime() or formatTime() from lib/date-time.ts.' })),
       ],
     },
   },

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import type { HealthReport } from '@/lib/health/types';
+import { formatDateTime } from '@/lib/date-time';
 
 async function fetchHealth(): Promise<HealthReport> {
   const res = await fetch('/api/v1/health', { cache: 'no-store' });
@@ -35,7 +36,7 @@ export function HealthTable({ initial }: { initial: HealthReport }) {
           ))}
         </tbody>
       </table>
-      <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">Checked {new Date(data.checkedAt).toLocaleTimeString()}</p>
+      <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">Checked {formatDateTime(data.checkedAt, 'second')}</p>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { Field, TextInput } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { ApiError, fetchJson } from '@/lib/api/fetch-json';
 import type { ScenarioInput } from '@/lib/cost/estimator-state';
+import { formatDateTime } from '@/lib/date-time';
 import { summariseScenario } from '@/lib/cost/scenario-compare';
 import type { CostScenarioDto } from '@/lib/schemas/cost-scenarios';
 import { SCENARIOS_URL, useSavedScenarios } from './use-saved-scenarios';
@@ -165,13 +166,7 @@ export function ScenariosPanel({
                   {loadedId === scenario.id && <Badge tone="good">loaded</Badge>}
                 </p>
                 <p className="truncate text-xs text-slate-500">
-                  {summariseScenario(scenario)} · saved{' '}
-                  <time dateTime={scenario.updatedAt} suppressHydrationWarning>
-                    {new Date(scenario.updatedAt).toLocaleString('en-GB', {
-                      dateStyle: 'medium',
-                      timeStyle: 'short',
-                    })}
-                  </time>
+                  {summariseScenario(scenario)} · saved <time dateTime={scenario.updatedAt}>{formatDateTime(scenario.updatedAt)}</time>
                 </p>
               </div>
               <div className="flex gap-1">

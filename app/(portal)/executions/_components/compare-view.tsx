@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import { compareExecutionDetails } from '@/lib/sfn/compare-details';
 import { executionHref, stateMachineHref } from '@/lib/sfn/arn';
-import { formatDelta, formatDuration, formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
+import { formatDelta, formatDuration } from '@/lib/sfn/format';
 import { STATE_STATUS_STYLE } from '@/lib/sfn/status-style';
 import type { ExecutionDetailDto } from '@/lib/sfn/dto';
 import type { StateStatus } from '@/lib/sfn/history-types';
@@ -88,7 +89,7 @@ export function CompareView({ a, b }: { a: ExecutionDetailDto; b: ExecutionDetai
                 </Link>
                 <ExecutionStatusBadge status={execution.status} />
                 <span className="text-xs font-normal text-slate-500">
-                  {formatTimestamp(execution.startDate)} · {formatDuration(execution.durationMs)}
+                  {formatDateTime(execution.startDate, 'second')} · {formatDuration(execution.durationMs)}
                 </span>
               </h2>
               <ExecutionGraph graph={execution.graph} selectedNodeId={null} height={420} showLegend={false} />

@@ -6,7 +6,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { compareHref, executionHref } from '@/lib/sfn/arn';
-import { formatDuration, formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
+import { formatDuration } from '@/lib/sfn/format';
 import { EXECUTION_STATUSES } from '@/lib/schemas/sfn';
 import type { ExecutionListDto, ExecutionStatusName } from '@/lib/sfn/dto';
 import { Alert } from '@/components/ui/alert';
@@ -200,8 +201,8 @@ export function ExecutionsBrowser({
                 </th>
                 <th className="px-3 py-2 font-medium">Name</th>
                 <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">Started (UTC)</th>
-                <th className="px-3 py-2 font-medium">Ended (UTC)</th>
+                <th className="px-3 py-2 font-medium">Started</th>
+                <th className="px-3 py-2 font-medium">Ended</th>
                 <th className="px-3 py-2 text-right font-medium">Duration</th>
                 <th className="px-3 py-2 font-medium">
                   <span className="sr-only">Actions</span>
@@ -227,10 +228,8 @@ export function ExecutionsBrowser({
                   <td className="px-3 py-2">
                     <ExecutionStatusBadge status={e.status} />
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">{formatTimestamp(e.startedAt).replace(' UTC', '')}</td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">
-                    {e.stoppedAt ? formatTimestamp(e.stoppedAt).replace(' UTC', '') : '—'}
-                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">{formatDateTime(e.startedAt, 'second')}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">{e.stoppedAt ? formatDateTime(e.stoppedAt, 'second') : '—'}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right text-xs tabular-nums text-slate-700">
                     {e.status === 'RUNNING' ? 'running' : formatDuration(e.durationMs)}
                   </td>

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ApiError, fetchJson } from '@/lib/api/fetch-json';
 import { executionHref } from '@/lib/sfn/arn';
-import { formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
 import { formatJsonText, validateExecutionInputText } from '@/lib/sfn/json-text';
 import { executionNameSchema } from '@/lib/schemas/sfn';
 import type { RecentInputDto } from '@/lib/sfn/dto';
@@ -94,7 +94,7 @@ export function StartExecutionForm({
               <option value="">Choose one of {recentInputs.length}…</option>
               {recentInputs.map((r, i) => (
                 <option key={r.usedAt} value={i}>
-                  {formatTimestamp(r.usedAt).slice(0, 19)} · {preview(r.input)}
+                  {formatDateTime(r.usedAt, 'second')} · {preview(r.input)}
                 </option>
               ))}
             </Select>

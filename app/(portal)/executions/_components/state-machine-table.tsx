@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { executionHref, stateMachineHref } from '@/lib/sfn/arn';
-import { formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
 import { EXECUTION_STATUSES } from '@/lib/schemas/sfn';
 import { executionStatusTone } from '@/lib/sfn/status-style';
 import type { StateMachineSummaryDto } from '@/lib/sfn/dto';
@@ -62,7 +62,7 @@ export function StateMachineTable({ machines, emptyHint }: { machines: StateMach
               <td className="px-4 py-2.5">
                 <Badge tone={m.type === 'EXPRESS' ? 'info' : 'neutral'}>{m.type === 'EXPRESS' ? 'Express' : 'Standard'}</Badge>
               </td>
-              <td className="whitespace-nowrap px-4 py-2.5 text-xs text-slate-600">{formatTimestamp(m.createdAt)}</td>
+              <td className="whitespace-nowrap px-4 py-2.5 text-xs text-slate-600">{formatDateTime(m.createdAt)}</td>
               <td className="px-4 py-2.5">
                 <RecentCounts machine={m} />
               </td>
@@ -74,7 +74,7 @@ export function StateMachineTable({ machines, emptyHint }: { machines: StateMach
                     </Link>
                     <span className="flex items-center gap-1 text-slate-500">
                       <ExecutionStatusBadge status={m.recent.lastFailure.status} />{' '}
-                      {formatTimestamp(m.recent.lastFailure.stoppedAt ?? m.recent.lastFailure.startedAt)}
+                      {formatDateTime(m.recent.lastFailure.stoppedAt ?? m.recent.lastFailure.startedAt, 'second')}
                     </span>
                   </span>
                 ) : (

@@ -1,6 +1,7 @@
 'use client';
 
-import { formatDuration, formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
+import { formatDuration } from '@/lib/sfn/format';
 import { STATE_STATUS_STYLE } from '@/lib/sfn/status-style';
 import type { ExecutionStateDto } from '@/lib/sfn/dto';
 
@@ -16,7 +17,7 @@ export function StatesTable({ states, onSelect }: { states: ExecutionStateDto[];
             <th className="px-3 py-2 font-medium">Status</th>
             <th className="px-3 py-2 text-right font-medium">Visits</th>
             <th className="px-3 py-2 text-right font-medium">Time in state</th>
-            <th className="px-3 py-2 font-medium">First entered (UTC)</th>
+            <th className="px-3 py-2 font-medium">First entered</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -41,7 +42,7 @@ export function StatesTable({ states, onSelect }: { states: ExecutionStateDto[];
                 <td className="px-3 py-1.5 text-right tabular-nums">{s.visits.length}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{s.visits.length ? formatDuration(total) : '—'}</td>
                 <td className="whitespace-nowrap px-3 py-1.5 font-mono text-slate-500">
-                  {s.visits[0] ? formatTimestamp(s.visits[0].enteredAt).replace(' UTC', '') : '—'}
+                  {s.visits[0] ? formatDateTime(s.visits[0].enteredAt, 'millisecond') : '—'}
                 </td>
               </tr>
             );

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
+import { formatDateTime } from '@/lib/date-time';
 import { statusTone, type LaunchSummaryDto } from '@/lib/launch/types';
 import type { LaunchListQuery } from '@/lib/schemas/launches';
 import { Badge } from '@/components/ui/badge';
@@ -141,7 +142,7 @@ export function LaunchList({
                   </td>
                   <td className="px-3 py-2 text-xs">{l.team.name}</td>
                   <td className="px-3 py-2 text-xs text-slate-600">
-                    {new Date(l.createdAt).toLocaleString()} by {l.createdBy}
+                    {formatDateTime(l.createdAt)} by {l.createdBy}
                   </td>
                 </tr>
               ))}

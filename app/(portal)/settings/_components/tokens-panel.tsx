@@ -9,6 +9,7 @@ import { Field, TextInput } from '@/components/ui/field';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import type { ApiTokenDto } from '@/lib/schemas/tokens';
+import { formatDateTime } from '@/lib/date-time';
 
 type TokenList = { tokens: ApiTokenDto[] };
 
@@ -69,8 +70,8 @@ export function TokensPanel({ initial }: { initial: ApiTokenDto[] }) {
               <span>
                 <span className="font-medium">{t.name}</span> <code className="text-xs text-slate-500">{t.prefix}…</code>
                 <span className="block text-xs text-slate-500">
-                  created {new Date(t.createdAt).toLocaleString()}
-                  {t.lastUsedAt ? ` · last used ${new Date(t.lastUsedAt).toLocaleString()}` : ' · never used'}
+                  created {formatDateTime(t.createdAt)}
+                  {t.lastUsedAt ? ` · last used ${formatDateTime(t.lastUsedAt)}` : ' · never used'}
                 </span>
               </span>
               {t.revokedAt ? (

@@ -6,7 +6,7 @@ import { listExecutions } from '@/server/sfn/executions';
 import { getExpressLogs } from '@/server/sfn/express-logs';
 import { loadForPage } from '@/server/sfn/page-load';
 import { decodeArnParam, parseSfnArn } from '@/lib/sfn/arn';
-import { formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { OwnerBadge } from '@/components/tenancy/owner-badge';
@@ -64,7 +64,7 @@ export default async function StateMachinePage({ params, searchParams }: { param
           Owner <OwnerBadge owner={sm.owner} />
         </p>
         <p className="mt-1 text-xs text-slate-500">
-          Created {formatTimestamp(sm.createdAt)} · role <span className="font-mono">{sm.roleArn.split('/').pop()}</span> · logging{' '}
+          Created {formatDateTime(sm.createdAt)} · role <span className="font-mono">{sm.roleArn.split('/').pop()}</span> · logging{' '}
           {sm.logging.level.toLowerCase()}
         </p>
       </header>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
+import { formatDateTime } from '@/lib/date-time';
 import { statusTone, type LaunchDetailDto } from '@/lib/launch/types';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
 import { Alert } from '@/components/ui/alert';
@@ -83,7 +84,7 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
       )}
       {!l.firstFailure && l.statusReason && /FAILED/.test(l.status) && <Alert tone="error">{l.statusReason}</Alert>}
       {l.status === 'DELETED' && (
-        <Alert tone="info">The stack was deleted{l.deletedAt ? ` on ${new Date(l.deletedAt).toLocaleString()}` : ''}. This record stays for the history.</Alert>
+        <Alert tone="info">The stack was deleted{l.deletedAt ? ` on ${formatDateTime(l.deletedAt)}` : ''}. This record stays for the history.</Alert>
       )}
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

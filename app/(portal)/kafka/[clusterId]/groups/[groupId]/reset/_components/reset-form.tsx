@@ -57,8 +57,8 @@ export function ResetForm({
   const request = useMemo((): OffsetResetBody | null => {
     const strategy =
       kind === 'to-datetime'
-        ? at && !Number.isNaN(new Date(at).getTime())
-          ? { kind, at: new Date(at).toISOString() }
+        ? at && !Number.isNaN(Date.parse(`${at}Z`))
+          ? { kind, at: new Date(`${at}Z`).toISOString() }
           : null
         : kind === 'to-offset'
           ? { kind, offset: offset.trim() }
@@ -138,7 +138,12 @@ export function ResetForm({
           </div>
           <div className="mt-3 max-w-sm">
             {kind === 'to-datetime' && (
-              <Field id={`${ids}-at`} label="Date and time" help="In your browser’s time zone." error={localErrors.at ?? apiFields['strategy.at']?.[0]}>
+              <Field
+                id={`${ids}-at`}
+                label="Date and time"
+                help="In UTC, like every time the portal shows."
+                error={localErrors.at ?? apiFields['strategy.at']?.[0]}
+              >
                 <TextInput
                   id={`${ids}-at`}
                   type="datetime-local"
