@@ -13,6 +13,7 @@ import { cn } from '@/components/ui/cn';
 import { Select } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { JsonViewer } from './json-viewer';
+import { TableHead } from '@/components/ui/table-head';
 
 const PAGE_SIZE = 100;
 
@@ -101,18 +102,17 @@ export function EventTable({
         data && (
           <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
             <table className="w-full text-left text-xs">
-              <thead className="bg-slate-50 uppercase text-slate-500">
-                <tr>
-                  <th className="px-3 py-2 font-medium">ID</th>
-                  <th className="px-3 py-2 font-medium">Type</th>
-                  <th className="px-3 py-2 font-medium">State</th>
-                  <th className="px-3 py-2 text-right font-medium">Elapsed</th>
-                  <th className="px-3 py-2 font-medium">Timestamp</th>
-                  <th className="px-3 py-2 font-medium">
-                    <span className="sr-only">Details</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                variant="panel"
+                columns={[
+                  { label: 'ID' },
+                  { label: 'Type' },
+                  { label: 'State' },
+                  { label: 'Elapsed', numeric: true },
+                  { label: 'Timestamp' },
+                  { label: 'Details', srOnly: true },
+                ]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {data.events.map((row) => (
                   <Fragment key={row.id}>

@@ -10,6 +10,7 @@ import { formatDateTime } from '@/lib/date-time';
 import { formatDuration } from '@/lib/sfn/format';
 import type { ExecutionDetailDto } from '@/lib/sfn/dto';
 import { Alert } from '@/components/ui/alert';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { cn } from '@/components/ui/cn';
 import { OwnerBadge } from '@/components/tenancy/owner-badge';
 import { ErrorBanner } from './error-banner';
@@ -83,15 +84,13 @@ export function ExecutionView({ initial }: { initial: ExecutionDetailDto }) {
     <div className="space-y-4">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <p className="text-xs text-slate-500">
-            <Link href="/executions" className="underline">
-              State machines
-            </Link>{' '}
-            /{' '}
-            <Link href={stateMachineHref(detail.stateMachineArn)} className="underline">
-              {detail.stateMachineName}
-            </Link>
-          </p>
+          <Breadcrumbs
+            className="mb-0"
+            items={[
+              { label: 'State machines', href: '/executions' },
+              { label: detail.stateMachineName, href: stateMachineHref(detail.stateMachineArn) },
+            ]}
+          />
           <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-semibold">
             <span className="break-all">{detail.name}</span> <ExecutionStatusBadge status={detail.status} />
           </h1>

@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import type { ResourceChangeDto } from '@/lib/launch/types';
+import { TableHead } from '@/components/ui/table-head';
 
 const actionTone = { Add: 'good', Modify: 'warn', Remove: 'bad' } as const;
 
@@ -15,14 +16,7 @@ export function ChangeSetTable({ changes }: { changes: ResourceChangeDto[] }) {
           .join(', ')}
       </p>
       <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-1 pr-2">Action</th>
-            <th className="py-1 pr-2">Resource</th>
-            <th className="py-1 pr-2">Type</th>
-            <th className="py-1">Replacement</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Action' }, { label: 'Resource' }, { label: 'Type' }, { label: 'Replacement' }]} />
         <tbody>
           {changes.map((c) => (
             <tr key={`${c.action}-${c.logicalId}`} className="border-t border-slate-100">

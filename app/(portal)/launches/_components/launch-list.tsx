@@ -12,6 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Select } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { StatusBadge } from './status-badge';
+import { TableHead } from '@/components/ui/table-head';
 
 export interface LaunchFilterOptions {
   blueprints: string[];
@@ -108,16 +109,10 @@ export function LaunchList({
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-3 py-2">Stack</th>
-                <th className="px-3 py-2">Blueprint</th>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2">Where</th>
-                <th className="px-3 py-2">Team</th>
-                <th className="px-3 py-2">Launched</th>
-              </tr>
-            </thead>
+            <TableHead
+              variant="panel"
+              columns={[{ label: 'Stack' }, { label: 'Blueprint' }, { label: 'Status' }, { label: 'Where' }, { label: 'Team' }, { label: 'Launched' }]}
+            />
             <tbody>
               {data.map((l) => (
                 <tr key={l.id} className="border-t border-slate-100">

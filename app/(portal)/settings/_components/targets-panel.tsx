@@ -8,6 +8,7 @@ import { Field, TextInput } from '@/components/ui/field';
 import { Badge } from '@/components/ui/badge';
 import { Alert } from '@/components/ui/alert';
 import type { TargetDto } from '@/lib/schemas/targets';
+import { TableHead } from '@/components/ui/table-head';
 
 type Team = { id: string; name: string };
 
@@ -25,16 +26,16 @@ export function TargetsPanel({ initial, teams, canManage }: { initial: TargetDto
   return (
     <div className="space-y-6">
       <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-1">Name</th>
-            <th className="py-1">Account</th>
-            <th className="py-1">Regions</th>
-            <th className="py-1">Role</th>
-            <th className="py-1">Teams</th>
-            {canManage && <th className="py-1" />}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Name' },
+            { label: 'Account' },
+            { label: 'Regions' },
+            { label: 'Role' },
+            { label: 'Teams' },
+            ...(canManage ? [{ label: 'Actions', srOnly: true }] : []),
+          ]}
+        />
         <tbody>
           {data.targets.map((t) => (
             <tr key={t.id} className="border-t border-slate-100">

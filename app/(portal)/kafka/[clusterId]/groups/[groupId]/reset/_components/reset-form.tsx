@@ -308,7 +308,7 @@ function PlanTable({ plan }: { plan: OffsetResetResultDto }) {
           columns={[
             { label: 'Partition' },
             { label: 'Current', numeric: true },
-            { label: <span className="sr-only">becomes</span> },
+            { label: 'becomes', srOnly: true },
             { label: 'New', numeric: true },
             { label: 'Log start', numeric: true },
             { label: 'Log end', numeric: true },
