@@ -89,6 +89,22 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('shows query examples only for operations with a query, and its own schema accepts each one', () => {
+    for (const op of listOperations()) {
+      const where = `${op.method} ${op.path}`;
+      if (!op.queryExample) continue;
+      expect(op.query, where).toBeDefined();
+      const parsed = op.query!.safeParse(op.queryExample);
+      expect(parsed.error?.issues ?? [], where).toEqual([]);
+      const parameters =
+        (operation(doc, op.method.toLowerCase(), op.path) as { parameters?: { name: string; in: string; example?: unknown }[] }).parameters ?? [];
+      for (const [name, value] of Object.entries(op.queryExample)) {
+        expect(parameters.find((p) => p.in === 'query' && p.name === name)?.example, `${where} ?${name}`).toBe(value);
+      }
+    }
+    expect(listOperations().find((o) => o.operationId === 'listConsumerGroups')?.queryExample).toBeDefined();
+  });
+
   it('marks a request body optional only when the API accepts an empty one', () => {
     expect(operation(doc, 'post', '/api/v1/stepfunctions/executions').requestBody!.required).toBe(true);
     // Both take `{}` (all fields optional or defaulted), which is what the API reads from an empty body.

@@ -1,40 +1,29 @@
 'use client';
 
 import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
-import type { ConsumerGroupListDto, ConsumerGroupSummaryDto } from '@/lib/dto/kafka-dashboard';
-import { CONSUMER_STATUSES } from '@/lib/dto/kafka';
-import { compareOffsets, formatOffset, formatTimeLag } from '@/lib/kafka/format';
+import type { ConsumerGroupListDto } from '@/lib/dto/kafka-dashboard';
+import { formatOffset, formatTimeLag } from '@/lib/kafka/format';
+import { groupListSearch } from '@/lib/kafka/group-list-url';
+import { GROUP_PAGE_SIZES, type ConsumerGroupListQuery, type ConsumerGroupSortKey } from '@/lib/schemas/kafka-clusters';
 import { LagSparkline } from '@/components/charts/lag-sparkline';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { BreakableName } from '@/components/ui/breakable-name';
+import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { TextInput } from '@/components/ui/field';
+import { Select, TextInput } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
+import { TableHead, type TableColumn } from '@/components/ui/table-head';
+import { OwnerBadge } from '@/components/tenancy/owner-badge';
 import { UnreachableBanner } from '../../_components/cluster-health';
 import { ConsumerStatusBadge, GroupStateBadge } from '../../_components/status-badges';
 import { TimeAgo } from '../../_components/time-ago';
-import { OwnerBadge } from '@/components/tenancy/owner-badge';
-import { ownerLabel } from '@/lib/tenancy/dto';
 
-type SortKey = 'groupId' | 'owner' | 'state' | 'members' | 'topics' | 'totalLag' | 'maxPartitionLag' | 'timeLag' | 'status';
-type Sort = { key: SortKey; descending: boolean };
-
-const COMPARE: Record<SortKey, (a: ConsumerGroupSummaryDto, b: ConsumerGroupSummaryDto) => number> = {
-  groupId: (a, b) => a.groupId.localeCompare(b.groupId),
-  owner: (a, b) => ownerLabel(a.owner).localeCompare(ownerLabel(b.owner)),
-  state: (a, b) => (a.state ?? '').localeCompare(b.state ?? ''),
-  members: (a, b) => (a.memberCount ?? -1) - (b.memberCount ?? -1),
-  topics: (a, b) => a.topics.length - b.topics.length || a.topics.join().localeCompare(b.topics.join()),
-  totalLag: (a, b) => compareOffsets(a.totalLag, b.totalLag),
-  maxPartitionLag: (a, b) => compareOffsets(a.maxPartitionLag, b.maxPartitionLag),
-  timeLag: (a, b) => (a.timeLagSeconds ?? -1) - (b.timeLagSeconds ?? -1),
-  status: (a, b) => CONSUMER_STATUSES.indexOf(a.status) - CONSUMER_STATUSES.indexOf(b.status),
-};
-
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+const COLUMNS: { key: ConsumerGroupSortKey; label: string; numeric?: boolean }[] = [
   { key: 'groupId', label: 'Group' },
   { key: 'owner', label: 'Owner' },
   { key: 'state', label: 'State' },
@@ -46,24 +35,64 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'status', label: 'Status' },
 ];
 
-/** Every group of a cluster, sortable and filterable, refreshed about once per sampling round. */
+const FILTER_DELAY_MS = 300;
+
+/**
+ * One page of a cluster's groups, refreshed about once per sampling round. Paging, sort and filter
+ * are the server's (the API's `?page&pageSize&sort&order&q`) and live in the page URL: changing one
+ * navigates, the page renders the new rows, and this table keeps polling the same query.
+ */
 export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: string; name: string }; initial: ConsumerGroupListDto; refreshMs: number }) {
-  const [sort, setSort] = useState<Sort>({ key: 'totalLag', descending: true });
-  const [filter, setFilter] = useState('');
+  const router = useRouter();
+  const pathname = usePathname();
+  const [isNavigating, startNavigation] = useTransition();
+  const query: ConsumerGroupListQuery = {
+    page: initial.page,
+    pageSize: initial.pageSize,
+    sort: initial.sort,
+    order: initial.order,
+    ...(initial.q ? { q: initial.q } : {}),
+  };
+  const search = groupListSearch(query);
   const { data, error, isFetching } = useQuery({
-    queryKey: ['kafka-groups', cluster.id],
-    queryFn: () => fetchJson<ConsumerGroupListDto>(`/api/v1/kafka/clusters/${cluster.id}/groups`),
+    queryKey: ['kafka-groups', cluster.id, search],
+    queryFn: () => fetchJson<ConsumerGroupListDto>(`/api/v1/kafka/clusters/${cluster.id}/groups${search}`),
     initialData: initial,
     refetchInterval: refreshMs,
   });
-  const rows = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    const shown = needle
-      ? data.groups.filter((g) => g.groupId.toLowerCase().includes(needle) || g.topics.some((t) => t.toLowerCase().includes(needle)))
-      : [...data.groups];
-    const compare = COMPARE[sort.key];
-    return shown.sort((a, b) => (sort.descending ? -1 : 1) * compare(a, b) || a.groupId.localeCompare(b.groupId));
-  }, [data.groups, filter, sort]);
+
+  const go = (change: Partial<ConsumerGroupListQuery>, { replace = false } = {}) => {
+    const next = groupListSearch({ ...query, ...change });
+    startNavigation(() => (replace ? router.replace(`${pathname}${next}`, { scroll: false }) : router.push(`${pathname}${next}`, { scroll: false })));
+  };
+
+  // The filter box types ahead of the URL: it navigates once typing pauses.
+  const [filter, setFilter] = useState(initial.q ?? '');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onFilter = (text: string) => {
+    setFilter(text);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => go({ q: text.trim() || undefined, page: 1 }, { replace: true }), FILTER_DELAY_MS);
+  };
+
+  const sortBy = (key: ConsumerGroupSortKey) => {
+    const column = COLUMNS.find((c) => c.key === key)!;
+    const order = data.sort === key ? (data.order === 'asc' ? 'desc' : 'asc') : column.numeric || key === 'status' ? 'desc' : 'asc';
+    go({ sort: key, order, page: 1 });
+  };
+  const columns: TableColumn[] = [
+    ...COLUMNS.map((c) => ({
+      label: c.label,
+      numeric: c.numeric,
+      sort: { direction: data.sort === c.key ? (data.order === 'asc' ? ('ascending' as const) : ('descending' as const)) : null, onSort: () => sortBy(c.key) },
+    })),
+    { label: 'Last hour' },
+  ];
+
+  const pageCount = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const first = (data.page - 1) * data.pageSize + 1;
+  const last = first + data.groups.length - 1;
 
   return (
     <div className="space-y-4">
@@ -74,11 +103,11 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
           <label htmlFor="group-filter" className="block text-sm font-medium text-slate-800">
             Filter
           </label>
-          <TextInput id="group-filter" type="search" placeholder="group or topic" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <TextInput id="group-filter" type="search" placeholder="group or topic" value={filter} onChange={(e) => onFilter(e.target.value)} />
         </div>
         <p className="flex items-center gap-2 text-xs text-slate-500" aria-live="polite">
-          {isFetching ? (
-            <Spinner label="Refreshing" />
+          {isNavigating || isFetching ? (
+            <Spinner label={isNavigating ? 'Loading' : 'Refreshing'} />
           ) : data.asOf ? (
             <>
               {data.source === 'live' ? 'Offsets read' : 'Last stored sample'} <TimeAgo iso={data.asOf} /> · refreshes every {Math.round(refreshMs / 1000)} s
@@ -86,51 +115,24 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
           ) : null}
         </p>
       </div>
-      {data.groups.length === 0 ? (
+      {data.total === 0 && !data.q ? (
         <EmptyState title="No consumer groups yet">
           {data.liveError ? 'Nothing was stored before the cluster became unreachable.' : 'Groups appear here once a consumer commits offsets on this cluster.'}
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="w-full text-left text-sm">
+          <table className="w-full text-left text-sm" aria-busy={isNavigating}>
             <caption className="sr-only">Consumer groups on {cluster.name}; column headers sort</caption>
-            <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-              <tr>
-                {COLUMNS.map((column) => (
-                  <th
-                    key={column.key}
-                    scope="col"
-                    aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                    className={`px-3 py-2 ${column.numeric ? 'text-right' : ''}`}
-                  >
-                    <button
-                      type="button"
-                      className="inline-flex items-center gap-1 uppercase hover:text-slate-800"
-                      onClick={() =>
-                        setSort((s) => ({ key: column.key, descending: s.key === column.key ? !s.descending : column.numeric || column.key === 'status' }))
-                      }
-                    >
-                      {column.label}
-                      <span aria-hidden className="w-2">
-                        {sort.key === column.key ? (sort.descending ? '▼' : '▲') : ''}
-                      </span>
-                    </button>
-                  </th>
-                ))}
-                <th scope="col" className="px-3 py-2">
-                  Last hour
-                </th>
-              </tr>
-            </thead>
+            <TableHead variant="panel" columns={columns} />
             <tbody>
-              {rows.map((g) => (
+              {data.groups.map((g) => (
                 <tr key={g.groupId} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2">
+                  <td className="min-w-40 max-w-72 px-3 py-2">
                     <Link
                       href={`/kafka/${cluster.id}/groups/${encodeURIComponent(g.groupId)}`}
-                      className="break-all font-medium text-brand-700 underline-offset-2 hover:underline"
+                      className="break-words font-medium text-brand-700 underline-offset-2 hover:underline"
                     >
-                      {g.groupId}
+                      <BreakableName name={g.groupId} />
                     </Link>
                   </td>
                   <td className="px-3 py-2">
@@ -140,8 +142,13 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                     {data.source === 'live' ? <GroupStateBadge state={g.state} /> : <span className="text-xs text-slate-500">unknown</span>}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{g.memberCount ?? '—'}</td>
-                  <td className="max-w-48 px-3 py-2 text-xs" title={g.topics.join(', ')}>
-                    {g.topics.slice(0, 2).join(', ')}
+                  <td className="max-w-48 break-words px-3 py-2 text-xs" title={g.topics.join(', ')}>
+                    {g.topics.slice(0, 2).map((topic, i) => (
+                      <span key={topic}>
+                        {i > 0 && ', '}
+                        <BreakableName name={topic} />
+                      </span>
+                    ))}
                     {g.topics.length > 2 && ` +${g.topics.length - 2}`}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">
@@ -172,7 +179,37 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
               ))}
             </tbody>
           </table>
-          {rows.length === 0 && <p className="px-3 py-4 text-sm text-slate-500">No group matches “{filter}”.</p>}
+          {data.groups.length === 0 && (
+            <p className="px-3 py-4 text-sm text-slate-500">
+              {data.total === 0 ? `No group matches “${data.q}”.` : `Page ${data.page} is past the last page.`}
+            </p>
+          )}
+          <nav aria-label="Pages of consumer groups" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-3 py-2 text-sm">
+            <p className="text-slate-600" data-testid="groups-range">
+              {data.groups.length > 0 ? `${first}–${last} of ${data.total}` : `${data.total}`} {data.q ? `groups matching “${data.q}”` : 'groups'}
+            </p>
+            <div className="flex items-center gap-2">
+              <label className="flex items-center gap-2 text-xs text-slate-600">
+                Per page
+                <Select className="w-20" value={data.pageSize} onChange={(e) => go({ pageSize: Number(e.target.value), page: 1 })}>
+                  {GROUP_PAGE_SIZES.map((size) => (
+                    <option key={size} value={size}>
+                      {size}
+                    </option>
+                  ))}
+                </Select>
+              </label>
+              <Button variant="secondary" disabled={data.page <= 1 || isNavigating} onClick={() => go({ page: Math.min(data.page - 1, pageCount) })}>
+                Previous
+              </Button>
+              <span className="text-xs text-slate-600">
+                Page {data.page} of {pageCount}
+              </span>
+              <Button variant="secondary" disabled={data.page >= pageCount || isNavigating} onClick={() => go({ page: data.page + 1 })}>
+                Next
+              </Button>
+            </div>
+          </nav>
         </div>
       )}
     </div>
