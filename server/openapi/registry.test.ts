@@ -59,6 +59,19 @@ describe('the OpenAPI document', () => {
     expect([...documented].sort()).toEqual([...actual].sort());
   });
 
+  it('leaves out only the routes under app/api that are not operations, each for a reason', () => {
+    const notOperations: Record<string, string> = {
+      'auth/[...nextauth]': "next-auth's own sign-in, callback and session endpoints",
+      '[...unknown]': 'the JSON 404 (error shape) for any path no route serves; a catch-all, not an operation to call',
+    };
+    const apiDir = path.join(process.cwd(), 'app/api');
+    const outsideV1 = routeFiles(apiDir)
+      .map((file) => path.relative(apiDir, path.dirname(file)).split(path.sep).join('/'))
+      .filter((rel) => rel !== 'v1' && !rel.startsWith('v1/'));
+    expect(outsideV1.sort()).toEqual(Object.keys(notOperations).sort());
+    expect(listOperations().filter((o) => /\{unknown\}|nextauth/.test(o.path))).toEqual([]);
+  });
+
   it('is OpenAPI 3.1 with request schemas from zod', () => {
     expect(doc.openapi).toBe('3.1.0');
     const post = operation(doc, 'post', '/api/v1/tokens');
