@@ -8,11 +8,11 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Field, TextInput } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
-import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import { ApiError, fetchJson, jsonBody } from '@/lib/api/fetch-json';
 import type { ScenarioInput } from '@/lib/cost/estimator-state';
 import { formatDateTime } from '@/lib/date-time';
 import { summariseScenario } from '@/lib/cost/scenario-compare';
-import type { CostScenarioDto } from '@/lib/schemas/cost-scenarios';
+import { type CostScenarioDto, costScenarioBodySchema } from '@/lib/schemas/cost-scenarios';
 import { SCENARIOS_URL, useSavedScenarios } from './use-saved-scenarios';
 
 const KIND_LABELS: Readonly<Record<ScenarioInput['kind'], string>> = {
@@ -49,7 +49,8 @@ export function ScenariosPanel({
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
 
   const save = useMutation({
-    mutationFn: (body: { name: string } & ScenarioInput) => fetchJson<CostScenarioDto>(SCENARIOS_URL, { method: 'POST', json: body }),
+    mutationFn: (body: { name: string } & ScenarioInput) =>
+      fetchJson<CostScenarioDto>(SCENARIOS_URL, { method: 'POST', json: jsonBody(costScenarioBodySchema, body) }),
     onSuccess: async (saved) => {
       setName('');
       setLoadedId(saved.id);
@@ -61,7 +62,7 @@ export function ScenariosPanel({
     mutationFn: (target: CostScenarioDto) =>
       fetchJson<CostScenarioDto>(`${SCENARIOS_URL}/${target.id}`, {
         method: 'PUT',
-        json: { name: target.name, ...current },
+        json: jsonBody(costScenarioBodySchema, { name: target.name, ...current }),
       }),
     onSuccess: async (saved) => {
       save.reset();

@@ -2,12 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { fetchJson, ApiError } from '@/lib/api/fetch-json';
+import { fetchJson, ApiError, jsonBody } from '@/lib/api/fetch-json';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { Badge } from '@/components/ui/badge';
 import { Alert } from '@/components/ui/alert';
-import type { TargetDto } from '@/lib/schemas/targets';
+import { type TargetDto, targetInputSchema } from '@/lib/schemas/targets';
 import { TableHead } from '@/components/ui/table-head';
 
 type Team = { id: string; name: string };
@@ -74,14 +74,14 @@ function RegisterTarget({ teams, onDone }: { teams: Team[]; onDone: () => void }
     mutationFn: () =>
       fetchJson<TargetDto>('/api/v1/targets', {
         method: 'POST',
-        json: {
+        json: jsonBody(targetInputSchema, {
           ...form,
           serviceRoleArn: form.serviceRoleArn || undefined,
           regions: form.regions
             .split(',')
             .map((r) => r.trim())
             .filter(Boolean),
-        },
+        }),
       }),
     onSuccess: () => {
       setForm({ name: '', accountId: '', regions: 'us-east-1', roleArn: '', serviceRoleArn: '', externalId: '', teamIds: [] });

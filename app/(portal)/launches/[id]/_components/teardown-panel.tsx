@@ -2,7 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson, jsonBody } from '@/lib/api/fetch-json';
+import { teardownSchema } from '@/lib/schemas/launches';
 import { statusTone, type LaunchDetailDto } from '@/lib/launch/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -14,7 +15,7 @@ export function TeardownPanel({ launch, onDone }: { launch: LaunchDetailDto; onD
   const [typed, setTyped] = useState('');
   const del = useMutation({
     mutationFn: (retainResources?: string[]) =>
-      fetchJson(`/api/v1/launches/${launch.id}`, { method: 'DELETE', json: retainResources ? { retainResources } : {} }),
+      fetchJson(`/api/v1/launches/${launch.id}`, { method: 'DELETE', json: jsonBody(teardownSchema, retainResources ? { retainResources } : {}) }),
     onSuccess: () => {
       setTyped('');
       onDone();

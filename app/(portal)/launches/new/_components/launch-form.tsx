@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import { ApiError, fetchJson, jsonBody } from '@/lib/api/fetch-json';
+import { launchRequestSchema } from '@/lib/schemas/launches';
 import { validateParameterValue, validateStackName } from '@/lib/launch/parameters';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -66,14 +67,15 @@ export function LaunchForm(props: {
   const stackError = validateStackName(stackName);
 
   const previewMutation = useMutation({
-    mutationFn: () => fetchJson<LaunchPreviewDto>('/api/v1/launches/preview', { method: 'POST', json: request }),
+    mutationFn: () => fetchJson<LaunchPreviewDto>('/api/v1/launches/preview', { method: 'POST', json: jsonBody(launchRequestSchema, request) }),
     onSuccess: (p) => {
       setPreview(p);
       setAcknowledged(p.capabilities.length === 0);
     },
   });
   const launchMutation = useMutation({
-    mutationFn: () => fetchJson<LaunchDetailDto>('/api/v1/launches', { method: 'POST', json: { ...request, previewId: preview?.previewId } }),
+    mutationFn: () =>
+      fetchJson<LaunchDetailDto>('/api/v1/launches', { method: 'POST', json: jsonBody(launchRequestSchema, { ...request, previewId: preview?.previewId }) }),
     onSuccess: (launch) => router.push(`/launches/${launch.id}`),
   });
 

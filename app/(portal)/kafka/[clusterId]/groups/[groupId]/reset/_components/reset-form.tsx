@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import { ApiError, fetchJson, jsonBody } from '@/lib/api/fetch-json';
 import type { OffsetResetResultDto } from '@/lib/dto/kafka';
-import type { OffsetResetBody } from '@/lib/schemas/kafka-clusters';
+import { type OffsetResetBody, offsetResetBodySchema } from '@/lib/schemas/kafka-clusters';
 import { formatOffset, parsePartitionList } from '@/lib/kafka/format';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -78,13 +78,16 @@ export function ResetForm({
 
   const plan = useMutation({
     mutationFn: (body: OffsetResetBody) =>
-      fetchJson<OffsetResetResultDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/reset`, { method: 'POST', json: body }),
+      fetchJson<OffsetResetResultDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/reset`, {
+        method: 'POST',
+        json: jsonBody(offsetResetBodySchema, body),
+      }),
   });
   const execute = useMutation({
     mutationFn: (body: OffsetResetBody) =>
       fetchJson<OffsetResetResultDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/reset`, {
         method: 'POST',
-        json: { ...body, dryRun: false },
+        json: jsonBody(offsetResetBodySchema, { ...body, dryRun: false }),
       }),
   });
   const [plannedKey, setPlannedKey] = useState<string | null>(null);
