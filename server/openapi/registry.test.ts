@@ -62,7 +62,7 @@ describe('the OpenAPI document', () => {
   it('leaves out only the routes under app/api that are not operations, each for a reason', () => {
     const notOperations: Record<string, string> = {
       'auth/[...nextauth]': "next-auth's own sign-in, callback and session endpoints",
-      '[...unknown]': 'the JSON 404 (error shape) for any path no route serves; a catch-all, not an operation to call',
+      '[[...unknown]]': 'the JSON 404 (error shape) for any path no route serves; a catch-all, not an operation to call',
     };
     const apiDir = path.join(process.cwd(), 'app/api');
     const outsideV1 = routeFiles(apiDir)

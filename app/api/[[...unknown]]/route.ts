@@ -1,4 +1,4 @@
-// Any method on /api/... that no route serves — the API's JSON 404 in its error shape, not Next.js's HTML page.
+// Any method on /api or /api/... that no route serves — the API's JSON 404 in its error shape, not Next.js's HTML page.
 // Not an operation: it is left out of the OpenAPI document and the access matrix (server/openapi/registry.test.ts says so).
 import { errorResponse } from '@/server/http';
 import { AppError } from '@/server/errors';
