@@ -128,8 +128,10 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
               {data.groups.map((g) => (
                 <tr key={g.groupId} className="border-t border-slate-100 align-top">
                   <td className="min-w-40 max-w-72 px-3 py-2">
+                    {/* Not prefetched: a page of 50 groups would ask the server for 50 group pages at once. */}
                     <Link
                       href={`/kafka/${cluster.id}/groups/${encodeURIComponent(g.groupId)}`}
+                      prefetch={false}
                       className="break-words font-medium text-brand-700 underline-offset-2 hover:underline"
                     >
                       <BreakableName name={g.groupId} />
@@ -142,7 +144,7 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                     {data.source === 'live' ? <GroupStateBadge state={g.state} /> : <span className="text-xs text-slate-500">unknown</span>}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{g.memberCount ?? '—'}</td>
-                  <td className="max-w-48 break-words px-3 py-2 text-xs" title={g.topics.join(', ')}>
+                  <td className="min-w-36 max-w-56 break-words px-3 py-2 text-xs" title={g.topics.join(', ')}>
                     {g.topics.slice(0, 2).map((topic, i) => (
                       <span key={topic}>
                         {i > 0 && ', '}
