@@ -86,7 +86,9 @@ export async function createGroupsOnOneTopic(prefix: string, count: number): Pro
     await producer.connect();
     await producer.send({ topic, acks: -1, messages: Array.from({ length: count }, (_, i) => ({ value: `record-${i}` })) });
     await producer.disconnect();
-    for (const [i, groupId] of groupIds.entries()) await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: String(i) }] });
+    // Each setOffsets joins its group as a consumer and waits out the broker's initial rebalance delay
+    // (3 s): side by side, the groups take that wait once rather than once each.
+    await Promise.all(groupIds.map((groupId, i) => admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: String(i) }] })));
   } finally {
     await admin.disconnect();
   }

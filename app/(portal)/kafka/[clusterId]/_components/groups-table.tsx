@@ -1,9 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { usePathname } from 'next/navigation';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { ConsumerGroupListDto } from '@/lib/dto/kafka-dashboard';
 import { formatOffset, formatTimeLag } from '@/lib/kafka/format';
@@ -14,6 +14,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { BreakableName } from '@/components/ui/breakable-name';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select, TextInput } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
@@ -37,49 +38,73 @@ const COLUMNS: { key: ConsumerGroupSortKey; label: string; numeric?: boolean }[]
 
 const FILTER_DELAY_MS = 300;
 
+/** The query a list answer was made for. */
+const queryOf = (list: ConsumerGroupListDto): ConsumerGroupListQuery => ({
+  page: list.page,
+  pageSize: list.pageSize,
+  sort: list.sort,
+  order: list.order,
+  ...(list.q ? { q: list.q } : {}),
+});
+
 /**
  * One page of a cluster's groups, refreshed about once per sampling round. Paging, sort and filter
- * are the server's (the API's `?page&pageSize&sort&order&q`) and live in the page URL: changing one
- * navigates, the page renders the new rows, and this table keeps polling the same query.
+ * are the server's (the API's `?page&pageSize&sort&order&q`): a change asks the API for that page and
+ * writes the query into the page's URL (replacing the history entry), so a reload or a shared link
+ * renders the same view on the server.
  */
 export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: string; name: string }; initial: ConsumerGroupListDto; refreshMs: number }) {
-  const router = useRouter();
   const pathname = usePathname();
-  const [isNavigating, startNavigation] = useTransition();
-  const query: ConsumerGroupListQuery = {
-    page: initial.page,
-    pageSize: initial.pageSize,
-    sort: initial.sort,
-    order: initial.order,
-    ...(initial.q ? { q: initial.q } : {}),
-  };
+  const [initialSearch] = useState(() => groupListSearch(queryOf(initial)));
+  const [query, setQuery] = useState(() => queryOf(initial));
   const search = groupListSearch(query);
-  const { data, error, isFetching } = useQuery({
+  const {
+    data: fetched,
+    error,
+    isFetching,
+    isPlaceholderData,
+  } = useQuery({
     queryKey: ['kafka-groups', cluster.id, search],
     queryFn: () => fetchJson<ConsumerGroupListDto>(`/api/v1/kafka/clusters/${cluster.id}/groups${search}`),
-    initialData: initial,
+    initialData: search === initialSearch ? initial : undefined,
+    // The rows of the last query stay (dimmed) until the new page arrives.
+    placeholderData: keepPreviousData,
     refetchInterval: refreshMs,
   });
+  const data = fetched ?? initial;
+  const isChanging = isPlaceholderData;
 
-  const go = (change: Partial<ConsumerGroupListQuery>, { replace = false } = {}) => {
-    const next = groupListSearch({ ...query, ...change });
-    startNavigation(() => (replace ? router.replace(`${pathname}${next}`, { scroll: false }) : router.push(`${pathname}${next}`, { scroll: false })));
+  const update = (change: Partial<ConsumerGroupListQuery>) => {
+    const next = { ...query, ...change };
+    setQuery(next);
+    // Next.js's router follows history.replaceState: the URL changes, the page is not rendered again.
+    window.history.replaceState(null, '', `${pathname}${groupListSearch(next)}`);
   };
 
-  // The filter box types ahead of the URL: it navigates once typing pauses.
+  // The filter box types ahead of the query: it applies once typing pauses, unless a link was
+  // followed meanwhile (the page is being left).
   const [filter, setFilter] = useState(initial.q ?? '');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    const leaving = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest('a[href]')) clearTimeout(timer.current);
+    };
+    document.addEventListener('click', leaving, true);
+    return () => {
+      document.removeEventListener('click', leaving, true);
+      clearTimeout(timer.current);
+    };
+  }, []);
   const onFilter = (text: string) => {
     setFilter(text);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => go({ q: text.trim() || undefined, page: 1 }, { replace: true }), FILTER_DELAY_MS);
+    timer.current = setTimeout(() => update({ q: text.trim() || undefined, page: 1 }), FILTER_DELAY_MS);
   };
 
   const sortBy = (key: ConsumerGroupSortKey) => {
     const column = COLUMNS.find((c) => c.key === key)!;
     const order = data.sort === key ? (data.order === 'asc' ? 'desc' : 'asc') : column.numeric || key === 'status' ? 'desc' : 'asc';
-    go({ sort: key, order, page: 1 });
+    update({ sort: key, order, page: 1 });
   };
   const columns: TableColumn[] = [
     ...COLUMNS.map((c) => ({
@@ -106,8 +131,8 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
           <TextInput id="group-filter" type="search" placeholder="group or topic" value={filter} onChange={(e) => onFilter(e.target.value)} />
         </div>
         <p className="flex items-center gap-2 text-xs text-slate-500" aria-live="polite">
-          {isNavigating || isFetching ? (
-            <Spinner label={isNavigating ? 'Loading' : 'Refreshing'} />
+          {isFetching ? (
+            <Spinner label={isChanging ? 'Loading' : 'Refreshing'} />
           ) : data.asOf ? (
             <>
               {data.source === 'live' ? 'Offsets read' : 'Last stored sample'} <TimeAgo iso={data.asOf} /> · refreshes every {Math.round(refreshMs / 1000)} s
@@ -121,7 +146,7 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="w-full text-left text-sm" aria-busy={isNavigating}>
+          <table className={cn('w-full text-left text-sm', isChanging && 'opacity-60')} aria-busy={isChanging}>
             <caption className="sr-only">Consumer groups on {cluster.name}; column headers sort</caption>
             <TableHead variant="panel" columns={columns} />
             <tbody>
@@ -193,7 +218,7 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
             <div className="flex items-center gap-2">
               <label className="flex items-center gap-2 text-xs text-slate-600">
                 Per page
-                <Select className="w-20" value={data.pageSize} onChange={(e) => go({ pageSize: Number(e.target.value), page: 1 })}>
+                <Select className="w-20" value={data.pageSize} onChange={(e) => update({ pageSize: Number(e.target.value), page: 1 })}>
                   {GROUP_PAGE_SIZES.map((size) => (
                     <option key={size} value={size}>
                       {size}
@@ -201,13 +226,13 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                   ))}
                 </Select>
               </label>
-              <Button variant="secondary" disabled={data.page <= 1 || isNavigating} onClick={() => go({ page: Math.min(data.page - 1, pageCount) })}>
+              <Button variant="secondary" disabled={data.page <= 1 || isChanging} onClick={() => update({ page: Math.min(data.page - 1, pageCount) })}>
                 Previous
               </Button>
               <span className="text-xs text-slate-600">
                 Page {data.page} of {pageCount}
               </span>
-              <Button variant="secondary" disabled={data.page >= pageCount || isNavigating} onClick={() => go({ page: data.page + 1 })}>
+              <Button variant="secondary" disabled={data.page >= pageCount || isChanging} onClick={() => update({ page: data.page + 1 })}>
                 Next
               </Button>
             </div>
