@@ -147,6 +147,7 @@ test.describe('as a falcon developer', () => {
     await openSandboxCluster(page);
     await page.getByLabel('Filter').fill(resettable.groupId);
     await page.getByRole('link', { name: resettable.groupId }).click();
+    await expect(page).toHaveURL(new RegExp(`/groups/${resettable.groupId}$`));
     await expect(page.getByTestId('owner')).toContainText('falcon');
     await page.getByRole('link', { name: 'Reset offsets…' }).click();
     await expect(page.getByRole('heading', { name: `Reset offsets of ${resettable.groupId}` })).toBeVisible();

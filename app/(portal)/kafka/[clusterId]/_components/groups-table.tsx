@@ -16,6 +16,7 @@ import { BreakableName } from '@/components/ui/breakable-name';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
+import { LinkPending } from '@/components/ui/link-pending';
 import { Select, TextInput } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { TableHead, type TableColumn } from '@/components/ui/table-head';
@@ -74,12 +75,13 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
   const data = fetched ?? initial;
   const isChanging = isPlaceholderData;
 
-  const update = (change: Partial<ConsumerGroupListQuery>) => {
-    const next = { ...query, ...change };
-    setQuery(next);
-    // Next.js's router follows history.replaceState: the URL changes, the page is not rendered again.
-    window.history.replaceState(null, '', `${pathname}${groupListSearch(next)}`);
-  };
+  // Merged into the latest query: a filter applied after a sort click keeps the sort.
+  const update = (change: Partial<ConsumerGroupListQuery>) => setQuery((current) => ({ ...current, ...change }));
+  // The URL follows the query. Next.js's router follows history.replaceState: the address changes,
+  // the page is not rendered again.
+  useEffect(() => {
+    if (window.location.search !== search) window.history.replaceState(null, '', `${pathname}${search}`);
+  }, [pathname, search]);
 
   // The filter box types ahead of the query: it applies once typing pauses, unless a link was
   // followed meanwhile (the page is being left).
@@ -160,6 +162,7 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                       className="break-words font-medium text-brand-700 underline-offset-2 hover:underline"
                     >
                       <BreakableName name={g.groupId} />
+                      <LinkPending />
                     </Link>
                   </td>
                   <td className="px-3 py-2">
