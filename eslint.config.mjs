@@ -36,6 +36,13 @@ const PRISMA_CODE = {
   selector: 'Literal[value=/^P\\d{4}$/]',
   message: 'Prisma error codes belong to the data layer: map them to an AppError in server/<domain>/queries.ts (helpers in server/db.ts).',
 };
+// Instants are written one way, by lib/date-time.ts (UTC, zone named, same on server and browser).
+const DATE_FORMAT = [
+  'CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]',
+  "CallExpression[callee.property.name='toLocaleString'][callee.object.type='NewExpression'][callee.object.callee.name='Date']",
+  "CallExpression[callee.property.name='toLocaleString'] > ObjectExpression > Property[key.name=/^(dateStyle|timeStyle|weekday|month|hour|minute|timeZone)$/]",
+  "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+].map((selector) => ({ selector, message: 'Format dates and times with formatDateTime() or formatTime() from lib/date-time.ts.' }));
 const restrictSyntax = (...selectors) => ['error', ...selectors];
 
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
@@ -50,13 +57,13 @@ const config = [
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': restrictImports(DB, AWS_SDK),
-      'no-restricted-syntax': restrictSyntax(SDK_CLIENT, PRISMA_CODE),
+      'no-restricted-syntax': restrictSyntax(SDK_CLIENT, PRISMA_CODE, ...DATE_FORMAT),
     },
   },
   {
     // The data layer: the Prisma client and its error codes.
     files: ['server/**/queries.ts', 'server/db.ts'],
-    rules: { 'no-restricted-imports': restrictImports(AWS_SDK), 'no-restricted-syntax': restrictSyntax(SDK_CLIENT) },
+    rules: { 'no-restricted-imports': restrictImports(AWS_SDK), 'no-restricted-syntax': restrictSyntax(SDK_CLIENT, ...DATE_FORMAT) },
   },
   {
     // The AWS layer: SDK commands, and (clients.ts only) SDK clients.
@@ -65,7 +72,7 @@ const config = [
   },
   {
     files: ['server/aws/clients.ts'],
-    rules: { 'no-restricted-syntax': restrictSyntax(PRISMA_CODE) },
+    rules: { 'no-restricted-syntax': restrictSyntax(PRISMA_CODE, ...DATE_FORMAT) },
   },
   {
     files: ['lib/**'],

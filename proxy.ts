@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/server/env';
+import { portalSections } from '@/lib/nav/sections';
 import { CANONICAL_URL_HEADER, canonicalLoopbackUrl } from '@/server/security/canonical-host';
 import { buildContentSecurityPolicy, createNonce, deploymentHeaders } from '@/server/security/response-headers';
 import { queryKeysRoutesCannotSee, unknownQueryKeysBody } from '@/server/security/query-keys';
@@ -9,8 +10,9 @@ import { queryKeysRoutesCannotSee, unknownQueryKeysBody } from '@/server/securit
 //    or sign-in would set its cookie for one name and redirect to the other. The root layout sends
 //    the redirect: Next.js rewrites a proxy redirect to its own idea of the host into a relative
 //    one, which would send the browser back to the name it came from;
-// 2. signed-out browsers are sent to sign in. This only looks for the session cookie; every page and
-//    API route still checks the session itself, so it is a convenience, not the access control;
+// 2. signed-out browsers asking for a portal page are sent to sign in. This only looks for the session
+//    cookie; every page and API route still checks the session itself, so it is a convenience, not the
+//    access control;
 // 3. X-Forwarded-* headers a client sent are dropped unless SLIPWAY_TRUST_PROXY says our proxy sets
 //    them; Next.js then records the socket's address and Host in their place;
 // 4. an API query with a key Next.js would drop before the route runs (`__proto__`) is refused here
@@ -20,7 +22,9 @@ import { queryKeysRoutesCannotSee, unknownQueryKeysBody } from '@/server/securit
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port'];
 const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
-const isPublicPage = (pathname: string) => /^\/(signin|health)(\/|$)/.test(pathname);
+// Only the portal's own pages send a signed-out visitor to sign in; any other path gets Next.js's 404
+// page (which shows nothing), so an unknown address answers 404 whoever asks.
+const isPortalPage = (pathname: string) => pathname === '/' || portalSections.some(({ href }) => pathname === href || pathname.startsWith(`${href}/`));
 
 function withDeploymentHeaders(res: NextResponse, isHttps: boolean): NextResponse {
   for (const [name, value] of Object.entries(deploymentHeaders({ isHttps }))) res.headers.set(name, value);
@@ -36,7 +40,7 @@ export function proxy(req: NextRequest) {
       ? canonicalLoopbackUrl(req.headers.get('host'), { pathname, search }, e.publicOrigin)
       : null;
 
-  if (!canonical && !isApi(pathname) && !isPublicPage(pathname) && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
+  if (!canonical && isPortalPage(pathname) && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone();
     url.pathname = '/signin';
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;

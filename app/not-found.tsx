@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+// Addresses no route matches, whether signed in or not (proxy.ts sends only portal pages to sign in).
 export default function NotFound() {
   return (
     <main className="mx-auto max-w-lg px-6 py-24 text-center">

@@ -69,3 +69,28 @@ export async function startActiveConsumer(groupId: string, topic: string, client
   }
   return consumer;
 }
+
+/**
+ * `count` Empty groups named `<prefix>-00`, `<prefix>-01`, ... on one new single-partition topic of
+ * `count` records, group i having committed offset i: lags count, count − 1, ... 1, all different.
+ */
+export async function createGroupsOnOneTopic(prefix: string, count: number): Promise<{ topic: string; groupIds: string[] }> {
+  const kafka = sandboxKafka();
+  const topic = uniqueName(`${prefix}-topic`);
+  const groupIds = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1 }] });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic, acks: -1, messages: Array.from({ length: count }, (_, i) => ({ value: `record-${i}` })) });
+    await producer.disconnect();
+    // Each setOffsets joins its group as a consumer and waits out the broker's initial rebalance delay
+    // (3 s): side by side, the groups take that wait once rather than once each.
+    await Promise.all(groupIds.map((groupId, i) => admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: String(i) }] })));
+  } finally {
+    await admin.disconnect();
+  }
+  return { topic, groupIds };
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createLaggingGroup } from './kafka-fixtures';
+import { createGroupsOnOneTopic, createLaggingGroup, uniqueName } from './kafka-fixtures';
 import { storageState } from './users';
 import { createKafkaConsumerFunction } from './support/lambda';
 
@@ -67,6 +67,48 @@ test.describe('as a falcon viewer', () => {
     await expect(header).toHaveAttribute('aria-sort', 'ascending');
   });
 
+  test('a cluster with many groups pages, sorts and filters on the server, and its URL keeps the view', async ({ page }) => {
+    const prefix = uniqueName('e2e-paging');
+    const { groupIds } = await createGroupsOnOneTopic(prefix, 30);
+    await openSandboxCluster(page);
+    const range = page.getByTestId('groups-range');
+    const groups = page.getByRole('table').getByRole('link', { name: new RegExp(`^${prefix}-`) });
+
+    await page.getByLabel('Filter').fill(prefix);
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${prefix}`));
+    await expect(range).toHaveText(`1–30 of 30 groups matching “${prefix}”`, { timeout: 20_000 });
+    await page.getByLabel('Per page').selectOption('25');
+    await expect(range).toHaveText(`1–25 of 30 groups matching “${prefix}”`);
+    await expect(groups).toHaveCount(25);
+    // Largest total lag first: group 00 committed nothing of its 30 records.
+    await expect(groups.first()).toHaveText(groupIds[0]!);
+    // Long names may wrap after their dashes, not inside a word.
+    expect(await groups.first().locator('wbr').count()).toBeGreaterThan(1);
+
+    await page.getByRole('navigation', { name: 'Pages of consumer groups' }).getByRole('button', { name: 'Next' }).click();
+    await expect(range).toHaveText(`26–30 of 30 groups matching “${prefix}”`);
+    await expect(groups).toHaveCount(5);
+    await expect(groups.last()).toHaveText(groupIds[29]!);
+    await expect(page).toHaveURL(/[?&]page=2/);
+
+    // Sorting starts again at page 1; names descending puts the last group first.
+    const header = page.getByRole('columnheader', { name: /Group/ });
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute('aria-sort', 'ascending');
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    await expect(range).toHaveText(`1–25 of 30 groups matching “${prefix}”`);
+    await expect(groups.first()).toHaveText(groupIds[29]!);
+
+    // A reload (or a shared link) shows the same page, sort and filter.
+    await expect(page).toHaveURL(/sort=groupId/);
+    await page.reload();
+    await expect(page.getByLabel('Filter')).toHaveValue(prefix);
+    await expect(page.getByRole('columnheader', { name: /Group/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(groups.first()).toHaveText(groupIds[29]!);
+    await expect(range).toHaveText(`1–25 of 30 groups matching “${prefix}”`);
+  });
+
   test('the group page shows partitions, status in words and the history chart once two samples exist; no reset for viewers', async ({ page }) => {
     await page.goto('/kafka');
     await openSandboxCluster(page);
@@ -105,6 +147,7 @@ test.describe('as a falcon developer', () => {
     await openSandboxCluster(page);
     await page.getByLabel('Filter').fill(resettable.groupId);
     await page.getByRole('link', { name: resettable.groupId }).click();
+    await expect(page).toHaveURL(new RegExp(`/groups/${resettable.groupId}$`));
     await expect(page.getByTestId('owner')).toContainText('falcon');
     await page.getByRole('link', { name: 'Reset offsets…' }).click();
     await expect(page.getByRole('heading', { name: `Reset offsets of ${resettable.groupId}` })).toBeVisible();

@@ -3,7 +3,7 @@ import { storageState } from './users';
 
 test.use({ storageState: storageState('eagleDev') });
 
-test('create an API token in Settings: shown once, then listed by prefix only, then revoked', async ({ page }) => {
+test('create an API token in Settings: shown once, then listed by prefix only, then revoked after confirming', async ({ page }) => {
   await page.goto('/settings');
   await page.getByLabel('New token name').fill('');
   await page.getByRole('button', { name: 'Create token' }).click();
@@ -19,8 +19,31 @@ test('create an API token in Settings: shown once, then listed by prefix only, t
   await page.reload();
   await expect(page.getByText(name)).toBeVisible();
   await expect(page.locator('body')).not.toContainText(token);
-  await page.getByRole('button', { name: `Revoke ${name}` }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: name }).getByText('revoked')).toBeVisible();
+  const row = page.getByRole('listitem').filter({ hasText: name });
+
+  // Revoking asks first; Escape keeps the token and gives focus back.
+  const revoke = page.getByRole('button', { name: `Revoke ${name}` });
+  await revoke.click();
+  const dialog = page.getByRole('dialog', { name: `Revoke the token ${name}?` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('cannot be undone');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(revoke).toBeFocused();
+  await page.reload();
+  await expect(row).toBeVisible();
+  await expect(row.getByText('revoked')).toHaveCount(0);
+
+  // Confirmed with the keyboard alone.
+  await revoke.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Revoke token' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(row.getByText('revoked')).toBeVisible();
 });
 
 test('non-admins see targets but no registration form', async ({ page }) => {

@@ -1,6 +1,7 @@
 'use client';
 
 import { Brush, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatAxisTime, formatDateTime } from '@/lib/date-time';
 import { AXIS_LABEL, AXIS_TICK, GRID_STROKE } from './chart-theme';
 
 /** One point of a lag chart: time (epoch ms), lag and the bucket's peak (numbers for drawing, exact text for reading). */
@@ -17,16 +18,11 @@ export const PEAK_COLOR = '#f59e0b';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
-/** Tick labels precise enough for the time the data actually spans (a 1 h range may hold 2 minutes of data). */
+/** UTC tick labels precise enough for the time the data actually spans (a 1 h range may hold 2 minutes of data). */
 function timeTick(spanMs: number) {
   const withDate = spanMs > 24 * 60 * 60_000;
-  return (at: number) =>
-    new Date(at).toLocaleString(
-      'en-GB',
-      withDate
-        ? { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' }
-        : { hour: '2-digit', minute: '2-digit', second: spanMs <= 20 * 60_000 ? '2-digit' : undefined },
-    );
+  const precision = !withDate && spanMs <= 20 * 60_000 ? 'second' : 'minute';
+  return (at: number) => formatAxisTime(at, { withDate, precision });
 }
 
 /**
@@ -49,7 +45,7 @@ export function LagHistoryChart({ points, showPeak, yLabel }: { points: LagChart
           label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, dy: 40, ...AXIS_LABEL }}
         />
         <Tooltip
-          labelFormatter={(at) => new Date(Number(at)).toLocaleString('en-GB')}
+          labelFormatter={(at) => formatDateTime(Number(at), 'second')}
           formatter={(_value, name, item) => {
             const row = item.payload as LagChartPoint;
             return name === 'peak' ? [row.peakText, 'peak in bucket'] : [row.lagText, 'lag'];

@@ -1,6 +1,6 @@
 import { expect, test, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import type { Consumer } from 'kafkajs';
-import { createLaggingGroup, startActiveConsumer, uniqueName } from '../kafka-fixtures';
+import { createGroupsOnOneTopic, createLaggingGroup, startActiveConsumer, uniqueName } from '../kafka-fixtures';
 import { fromPortalPage } from '../support/origin';
 import { storageState } from '../users';
 
@@ -88,8 +88,8 @@ test.describe('as a falcon viewer', () => {
   });
 
   test('the group list and history use the same string shapes; a bad range is a 422 naming the field', async ({ request }) => {
-    const list = await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups`)).json();
-    expect(list).toMatchObject({ clusterId: sandboxId, source: 'live', liveError: null });
+    const list = await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups?q=${group.groupId}`)).json();
+    expect(list).toMatchObject({ clusterId: sandboxId, source: 'live', liveError: null, total: 1, page: 1, q: group.groupId });
     const row = list.groups.find((g: { groupId: string }) => g.groupId === group.groupId);
     expect(row).toMatchObject({ totalLag: '9', maxPartitionLag: '6', state: 'Empty', memberCount: 0, topics: [group.topic] });
     expect(Array.isArray(row.sparkline)).toBe(true);
@@ -113,6 +113,45 @@ test.describe('as a falcon viewer', () => {
     expect((await bad.json()).error.fields).toHaveProperty('from');
   });
 
+  test('the group list pages, sorts and filters on the server, saying how many groups match', async ({ request }) => {
+    const prefix = uniqueName('api-paging');
+    const { topic, groupIds } = await createGroupsOnOneTopic(prefix, 12);
+    const list = async (query: string) => {
+      const res = await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups?${query}`);
+      expect(res.status(), await res.text()).toBe(200);
+      return res.json() as Promise<{
+        total: number;
+        page: number;
+        pageSize: number;
+        sort: string;
+        order: string;
+        groups: { groupId: string; totalLag: string }[];
+      }>;
+    };
+
+    // By total lag, largest first (the default): group 00 committed 0 of 12 records.
+    const first = await list(`q=${prefix}&pageSize=5`);
+    expect(first).toMatchObject({ total: 12, page: 1, pageSize: 5, sort: 'totalLag', order: 'desc' });
+    expect(first.groups.map((g) => g.groupId)).toEqual(groupIds.slice(0, 5));
+    expect(first.groups.map((g) => g.totalLag)).toEqual(['12', '11', '10', '9', '8']);
+
+    // Pages do not overlap and the last one holds the rest.
+    const third = await list(`q=${prefix}&pageSize=5&page=3`);
+    expect(third.groups.map((g) => g.groupId)).toEqual(groupIds.slice(10));
+    expect((await list(`q=${prefix}&pageSize=5&page=4`)).groups).toEqual([]);
+
+    // Sorted by name, descending; the filter matches the topic too, ignoring case.
+    const byName = await list(`q=${topic.toUpperCase()}&sort=groupId&order=desc&pageSize=3`);
+    expect(byName).toMatchObject({ total: 12, sort: 'groupId', order: 'desc' });
+    expect(byName.groups.map((g) => g.groupId)).toEqual(groupIds.slice(-3).reverse());
+    // Sorting by status judges every match; the page still holds pageSize groups.
+    expect((await list(`q=${prefix}&sort=status&pageSize=4`)).groups).toHaveLength(4);
+
+    const tooBig = await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups?pageSize=1000&sort=lag`);
+    expect(tooBig.status()).toBe(422);
+    expect(Object.keys((await tooBig.json()).error.fields).sort()).toEqual(['pageSize', 'sort']);
+  });
+
   test('viewers cannot reset offsets, not even as a dry run', async ({ request }) => {
     const res = await request.post(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/reset`, {
       data: { dryRun: true, topics: [{ topic: group.topic }], strategy: { kind: 'earliest' } },
@@ -128,10 +167,12 @@ test.describe('consumer groups on the shared sandbox cluster belong to the team 
     const [falconDev, eagleDev, admin] = await Promise.all([asUser(baseURL!, 'falconDev'), asUser(baseURL!, 'eagleDev'), asUser(baseURL!, 'admin')]);
     try {
       const dryRun = (g: { topic: string }) => ({ data: { dryRun: true, topics: [{ topic: g.topic }], strategy: { kind: 'earliest' } } });
-      const list = await (await eagleDev.get(`/api/v1/kafka/clusters/${sandboxId}/groups`)).json();
-      const owned = list.groups.find((g: { groupId: string }) => g.groupId === group.groupId);
-      expect(owned).toMatchObject({ owner: { kind: 'team', team: { slug: 'falcon' }, prefix: 'demo-' }, canReset: false });
-      expect(list.groups.find((g: { groupId: string }) => g.groupId === unowned.groupId)).toMatchObject({ owner: { kind: 'unowned' }, canReset: false });
+      const listed = async (groupId: string) =>
+        (await (await eagleDev.get(`/api/v1/kafka/clusters/${sandboxId}/groups?q=${groupId}`)).json()).groups.find(
+          (g: { groupId: string }) => g.groupId === groupId,
+        );
+      expect(await listed(group.groupId)).toMatchObject({ owner: { kind: 'team', team: { slug: 'falcon' }, prefix: 'demo-' }, canReset: false });
+      expect(await listed(unowned.groupId)).toMatchObject({ owner: { kind: 'unowned' }, canReset: false });
       expect(await (await falconDev.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}`)).json()).toMatchObject({
         owner: { kind: 'team', team: { slug: 'falcon' } },
         canReset: true,

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** The API's error shape, thrown by fetchJson so forms can show field messages. */
 export class ApiError extends Error {
   constructor(
@@ -10,13 +12,27 @@ export class ApiError extends Error {
   }
 }
 
-/** fetch + JSON for the browser, turning `{ error }` answers into ApiError. */
-export async function fetchJson<T>(input: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+declare const checked: unique symbol;
+
+/** A request body checked at compile time against the zod schema its route parses it with (make one with jsonBody). */
+export type JsonBody = { readonly [checked]: true; readonly value: unknown };
+
+/**
+ * A request body typed by the route's own schema, `jsonBody(createTokenSchema, { name })`: a field the
+ * route does not take, or a wrong type, is a compile error here rather than a 422 at run time. The
+ * schema is not run in the browser: the route parses and answers with field errors.
+ */
+export function jsonBody<S extends z.ZodType>(_schema: S, body: z.input<S>): JsonBody {
+  return { value: body } as unknown as JsonBody;
+}
+
+/** fetch + JSON for the browser, turning `{ error }` answers into ApiError. A body goes in `json`, made by jsonBody. */
+export async function fetchJson<T>(input: string, init?: Omit<RequestInit, 'body'> & { json?: JsonBody }): Promise<T> {
   const { json, ...rest } = init ?? {};
   const res = await fetch(input, {
     ...rest,
     headers: { ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...rest.headers },
-    body: json !== undefined ? JSON.stringify(json) : rest.body,
+    body: json !== undefined ? JSON.stringify(json.value) : undefined,
   });
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;

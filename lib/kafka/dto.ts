@@ -1,5 +1,6 @@
 import type { ResourceOwnerDto } from '@/lib/tenancy/dto';
 import type { KafkaConnectionKind } from '@/lib/schemas/kafka';
+import type { ConsumerGroupSortKey } from '@/lib/schemas/kafka';
 
 /**
  * JSON shapes the Kafka pages and `/api/v1/kafka/...` return. Offsets and lag are decimal strings
@@ -206,6 +207,15 @@ export interface ConsumerGroupListDto {
   /** Why the live read failed; null when it worked. */
   liveError: string | null;
   health: KafkaClusterHealthDto;
+  /** Groups matching `q` on every page (the cluster's group count without a filter). */
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: ConsumerGroupSortKey;
+  order: 'asc' | 'desc';
+  /** The filter applied (part of a group id or topic name); null for none. */
+  q: string | null;
+  /** This page of the matching groups, in the requested order. */
   groups: ConsumerGroupSummaryDto[];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { compareOffsets, formatAgo, formatOffset, formatTimeLag, formatUtc, parsePartitionList } from './format';
+import { compareOffsets, formatAgo, formatOffset, formatTimeLag, parsePartitionList } from './format';
 
 describe('Kafka display helpers', () => {
   it('formats 64-bit offsets exactly and unknown as "unknown"', () => {
@@ -23,8 +23,7 @@ describe('Kafka display helpers', () => {
     expect(formatTimeLag(3 * 86400 + 4 * 3600)).toBe('3 d 4 h');
   });
 
-  it('formats times the same everywhere', () => {
-    expect(formatUtc('2026-11-27T19:44:10.123Z')).toBe('2026-11-27 19:44:10 UTC');
+  it('says how long ago a time was', () => {
     expect(formatAgo('2026-11-27T19:44:10.000Z', Date.parse('2026-11-27T19:47:10.000Z'))).toBe('3 min ago');
   });
 

@@ -38,12 +38,6 @@ export function formatTimeLag(seconds: number | null): string {
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
 
-/** "2026-11-27 19:44:10 UTC": the same text on the server and in any browser (no hydration mismatch). */
-export function formatUtc(iso: string | null): string {
-  if (!iso) return '—';
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-}
-
 /** "3 min ago" / "just now" relative to `now` (epoch ms). */
 export function formatAgo(iso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));

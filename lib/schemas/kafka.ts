@@ -234,6 +234,26 @@ export const groupHistoryQuerySchema = z
   });
 export type GroupHistoryQuery = z.infer<typeof groupHistoryQuerySchema>;
 
+/** Columns the consumer group list sorts by (done on the server, before paging). */
+export const CONSUMER_GROUP_SORT_KEYS = ['groupId', 'owner', 'state', 'members', 'topics', 'totalLag', 'maxPartitionLag', 'timeLag', 'status'] as const;
+export type ConsumerGroupSortKey = (typeof CONSUMER_GROUP_SORT_KEYS)[number];
+
+/** Without `order`: numbers and status (worst first) sort descending, names ascending. */
+export const defaultGroupSortOrder = (sort: ConsumerGroupSortKey): 'asc' | 'desc' =>
+  ['members', 'totalLag', 'maxPartitionLag', 'timeLag', 'status'].includes(sort) ? 'desc' : 'asc';
+
+export const GROUP_PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/** `?page&pageSize&sort&order&q` of the consumer group list; `q` matches a group id or a topic name, ignoring case. */
+export const consumerGroupListQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  sort: z.enum(CONSUMER_GROUP_SORT_KEYS).default('totalLag'),
+  order: z.enum(['asc', 'desc']).optional(),
+  q: z.string().trim().max(255).optional(),
+});
+export type ConsumerGroupListQuery = z.infer<typeof consumerGroupListQuerySchema>;
+
 /** The reset endpoint's body: the offset reset request without the group id, which is in the path. */
 export const offsetResetBodySchema = offsetResetRequestSchema.omit({ groupId: true }).strict();
 export type OffsetResetBody = z.infer<typeof offsetResetBodySchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationBetween, formatBytes, formatDelta, formatDuration, formatTimestamp } from './format';
+import { durationBetween, formatBytes, formatDelta, formatDuration } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -19,9 +19,7 @@ describe('formatDuration', () => {
 });
 
 describe('other formats', () => {
-  it('formats timestamps in UTC with milliseconds, deltas with a sign, bytes', () => {
-    expect(formatTimestamp('2026-11-27T19:55:21.842Z')).toBe('2026-11-27 19:55:21.842 UTC');
-    expect(formatTimestamp(null)).toBe('—');
+  it('formats deltas with a sign, durations between instants, bytes', () => {
     expect(formatDelta(1_200)).toBe('+1.2 s');
     expect(formatDelta(-350)).toBe('−350 ms');
     expect(formatDelta(0)).toBe('±0 ms');

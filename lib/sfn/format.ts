@@ -1,5 +1,5 @@
-// Display formats of the executions dashboard. Times are UTC with milliseconds: steps of a workflow
-// are often milliseconds apart, and a fixed zone renders the same on the server and in the browser.
+// Display formats of the executions dashboard. Instants go through lib/date-time.ts like everywhere
+// else (with milliseconds where steps of a workflow are often milliseconds apart).
 
 /** `850 ms`, `1.25 s`, `3 min 4 s`, `2 h 5 min`, `1 d 3 h`. */
 export function formatDuration(ms: number | null | undefined): string {
@@ -21,14 +21,6 @@ export function formatDuration(ms: number | null | undefined): string {
   const totalHours = Math.round(totalMinutes / 60);
   const hours = totalHours % 24;
   return `${Math.floor(totalHours / 24)} d${hours ? ` ${hours} h` : ''}`;
-}
-
-/** `2026-11-27 19:55:21.842 UTC` (or `—`). */
-export function formatTimestamp(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) return iso;
-  return `${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')} UTC`;
 }
 
 /** Signed difference for comparisons: `+1.2 s`, `−350 ms`, `±0 ms`. */

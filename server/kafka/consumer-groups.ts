@@ -8,7 +8,8 @@ import type {
   GroupLagHistoryDto,
   GroupPartitionDto,
 } from '@/lib/kafka/dto';
-import type { GroupHistoryQuery } from '@/lib/schemas/kafka';
+import { consumerGroupListQuerySchema, type ConsumerGroupListQuery, type GroupHistoryQuery } from '@/lib/schemas/kafka';
+import { ownerLabel } from '@/lib/tenancy/dto';
 import type { Actor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 
@@ -16,6 +17,7 @@ import { readLagSnapshot, withClusterAdmin, type ClusterAdmin, type GroupSnapsho
 import { clusterConfigBuilder, clusterSecretValues } from './cluster-config';
 import { describeClusterError } from './cluster-health';
 import { readClusterHealth, requireReadableCluster } from './clusters';
+import { matchesGroupFilter, pageOfRows, resolveGroupSort, sortGroupRows, sortNeedsHealth, type GroupListRow } from './group-list';
 import { loadGroupOwnership, type GroupOwnerOf } from './group-ownership';
 import { PARTITION_DETAIL_RETENTION_POLICY } from './history';
 import { chooseChartBucketMs, toGroupHistoryPoints, toPartitionHistorySeries, toSparklines } from './history-view';
@@ -105,67 +107,112 @@ function healthFields(health: GroupLagHealth) {
 
 // --- the list -------------------------------------------------------------------------------------
 
-/** Every consumer group of a cluster with lag, status, time lag and a one-hour sparkline. */
-export async function listConsumerGroups(actor: Actor, clusterId: string, now = Date.now()): Promise<ConsumerGroupListDto> {
-  const cluster = await requireReadableCluster(actor, clusterId);
-  const [live, health, samples, points, ownerOf] = await Promise.all([
-    readLive(cluster),
-    readClusterHealth(cluster.id),
-    listClusterSamples(cluster.id, { since: now - LIST_HISTORY_MS }),
-    listClusterPoints(cluster.id, { since: now - SPARKLINE_MS }),
-    loadGroupOwnership(actor, cluster),
-  ]);
-  // getGroupLagHealth reads through a store: give each group one holding its part of the window
-  // fetched in one query (a single store would rescan every group's rows for each group).
-  const samplesOfGroup = groupByGroupId(samples);
-  const windowOf = async (groupId: string) => {
-    const store = createInMemoryLagSampleStore();
-    await store.appendRound(cluster.id, { samples: samplesOfGroup.get(groupId) ?? [], points: [] });
-    return store;
-  };
-  const sparklines = toSparklines(points, SPARKLINE_BUCKET_MS);
+type ListedGroup = GroupListRow & { lag: GroupLag; owner: ReturnType<typeof ownershipFields> };
 
-  const rows: { lag: GroupLag; state: string | null; memberCount: number | null }[] = [];
+/**
+ * One page of a cluster's consumer groups (filtered by `q`, sorted on the server) with lag, status,
+ * time lag and a one-hour sparkline. Offsets of every group come from one snapshot; status and time
+ * lag are judged from stored history only for the page, unless the sort is by one of them.
+ */
+export async function listConsumerGroups(
+  actor: Actor,
+  clusterId: string,
+  query: ConsumerGroupListQuery = consumerGroupListQuerySchema.parse({}),
+  now = Date.now(),
+): Promise<ConsumerGroupListDto> {
+  const cluster = await requireReadableCluster(actor, clusterId);
+  const { sort, order } = resolveGroupSort(query);
+  const [live, health, ownerOf] = await Promise.all([readLive(cluster), readClusterHealth(cluster.id), loadGroupOwnership(actor, cluster)]);
+
+  const lags: { lag: GroupLag; state: string | null; memberCount: number | null }[] = [];
   let asOf: number | null = null;
   if (live.snapshot) {
     asOf = live.snapshot.takenAt;
-    for (const group of live.snapshot.groups) rows.push({ lag: computeGroupLag(group.lagInput), state: group.state, memberCount: group.members.length });
+    for (const group of live.snapshot.groups) lags.push({ lag: computeGroupLag(group.lagInput), state: group.state, memberCount: group.members.length });
   } else {
     asOf = await findLatestRoundAt(cluster.id);
     if (asOf !== null) {
       const round = await listRoundAt(cluster.id, asOf);
       const samplesByGroup = groupByGroupId(round.samples);
       for (const point of round.points)
-        rows.push({ lag: lagFromSamples(point.groupId, samplesByGroup.get(point.groupId) ?? []), state: null, memberCount: null });
+        lags.push({ lag: lagFromSamples(point.groupId, samplesByGroup.get(point.groupId) ?? []), state: null, memberCount: null });
     }
   }
 
-  const groups = await Promise.all(
-    rows.map(async ({ lag, state, memberCount }): Promise<ConsumerGroupSummaryDto> => {
-      const groupHealth = await getGroupLagHealth(await windowOf(lag.groupId), cluster.id, lag.groupId, now, { timeLagHistoryMs: LIST_HISTORY_MS });
+  const matching: ListedGroup[] = lags
+    .filter(({ lag }) => matchesGroupFilter({ groupId: lag.groupId, topics: lag.topics.map((t) => t.topic) }, query.q))
+    .map(({ lag, state, memberCount }) => {
+      const owner = ownershipFields(ownerOf, lag.groupId);
       return {
+        lag,
+        owner,
         groupId: lag.groupId,
+        topics: lag.topics.map((t) => t.topic),
         state,
         memberCount,
-        topics: lag.topics.map((t) => t.topic),
-        totalLag: lag.totalLag.toString(),
-        maxPartitionLag: lag.maxPartitionLag?.toString() ?? null,
-        partitionCount: lag.partitionCount,
-        unknownLagPartitionCount: lag.unknownLagPartitionCount,
-        dataLostPartitionCount: lag.dataLostPartitionCount,
-        ...healthFields(groupHealth),
-        sparkline: sparklines.get(lag.groupId) ?? [],
-        ...ownershipFields(ownerOf, lag.groupId),
+        totalLag: lag.totalLag,
+        maxPartitionLag: lag.maxPartitionLag,
+        ownerLabel: ownerLabel(owner.owner),
       };
-    }),
-  );
+    });
+
+  // Judge from history only the groups that need it: the page, or every match when sorting by a judgement.
+  const judge = async (groups: readonly ListedGroup[]) => {
+    const ids = groups.length === lags.length ? undefined : groups.map((g) => g.groupId);
+    const [samples, points] = await Promise.all([
+      listClusterSamples(cluster.id, { since: now - LIST_HISTORY_MS }, ids),
+      listClusterPoints(cluster.id, { since: now - SPARKLINE_MS }, ids),
+    ]);
+    // getGroupLagHealth reads through a store: give each group one holding its part of the window
+    // fetched in one query (a single store would rescan every group's rows for each group).
+    const samplesOfGroup = groupByGroupId(samples);
+    const healthOf = new Map<string, GroupLagHealth>();
+    for (const group of groups) {
+      const store = createInMemoryLagSampleStore();
+      await store.appendRound(cluster.id, { samples: samplesOfGroup.get(group.groupId) ?? [], points: [] });
+      healthOf.set(group.groupId, await getGroupLagHealth(store, cluster.id, group.groupId, now, { timeLagHistoryMs: LIST_HISTORY_MS }));
+    }
+    return { healthOf, sparklines: toSparklines(points, SPARKLINE_BUCKET_MS) };
+  };
+
+  let judged: Awaited<ReturnType<typeof judge>> | null = null;
+  if (sortNeedsHealth(sort)) {
+    judged = await judge(matching);
+    for (const group of matching) {
+      const h = judged.healthOf.get(group.groupId)!;
+      group.health = { status: h.status.status, timeLagSeconds: h.timeLag.maxSecondsBehind };
+    }
+  }
+  const page = pageOfRows(sortGroupRows(matching, sort, order), query.page, query.pageSize);
+  judged ??= await judge(page);
+  const { healthOf, sparklines } = judged;
+
   return {
     clusterId: cluster.id,
     source: live.snapshot ? 'live' : 'history',
     asOf: asOf === null ? null : new Date(asOf).toISOString(),
     liveError: live.error,
     health,
-    groups: groups.sort((a, b) => (a.groupId < b.groupId ? -1 : 1)),
+    total: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    sort,
+    order,
+    q: query.q || null,
+    groups: page.map(({ lag, state, memberCount, owner }): ConsumerGroupSummaryDto => ({
+      groupId: lag.groupId,
+      state,
+      memberCount,
+      topics: lag.topics.map((t) => t.topic),
+      totalLag: lag.totalLag.toString(),
+      maxPartitionLag: lag.maxPartitionLag?.toString() ?? null,
+      partitionCount: lag.partitionCount,
+      unknownLagPartitionCount: lag.unknownLagPartitionCount,
+      dataLostPartitionCount: lag.dataLostPartitionCount,
+      ...healthFields(healthOf.get(lag.groupId)!),
+      sparkline: sparklines.get(lag.groupId) ?? [],
+      ...owner,
+    })),
   };
 }
 
@@ -173,6 +220,21 @@ export async function listConsumerGroups(actor: Actor, clusterId: string, now = 
 
 /** One group: state, members, per-partition offsets with status and time lag, totals per topic. */
 export async function getConsumerGroupDetail(actor: Actor, clusterId: string, groupId: string, now = Date.now()): Promise<ConsumerGroupDetailDto> {
+  const found = await findConsumerGroupDetail(actor, clusterId, groupId, now);
+  if (found.detail) return found.detail;
+  throw new AppError('NOT_FOUND', `No consumer group ${groupId} on cluster ${found.clusterName}.`, { details: { reachable: found.reachable } });
+}
+
+/**
+ * One group as getConsumerGroupDetail reads it, or why there is none: the cluster (reachable, or not
+ * and with no stored history of the group) does not know it. A missing or unreadable cluster throws.
+ */
+export async function findConsumerGroupDetail(
+  actor: Actor,
+  clusterId: string,
+  groupId: string,
+  now = Date.now(),
+): Promise<{ detail: ConsumerGroupDetailDto } | { detail: null; clusterName: string; reachable: boolean }> {
   const cluster = await requireReadableCluster(actor, clusterId);
   const [live, health, groupHealth, ownerOf] = await Promise.all([
     readLive(cluster, [groupId]),
@@ -189,15 +251,13 @@ export async function getConsumerGroupDetail(actor: Actor, clusterId: string, gr
     asOf = live.snapshot!.takenAt;
   } else {
     asOf = await findLatestRoundAt(cluster.id, groupId);
-    if (asOf === null || live.snapshot) {
-      // Reachable and not there, or never seen: nothing to show.
-      throw new AppError('NOT_FOUND', `No consumer group ${groupId} on cluster ${cluster.name}.`, { details: { reachable: Boolean(live.snapshot) } });
-    }
+    // Reachable and not there, or never seen: nothing to show.
+    if (asOf === null || live.snapshot) return { detail: null, clusterName: cluster.name, reachable: Boolean(live.snapshot) };
     lag = lagFromSamples(groupId, (await listRoundAt(cluster.id, asOf, groupId)).samples);
   }
 
   const members = liveGroup?.members ?? [];
-  return {
+  const detail: ConsumerGroupDetailDto = {
     clusterId: cluster.id,
     groupId,
     source: liveGroup ? 'live' : 'history',
@@ -211,6 +271,7 @@ export async function getConsumerGroupDetail(actor: Actor, clusterId: string, gr
     partitions: toPartitionRows(lag, groupHealth, members),
     ...ownershipFields(ownerOf, groupId),
   };
+  return { detail };
 }
 
 function ownershipFields(ownerOf: GroupOwnerOf, groupId: string) {

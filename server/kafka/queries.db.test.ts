@@ -12,6 +12,8 @@ import {
   deleteClusterWithHistory,
   findCluster,
   insertCluster,
+  listClusterPoints,
+  listClusterSamples,
   listClusters,
   prismaLagSampleStore,
   readClusterSecrets,
@@ -148,6 +150,25 @@ describe('the Prisma LagSampleStore', () => {
     expect(got.map((s) => s.at)).toEqual([t0 + MINUTE]);
     expect((await prismaLagSampleStore.listGroupPoints(cluster.id, 'g', { since: t0 })).map((p) => p.at)).toEqual([t0, t0 + MINUTE, t0 + 2 * MINUTE]);
     expect(await prismaLagSampleStore.listGroupIds(cluster.id)).toEqual(['g', 'h']);
+  });
+
+  it("reads a whole cluster's samples and points, or only some groups' (a page of the group list), oldest first", async () => {
+    const cluster = await newCluster('page-of-groups', teams.falcon);
+    const t0 = Date.UTC(2026, 10, 27, 13);
+    for (const at of [t0, t0 + MINUTE]) {
+      await prismaLagSampleStore.appendRound(cluster.id, {
+        samples: ['a', 'b', 'c'].map((g) => sample(at, g, 0, 1n, 2n)),
+        points: ['a', 'b', 'c'].map((g) => point(at, g, 1n)),
+      });
+    }
+    const key = (r: { at: number; groupId: string }) => `${r.at - t0}:${r.groupId}`;
+    expect((await listClusterSamples(cluster.id, { since: t0 })).map(key).sort()).toEqual(['0:a', '0:b', '0:c', '60000:a', '60000:b', '60000:c']);
+    const some = await listClusterSamples(cluster.id, { since: t0 }, ['a', 'c']);
+    expect(some.map(key)).toEqual(expect.arrayContaining(['0:a', '0:c', '60000:a', '60000:c']));
+    expect(some).toHaveLength(4);
+    expect(some.map((s) => s.at)).toEqual([...some.map((s) => s.at)].sort((x, y) => x - y));
+    expect((await listClusterPoints(cluster.id, { since: t0 + MINUTE }, ['b'])).map(key)).toEqual(['60000:b']);
+    expect(await listClusterPoints(cluster.id, { since: t0 }, [])).toEqual([]);
   });
 
   it('applies compaction exactly as the in-memory store does', async () => {

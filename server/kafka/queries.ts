@@ -264,15 +264,19 @@ export const prismaLagSampleStore: LagSampleStore = {
   },
 };
 
-/** Every group's partition samples in a range, oldest first (one query for a whole cluster's list). */
-export async function listClusterSamples(clusterId: string, range: TimeRange): Promise<StoredLagSample[]> {
-  const rows = await db.kafkaLagSample.findMany({ where: { clusterId, at: atRange(range) }, orderBy: { at: 'asc' } });
+/** Every group's (or only `groupIds`') partition samples in a range, oldest first (one query for a page of a cluster's list). */
+export async function listClusterSamples(clusterId: string, range: TimeRange, groupIds?: readonly string[]): Promise<StoredLagSample[]> {
+  const read = (ids?: string[]) =>
+    db.kafkaLagSample.findMany({ where: { clusterId, at: atRange(range), ...(ids ? { groupId: { in: ids } } : {}) }, orderBy: { at: 'asc' } });
+  const rows = groupIds ? (await Promise.all(chunk(groupIds).map(read))).flat().sort((a, b) => a.at.getTime() - b.at.getTime()) : await read();
   return rows.map(toSample);
 }
 
-/** Every group's points in a range, oldest first (sparklines). */
-export async function listClusterPoints(clusterId: string, range: TimeRange): Promise<StoredGroupLagPoint[]> {
-  const rows = await db.kafkaGroupLagPoint.findMany({ where: { clusterId, at: atRange(range) }, orderBy: { at: 'asc' } });
+/** Every group's (or only `groupIds`') points in a range, oldest first (sparklines). */
+export async function listClusterPoints(clusterId: string, range: TimeRange, groupIds?: readonly string[]): Promise<StoredGroupLagPoint[]> {
+  const read = (ids?: string[]) =>
+    db.kafkaGroupLagPoint.findMany({ where: { clusterId, at: atRange(range), ...(ids ? { groupId: { in: ids } } : {}) }, orderBy: { at: 'asc' } });
+  const rows = groupIds ? (await Promise.all(chunk(groupIds).map(read))).flat().sort((a, b) => a.at.getTime() - b.at.getTime()) : await read();
   return rows.map(toPoint);
 }
 

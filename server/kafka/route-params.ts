@@ -11,3 +11,12 @@ export function consumerGroupParam(params: Record<string, string>): string {
   }
   return parsed.data;
 }
+
+/** A `[groupId]` page segment: pages get params still percent-encoded (route handlers get them decoded); a malformed one is used as typed. */
+export function groupIdFromPageParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -130,6 +130,45 @@ describe('evaluatePartitionStatus', () => {
     });
   });
 
+  it('STOP while nothing new arrives says the log end stayed where it was, not that it moved', () => {
+    // The e2e lagging group: records written once, an offset committed once, nothing since.
+    const w = window([
+      [5, 20],
+      [5, 20],
+      [5, 20],
+      [5, 20],
+    ]);
+    const status = evaluatePartitionStatus(w, nowAfter(w));
+    expect(status.status).toBe('STOP');
+    expect(status.reason).toBe(
+      'partition orders-2 has had no commits for 4m 0s (4 samples): the committed offset is stuck at 5 while the log end stayed at 20 (lag 15)',
+    );
+    expect(status.reason).not.toMatch(/from 20 to 20/);
+  });
+
+  it('STALL with unchanged lag says it stayed', () => {
+    const w = window(
+      [
+        [120, 250],
+        [120, 250],
+        [120, 250],
+      ],
+      { hasActiveOwner: true },
+    );
+    expect(evaluatePartitionStatus(w, nowAfter(w)).reason).toBe(
+      'partition orders-2 is assigned to a live consumer but its committed offset stayed at 120 for 3m 0s (3 samples) while lag stayed at 130',
+    );
+  });
+
+  it('OK with commits advancing and the same lag as before says so', () => {
+    const w = window([
+      [100, 300],
+      [150, 350],
+      [200, 400],
+    ]);
+    expect(evaluatePartitionStatus(w, nowAfter(w)).reason).toBe('partition orders-2 has lag 200 (the same 3 samples ago) and commits advance');
+  });
+
   it('STOP without membership data says nothing about owners', () => {
     const w = window([
       [50, 100],

@@ -84,14 +84,14 @@ export function evaluatePartitionStatus(samples: readonly StatusSample[], now: n
     if (latest.hasActiveOwner) {
       return result(
         'STALL',
-        `partition ${name} is assigned to a live consumer but its committed offset stayed at ${current.committed} ${span} while lag went from ${first.lag} to ${current.lag}`,
+        `partition ${name} is assigned to a live consumer but its committed offset stayed at ${current.committed} ${span} while ${change('lag', 'went', first.lag, current.lag)}`,
         window,
       );
     }
     const owner = latest.hasActiveOwner === false ? ' and no live consumer is assigned to it' : '';
     return result(
       'STOP',
-      `partition ${name} has had no commits ${span}: the committed offset is stuck at ${current.committed} while the log end moved from ${first.end} to ${current.end} (lag ${current.lag})${owner}`,
+      `partition ${name} has had no commits ${span}: the committed offset is stuck at ${current.committed} while ${change('the log end', 'moved', first.end, current.end)} (lag ${current.lag})${owner}`,
       window,
     );
   }
@@ -105,7 +105,8 @@ export function evaluatePartitionStatus(samples: readonly StatusSample[], now: n
     return result('WARN', `partition ${name} lag grew from ${first.lag} to ${current.lag} over ${points.length} samples while commits advanced`, window);
   }
 
-  return result('OK', `partition ${name} has lag ${current.lag} (was ${first.lag} ${points.length} samples ago) and commits advance`, window);
+  const before = first.lag === current.lag ? `the same ${points.length} samples ago` : `was ${first.lag} ${points.length} samples ago`;
+  return result('OK', `partition ${name} has lag ${current.lag} (${before}) and commits advance`, window);
 }
 
 /** Status of a group: every partition evaluated, the group taking the worst and naming it. */
@@ -195,6 +196,11 @@ function compareLag(a: string | null, b: string | null): number {
   const x = a === null ? -1n : BigInt(a);
   const y = b === null ? -1n : BigInt(b);
   return x === y ? 0 : x > y ? 1 : -1;
+}
+
+/** "the log end moved from 400 to 800", or "the log end stayed at 800" when it did not move. */
+function change(what: string, verb: 'moved' | 'went', from: bigint, to: bigint): string {
+  return from === to ? `${what} stayed at ${to}` : `${what} ${verb} from ${from} to ${to}`;
 }
 
 function ago(now: number, at: number): string {

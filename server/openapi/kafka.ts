@@ -1,6 +1,12 @@
 import 'server-only';
 import { awsErrors, registerOperations } from '@/server/openapi/registry';
-import { eventSourceMappingsQuerySchema, groupHistoryQuerySchema, kafkaClusterRegistrationSchema, offsetResetBodySchema } from '@/lib/schemas/kafka';
+import {
+  consumerGroupListQuerySchema,
+  eventSourceMappingsQuerySchema,
+  groupHistoryQuerySchema,
+  kafkaClusterRegistrationSchema,
+  offsetResetBodySchema,
+} from '@/lib/schemas/kafka';
 
 // The Kafka consumer lag dashboard's operations (app/api/v1/kafka/...). Offsets and lag are decimal
 // strings (64-bit); an unknown lag (no committed offset) is null.
@@ -66,8 +72,46 @@ registerOperations(
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups',
     summary:
-      'Every consumer group: state, members, topics, total and max partition lag, time lag, Burrow-style status with its reason, one-hour sparkline. `source` is `history` (the newest stored round) when the cluster cannot be reached',
+      'One page of consumer groups (`pageSize`, default 50, at most 200), filtered by `q` (part of a group id or topic name, any case) and sorted on the server by `sort` (default `totalLag`; `order` defaults to descending for numbers and status, worst first, ascending for names); `total` counts the groups matching `q` on every page. Each group: state, members, topics, total and max partition lag, time lag, Burrow-style status with its reason, one-hour sparkline. `source` is `history` (the newest stored round) when the cluster cannot be reached',
     tag: 'kafka',
+    query: consumerGroupListQuerySchema,
+    queryExample: { page: 2, pageSize: 25, sort: 'status', order: 'desc', q: 'orders' },
+    responseExample: {
+      clusterId: 'cm3k9x1qa0001sl8w2h7d4f5e',
+      source: 'live',
+      asOf: '2026-12-05T19:48:21.842Z',
+      liveError: null,
+      health: { state: 'reachable', since: '2026-12-05T08:00:02.000Z', lastError: null, lastSampledAt: '2026-12-05T19:48:00.000Z' },
+      total: 27,
+      page: 2,
+      pageSize: 25,
+      sort: 'status',
+      order: 'desc',
+      q: 'orders',
+      groups: [
+        {
+          groupId: 'orders-archiver',
+          state: 'Stable',
+          memberCount: 2,
+          topics: ['orders'],
+          totalLag: '0',
+          maxPartitionLag: '0',
+          partitionCount: 6,
+          unknownLagPartitionCount: 0,
+          dataLostPartitionCount: 0,
+          timeLagSeconds: 0,
+          status: 'OK',
+          severity: 'ok',
+          statusReason: 'all 6 partitions are OK',
+          sparkline: [
+            { at: '2026-12-05T19:47:00.000Z', totalLag: 3 },
+            { at: '2026-12-05T19:48:00.000Z', totalLag: 0 },
+          ],
+          owner: { kind: 'unowned' },
+          canReset: false,
+        },
+      ],
+    },
   },
   {
     operationId: 'getConsumerGroup',

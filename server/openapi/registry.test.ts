@@ -66,6 +66,19 @@ describe('the OpenAPI document', () => {
     expect(operation?.description).toContain('`sqsRequests`');
   });
 
+  it('leaves out only the routes under app/api that are not operations, each for a reason', () => {
+    const notOperations: Record<string, string> = {
+      'auth/[...nextauth]': "next-auth's own sign-in, callback and session endpoints",
+      '[[...unknown]]': 'the JSON 404 (error shape) for any path no route serves; a catch-all, not an operation to call',
+    };
+    const apiDir = path.join(process.cwd(), 'app/api');
+    const outsideV1 = routeFiles(apiDir)
+      .map((file) => path.relative(apiDir, path.dirname(file)).split(path.sep).join('/'))
+      .filter((rel) => rel !== 'v1' && !rel.startsWith('v1/'));
+    expect(outsideV1.sort()).toEqual(Object.keys(notOperations).sort());
+    expect(listOperations().filter((o) => /\{unknown\}|nextauth/.test(o.path))).toEqual([]);
+  });
+
   it('is OpenAPI 3.1 with request schemas from zod', () => {
     expect(doc.openapi).toBe('3.1.0');
     const post = operation(doc, 'post', '/api/v1/tokens');
@@ -94,6 +107,22 @@ describe('the OpenAPI document', () => {
       expect(parsed.error?.issues ?? [], where).toEqual([]);
       expect(operation(doc, op.method.toLowerCase(), op.path).requestBody!.content['application/json'].example, where).toEqual(op.bodyExample);
     }
+  });
+
+  it('shows query examples only for operations with a query, and its own schema accepts each one', () => {
+    for (const op of listOperations()) {
+      const where = `${op.method} ${op.path}`;
+      if (!op.queryExample) continue;
+      expect(op.query, where).toBeDefined();
+      const parsed = op.query!.safeParse(op.queryExample);
+      expect(parsed.error?.issues ?? [], where).toEqual([]);
+      const parameters =
+        (operation(doc, op.method.toLowerCase(), op.path) as { parameters?: { name: string; in: string; example?: unknown }[] }).parameters ?? [];
+      for (const [name, value] of Object.entries(op.queryExample)) {
+        expect(parameters.find((p) => p.in === 'query' && p.name === name)?.example, `${where} ?${name}`).toBe(value);
+      }
+    }
+    expect(listOperations().find((o) => o.operationId === 'listConsumerGroups')?.queryExample).toBeDefined();
   });
 
   it('marks a request body optional only when the API accepts an empty one', () => {

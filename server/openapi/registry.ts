@@ -26,6 +26,10 @@ export type ApiOperation = {
   /** A request body `body` accepts, shown as the example (a unit test parses it with `body`). */
   bodyExample?: unknown;
   query?: z.ZodType;
+  /** Query parameters `query` accepts, each shown as its parameter's example (a unit test parses them with `query`). */
+  queryExample?: Record<string, string | number>;
+  /** An answer of the first success status, shown as its example. */
+  responseExample?: unknown;
   /** Status -> description of the answers that are not errors (default `200: 'OK'`). */
   responses?: Record<number, string>;
   /**
@@ -185,6 +189,7 @@ export function buildOpenApiDocument(version: string) {
       in: 'query',
       required: queryRequired.includes(name),
       schema,
+      ...(op.queryExample?.[name] === undefined ? {} : { example: op.queryExample[name] }),
     }));
     const requestBody = op.body && {
       // The API reads an empty body as `{}`, so a body whose fields are all optional may be left out.
@@ -208,7 +213,10 @@ export function buildOpenApiDocument(version: string) {
       responses: {
         // Answers are JSON; their shapes are not described yet, so typed clients see `unknown`.
         ...Object.fromEntries(
-          Object.entries(op.responses ?? { 200: 'OK' }).map(([status, description]) => [status, { description, content: { 'application/json': {} } }]),
+          Object.entries(op.responses ?? { 200: 'OK' }).map(([status, description], i) => [
+            status,
+            { description, content: { 'application/json': i === 0 && op.responseExample !== undefined ? { example: op.responseExample } : {} } },
+          ]),
         ),
         ...Object.fromEntries(
           errorStatuses.map((status) => [status, { description: op.errors?.[status] ?? errorDescriptions[status], content: errorContent }]),

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/server/auth/session';
 import { PageHeader } from '@/components/ui/page-header';
-import { EmptyState } from '@/components/ui/empty-state';
+import { NotBuiltYet } from '@/components/ui/not-built-yet';
 
 export const metadata: Metadata = { title: 'ABAC tag mappings' };
 
@@ -10,7 +10,10 @@ export default async function Page() {
   return (
     <>
       <PageHeader title="ABAC tag mappings" description="Who may do what to which Lambda function, and why." />
-      <EmptyState title="No mappings yet">Launch the Lambda ABAC blueprint to see how tags grant access.</EmptyState>
+      <NotBuiltYet blueprint={{ slug: 'lambda-abac', title: 'Attribute-based access control for Lambda functions' }}>
+        It will map principal tags to the Lambda functions they grant access to. Until then, read the IAM policies and the functions&apos; tags in the AWS
+        console.
+      </NotBuiltYet>
     </>
   );
 }

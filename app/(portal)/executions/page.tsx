@@ -3,11 +3,11 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requirePageActor } from '@/server/auth/session';
 import { listStateMachinesWithActivity } from '@/server/sfn/state-machines';
-import { loadForPage } from '@/server/sfn/page-load';
+import { loadForPage } from '@/server/page-load';
 import { parseSfnArn, stateMachineHref } from '@/lib/sfn/arn';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
-import { AwsProblem } from './_components/aws-problem';
+import { PageProblem } from '@/components/ui/page-problem';
 import { RefreshButton } from './_components/refresh-button';
 import { StateMachineTable } from './_components/state-machine-table';
 
@@ -29,7 +29,7 @@ export default async function ExecutionsPage({ searchParams }: { searchParams: S
     return (
       <>
         <PageHeader title="Step Functions executions" />
-        <AwsProblem problem={loaded.problem} />
+        <PageProblem problem={loaded.problem} back={{ href: '/executions', label: 'Try again' }} />
       </>
     );
   }

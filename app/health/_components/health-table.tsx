@@ -3,6 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import type { HealthReport } from '@/lib/health/dto';
+import { formatDateTime } from '@/lib/date-time';
+import { TableHead } from '@/components/ui/table-head';
 
 async function fetchHealth(): Promise<HealthReport> {
   const res = await fetch('/api/v1/health', { cache: 'no-store' });
@@ -14,14 +16,7 @@ export function HealthTable({ initial }: { initial: HealthReport }) {
   return (
     <div className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-          <tr>
-            <th className="px-4 py-2">Dependency</th>
-            <th className="px-4 py-2">Status</th>
-            <th className="px-4 py-2">Latency</th>
-            <th className="px-4 py-2">Details</th>
-          </tr>
-        </thead>
+        <TableHead variant="panel" density="roomy" columns={[{ label: 'Dependency' }, { label: 'Status' }, { label: 'Latency' }, { label: 'Details' }]} />
         <tbody>
           {data.dependencies.map((d) => (
             <tr key={d.name} className="border-t border-slate-100" data-testid={`health-${d.name}`}>
@@ -35,7 +30,7 @@ export function HealthTable({ initial }: { initial: HealthReport }) {
           ))}
         </tbody>
       </table>
-      <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">Checked {new Date(data.checkedAt).toLocaleTimeString()}</p>
+      <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">Checked {formatDateTime(data.checkedAt, 'second')}</p>
     </div>
   );
 }

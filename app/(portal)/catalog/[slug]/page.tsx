@@ -8,11 +8,13 @@ import { highlightTemplate } from '@/server/blueprints/highlight';
 import { canLaunchSomewhere } from '@/server/auth/authz';
 import { dashboardHref, dashboardLabels } from '@/lib/blueprints/labels';
 import { Badge } from '@/components/ui/badge';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Card } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
 import { Markdown } from '@/components/markdown';
 import { ArchitectureDiagram } from '@/components/diagram/architecture-diagram';
 import { BlueprintCost } from './_components/blueprint-cost';
+import { TableHead } from '@/components/ui/table-head';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const blueprint = await getBlueprint((await params).slug);
@@ -31,12 +33,7 @@ export default async function BlueprintPage({ params }: { params: Promise<{ slug
     <article className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="max-w-3xl">
-          <p className="text-xs text-slate-500">
-            <Link href="/catalog" className="underline">
-              Catalog
-            </Link>{' '}
-            / {m.category}
-          </p>
+          <Breadcrumbs className="mb-0" items={[{ label: 'Catalog', href: '/catalog' }, { label: m.category }]} />
           <h1 className="mt-1 text-2xl font-semibold">{m.title}</h1>
           <p className="mt-1 text-sm text-slate-600">{m.summary}</p>
           <div className="mt-2 flex flex-wrap gap-1">
@@ -90,14 +87,7 @@ export default async function BlueprintPage({ params }: { params: Promise<{ slug
         <Card title={`Parameters (${model.parameters.length})`}>
           {model.parameterGroups.length > 0 && <p className="mb-2 text-xs text-slate-500">Grouped as on the launch form.</p>}
           <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-1 pr-2">Parameter</th>
-                <th className="py-1 pr-2">Type</th>
-                <th className="py-1 pr-2">Default</th>
-                <th className="py-1">Constraints and help</th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: 'Parameter' }, { label: 'Type' }, { label: 'Default' }, { label: 'Constraints and help' }]} />
             <tbody>
               {model.parameters.map((p) => (
                 <tr key={p.name} className="border-t border-slate-100 align-top">

@@ -6,6 +6,7 @@ import type { CostLineItem, LambdaCostEstimateDto, PriceTableRef } from '@/lib/c
 import { Decimal } from '@/lib/cost/decimal';
 import { formatRate } from '@/lib/cost/format';
 import { formatCount, formatDollars, formatGbSeconds } from '@/lib/cost/number-format';
+import { TableHead } from '@/components/ui/table-head';
 
 /** A labelled figure in the summary. */
 export function Metric({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
@@ -70,14 +71,7 @@ export function CalculationDetails({
 function LineItemsTable({ items, totalCost }: { items: readonly CostLineItem<number>[]; totalCost: number }) {
   return (
     <table className="w-full text-left text-sm" aria-label="Line items">
-      <thead className="border-b border-slate-200 text-xs text-slate-500">
-        <tr>
-          <th className="py-1 pr-3 font-medium">Line item</th>
-          <th className="py-1 pr-3 text-right font-medium">Quantity</th>
-          <th className="py-1 pr-3 text-right font-medium">Rate</th>
-          <th className="py-1 text-right font-medium">Cost</th>
-        </tr>
-      </thead>
+      <TableHead columns={[{ label: 'Line item' }, { label: 'Quantity', numeric: true }, { label: 'Rate', numeric: true }, { label: 'Cost', numeric: true }]} />
       <tbody className="divide-y divide-slate-100 tabular-nums">
         {items.map((item) => (
           <tr key={item.label}>

@@ -5,6 +5,7 @@ import { cn } from '@/components/ui/cn';
 import { formatDollarDelta } from '@/lib/cost/number-format';
 import { compareScenarios, type ComparisonRow } from '@/lib/cost/scenario-compare';
 import type { CostScenarioDto } from '@/lib/schemas/cost-scenarios';
+import { TableHead } from '@/components/ui/table-head';
 
 /** Two scenarios side by side; rows that differ are highlighted and marked "differs". */
 export function ScenarioComparison({ a, b }: { a: CostScenarioDto; b: CostScenarioDto }) {
@@ -25,13 +26,7 @@ export function ScenarioComparison({ a, b }: { a: CostScenarioDto; b: CostScenar
         </p>
       )}
       <table className="w-full table-fixed text-left text-sm" aria-label={`Comparison of ${a.name} and ${b.name}`}>
-        <thead className="border-b border-slate-200 text-xs text-slate-500">
-          <tr>
-            <th className="w-2/5 py-1.5 pr-3 font-medium">Input</th>
-            <th className="py-1.5 pr-3 font-medium">{a.name}</th>
-            <th className="py-1.5 font-medium">{b.name}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Input', className: 'w-2/5' }, { label: a.name }, { label: b.name }]} />
         <tbody className="divide-y divide-slate-100">
           {comparison.inputs.map((row) => (
             <Row key={row.key} row={row} />

@@ -8,10 +8,11 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Field, TextInput } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
-import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import { ApiError, fetchJson, jsonBody } from '@/lib/api/fetch-json';
 import type { ScenarioInput } from '@/lib/cost/estimator-state';
+import { formatDateTime } from '@/lib/date-time';
 import { summariseScenario } from '@/lib/cost/scenario-compare';
-import type { CostScenarioDto } from '@/lib/schemas/cost-scenarios';
+import { type CostScenarioDto, costScenarioBodySchema } from '@/lib/schemas/cost-scenarios';
 import { SCENARIOS_URL, useSavedScenarios } from './use-saved-scenarios';
 
 const KIND_LABELS: Readonly<Record<ScenarioInput['kind'], string>> = {
@@ -48,7 +49,8 @@ export function ScenariosPanel({
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
 
   const save = useMutation({
-    mutationFn: (body: { name: string } & ScenarioInput) => fetchJson<CostScenarioDto>(SCENARIOS_URL, { method: 'POST', json: body }),
+    mutationFn: (body: { name: string } & ScenarioInput) =>
+      fetchJson<CostScenarioDto>(SCENARIOS_URL, { method: 'POST', json: jsonBody(costScenarioBodySchema, body) }),
     onSuccess: async (saved) => {
       setName('');
       setLoadedId(saved.id);
@@ -60,7 +62,7 @@ export function ScenariosPanel({
     mutationFn: (target: CostScenarioDto) =>
       fetchJson<CostScenarioDto>(`${SCENARIOS_URL}/${target.id}`, {
         method: 'PUT',
-        json: { name: target.name, ...current },
+        json: jsonBody(costScenarioBodySchema, { name: target.name, ...current }),
       }),
     onSuccess: async (saved) => {
       save.reset();
@@ -165,13 +167,7 @@ export function ScenariosPanel({
                   {loadedId === scenario.id && <Badge tone="good">loaded</Badge>}
                 </p>
                 <p className="truncate text-xs text-slate-500">
-                  {summariseScenario(scenario)} · saved{' '}
-                  <time dateTime={scenario.updatedAt} suppressHydrationWarning>
-                    {new Date(scenario.updatedAt).toLocaleString('en-GB', {
-                      dateStyle: 'medium',
-                      timeStyle: 'short',
-                    })}
-                  </time>
+                  {summariseScenario(scenario)} · saved <time dateTime={scenario.updatedAt}>{formatDateTime(scenario.updatedAt)}</time>
                 </p>
               </div>
               <div className="flex gap-1">

@@ -23,6 +23,7 @@ import type { SqsBatchInput } from '@/lib/schemas/cost';
 import { CalculationToggle, LogAxesToggle } from './calculation-toggle';
 import { shortLineItemLabel } from './lambda-results';
 import { CalculationDetails, Metric, PriceTableNote } from './result-parts';
+import { TableHead } from '@/components/ui/table-head';
 
 const CALCULATION_ID = 'sqs-calculation';
 
@@ -234,24 +235,24 @@ function BatchRowsTable({ view }: { view: SqsBatchView }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full whitespace-nowrap text-left text-sm tabular-nums">
-        <thead className="border-b border-slate-200 text-xs text-slate-500">
-          <tr>
-            <th className="py-1.5 pr-3 font-medium">Batch size</th>
-            <th className="py-1.5 pr-3 text-right font-medium">Memory</th>
-            <th className="py-1.5 pr-3 text-right font-medium">Duration</th>
-            <th className="py-1.5 pr-3 text-right font-medium">Invocations/month</th>
-            <th className="py-1.5 pr-3 text-right font-medium">GB-s</th>
-            {includesSqsRequests && (
-              <>
-                <th className="py-1.5 pr-3 text-right font-medium">SQS requests</th>
-                <th className="py-1.5 pr-3 text-right font-medium">Lambda</th>
-                <th className="py-1.5 pr-3 text-right font-medium">SQS</th>
-              </>
-            )}
-            <th className="py-1.5 pr-3 text-right font-medium">Cost/month</th>
-            <th className="py-1.5 font-medium">Limits</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Batch size' },
+            { label: 'Memory', numeric: true },
+            { label: 'Duration', numeric: true },
+            { label: 'Invocations/month', numeric: true },
+            { label: 'GB-s', numeric: true },
+            ...(includesSqsRequests
+              ? [
+                  { label: 'SQS requests', numeric: true },
+                  { label: 'Lambda', numeric: true },
+                  { label: 'SQS', numeric: true },
+                ]
+              : []),
+            { label: 'Cost/month', numeric: true },
+            { label: 'Limits' },
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => {
             const isCheapest = row.batchSize === cheapestFeasibleBatchSize;

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { requirePageActor } from '@/server/auth/session';
 import { getExecutionDetail } from '@/server/sfn/execution-detail';
-import { loadForPage } from '@/server/sfn/page-load';
+import { loadForPage } from '@/server/page-load';
 import { decodeArnParam, isExpressExecutionArn, parseSfnArn, stateMachineArnOfExecution, stateMachineHref } from '@/lib/sfn/arn';
 import { Alert } from '@/components/ui/alert';
-import { AwsProblem } from '../_components/aws-problem';
+import { PageProblem } from '@/components/ui/page-problem';
 import { ExecutionView } from '../_components/execution-view';
 
 export const metadata: Metadata = { title: 'Execution' };
@@ -14,7 +15,9 @@ export default async function ExecutionPage({ params }: { params: Promise<{ arn:
   const actor = await requirePageActor();
   const arn = decodeArnParam((await params).arn);
   const machineArn = stateMachineArnOfExecution(arn);
-  if (isExpressExecutionArn(arn) && machineArn) {
+  // A path that is not an execution ARN is no page at all.
+  if (!machineArn) notFound();
+  if (isExpressExecutionArn(arn)) {
     return (
       <Alert tone="info" title="Express executions keep no execution history">
         Step Functions records Express executions only in CloudWatch Logs.{' '}
@@ -30,7 +33,7 @@ export default async function ExecutionPage({ params }: { params: Promise<{ arn:
     return (
       <>
         <h1 className="mb-4 break-all text-xl font-semibold">{parseSfnArn(arn)?.executionName ?? 'Execution'}</h1>
-        <AwsProblem problem={loaded.problem} {...(machineArn ? { backHref: stateMachineHref(machineArn), backLabel: 'Back to the state machine' } : {})} />
+        <PageProblem problem={loaded.problem} back={{ href: stateMachineHref(machineArn), label: 'Back to the state machine' }} />
       </>
     );
   }

@@ -4,14 +4,17 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import { compareExecutionDetails } from '@/lib/sfn/compare-details';
 import { executionHref, stateMachineHref } from '@/lib/sfn/arn';
-import { formatDelta, formatDuration, formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
+import { formatDelta, formatDuration } from '@/lib/sfn/format';
 import { STATE_STATUS_STYLE } from '@/lib/sfn/status-style';
 import type { ExecutionDetailDto } from '@/lib/sfn/dto';
 import type { StateStatus } from '@/lib/sfn/history-types';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { cn } from '@/components/ui/cn';
 import { ExecutionGraph } from './execution-graph';
 import { ExecutionStatusBadge } from './execution-status-badge';
 import { GraphLegend } from './graph-legend';
+import { TableHead } from '@/components/ui/table-head';
 
 function StatusCell({ status }: { status: StateStatus }) {
   const style = STATE_STATUS_STYLE[status];
@@ -45,15 +48,13 @@ export function CompareView({ a, b }: { a: ExecutionDetailDto; b: ExecutionDetai
   return (
     <div className="space-y-6" data-testid="compare-view">
       <header>
-        <p className="text-xs text-slate-500">
-          <Link href="/executions" className="underline">
-            State machines
-          </Link>{' '}
-          /{' '}
-          <Link href={stateMachineHref(a.stateMachineArn)} className="underline">
-            {a.stateMachineName}
-          </Link>
-        </p>
+        <Breadcrumbs
+          className="mb-0"
+          items={[
+            { label: 'State machines', href: '/executions' },
+            { label: a.stateMachineName, href: stateMachineHref(a.stateMachineArn) },
+          ]}
+        />
         <h1 className="mt-1 text-2xl font-semibold">Compare executions</h1>
         <ul className="mt-3 space-y-1 text-sm text-slate-700" data-testid="compare-summary">
           <li>
@@ -88,7 +89,7 @@ export function CompareView({ a, b }: { a: ExecutionDetailDto; b: ExecutionDetai
                 </Link>
                 <ExecutionStatusBadge status={execution.status} />
                 <span className="text-xs font-normal text-slate-500">
-                  {formatTimestamp(execution.startDate)} · {formatDuration(execution.durationMs)}
+                  {formatDateTime(execution.startDate, 'second')} · {formatDuration(execution.durationMs)}
                 </span>
               </h2>
               <ExecutionGraph graph={execution.graph} selectedNodeId={null} height={420} showLegend={false} fit />
@@ -105,17 +106,18 @@ export function CompareView({ a, b }: { a: ExecutionDetailDto; b: ExecutionDetai
 
       <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
         <table className="w-full text-left text-xs" data-testid="compare-table">
-          <thead className="bg-slate-50 uppercase text-slate-500">
-            <tr>
-              <th className="px-3 py-2 font-medium">State</th>
-              <th className="px-3 py-2 font-medium">A</th>
-              <th className="px-3 py-2 font-medium">B</th>
-              <th className="px-3 py-2 text-right font-medium">Visits A / B</th>
-              <th className="px-3 py-2 text-right font-medium">Time A</th>
-              <th className="px-3 py-2 text-right font-medium">Time B</th>
-              <th className="px-3 py-2 text-right font-medium">Difference</th>
-            </tr>
-          </thead>
+          <TableHead
+            variant="panel"
+            columns={[
+              { label: 'State' },
+              { label: 'A' },
+              { label: 'B' },
+              { label: 'Visits A / B', numeric: true },
+              { label: 'Time A', numeric: true },
+              { label: 'Time B', numeric: true },
+              { label: 'Difference', numeric: true },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {rows.map((s) => (
               <tr key={s.nodeId} className={cn(s.presence !== 'both' && 'bg-amber-50')}>

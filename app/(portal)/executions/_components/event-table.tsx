@@ -4,7 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { executionApiPath } from '@/lib/sfn/arn';
-import { formatDuration, formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
+import { formatDuration } from '@/lib/sfn/format';
 import type { HistoryPageDto } from '@/lib/sfn/dto';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -12,6 +13,7 @@ import { cn } from '@/components/ui/cn';
 import { Select } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { JsonViewer } from './json-viewer';
+import { TableHead } from '@/components/ui/table-head';
 
 const PAGE_SIZE = 100;
 
@@ -100,18 +102,17 @@ export function EventTable({
         data && (
           <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
             <table className="w-full text-left text-xs">
-              <thead className="bg-slate-50 uppercase text-slate-500">
-                <tr>
-                  <th className="px-3 py-2 font-medium">ID</th>
-                  <th className="px-3 py-2 font-medium">Type</th>
-                  <th className="px-3 py-2 font-medium">State</th>
-                  <th className="px-3 py-2 text-right font-medium">Elapsed</th>
-                  <th className="px-3 py-2 font-medium">Timestamp (UTC)</th>
-                  <th className="px-3 py-2 font-medium">
-                    <span className="sr-only">Details</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                variant="panel"
+                columns={[
+                  { label: 'ID' },
+                  { label: 'Type' },
+                  { label: 'State' },
+                  { label: 'Elapsed', numeric: true },
+                  { label: 'Timestamp' },
+                  { label: 'Details', srOnly: true },
+                ]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {data.events.map((row) => (
                   <Fragment key={row.id}>
@@ -128,7 +129,7 @@ export function EventTable({
                         )}
                       </td>
                       <td className="px-3 py-1.5 text-right tabular-nums text-slate-600">{formatDuration(row.elapsedMs)}</td>
-                      <td className="whitespace-nowrap px-3 py-1.5 font-mono text-slate-500">{formatTimestamp(row.timestamp).replace(' UTC', '')}</td>
+                      <td className="whitespace-nowrap px-3 py-1.5 font-mono text-slate-500">{formatDateTime(row.timestamp, 'millisecond')}</td>
                       <td className="px-3 py-1.5 text-right">
                         {row.details && (
                           <Button

@@ -7,9 +7,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { buildAslGraph } from '@/lib/sfn/asl-graph';
 import { executionApiPath, stateMachineHref } from '@/lib/sfn/arn';
-import { formatDuration, formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
+import { formatDuration } from '@/lib/sfn/format';
 import type { ExecutionDetailDto } from '@/lib/sfn/dto';
 import { Alert } from '@/components/ui/alert';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { cn } from '@/components/ui/cn';
 import { OwnerBadge } from '@/components/tenancy/owner-badge';
 import { ErrorBanner } from './error-banner';
@@ -98,32 +100,30 @@ export function ExecutionView({ initial }: { initial: ExecutionDetailDto }) {
     setFocus({ nodeId, nonce: Date.now() });
   };
   const selectedState = selected ? stateById.get(selected.nodeId) : undefined;
-  const subtitle = `${detail.stateMachineName} · ${detail.status} · ${formatTimestamp(detail.startDate)} · ${formatDuration(detail.durationMs ?? elapsed)}`;
+  const subtitle = `${detail.stateMachineName} · ${detail.status} · ${formatDateTime(detail.startDate, 'second')} · ${formatDuration(detail.durationMs ?? elapsed)}`;
 
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <p className="text-xs text-slate-500">
-            <Link href="/executions" className="underline">
-              State machines
-            </Link>{' '}
-            /{' '}
-            <Link href={stateMachineHref(detail.stateMachineArn)} className="underline">
-              {detail.stateMachineName}
-            </Link>
-          </p>
+          <Breadcrumbs
+            className="mb-0"
+            items={[
+              { label: 'State machines', href: '/executions' },
+              { label: detail.stateMachineName, href: stateMachineHref(detail.stateMachineArn) },
+            ]}
+          />
           <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-semibold">
             <span className="break-all">{detail.name}</span> <ExecutionStatusBadge status={detail.status} />
           </h1>
           <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-600">
             <div>
               <dt className="inline text-slate-500">Started </dt>
-              <dd className="inline font-mono">{formatTimestamp(detail.startDate)}</dd>
+              <dd className="inline font-mono">{formatDateTime(detail.startDate, 'millisecond')}</dd>
             </div>
             <div>
               <dt className="inline text-slate-500">{detail.stopDate ? 'Ended ' : 'Running for '}</dt>
-              <dd className="inline font-mono">{detail.stopDate ? formatTimestamp(detail.stopDate) : formatDuration(elapsed)}</dd>
+              <dd className="inline font-mono">{detail.stopDate ? formatDateTime(detail.stopDate, 'millisecond') : formatDuration(elapsed)}</dd>
             </div>
             <div>
               <dt className="inline text-slate-500">Duration </dt>

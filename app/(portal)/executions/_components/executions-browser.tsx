@@ -6,7 +6,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { compareHref, executionHref } from '@/lib/sfn/arn';
-import { formatDuration, formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
+import { formatDuration } from '@/lib/sfn/format';
 import { EXECUTION_STATUSES } from '@/lib/schemas/sfn';
 import type { ExecutionListDto, ExecutionStatusName } from '@/lib/sfn/dto';
 import { Alert } from '@/components/ui/alert';
@@ -16,6 +17,7 @@ import { Select, TextInput } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { ExecutionStatusBadge } from './execution-status-badge';
 import { StopExecutionButton } from './stop-execution-button';
+import { TableHead } from '@/components/ui/table-head';
 
 const PAGE_SIZE = 25;
 const RANGES = [
@@ -193,21 +195,18 @@ export function ExecutionsBrowser({
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="w-full text-left text-sm" data-testid="executions-table">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="w-10 px-3 py-2 font-medium">
-                  <span className="sr-only">Compare</span>
-                </th>
-                <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">Started (UTC)</th>
-                <th className="px-3 py-2 font-medium">Ended (UTC)</th>
-                <th className="px-3 py-2 text-right font-medium">Duration</th>
-                <th className="px-3 py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              variant="panel"
+              columns={[
+                { label: 'Compare', srOnly: true, className: 'w-10' },
+                { label: 'Name' },
+                { label: 'Status' },
+                { label: 'Started' },
+                { label: 'Ended' },
+                { label: 'Duration', numeric: true },
+                { label: 'Actions', srOnly: true },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {executions.map((e) => (
                 <tr key={e.executionArn} className="hover:bg-slate-50">
@@ -227,10 +226,8 @@ export function ExecutionsBrowser({
                   <td className="px-3 py-2">
                     <ExecutionStatusBadge status={e.status} />
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">{formatTimestamp(e.startedAt).replace(' UTC', '')}</td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">
-                    {e.stoppedAt ? formatTimestamp(e.stoppedAt).replace(' UTC', '') : '—'}
-                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">{formatDateTime(e.startedAt, 'second')}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">{e.stoppedAt ? formatDateTime(e.stoppedAt, 'second') : '—'}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right text-xs tabular-nums text-slate-700">
                     {e.status === 'RUNNING' ? 'running' : formatDuration(e.durationMs)}
                   </td>

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
 import type { ExpressLogsDto } from '@/lib/sfn/dto';
 import { parseSfnArn } from '@/lib/sfn/arn';
 import { Alert } from '@/components/ui/alert';
@@ -60,7 +60,7 @@ export function ExpressLogsPanel({ stateMachineArn, initial }: { stateMachineArn
                 aria-expanded={open === i}
                 onClick={() => setOpen(open === i ? null : i)}
               >
-                <span className="font-mono text-slate-500">{formatTimestamp(e.timestamp)}</span>
+                <span className="font-mono text-slate-500">{formatDateTime(e.timestamp, 'millisecond')}</span>
                 <span className="font-medium text-slate-800">{e.type ?? 'log line'}</span>
                 <span className="truncate font-mono text-slate-500">
                   {(e.executionArn && parseSfnArn(e.executionArn)?.executionName) ?? e.message.slice(0, 80)}

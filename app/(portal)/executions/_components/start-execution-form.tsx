@@ -2,11 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import { ApiError, fetchJson, jsonBody } from '@/lib/api/fetch-json';
 import { executionHref } from '@/lib/sfn/arn';
-import { formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
 import { formatJsonText, validateExecutionInputText } from '@/lib/sfn/json-text';
-import { executionNameSchema } from '@/lib/schemas/sfn';
+import { executionNameSchema, startExecutionSchema } from '@/lib/schemas/sfn';
 import type { RecentInputDto } from '@/lib/sfn/dto';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -49,7 +49,7 @@ export function StartExecutionForm({
     try {
       const result = await fetchJson<{ executionArn: string; name: string }>('/api/v1/stepfunctions/executions', {
         method: 'POST',
-        json: { stateMachineArn, input, ...(name ? { name } : {}) },
+        json: jsonBody(startExecutionSchema, { stateMachineArn, input, ...(name ? { name } : {}) }),
       });
       if (isExpress) {
         setStarted(result.executionArn);
@@ -94,7 +94,7 @@ export function StartExecutionForm({
               <option value="">Choose one of {recentInputs.length}…</option>
               {recentInputs.map((r, i) => (
                 <option key={r.usedAt} value={i}>
-                  {formatTimestamp(r.usedAt).slice(0, 19)} · {preview(r.input)}
+                  {formatDateTime(r.usedAt, 'second')} · {preview(r.input)}
                 </option>
               ))}
             </Select>

@@ -2,12 +2,13 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { executionHref, stateMachineHref } from '@/lib/sfn/arn';
-import { formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
 import { EXECUTION_STATUSES } from '@/lib/schemas/sfn';
 import { executionStatusTone } from '@/lib/sfn/status-style';
 import type { StateMachineSummaryDto } from '@/lib/sfn/dto';
 import { OwnerBadge } from '@/components/tenancy/owner-badge';
 import { ExecutionStatusBadge } from './execution-status-badge';
+import { TableHead } from '@/components/ui/table-head';
 
 function RecentCounts({ machine }: { machine: StateMachineSummaryDto }) {
   if (!machine.access.canRead) return <span className="text-xs text-slate-500">Only the owner&apos;s members see its executions</span>;
@@ -31,16 +32,18 @@ export function StateMachineTable({ machines, emptyHint }: { machines: StateMach
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="w-full text-left text-sm" data-testid="state-machine-table">
-        <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-          <tr>
-            <th className="px-4 py-2 font-medium">State machine</th>
-            <th className="px-4 py-2 font-medium">Owner</th>
-            <th className="px-4 py-2 font-medium">Type</th>
-            <th className="px-4 py-2 font-medium">Created</th>
-            <th className="px-4 py-2 font-medium">Recent executions</th>
-            <th className="px-4 py-2 font-medium">Last failure</th>
-          </tr>
-        </thead>
+        <TableHead
+          variant="panel"
+          density="roomy"
+          columns={[
+            { label: 'State machine' },
+            { label: 'Owner' },
+            { label: 'Type' },
+            { label: 'Created' },
+            { label: 'Recent executions' },
+            { label: 'Last failure' },
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {machines.map((m) => (
             <tr key={m.arn} className="align-top hover:bg-slate-50">
@@ -62,7 +65,7 @@ export function StateMachineTable({ machines, emptyHint }: { machines: StateMach
               <td className="px-4 py-2.5">
                 <Badge tone={m.type === 'EXPRESS' ? 'info' : 'neutral'}>{m.type === 'EXPRESS' ? 'Express' : 'Standard'}</Badge>
               </td>
-              <td className="whitespace-nowrap px-4 py-2.5 text-xs text-slate-600">{formatTimestamp(m.createdAt)}</td>
+              <td className="whitespace-nowrap px-4 py-2.5 text-xs text-slate-600">{formatDateTime(m.createdAt)}</td>
               <td className="px-4 py-2.5">
                 <RecentCounts machine={m} />
               </td>
@@ -74,7 +77,7 @@ export function StateMachineTable({ machines, emptyHint }: { machines: StateMach
                     </Link>
                     <span className="flex items-center gap-1 text-slate-500">
                       <ExecutionStatusBadge status={m.recent.lastFailure.status} />{' '}
-                      {formatTimestamp(m.recent.lastFailure.stoppedAt ?? m.recent.lastFailure.startedAt)}
+                      {formatDateTime(m.recent.lastFailure.stoppedAt ?? m.recent.lastFailure.startedAt, 'second')}
                     </span>
                   </span>
                 ) : (

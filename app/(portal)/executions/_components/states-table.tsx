@@ -1,24 +1,27 @@
 'use client';
 
-import { formatDuration, formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
+import { formatDuration } from '@/lib/sfn/format';
 import { STATE_STATUS_STYLE } from '@/lib/sfn/status-style';
 import type { ExecutionStateDto } from '@/lib/sfn/dto';
+import { TableHead } from '@/components/ui/table-head';
 
 /** Every state of the definition with its status, visits and time spent (the console's table view). */
 export function StatesTable({ states, onSelect }: { states: ExecutionStateDto[]; onSelect: (nodeId: string) => void }) {
   return (
     <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table className="w-full text-left text-xs" data-testid="states-table">
-        <thead className="bg-slate-50 uppercase text-slate-500">
-          <tr>
-            <th className="px-3 py-2 font-medium">State</th>
-            <th className="px-3 py-2 font-medium">Type</th>
-            <th className="px-3 py-2 font-medium">Status</th>
-            <th className="px-3 py-2 text-right font-medium">Visits</th>
-            <th className="px-3 py-2 text-right font-medium">Time in state</th>
-            <th className="px-3 py-2 font-medium">First entered (UTC)</th>
-          </tr>
-        </thead>
+        <TableHead
+          variant="panel"
+          columns={[
+            { label: 'State' },
+            { label: 'Type' },
+            { label: 'Status' },
+            { label: 'Visits', numeric: true },
+            { label: 'Time in state', numeric: true },
+            { label: 'First entered' },
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {states.map((s) => {
             const style = STATE_STATUS_STYLE[s.status];
@@ -41,7 +44,7 @@ export function StatesTable({ states, onSelect }: { states: ExecutionStateDto[];
                 <td className="px-3 py-1.5 text-right tabular-nums">{s.visits.length}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{s.visits.length ? formatDuration(total) : '—'}</td>
                 <td className="whitespace-nowrap px-3 py-1.5 font-mono text-slate-500">
-                  {s.visits[0] ? formatTimestamp(s.visits[0].enteredAt).replace(' UTC', '') : '—'}
+                  {s.visits[0] ? formatDateTime(s.visits[0].enteredAt, 'millisecond') : '—'}
                 </td>
               </tr>
             );

@@ -2,7 +2,8 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import { findStateDefinition, type AslGraph } from '@/lib/sfn/asl-graph';
-import { formatDuration, formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
+import { formatDuration } from '@/lib/sfn/format';
 import { STATE_STATUS_STYLE } from '@/lib/sfn/status-style';
 import { traceVisit } from '@/lib/sfn/visit-trace';
 import type { ExecutionDetailDto, ExecutionStateDto } from '@/lib/sfn/dto';
@@ -124,9 +125,9 @@ export function StepPanel({
           <>
             <dl className="my-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
               <dt className="text-slate-500">Entered</dt>
-              <dd className="font-mono">{formatTimestamp(visit.enteredAt)}</dd>
+              <dd className="font-mono">{formatDateTime(visit.enteredAt, 'millisecond')}</dd>
               <dt className="text-slate-500">Exited</dt>
-              <dd className="font-mono">{visit.exitedAt ? formatTimestamp(visit.exitedAt) : '—'}</dd>
+              <dd className="font-mono">{visit.exitedAt ? formatDateTime(visit.exitedAt, 'millisecond') : '—'}</dd>
               <dt className="text-slate-500">Duration</dt>
               <dd data-testid="step-duration">
                 {visit.exitedAt
@@ -182,7 +183,7 @@ export function StepPanel({
                 <ol className="space-y-1 text-xs">
                   {visit.retries.map((r, i) => (
                     <li key={i} className="rounded border border-slate-200 p-2">
-                      <span className="font-medium">Attempt {i + 1} failed</span> at {formatTimestamp(r.at)}: {r.error ?? 'error'}
+                      <span className="font-medium">Attempt {i + 1} failed</span> at {formatDateTime(r.at, 'millisecond')}: {r.error ?? 'error'}
                       {r.cause && <span className="block break-words text-slate-600">{r.cause.slice(0, 400)}</span>}
                       {r.retriedAt && <span className="block text-slate-500">retried after {formatDuration(Date.parse(r.retriedAt) - Date.parse(r.at))}</span>}
                     </li>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import { ApiError, fetchJson, jsonBody } from '@/lib/api/fetch-json';
+import { stopExecutionSchema } from '@/lib/schemas/sfn';
 import { executionApiPath } from '@/lib/sfn/arn';
 import { Button } from '@/components/ui/button';
 
@@ -26,7 +27,7 @@ export function StopExecutionButton({
     setPending(true);
     setError(null);
     try {
-      await fetchJson(executionApiPath(executionArn, '/stop'), { method: 'POST', json: {} });
+      await fetchJson(executionApiPath(executionArn, '/stop'), { method: 'POST', json: jsonBody(stopExecutionSchema, {}) });
       setConfirming(false);
       onStopped();
     } catch (err) {

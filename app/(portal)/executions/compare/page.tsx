@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/server/auth/session';
 import { getExecutionPair } from '@/server/sfn/execution-detail';
-import { loadForPage } from '@/server/sfn/page-load';
+import { loadForPage } from '@/server/page-load';
 import { decodeArnParam } from '@/lib/sfn/arn';
 import { executionArnSchema } from '@/lib/schemas/sfn';
 import { EmptyState } from '@/components/ui/empty-state';
-import { AwsProblem } from '../_components/aws-problem';
+import { PageProblem } from '@/components/ui/page-problem';
 import { CompareView } from '../_components/compare-view';
 
 export const metadata: Metadata = { title: 'Compare executions' };
@@ -21,6 +21,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
     return <EmptyState title="Pick two executions to compare">Open a state machine, tick two of its executions and press Compare.</EmptyState>;
   }
   const loaded = await loadForPage(() => getExecutionPair(actor, a, b));
-  if (!loaded.ok) return <AwsProblem problem={loaded.problem} />;
+  if (!loaded.ok) return <PageProblem problem={loaded.problem} back={{ href: '/executions', label: 'Back to state machines' }} />;
   return <CompareView a={loaded.data[0]} b={loaded.data[1]} />;
 }

@@ -30,13 +30,7 @@ export function ClustersPanel({ initial, refreshMs }: { initial: KafkaClusterDto
           <caption className="sr-only">Registered Kafka clusters</caption>
           <TableHead
             density="roomy"
-            columns={[
-              { label: 'Cluster' },
-              { label: 'Connection' },
-              { label: 'Owner' },
-              { label: 'Status' },
-              { label: <span className="sr-only">Actions</span> },
-            ]}
+            columns={[{ label: 'Cluster' }, { label: 'Connection' }, { label: 'Owner' }, { label: 'Status' }, { label: 'Actions', srOnly: true }]}
           />
           <tbody>
             {data.clusters.map((cluster) => (

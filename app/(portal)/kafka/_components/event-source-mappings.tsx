@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { KafkaEventSourceMappingListDto } from '@/lib/kafka/dto';
-import { formatUtc } from '@/lib/kafka/format';
+import { formatDateTime } from '@/lib/date-time';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -92,7 +92,7 @@ export function EventSourceMappings({ list, highlightGroup }: { list: KafkaEvent
               </td>
               <td className="py-2 pr-4">
                 {m.startingPosition ?? '—'}
-                {m.startingPositionTimestamp && <p className="text-xs text-slate-500">{formatUtc(m.startingPositionTimestamp)}</p>}
+                {m.startingPositionTimestamp && <p className="text-xs text-slate-500">{formatDateTime(m.startingPositionTimestamp)}</p>}
               </td>
             </tr>
           ))}

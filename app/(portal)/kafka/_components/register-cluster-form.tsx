@@ -2,7 +2,9 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import { ApiError, fetchJson, jsonBody } from '@/lib/api/fetch-json';
+import { kafkaClusterRegistrationSchema } from '@/lib/schemas/kafka';
+import type { z } from 'zod';
 import type { KafkaClusterDto, KafkaConnectionTestDto } from '@/lib/kafka/dto';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -12,6 +14,7 @@ import { CLUSTERS_QUERY_KEY, ConnectionTestResult } from './clusters-panel';
 
 type TargetChoice = { id: string; name: string; regions: string[]; teamIds: string[]; isSandbox: boolean };
 type Security = 'plaintext' | 'tls' | 'sasl-scram-sha-512' | 'sasl-plain';
+type KafkaClusterRegistrationInput = z.input<typeof kafkaClusterRegistrationSchema>;
 
 const EVERY_TEAM = '__every-team__';
 const ARN_REGION = /^arn:aws[a-z-]*:kafka:([a-z0-9-]+):\d{12}:cluster\/[^/]+\/[^/]+$/;
@@ -43,10 +46,10 @@ const SECURITY_OPTIONS: { value: Security; label: string; help: string }[] = [
 ];
 
 /** The request body the API validates (lib/schemas/kafka.ts); empty optional fields are left out. */
-function toRequestBody(form: Form) {
+function toRequestBody(form: Form): KafkaClusterRegistrationInput {
   const brokers = form.brokers.split(/[\s,]+/).filter(Boolean);
   const optional = (value: string) => (value.trim() ? value : undefined);
-  const settings =
+  const settings: KafkaClusterRegistrationInput['settings'] =
     form.source === 'msk'
       ? { kind: 'msk-iam', clusterArn: form.clusterArn, network: form.network }
       : form.security === 'plaintext'
@@ -88,7 +91,10 @@ export function RegisterClusterForm({
   const [registered, setRegistered] = useState<{ cluster: KafkaClusterDto; test: KafkaConnectionTestDto | null } | null>(null);
   const register = useMutation({
     mutationFn: async () => {
-      const cluster = await fetchJson<KafkaClusterDto>('/api/v1/kafka/clusters', { method: 'POST', json: toRequestBody(form) });
+      const cluster = await fetchJson<KafkaClusterDto>('/api/v1/kafka/clusters', {
+        method: 'POST',
+        json: jsonBody(kafkaClusterRegistrationSchema, toRequestBody(form)),
+      });
       setRegistered({ cluster, test: null });
       void qc.invalidateQueries({ queryKey: CLUSTERS_QUERY_KEY });
       // Register first, then say whether it can be reached: a cluster that is down today may be up tomorrow.

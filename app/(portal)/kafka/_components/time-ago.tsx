@@ -1,7 +1,8 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { formatAgo, formatUtc } from '@/lib/kafka/format';
+import { formatDateTime, formatTime } from '@/lib/date-time';
+import { formatAgo } from '@/lib/kafka/format';
 
 const TICK_MS = 15_000;
 const subscribe = (onChange: () => void) => {
@@ -11,12 +12,12 @@ const subscribe = (onChange: () => void) => {
 // Rounded so consecutive reads agree (useSyncExternalStore needs a stable snapshot).
 const readClock = () => Math.floor(Date.now() / TICK_MS) * TICK_MS;
 
-/** A time that says how long ago it was; the server renders UTC so hydration matches. */
+/** A time that says how long ago it was; the server (which has no "now" of the reader's) renders the date. */
 export function TimeAgo({ iso }: { iso: string }) {
   const now = useSyncExternalStore(subscribe, readClock, () => null);
   return (
-    <time dateTime={iso} title={formatUtc(iso)}>
-      {now === null ? formatUtc(iso) : `${new Date(iso).toLocaleTimeString('en-GB')} (${formatAgo(iso, now)})`}
+    <time dateTime={iso} title={formatDateTime(iso, 'second')}>
+      {now === null ? formatDateTime(iso, 'second') : `${formatTime(iso)} (${formatAgo(iso, now)})`}
     </time>
   );
 }

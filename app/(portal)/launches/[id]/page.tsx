@@ -1,29 +1,20 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { requirePageActor } from '@/server/auth/session';
 import { getLaunchDetail } from '@/server/launches/read';
 import { hasTeamRole } from '@/server/auth/authz';
 import { getBlueprint } from '@/server/blueprints/load';
-import { isAppError } from '@/server/errors';
-import { Alert } from '@/components/ui/alert';
+import { loadForPage } from '@/server/page-load';
+import { PageProblem } from '@/components/ui/page-problem';
 import { LaunchView } from './_components/launch-view';
 
 export const metadata: Metadata = { title: 'Launch' };
 
 export default async function LaunchPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
-  const launch = await getLaunchDetail(actor, (await params).id).catch((err: unknown) => {
-    if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
-    if (isAppError(err) && err.code === 'FORBIDDEN') return err;
-    throw err;
-  });
-  if (isAppError(launch)) {
-    return (
-      <Alert tone="error" title="You may not see this launch">
-        {launch.message}
-      </Alert>
-    );
-  }
+  const { id } = await params;
+  const loaded = await loadForPage(() => getLaunchDetail(actor, id));
+  if (!loaded.ok) return <PageProblem problem={loaded.problem} back={{ href: '/launches', label: 'Launches you can see' }} />;
+  const launch = loaded.data;
   const blueprint = await getBlueprint(launch.blueprint.slug);
   return (
     <LaunchView

@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { replacementLabel, type ResourceChangeDto } from '@/lib/launches/dto';
+import { TableHead } from '@/components/ui/table-head';
 
 const actionTone = { Add: 'good', Modify: 'warn', Remove: 'bad' } as const;
 const replacementTone = { True: 'bad', Conditional: 'warn' } as const;
@@ -18,13 +19,7 @@ export function ChangeSetTable({ changes }: { changes: ResourceChangeDto[] }) {
       {/* Fixed columns with the type under the logical id: long ids and types wrap instead of pushing
           the Replacement column out of a narrow preview card. */}
       <table className="w-full table-fixed text-left text-sm" data-testid="change-set-table">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className="w-20 py-1 pr-2">Action</th>
-            <th className="py-1 pr-2">Resource</th>
-            <th className="w-32 py-1">Replacement</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Action', className: 'w-20' }, { label: 'Resource' }, { label: 'Replacement', className: 'w-32' }]} />
         <tbody>
           {changes.map((c) => {
             const label = replacementLabel(c.replacement);

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
+import { formatDateTime } from '@/lib/date-time';
 import { statusTone, type LaunchSummaryDto } from '@/lib/launches/dto';
 import type { LaunchListQuery } from '@/lib/schemas/launches';
 import { Badge } from '@/components/ui/badge';
@@ -11,6 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Select } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { StatusBadge } from './status-badge';
+import { TableHead } from '@/components/ui/table-head';
 
 export interface LaunchFilterOptions {
   blueprints: string[];
@@ -107,16 +109,10 @@ export function LaunchList({
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-3 py-2">Stack</th>
-                <th className="px-3 py-2">Blueprint</th>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2">Where</th>
-                <th className="px-3 py-2">Team</th>
-                <th className="px-3 py-2">Launched</th>
-              </tr>
-            </thead>
+            <TableHead
+              variant="panel"
+              columns={[{ label: 'Stack' }, { label: 'Blueprint' }, { label: 'Status' }, { label: 'Where' }, { label: 'Team' }, { label: 'Launched' }]}
+            />
             <tbody>
               {data.map((l) => (
                 <tr key={l.id} className="border-t border-slate-100">
@@ -141,7 +137,7 @@ export function LaunchList({
                   </td>
                   <td className="px-3 py-2 text-xs">{l.team.name}</td>
                   <td className="px-3 py-2 text-xs text-slate-600">
-                    {new Date(l.createdAt).toLocaleString()} by {l.createdBy}
+                    {formatDateTime(l.createdAt)} by {l.createdBy}
                   </td>
                 </tr>
               ))}

@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { fetchJson, ApiError } from '@/lib/api/fetch-json';
+import { fetchJson, ApiError, jsonBody } from '@/lib/api/fetch-json';
+import { resourceAssignmentInputSchema, groupPrefixInputSchema } from '@/lib/schemas/tenancy';
 import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import { Alert } from '@/components/ui/alert';
@@ -153,7 +154,7 @@ export function TargetAssignments({
     mutationFn: () =>
       fetchJson<ResourceAssignmentDto>(`/api/v1/targets/${target.id}/assignments`, {
         method: 'POST',
-        json: kind === 'tag' ? { team, kind, key: tagKey, value: tagValue } : { team, kind, pattern },
+        json: jsonBody(resourceAssignmentInputSchema, kind === 'tag' ? { team, kind, key: tagKey, value: tagValue } : { team, kind, pattern }),
       }),
     onSuccess: () => {
       setPattern('');
@@ -254,7 +255,11 @@ export function ClusterGroupPrefixes({
   const [team, setTeam] = useState(adminTeams[0]?.id ?? '');
   const [prefix, setPrefix] = useState('');
   const add = useMutation({
-    mutationFn: () => fetchJson<KafkaGroupPrefixDto>(`/api/v1/kafka/clusters/${cluster.id}/group-prefixes`, { method: 'POST', json: { team, prefix } }),
+    mutationFn: () =>
+      fetchJson<KafkaGroupPrefixDto>(`/api/v1/kafka/clusters/${cluster.id}/group-prefixes`, {
+        method: 'POST',
+        json: jsonBody(groupPrefixInputSchema, { team, prefix }),
+      }),
     onSuccess: () => {
       setPrefix('');
       void qc.invalidateQueries({ queryKey: key });

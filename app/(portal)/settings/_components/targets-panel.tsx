@@ -2,12 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { fetchJson, ApiError } from '@/lib/api/fetch-json';
+import { fetchJson, ApiError, jsonBody } from '@/lib/api/fetch-json';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { Badge } from '@/components/ui/badge';
 import { Alert } from '@/components/ui/alert';
-import type { TargetDto } from '@/lib/schemas/targets';
+import { type TargetDto, targetInputSchema } from '@/lib/schemas/targets';
+import { TableHead } from '@/components/ui/table-head';
 
 type Team = { id: string; name: string };
 
@@ -25,16 +26,16 @@ export function TargetsPanel({ initial, teams, canManage }: { initial: TargetDto
   return (
     <div className="space-y-6">
       <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-1">Name</th>
-            <th className="py-1">Account</th>
-            <th className="py-1">Regions</th>
-            <th className="py-1">Role</th>
-            <th className="py-1">Teams</th>
-            {canManage && <th className="py-1" />}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Name' },
+            { label: 'Account' },
+            { label: 'Regions' },
+            { label: 'Role' },
+            { label: 'Teams' },
+            ...(canManage ? [{ label: 'Actions', srOnly: true }] : []),
+          ]}
+        />
         <tbody>
           {data.targets.map((t) => (
             <tr key={t.id} className="border-t border-slate-100">
@@ -73,14 +74,14 @@ function RegisterTarget({ teams, onDone }: { teams: Team[]; onDone: () => void }
     mutationFn: () =>
       fetchJson<TargetDto>('/api/v1/targets', {
         method: 'POST',
-        json: {
+        json: jsonBody(targetInputSchema, {
           ...form,
           serviceRoleArn: form.serviceRoleArn || undefined,
           regions: form.regions
             .split(',')
             .map((r) => r.trim())
             .filter(Boolean),
-        },
+        }),
       }),
     onSuccess: () => {
       setForm({ name: '', accountId: '', regions: 'us-east-1', roleArn: '', serviceRoleArn: '', externalId: '', teamIds: [] });

@@ -3,12 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { fetchJson, ApiError } from '@/lib/api/fetch-json';
+import { fetchJson, ApiError, jsonBody } from '@/lib/api/fetch-json';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import type { ApiTokenDto } from '@/lib/schemas/tokens';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { type ApiTokenDto, createTokenSchema } from '@/lib/schemas/tokens';
+import { formatDateTime } from '@/lib/date-time';
 
 type TokenList = { tokens: ApiTokenDto[] };
 
@@ -18,16 +20,22 @@ export function TokensPanel({ initial }: { initial: ApiTokenDto[] }) {
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (tokenName: string) => fetchJson<ApiTokenDto & { token: string }>('/api/v1/tokens', { method: 'POST', json: { name: tokenName } }),
+    mutationFn: (tokenName: string) =>
+      fetchJson<ApiTokenDto & { token: string }>('/api/v1/tokens', { method: 'POST', json: jsonBody(createTokenSchema, { name: tokenName }) }),
     onSuccess: (res) => {
       setCreated(res.token);
       setName('');
       void qc.invalidateQueries({ queryKey: ['tokens'] });
     },
   });
+  // Revoking cannot be undone and breaks every script using the token: it asks first.
+  const [revoking, setRevoking] = useState<ApiTokenDto | null>(null);
   const revoke = useMutation({
     mutationFn: (id: string) => fetchJson(`/api/v1/tokens/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['tokens'] }),
+    onSuccess: () => {
+      setRevoking(null);
+      void qc.invalidateQueries({ queryKey: ['tokens'] });
+    },
   });
   const fieldError = create.error instanceof ApiError ? (create.error.fields?.name?.[0] ?? create.error.message) : null;
   const hydrated = useHydrated();
@@ -69,14 +77,21 @@ export function TokensPanel({ initial }: { initial: ApiTokenDto[] }) {
               <span>
                 <span className="font-medium">{t.name}</span> <code className="text-xs text-slate-500">{t.prefix}…</code>
                 <span className="block text-xs text-slate-500">
-                  created {new Date(t.createdAt).toLocaleString()}
-                  {t.lastUsedAt ? ` · last used ${new Date(t.lastUsedAt).toLocaleString()}` : ' · never used'}
+                  created {formatDateTime(t.createdAt)}
+                  {t.lastUsedAt ? ` · last used ${formatDateTime(t.lastUsedAt)}` : ' · never used'}
                 </span>
               </span>
               {t.revokedAt ? (
                 <Badge tone="bad">revoked</Badge>
               ) : (
-                <Button variant="secondary" onClick={() => revoke.mutate(t.id)} disabled={revoke.isPending} aria-label={`Revoke ${t.name}`}>
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    revoke.reset();
+                    setRevoking(t);
+                  }}
+                  aria-label={`Revoke ${t.name}`}
+                >
                   Revoke
                 </Button>
               )}
@@ -84,6 +99,18 @@ export function TokensPanel({ initial }: { initial: ApiTokenDto[] }) {
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke the token ${revoking?.name ?? ''}?`}
+        confirmLabel="Revoke token"
+        pendingLabel="Revoking…"
+        isPending={revoke.isPending}
+        error={revoke.error?.message ?? null}
+        onConfirm={() => revoking && revoke.mutate(revoking.id)}
+        onCancel={() => setRevoking(null)}
+      >
+        Scripts and pipelines that send it are refused from now on. This cannot be undone; create a new token to replace it.
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,17 +1,18 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { requirePageActor } from '@/server/auth/session';
 import { getStateMachinePage } from '@/server/sfn/state-machines';
 import { listExecutions } from '@/server/sfn/executions';
 import { getExpressLogs } from '@/server/sfn/express-logs';
 import { getDefinitionGraph } from '@/server/sfn/layout';
-import { loadForPage } from '@/server/sfn/page-load';
+import { loadForPage } from '@/server/page-load';
 import { decodeArnParam, parseSfnArn } from '@/lib/sfn/arn';
-import { formatTimestamp } from '@/lib/sfn/format';
+import { formatDateTime } from '@/lib/date-time';
 import { Badge } from '@/components/ui/badge';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Card } from '@/components/ui/card';
+import { PageProblem } from '@/components/ui/page-problem';
 import { OwnerBadge } from '@/components/tenancy/owner-badge';
-import { AwsProblem } from '../../_components/aws-problem';
 import { ExecutionGraph } from '../../_components/execution-graph';
 import { ExecutionsBrowser } from '../../_components/executions-browser';
 import { ExpressLogsPanel } from '../../_components/express-logs-panel';
@@ -26,6 +27,8 @@ type SearchParams = Promise<{ compare?: string | string[]; start?: string | stri
 export default async function StateMachinePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const actor = await requirePageActor();
   const arn = decodeArnParam((await params).arn);
+  // A path that is not a state machine ARN is no page at all.
+  if (parseSfnArn(arn)?.kind !== 'stateMachine') notFound();
   const query = await searchParams;
   const compare = Array.isArray(query.compare) ? query.compare[0] : query.compare;
   const loaded = await loadForPage(async () => {
@@ -44,7 +47,7 @@ export default async function StateMachinePage({ params, searchParams }: { param
     return (
       <>
         <h1 className="mb-4 text-xl font-semibold">{name}</h1>
-        <AwsProblem problem={loaded.problem} />
+        <PageProblem problem={loaded.problem} back={{ href: '/executions', label: 'Back to state machines' }} />
       </>
     );
   }
@@ -53,12 +56,10 @@ export default async function StateMachinePage({ params, searchParams }: { param
   return (
     <div className="space-y-6">
       <header>
-        <p className="text-xs text-slate-500">
-          <Link href="/executions" className="underline">
-            State machines
-          </Link>{' '}
-          / {sm.target.isSandbox ? 'Sandbox' : sm.target.name} · {sm.target.region}
-        </p>
+        <Breadcrumbs
+          className="mb-0"
+          items={[{ label: 'State machines', href: '/executions' }, { label: `${sm.target.isSandbox ? 'Sandbox' : sm.target.name} · ${sm.target.region}` }]}
+        />
         <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-semibold">
           {sm.name} <Badge tone={isExpress ? 'info' : 'neutral'}>{isExpress ? 'Express' : 'Standard'}</Badge>
           {sm.status !== 'ACTIVE' && <Badge tone="warn">{sm.status}</Badge>}
@@ -68,7 +69,7 @@ export default async function StateMachinePage({ params, searchParams }: { param
           Owner <OwnerBadge owner={sm.owner} />
         </p>
         <p className="mt-1 text-xs text-slate-500">
-          Created {formatTimestamp(sm.createdAt)} · role <span className="font-mono">{sm.roleArn.split('/').pop()}</span> · logging{' '}
+          Created {formatDateTime(sm.createdAt)} · role <span className="font-mono">{sm.roleArn.split('/').pop()}</span> · logging{' '}
           {sm.logging.level.toLowerCase()}
         </p>
       </header>

@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { ActionAvailability } from '@/lib/launches/actions';
+import { formatDateTime } from '@/lib/date-time';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -37,7 +38,7 @@ export function DriftPanel({ launchId, availability }: { launchId: string; avail
         <div className="mt-3 space-y-2 text-sm">
           <p>
             Stack is <Badge tone={m.data.report.status === 'IN_SYNC' ? 'good' : 'warn'}>{m.data.report.status}</Badge> (checked{' '}
-            {new Date(m.data.report.checkedAt).toLocaleTimeString()})
+            {formatDateTime(m.data.report.checkedAt, 'second')})
           </p>
           <ul className="space-y-1">
             {m.data.report.resources

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { StackEventDto } from '@/lib/launches/dto';
+import { formatDateTime, formatTime } from '@/lib/date-time';
 import { StatusBadge } from '../../_components/status-badge';
 import { cn } from '@/components/ui/cn';
 
@@ -27,13 +28,13 @@ export function EventTimeline({ events, highlight, stackName }: { events: StackE
           <li
             key={e.eventId}
             className={cn(
-              'grid grid-cols-[5.5rem_minmax(0,1fr)] gap-2 rounded px-2 py-1',
+              'grid grid-cols-[6.5rem_minmax(0,1fr)] gap-2 rounded px-2 py-1',
               e.eventId === highlight && 'bg-red-50 ring-1 ring-red-200',
               e.logicalId === stackName && 'bg-slate-50',
             )}
           >
-            <time className="font-mono text-xs text-slate-500" dateTime={e.timestamp}>
-              {new Date(e.timestamp).toLocaleTimeString()}
+            <time className="font-mono text-xs text-slate-500" dateTime={e.timestamp} title={formatDateTime(e.timestamp, 'second')}>
+              {formatTime(e.timestamp)}
             </time>
             <div>
               <span className="font-mono text-xs font-medium">{e.logicalId}</span> <StatusBadge status={e.status} />

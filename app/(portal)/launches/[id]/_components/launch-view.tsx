@@ -3,12 +3,15 @@
 import Link from 'next/link';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
+import { formatDateTime } from '@/lib/date-time';
 import { statusTone, type LaunchDetailDto } from '@/lib/launches/dto';
 import { launchActions, type ActionAvailability } from '@/lib/launches/actions';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Card } from '@/components/ui/card';
+import { TableHead } from '@/components/ui/table-head';
 import { StatusBadge } from '../../_components/status-badge';
 import { EventTimeline } from './event-timeline';
 import { UpdatePanel } from './update-panel';
@@ -36,12 +39,7 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-xs text-slate-500">
-            <Link href="/launches" className="underline">
-              Launches
-            </Link>{' '}
-            / {l.team.name}
-          </p>
+          <Breadcrumbs className="mb-0" items={[{ label: 'Launches', href: '/launches' }, { label: l.team.name }]} />
           <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold">
             {l.stackName} <StatusBadge status={l.status} />
           </h1>
@@ -87,7 +85,7 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
       )}
       {!l.firstFailure && l.statusReason && /FAILED/.test(l.status) && <Alert tone="error">{l.statusReason}</Alert>}
       {l.status === 'DELETED' && (
-        <Alert tone="info">The stack was deleted{l.deletedAt ? ` on ${new Date(l.deletedAt).toLocaleString()}` : ''}. This record stays for the history.</Alert>
+        <Alert tone="info">The stack was deleted{l.deletedAt ? ` on ${formatDateTime(l.deletedAt)}` : ''}. This record stays for the history.</Alert>
       )}
       {l.status === 'DISCARDED' && (
         <Alert tone="info" title="This preview was discarded">
@@ -102,9 +100,10 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
               <p className="text-sm text-slate-500">{inProgress ? 'Outputs appear when the stack is complete.' : 'No outputs.'}</p>
             ) : (
               <table className="w-full text-left text-sm" data-testid="outputs">
+                <TableHead columns={[{ label: 'Output' }, { label: 'Value' }, { label: 'Copy', srOnly: true }]} />
                 <tbody>
                   {l.outputs.map((o) => (
-                    <tr key={o.key} className="border-t border-slate-100 first:border-0 align-top">
+                    <tr key={o.key} className="border-t border-slate-100 align-top">
                       <td className="py-1.5 pr-3 font-mono text-xs">{o.key}</td>
                       <td className="py-1.5 break-all font-mono text-xs">
                         {o.value}
@@ -131,9 +130,10 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
           </Card>
           <Card title={`Resources (${l.resources.length})`}>
             <table className="w-full text-left text-sm">
+              <TableHead columns={[{ label: 'Logical id' }, { label: 'Type' }, { label: 'Status' }, { label: 'Physical id' }]} />
               <tbody>
                 {l.resources.map((r) => (
-                  <tr key={r.logicalId} className="border-t border-slate-100 first:border-0">
+                  <tr key={r.logicalId} className="border-t border-slate-100">
                     <td className="py-1.5 pr-2 font-mono text-xs">{r.logicalId}</td>
                     <td className="py-1.5 pr-2 font-mono text-xs text-slate-500">{r.resourceType}</td>
                     <td className="py-1.5 pr-2">

@@ -2,7 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson, jsonBody } from '@/lib/api/fetch-json';
+import { teardownSchema } from '@/lib/schemas/launches';
 import type { ActionAvailability } from '@/lib/launches/actions';
 import type { LaunchDetailDto } from '@/lib/launches/dto';
 import { Alert } from '@/components/ui/alert';
@@ -15,7 +16,7 @@ export function TeardownPanel({ launch, availability, onDone }: { launch: Launch
   const [typed, setTyped] = useState('');
   const del = useMutation({
     mutationFn: (retainResources?: string[]) =>
-      fetchJson(`/api/v1/launches/${launch.id}`, { method: 'DELETE', json: retainResources ? { retainResources } : {} }),
+      fetchJson(`/api/v1/launches/${launch.id}`, { method: 'DELETE', json: jsonBody(teardownSchema, retainResources ? { retainResources } : {}) }),
     onSuccess: () => {
       setTyped('');
       onDone();
@@ -69,7 +70,7 @@ export function TeardownPanel({ launch, availability, onDone }: { launch: Launch
 /** An unconfirmed preview: nothing to type, since nothing was created; discarding frees the stack name. */
 export function DiscardPreviewPanel({ launchId, onDone }: { launchId: string; onDone: () => void }) {
   const discard = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/launches/${launchId}`, { method: 'DELETE', json: {} }),
+    mutationFn: () => fetchJson(`/api/v1/launches/${launchId}`, { method: 'DELETE', json: jsonBody(teardownSchema, {}) }),
     onSuccess: onDone,
   });
   return (

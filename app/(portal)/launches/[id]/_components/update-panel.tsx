@@ -2,7 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import { ApiError, fetchJson, jsonBody } from '@/lib/api/fetch-json';
+import { launchUpdateSchema } from '@/lib/schemas/launches';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -41,11 +42,12 @@ export function UpdatePanel({
     ),
   });
   const previewM = useMutation({
-    mutationFn: () => fetchJson<{ preview: LaunchPreviewDto }>(`/api/v1/launches/${launch.id}/update`, { method: 'POST', json: body(true) }),
+    mutationFn: () =>
+      fetchJson<{ preview: LaunchPreviewDto }>(`/api/v1/launches/${launch.id}/update`, { method: 'POST', json: jsonBody(launchUpdateSchema, body(true)) }),
     onSuccess: (r) => setPreview(r.preview),
   });
   const applyM = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/launches/${launch.id}/update`, { method: 'POST', json: body(false) }),
+    mutationFn: () => fetchJson(`/api/v1/launches/${launch.id}/update`, { method: 'POST', json: jsonBody(launchUpdateSchema, body(false)) }),
     onSuccess: () => {
       setPreview(null);
       setOpen(false);

@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import { ApiError, fetchJson, jsonBody } from '@/lib/api/fetch-json';
+import { launchRequestSchema } from '@/lib/schemas/launches';
 import { launchFormErrors, mergeFieldErrors } from '@/lib/launches/form-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -77,7 +78,7 @@ export function LaunchForm(props: {
   const edited = (...keys: string[]) => setEditedSinceSubmit((e) => (keys.every((k) => e.has(k)) ? e : new Set([...e, ...keys])));
 
   const previewMutation = useMutation({
-    mutationFn: () => fetchJson<LaunchPreviewDto>('/api/v1/launches/preview', { method: 'POST', json: request }),
+    mutationFn: () => fetchJson<LaunchPreviewDto>('/api/v1/launches/preview', { method: 'POST', json: jsonBody(launchRequestSchema, request) }),
     onSuccess: (p) => {
       setPreview(p);
       setAcknowledged(p.capabilities.length === 0);
@@ -86,7 +87,8 @@ export function LaunchForm(props: {
     onError: () => setFocusRequest((n) => n + 1),
   });
   const launchMutation = useMutation({
-    mutationFn: () => fetchJson<LaunchDetailDto>('/api/v1/launches', { method: 'POST', json: { ...request, previewId: preview?.previewId } }),
+    mutationFn: () =>
+      fetchJson<LaunchDetailDto>('/api/v1/launches', { method: 'POST', json: jsonBody(launchRequestSchema, { ...request, previewId: preview?.previewId }) }),
     onSuccess: (launch) => router.push(`/launches/${launch.id}`),
   });
 

@@ -9,6 +9,7 @@ import type { ConsumerGroupDetailDto } from '@/lib/kafka/dto';
 import { formatOffset, formatTimeLag, STATUS_MEANINGS } from '@/lib/kafka/format';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { BreakableName } from '@/components/ui/breakable-name';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Spinner } from '@/components/ui/spinner';
@@ -51,7 +52,9 @@ export function GroupView({
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="flex flex-wrap items-center gap-3 text-xl font-semibold text-slate-900">
-            <span className="break-all">{g.groupId}</span>
+            <span className="min-w-0 break-words">
+              <BreakableName name={g.groupId} />
+            </span>
             {g.source === 'live' && <GroupStateBadge state={g.state} />}
             <ConsumerStatusBadge status={g.status} severity={g.severity} />
           </h1>
@@ -134,7 +137,9 @@ export function GroupView({
             <tbody>
               {g.topics.map((t) => (
                 <tr key={t.topic} className="border-t border-slate-100">
-                  <td className="break-all py-1.5 pr-3 font-mono text-xs">{t.topic}</td>
+                  <td className="break-words py-1.5 pr-3 font-mono text-xs">
+                    <BreakableName name={t.topic} />
+                  </td>
                   <td className="py-1.5 pr-3 text-right tabular-nums">
                     {t.partitionCount}
                     {t.unknownLagPartitionCount > 0 && <span className="block text-xs text-slate-500">{t.unknownLagPartitionCount} unknown</span>}

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { GroupLagHistoryDto } from '@/lib/kafka/dto';
 import { HISTORY_RANGES, type HistoryRangeKey } from '@/lib/schemas/kafka';
+import { formatDateTime } from '@/lib/date-time';
 import { formatOffset, formatTimeLag } from '@/lib/kafka/format';
 import { ChartCard } from '@/components/charts/chart-card';
 import { LAG_COLOR, LagHistoryChart, PEAK_COLOR, type LagChartPoint } from '@/components/charts/lag-history-chart';
@@ -116,7 +117,7 @@ export function LagHistory({
           <LagHistoryChart points={points} showPeak={bucketed} yLabel="records behind" />
           <p className="px-2 pb-3 text-xs text-slate-600" data-testid="lag-history-summary">
             {points.length} points · latest {latest?.lagText ?? 'unknown'}
-            {peak && ` · highest ${peak.peakText} at ${new Date(peak.at).toLocaleString('en-GB')}`}
+            {peak && ` · highest ${peak.peakText} at ${formatDateTime(peak.at, 'second')}`}
             {series !== TOTAL &&
               data &&
               range.ms > data.partitionDetailRetentionMs &&

@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Suspense } from 'react';
 import { requirePageActor } from '@/server/auth/session';
+import type { Actor } from '@/server/auth/actor';
 import { getClusterForActor } from '@/server/kafka/clusters';
-import { getConsumerGroupDetail, getGroupOwnership, listClusterTopics } from '@/server/kafka/consumer-groups';
+import { findConsumerGroupDetail, getGroupOwnership, listClusterTopics } from '@/server/kafka/consumer-groups';
+import { groupIdFromPageParam } from '@/server/kafka/route-params';
 import { refusalMessage } from '@/server/tenancy/ownership';
-import { isAppError } from '@/server/errors';
-import { Alert } from '@/components/ui/alert';
+import { loadForPage } from '@/server/page-load';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { BreakableName } from '@/components/ui/breakable-name';
 import { PageHeader } from '@/components/ui/page-header';
-import { decodeGroupId, loadForPage, Refused } from '../../../../_components/page-load';
+import { PageProblem } from '@/components/ui/page-problem';
+import { Spinner } from '@/components/ui/spinner';
 import { ResetForm } from './_components/reset-form';
 
 export const metadata: Metadata = { title: 'Reset consumer group offsets' };
@@ -15,74 +19,54 @@ export const metadata: Metadata = { title: 'Reset consumer group offsets' };
 export default async function ResetPage({ params }: { params: Promise<{ clusterId: string; groupId: string }> }) {
   const actor = await requirePageActor();
   const { clusterId, groupId: rawGroupId } = await params;
-  const groupId = decodeGroupId(rawGroupId);
-  const loaded = await loadForPage(() => getClusterForActor(actor, clusterId));
-  if (!loaded.ok) return <Refused message={loaded.message} />;
-  const cluster = loaded.value;
+  const groupId = groupIdFromPageParam(rawGroupId);
+  const loaded = await loadForPage(() => Promise.all([getClusterForActor(actor, clusterId), getGroupOwnership(actor, clusterId, groupId)]));
+  if (!loaded.ok) return <PageProblem problem={loaded.problem} back={{ href: '/kafka', label: 'Clusters you can see' }} />;
+  const [cluster, ownership] = loaded.data;
   const groupHref = `/kafka/${cluster.id}/groups/${encodeURIComponent(groupId)}`;
-  const header = (
+  return (
     <>
-      <p className="mb-1 text-xs text-slate-500">
-        <Link href="/kafka" className="underline">
-          Kafka
-        </Link>{' '}
-        /{' '}
-        <Link href={`/kafka/${cluster.id}`} className="underline">
-          {cluster.name}
-        </Link>{' '}
-        /{' '}
-        <Link href={groupHref} className="underline">
-          {groupId}
-        </Link>
-      </p>
+      <Breadcrumbs
+        items={[
+          { label: 'Kafka', href: '/kafka' },
+          { label: cluster.name, href: `/kafka/${cluster.id}` },
+          { label: <BreakableName name={groupId} />, href: groupHref },
+        ]}
+      />
       <PageHeader
         title={`Reset offsets of ${groupId}`}
         description="Plan first: the dry run shows every partition's current and new offset and the lag that follows. Kafka applies a reset only while the group has no active members."
       />
+      {ownership.canReset ? (
+        // The group's offsets and the cluster's topics stream in: an unreachable broker takes up to 10 s to give up.
+        <Suspense fallback={<Spinner label="Reading the cluster" />}>
+          <Reset actor={actor} clusterId={cluster.id} groupId={groupId} groupHref={groupHref} />
+        </Suspense>
+      ) : (
+        <PageProblem
+          problem={{ code: 'FORBIDDEN', message: refusalMessage(ownership.owner, 'operate', 'reset its offsets'), dependency: null }}
+          back={{ href: groupHref, label: 'Back to the group' }}
+        />
+      )}
     </>
   );
-  const ownership = await getGroupOwnership(actor, cluster.id, groupId);
-  if (!ownership.canReset) {
-    return (
-      <>
-        {header}
-        <Refused message={refusalMessage(ownership.owner, 'operate', 'reset its offsets')} />
-      </>
-    );
-  }
+}
 
-  const [detail, topics] = await Promise.all([
-    getConsumerGroupDetail(actor, cluster.id, groupId).catch((error: unknown) => {
-      if (isAppError(error) && error.code === 'NOT_FOUND') return null;
-      throw error;
-    }),
-    listClusterTopics(actor, cluster.id).catch((error: unknown) => {
-      if (isAppError(error) && error.code === 'UNAVAILABLE') return error.message;
-      throw error;
-    }),
-  ]);
-  if (typeof topics === 'string') {
-    return (
-      <>
-        {header}
-        <Alert tone="error" title="Offsets cannot be reset right now">
-          {topics}
-        </Alert>
-      </>
-    );
+async function Reset({ actor, clusterId, groupId, groupHref }: { actor: Actor; clusterId: string; groupId: string; groupHref: string }) {
+  const loaded = await loadForPage(() => Promise.all([findConsumerGroupDetail(actor, clusterId, groupId), listClusterTopics(actor, clusterId)]));
+  if (!loaded.ok) {
+    return <PageProblem title="Offsets cannot be reset right now" problem={loaded.problem} back={{ href: groupHref, label: 'Back to the group' }} />;
   }
+  const [{ detail }, topics] = loaded.data;
   return (
-    <>
-      {header}
-      <ResetForm
-        clusterId={cluster.id}
-        groupId={groupId}
-        groupHref={groupHref}
-        clusterTopics={topics}
-        groupTopics={detail ? detail.topics.map((t) => t.topic) : []}
-        initialState={detail?.source === 'live' ? detail.state : null}
-        members={detail?.members.map((m) => ({ clientId: m.clientId, host: m.host })) ?? []}
-      />
-    </>
+    <ResetForm
+      clusterId={clusterId}
+      groupId={groupId}
+      groupHref={groupHref}
+      clusterTopics={topics}
+      groupTopics={detail ? detail.topics.map((t) => t.topic) : []}
+      initialState={detail?.source === 'live' ? detail.state : null}
+      members={detail?.members.map((m) => ({ clientId: m.clientId, host: m.host })) ?? []}
+    />
   );
 }

@@ -1,5 +1,6 @@
-// GET /api/v1/kafka/clusters/:id/groups — every consumer group with lag, status, time lag and a sparkline
+// GET /api/v1/kafka/clusters/:id/groups — one page of consumer groups (filtered, sorted) with lag, status, time lag and a sparkline
 import { apiRoute } from '@/server/http';
 import { listConsumerGroups } from '@/server/kafka/consumer-groups';
+import { consumerGroupListQuerySchema } from '@/lib/schemas/kafka';
 
-export const GET = apiRoute({}, async ({ actor, params }) => listConsumerGroups(actor, params.id!));
+export const GET = apiRoute({ query: consumerGroupListQuerySchema }, async ({ actor, params, query }) => listConsumerGroups(actor, params.id!, query));

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/fetch-json';
+import { ApiError, fetchJson, jsonBody } from '@/lib/api/fetch-json';
 import type { OffsetResetResultDto } from '@/lib/kafka/dto';
-import type { OffsetResetBody } from '@/lib/schemas/kafka';
+import { type OffsetResetBody, offsetResetBodySchema } from '@/lib/schemas/kafka';
 import { formatOffset, parsePartitionList } from '@/lib/kafka/format';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -57,8 +57,8 @@ export function ResetForm({
   const request = useMemo((): OffsetResetBody | null => {
     const strategy =
       kind === 'to-datetime'
-        ? at && !Number.isNaN(new Date(at).getTime())
-          ? { kind, at: new Date(at).toISOString() }
+        ? at && !Number.isNaN(Date.parse(`${at}Z`))
+          ? { kind, at: new Date(`${at}Z`).toISOString() }
           : null
         : kind === 'to-offset'
           ? { kind, offset: offset.trim() }
@@ -78,13 +78,16 @@ export function ResetForm({
 
   const plan = useMutation({
     mutationFn: (body: OffsetResetBody) =>
-      fetchJson<OffsetResetResultDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/reset`, { method: 'POST', json: body }),
+      fetchJson<OffsetResetResultDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/reset`, {
+        method: 'POST',
+        json: jsonBody(offsetResetBodySchema, body),
+      }),
   });
   const execute = useMutation({
     mutationFn: (body: OffsetResetBody) =>
       fetchJson<OffsetResetResultDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/reset`, {
         method: 'POST',
-        json: { ...body, dryRun: false },
+        json: jsonBody(offsetResetBodySchema, { ...body, dryRun: false }),
       }),
   });
   const [plannedKey, setPlannedKey] = useState<string | null>(null);
@@ -138,7 +141,12 @@ export function ResetForm({
           </div>
           <div className="mt-3 max-w-sm">
             {kind === 'to-datetime' && (
-              <Field id={`${ids}-at`} label="Date and time" help="In your browser’s time zone." error={localErrors.at ?? apiFields['strategy.at']?.[0]}>
+              <Field
+                id={`${ids}-at`}
+                label="Date and time"
+                help="In UTC, like every time the portal shows."
+                error={localErrors.at ?? apiFields['strategy.at']?.[0]}
+              >
                 <TextInput
                   id={`${ids}-at`}
                   type="datetime-local"
@@ -303,7 +311,7 @@ function PlanTable({ plan }: { plan: OffsetResetResultDto }) {
           columns={[
             { label: 'Partition' },
             { label: 'Current', numeric: true },
-            { label: <span className="sr-only">becomes</span> },
+            { label: 'becomes', srOnly: true },
             { label: 'New', numeric: true },
             { label: 'Log start', numeric: true },
             { label: 'Log end', numeric: true },
