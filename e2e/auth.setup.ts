@@ -1,6 +1,6 @@
 import { expect, test as setup } from '@playwright/test';
 import { storageState, users, type UserKey } from './users';
-import { E2E_OWNER_TAG } from './support/stepfunctions';
+import { E2E_OWNER_TAG } from './support/sfn';
 import { fromPortalPage } from './support/origin';
 
 // Signs each demo user in once through the real sign-in page and keeps the session cookie.

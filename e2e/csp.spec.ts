@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createLaggingGroup } from './kafka-fixtures';
-import { createWaitingMachine, startExecution, uid, waitForExecution } from './support/stepfunctions';
+import { createWaitingMachine, startExecution, uid, waitForExecution } from './support/sfn';
 import { storageState } from './users';
 
 // The portal's pages under their Content-Security-Policy (proxy.ts) in Chromium: a blocked script

@@ -15,7 +15,7 @@ import {
   uid,
   waitForExecution,
   type LaunchDetail,
-} from './support/stepfunctions';
+} from './support/sfn';
 
 // The Step Functions executions dashboard against the sandbox: the EC2 enrichment workflow of the seed
 // post (with and without a Name tag) and the mainframe JCL batch job (empty and non-empty feed), as a

@@ -3,7 +3,7 @@ import { createLaggingGroup, uniqueName } from '../kafka-fixtures';
 import { storageState } from '../users';
 import { fromPortalPage } from '../support/origin';
 import { postWorkload, sqsInput } from '../support/cost-inputs';
-import { createWaitingMachine, executionPath, launchBlueprint, outputOf, REGION, startExecution, uid } from '../support/stepfunctions';
+import { createWaitingMachine, executionPath, launchBlueprint, outputOf, REGION, startExecution, uid } from '../support/sfn';
 
 // Who may call what, for every operation of the OpenAPI document: one table says, per operation, the
 // status each of five callers gets against real resources of team falcon in the sandbox (a launch

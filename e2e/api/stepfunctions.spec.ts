@@ -17,7 +17,7 @@ import {
   uid,
   waitForExecution,
   type LaunchDetail,
-} from '../support/stepfunctions';
+} from '../support/sfn';
 
 // The Step Functions API against the sandbox: the documented JSON shape on the EC2 enrichment workflow
 // of the seed post, start validation, stop, and who may do what.

@@ -1,7 +1,7 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateEventSourceMappingCommand, CreateFunctionCommand, DeleteEventSourceMappingCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { strToU8, zipSync } from 'fflate';
-import { sandboxConfig, uid } from './stepfunctions';
+import { sandboxConfig, uid } from './sfn';
 
 /**
  * A Lambda function in the sandbox account with a self-managed Kafka event source mapping on the

@@ -54,16 +54,7 @@ export function CalculationDetails({
         ))}
       </ol>
       <LineItemsTable items={lineItems} totalCost={totalCost} />
-      {assumptions && assumptions.length > 0 && (
-        <div>
-          <p className="font-medium text-slate-800">What the model assumes</p>
-          <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-600">
-            {assumptions.map((assumption) => (
-              <li key={assumption}>{assumption}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {assumptions && assumptions.length > 0 && <Assumptions assumptions={assumptions} />}
     </div>
   );
 }
@@ -108,5 +99,19 @@ export function LambdaBreakdown({ estimate, tierSavings }: { estimate: LambdaCos
       <Metric label="Tiers save" value={formatDollars(tierSavings)} />
       <Metric label="Billed duration" value={`${formatCount(estimate.billedDurationMs)} ms`} />
     </dl>
+  );
+}
+
+/** What a cost model takes for granted, listed under its arithmetic. */
+export function Assumptions({ assumptions }: { assumptions: readonly string[] }) {
+  return (
+    <div className="text-sm">
+      <p className="font-medium text-slate-800">What the model assumes</p>
+      <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-600">
+        {assumptions.map((assumption) => (
+          <li key={assumption}>{assumption}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -22,7 +22,7 @@ import { SQS_REQUEST_RULES } from '@/lib/cost/sqs-requests';
 import type { SqsBatchInput } from '@/lib/schemas/cost';
 import { CalculationToggle, LogAxesToggle } from './calculation-toggle';
 import { shortLineItemLabel } from './lambda-results';
-import { CalculationDetails, Metric, PriceTableNote } from './result-parts';
+import { Assumptions, CalculationDetails, Metric, PriceTableNote } from './result-parts';
 import { TableHead } from '@/components/ui/table-head';
 
 const CALCULATION_ID = 'sqs-calculation';
@@ -213,19 +213,6 @@ function SqsRequestDetails({ batchSize, lines }: { batchSize: number; lines: rea
           ))}
         </ul>
       </div>
-    </div>
-  );
-}
-
-function Assumptions({ assumptions }: { assumptions: readonly string[] }) {
-  return (
-    <div className="text-sm">
-      <p className="font-medium text-slate-800">What the model assumes</p>
-      <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-600">
-        {assumptions.map((assumption) => (
-          <li key={assumption}>{assumption}</li>
-        ))}
-      </ul>
     </div>
   );
 }

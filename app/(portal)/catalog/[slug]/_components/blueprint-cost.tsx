@@ -1,9 +1,22 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { DEFAULT_PROFILE_CONTEXT } from '@/server/cost/cost-profile';
 import { estimateForLaunch } from '@/server/cost/launch-estimate';
 import { formatDollars } from '@/lib/cost/number-format';
 import { estimateQueueCost, estimateStepFunctionsCost, type ServiceCostEstimate } from '@/server/cost/service-costs';
 import type { BlueprintCostProfileDto } from '@/lib/blueprints/types';
+
+/** The monthly figure in large type, then what it is for. */
+function MonthlyTotal({ dollars, children }: { dollars: Parameters<typeof formatDollars>[0]; children: ReactNode }) {
+  return (
+    <p>
+      <span className="text-2xl font-semibold tabular-nums" data-testid="blueprint-cost-total">
+        {formatDollars(dollars)}
+      </span>{' '}
+      {children}
+    </p>
+  );
+}
 
 /** A priced profile the estimator page does not model: the total, what it counts, and the arithmetic. */
 function ServiceCost({ estimate, note }: { estimate: ServiceCostEstimate; note?: string }) {
@@ -17,12 +30,9 @@ function ServiceCost({ estimate, note }: { estimate: ServiceCostEstimate; note?:
   }
   return (
     <div className="space-y-2 text-sm">
-      <p>
-        <span className="text-2xl font-semibold tabular-nums" data-testid="blueprint-cost-total">
-          {formatDollars(estimate.totalCost)}
-        </span>{' '}
+      <MonthlyTotal dollars={estimate.totalCost}>
         a month in {DEFAULT_PROFILE_CONTEXT.region}, no free tier, for {estimate.usage}.
-      </p>
+      </MonthlyTotal>
       <ul className="list-disc pl-5 text-slate-600" aria-label="How this is computed">
         {estimate.calculation.map((line) => (
           <li key={line}>{line}</li>
@@ -46,12 +56,7 @@ export function BlueprintCost({ slug, profile }: { slug: string; profile: Bluepr
     const { input } = estimate;
     return (
       <div className="space-y-2 text-sm">
-        <p>
-          <span className="text-2xl font-semibold tabular-nums" data-testid="blueprint-cost-total">
-            {formatDollars(estimate.totalCost)}
-          </span>{' '}
-          a month in {input.region}, no free tier.
-        </p>
+        <MonthlyTotal dollars={estimate.totalCost}>a month in {input.region}, no free tier.</MonthlyTotal>
         <p className="text-slate-600">
           {input.invocationsPerMonth.toLocaleString()} invocations × {input.durationMs} ms at {input.memoryMb} MB on {input.architecture}.
         </p>
@@ -63,12 +68,9 @@ export function BlueprintCost({ slug, profile }: { slug: string; profile: Bluepr
     const row = estimate.estimate.rows[0]!;
     return (
       <div className="space-y-2 text-sm">
-        <p>
-          <span className="text-2xl font-semibold tabular-nums" data-testid="blueprint-cost-total">
-            {formatDollars(row.totalCost)}
-          </span>{' '}
+        <MonthlyTotal dollars={row.totalCost}>
           a month in {estimate.input.region} for {estimate.input.messagesPerDay.toLocaleString()} messages a day in batches of {row.batchSize}.
-        </p>
+        </MonthlyTotal>
         <p className="text-slate-600">
           Lambda {formatDollars(row.lambdaCost)} ({row.memoryMb} MB, {row.durationMs} ms per batch, {row.invocationsPerMonth.toLocaleString()} invocations)
           {row.sqsRequests ? ` + SQS requests ${formatDollars(row.sqsCost)} (${row.sqsRequests.totalRequests.toLocaleString()} requests)` : ''}.
