@@ -1,4 +1,5 @@
 import { EC2Client, RunInstancesCommand, DescribeImagesCommand } from '@aws-sdk/client-ec2';
+import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -83,6 +84,7 @@ describe('sandbox-deployable blueprints', () => {
         'sqs-batch-lambda',
         'mainframe-jcl-step-functions',
         'lambda-abac',
+        'lambda-console-code-suggestions',
       ]),
     );
   });
@@ -91,6 +93,25 @@ describe('sandbox-deployable blueprints', () => {
     '%s reaches CREATE_COMPLETE with its outputs and deletes cleanly',
     async (_slug, blueprint) => {
       await withLaunchedStack(blueprint);
+    },
+    STACK_TIMEOUT_MS * 2 + 30_000,
+  );
+
+  it(
+    'lambda-console-code-suggestions: with no role named, the stack creates one and attaches the policy to it',
+    async () => {
+      const blueprint = library.blueprints.get('lambda-console-code-suggestions');
+      if (!blueprint) throw new Error('blueprint missing');
+      await withLaunchedStack(blueprint, async (outputs) => {
+        const roleArn = outputs.get('DeveloperRoleArn') ?? '';
+        const roleName = roleArn.split('/').pop();
+        const iam = createAwsClient(IAMClient, sandbox);
+        const role = await iam.send(new GetRoleCommand({ RoleName: roleName }));
+        expect(role.Role?.Arn).toBe(roleArn);
+        expect(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '')).toContain(':root');
+        const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+        expect(attached.AttachedPolicies?.map((policy) => policy.PolicyArn)).toEqual([outputs.get('PolicyArn')]);
+      });
     },
     STACK_TIMEOUT_MS * 2 + 30_000,
   );
