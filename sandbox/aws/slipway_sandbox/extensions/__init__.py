@@ -24,6 +24,7 @@ EXTENSIONS: list[str] = [
     "cfn_physical_ids",
     "cfn_lambda_layer_version",
     "cfn_sqs_queue",
+    "cfn_lambda_function",
     # APIs moto lacks (or answers with HTTP 500).
     "logs_query_definitions",
     "events_target_delivery",

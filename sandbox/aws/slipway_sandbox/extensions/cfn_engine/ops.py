@@ -16,12 +16,10 @@ from moto.cloudformation import parsing
 from moto.cloudformation.models import Stack
 from moto.cloudformation.utils import random_suffix
 from moto.core.utils import utcnow
-from moto.ec2.models import ec2_backends
-from moto.ec2.models.core import TaggedEC2Resource
 
 from ... import settings
 from ...cfn_types import PropertyValidationError
-from . import events
+from . import events, tags
 from .graph import creation_order, dependencies, dependents_closure
 from .state import RESOURCE_LOCK, STACKS_LOCK, Aborted, current_generation, ensure_state
 
@@ -164,9 +162,7 @@ def _build(op: Operation, logical_id: str, body: dict[str, Any]) -> Any:
             instance = resource_map[logical_id]
     if instance is None:
         raise ResourceFailure(f"moto created nothing for {resource_type} {logical_id}")
-    if isinstance(instance, TaggedEC2Resource):
-        tags = dict(resource_map.tags, **{"aws:cloudformation:logical-id": logical_id})
-        ec2_backends[op.stack.account_id][op.stack.region_name].create_tags([instance.physical_resource_id], tags)
+    tags.propagate(op.stack, resource_map.tags, logical_id, body, instance)
     return instance
 
 
@@ -262,6 +258,8 @@ def update_resource(op: Operation, logical_id: str, body: dict[str, Any], old_bo
                 raise ResourceFailure(f"moto returned nothing when updating {resource_type} {logical_id}")
             new.cf_resource_type = resource_type
             new.logical_resource_id = logical_id
+            # A new Tags property (or new stack tags) reaches the resource as in AWS.
+            tags.propagate(op.stack, resource_map.tags, logical_id, body, new)
     except Aborted:
         raise
     except Exception as exc:
