@@ -23,12 +23,21 @@ function repositoryTextFiles(): { file: string; text: string }[] {
   });
 }
 
-/** Lines (1-based) and snippets where `text` points outside the checkout that lives in `checkoutParent`. */
-function outsideReferences(text: string, checkoutParent: string): string[] {
-  const needles = [/\.\.\/shared\b/g];
+/**
+ * Lines (1-based) and snippets where `text` points outside the checkout that lives in `checkoutParent`:
+ * the sibling folder of guides, or an absolute path to something that sits beside the checkout on
+ * this machine. Only what `besideExists` finds counts, so a clone under a shared folder such as /tmp
+ * is not faulted for the scratch paths (`/tmp/build`) that scripts and tests rightly use.
+ */
+function outsideReferences(text: string, checkoutParent: string, besideExists: (absolute: string) => boolean = fs.existsSync): string[] {
+  const found = [...text.matchAll(/\.\.\/shared\b/g)].map((match) => ({ index: match.index, snippet: match[0] }));
   // A checkout at the file system's root has no parent to leave into; '//' would match every URL.
-  if (checkoutParent !== path.parse(checkoutParent).root) needles.push(new RegExp(`${escapeRegExp(checkoutParent + path.sep)}\\S*`, 'g'));
-  return needles.flatMap((needle) => [...text.matchAll(needle)].map((match) => `line ${lineOf(text, match.index)}: ${match[0]}`));
+  if (checkoutParent !== path.parse(checkoutParent).root) {
+    for (const match of text.matchAll(new RegExp(`${escapeRegExp(checkoutParent + path.sep)}([\\w.-]+)\\S*`, 'g'))) {
+      if (besideExists(path.join(checkoutParent, match[1]!))) found.push({ index: match.index, snippet: match[0] });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index).map(({ index, snippet }) => `line ${lineOf(text, index)}: ${snippet}`);
 }
 
 /** Markdown files a text names (`docs/STYLE.md`, `../README.md`, `TENANCY.md`), URLs left out. */
@@ -49,8 +58,16 @@ const lineOf = (text: string, index = 0) => text.slice(0, index).split('\n').len
 describe('the checks', () => {
   it('see a sibling folder of guides and absolute paths beside the checkout', () => {
     const text = 'Layout follows `../shared/STYLE.md`.\nSee /srv/checkouts/notes.txt, not /srv/elsewhere.';
-    expect(outsideReferences(text, '/srv/checkouts')).toEqual(['line 1: ../shared', 'line 2: /srv/checkouts/notes.txt,']);
+    expect(outsideReferences(text, '/srv/checkouts', (p) => p === '/srv/checkouts/notes.txt')).toEqual([
+      'line 1: ../shared',
+      'line 2: /srv/checkouts/notes.txt,',
+    ]);
     expect(outsideReferences('https://example.com/a and /usr/bin/chromium', '/')).toEqual([]);
+  });
+
+  it('leave scratch paths alone when the checkout sits in a shared folder such as /tmp', () => {
+    const text = 'COPY x /tmp/\nRUN rm /tmp/ibm-iaccess-*.rpm\nBut /tmp/shared/STYLE.md is beside it.';
+    expect(outsideReferences(text, '/tmp', (p) => p === '/tmp/shared')).toEqual(['line 3: /tmp/shared/STYLE.md']);
   });
 
   it('find Markdown mentions, but not URLs', () => {
