@@ -30,6 +30,7 @@ EXTENSIONS: list[str] = [
     "sfn_sdk_streaming_bodies",
     "sfn_execution_logs",
     "lambda_kafka_event_sources",
+    "sns_data_protection",
     # Resource types moto has no CloudFormation model for.
     "cfn_sns_subscription",
     "cfn_sns_topic_policy",
