@@ -111,11 +111,12 @@ _DRIVERS_LICENSE_KEYWORDS = _keywords(
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
-_IPV4 = rf"(?<![\d.]){_OCTET}(?:\.{_OCTET}){{3}}(?![\d]|\.\d)"
-_IPV6 = r"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])"
+# The lookaheads make most positions fail on their first character: one pass stays cheap.
+_IPV4 = rf"(?=\d{{1,3}}\.)(?<![\d.]){_OCTET}(?:\.{_OCTET}){{3}}(?![\d]|\.\d)"
+_IPV6 = r"(?=[0-9A-Fa-f]{1,4}:)(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])"
 _IP = re.compile(f"{_IPV4}|{_IPV6}")
 # 10-digit NDCs in their three labeler-product-package layouts, and the 11-digit 5-4-2 billing form.
-_NDC = re.compile(r"(?<![\d-])(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})(?![\d-])")
+_NDC = re.compile(r"(?=\d{4,5}-)(?<![\d-])(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})(?![\d-])")
 _NDC_KEYWORDS = _keywords("ndc", "national drug code", "drug code")
 _PASSPORT = re.compile(r"(?<![\w-])(?:[A-Z]\d{8}|\d{9})(?![\w-])")
 _PASSPORT_KEYWORDS = _keywords("passport", "passport#", "passport #", "passport no", "passport number",

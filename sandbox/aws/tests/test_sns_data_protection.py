@@ -330,3 +330,45 @@ def test_cloudformation_subscriptions_belong_to_the_stack_service_role(sandbox: 
     sns.publish(TopicArn=topic, Message="NDC: 0777-3105-02")
     sns.publish(TopicArn=topic, Message="This is a demo!")
     assert drain(sqs, url) == ["This is a demo!"]
+
+
+def test_the_clinic_blueprint_reproduces_the_post_by_default(sandbox: Sandbox, cfn: Any) -> None:
+    template = (Path(__file__).resolve().parents[3] / "blueprints" / "sns-message-data-protection" / "template.yaml")
+    # The sandbox launches without the Firehose stream (blueprint.yaml's sandboxParameters).
+    stack = deploy(cfn, "clinic", template.read_text(), {"AuditToFirehose": "false"})
+    assert stack["StackStatus"] == "CREATE_COMPLETE"
+    out = outputs_of(stack)
+    sns, logs = sandbox.client("sns"), sandbox.client("logs")
+    topic = out["ClinicTopicArn"]
+    assert json.loads(sns.get_data_protection_policy(ResourceArn=topic)["DataProtectionPolicy"])["Name"] == \
+        "clinic-data-protection"
+    # One stack instance per team, run as (and so owned by) the team's role.
+    instances = [s for s in cfn.describe_stacks()["Stacks"] if s["StackName"].startswith("StackSet-clinic-")]
+    assert sorted(s["RoleARN"] for s in instances) == sorted([out["BillingSubscriberRoleArn"],
+                                                              out["SchedulingSubscriberRoleArn"]])
+    assert len(sns.list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]) == 2
+
+    sns.publish(TopicArn=topic, Message="This is a demo!")
+    with pytest.raises(ClientError) as denied:
+        sns.publish(TopicArn=topic, Message="SSN: 123-12-1234")
+    assert denied.value.response["Error"]["Code"] == "AuthorizationError"
+    sns.publish(TopicArn=topic, Message="410 Terry Ave N, Seattle 98109, WA")
+    sns.publish(TopicArn=topic, Message="NDC: 0777-3105-02")
+
+    events = logs.filter_log_events(logGroupName=out["AuditLogGroupName"])["events"]
+    records = [json.loads(e["message"]) for e in events]
+    deny = [r for r in records if r.get("statementId") == "deny-inbound"]
+    assert [d["dataIdentifiers"] for d in deny] == [[{"name": "Ssn-US", "count": 1, "detections": [{"start": 5, "end": 15}]}]]
+    outbound = sorted((r["statementId"], r["subscriberPrincipal"]) for r in records if r.get("dataDirection") == "Outbound")
+    assert outbound == [("deny-outbound-billing", out["BillingSubscriberRoleArn"]),
+                        ("deny-outbound-scheduling", out["SchedulingSubscriberRoleArn"])]
+
+    # As the README says: empty the audit bucket (it holds the no-findings record), then delete.
+    s3 = sandbox.client("s3")
+    for item in s3.list_objects_v2(Bucket=out["AuditBucketName"]).get("Contents", []):
+        s3.delete_object(Bucket=out["AuditBucketName"], Key=item["Key"])
+    cfn.delete_stack(StackName="clinic")
+    final = wait_for_stack(cfn, stack["StackId"])
+    assert final["StackStatus"] == "DELETE_COMPLETE"
+    assert not [s for s in cfn.describe_stacks()["Stacks"] if s["StackName"].startswith("StackSet-clinic-")]
+    assert sns.list_subscriptions()["Subscriptions"] == []

@@ -44,4 +44,5 @@ EXTENSIONS: list[str] = [
     "cfn_secretsmanager_secret",
     "cfn_s3_bucket_policy",
     "cfn_lambda_alias",
+    "cfn_stack_set",
 ]
