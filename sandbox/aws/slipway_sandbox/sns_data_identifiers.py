@@ -6,8 +6,11 @@ only a model would find (free-form names and addresses). Spans follow AWS's audi
 ``start``, inclusive ``end`` (``SSN: 123-12-1234`` is Ssn-US at 5-15).
 
 Keyword rules follow "Using managed data identifiers in Amazon SNS": where AWS requires a keyword,
-one of the identifier's keywords must end within ``KEYWORD_DISTANCE`` characters before the match;
-keywords are case-insensitive and a space in a keyword also matches ``_``, ``-`` or nothing.
+one of the identifier's keywords must lie within the ``KEYWORD_DISTANCE`` characters before the match;
+keywords are case-insensitive and a space in a keyword also matches ``_``, ``-`` or nothing. The
+AwsSecretKey and CreditCardNumber lists are AWS's published ones; the driver's licence, passport, SSN
+and drug code lists are the common spellings (AWS's full lists were not at hand), so a message keyed
+by a rarer spelling is found by AWS and missed here.
 Each identifier is one compiled regex and one pass over the message.
 """
 
@@ -18,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 ARN_PREFIX = "arn:aws:dataprotection::aws:data-identifier/"
-# How far before a match a required keyword may end (the default maximum match distance of
+# How many characters before a match must hold a required keyword (the default maximum match distance of
 # custom data identifiers; AWS does not publish the managed identifiers' distance).
 KEYWORD_DISTANCE = 50
 
@@ -83,8 +86,9 @@ _ADDRESS = re.compile(
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s+[A-Z]{2}\b)?(?:,?\s+\d{5}(?:-\d{4})?\b)?(?:,\s*[A-Z]{2}\b)?)?"
 )
 _AWS_SECRET_KEY = re.compile(r"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
-_AWS_SECRET_KEYWORDS = _keywords("aws_secret_access_key", "aws secret access key", "secret access key",
-                                 "secret key", "aws secret key", "secretaccesskey")
+# AWS's keyword lists (SNS Developer Guide, "Sensitive data types: Credentials" and "Financial").
+_AWS_SECRET_KEYWORDS = _keywords("aws_secret_access_key", "credentials", "secret access key", "secret key",
+                                 "set-awscredential")
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _CARD_KEYWORDS = _keywords(
     "account number", "american express", "amex", "bank card", "card", "card num", "card number", "cc #", "cc#",
