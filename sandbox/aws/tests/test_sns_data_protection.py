@@ -372,3 +372,26 @@ def test_the_clinic_blueprint_reproduces_the_post_by_default(sandbox: Sandbox, c
     assert final["StackStatus"] == "DELETE_COMPLETE"
     assert not [s for s in cfn.describe_stacks()["Stacks"] if s["StackName"].startswith("StackSet-clinic-")]
     assert sns.list_subscriptions()["Subscriptions"] == []
+
+
+def test_findings_reach_a_firehose_stream(sandbox: Sandbox) -> None:
+    s3, sns, firehose = sandbox.client("s3"), sandbox.client("sns"), sandbox.client("firehose")
+    s3.create_bucket(Bucket="findings")
+    firehose.create_delivery_stream(
+        DeliveryStreamName="audit", DeliveryStreamType="DirectPut",
+        ExtendedS3DestinationConfiguration={"RoleARN": f"arn:aws:iam::{ACCOUNT}:role/firehose",
+                                            "BucketARN": "arn:aws:s3:::findings", "Prefix": "f/"},
+    )
+    topic = sns.create_topic(Name="clinic")["TopicArn"]
+    policy = {"Name": "p", "Version": "2021-06-01", "Statement": [{
+        "Sid": "audit", "DataDirection": "Inbound", "Principal": ["*"], "DataIdentifier": [ARN + "EmailAddress"],
+        "Operation": {"Audit": {"SampleRate": "99", "FindingsDestination": {"Firehose": {"DeliveryStream": "audit"}}}},
+    }]}
+    sns.put_data_protection_policy(ResourceArn=topic, DataProtectionPolicy=json.dumps(policy))
+    sns.publish(TopicArn=topic, Message="Contact jane.doe@example.com")
+    sns.publish(TopicArn=topic, Message="nothing here")  # no NoFindingsDestination: no record
+    objects = s3.list_objects_v2(Bucket="findings").get("Contents", [])
+    bodies = [s3.get_object(Bucket="findings", Key=o["Key"])["Body"].read().decode() for o in objects]
+    records = [json.loads(line) for body in bodies for line in body.replace("}{", "}\n{").splitlines() if line]
+    assert [r["dataIdentifiers"] for r in records] == [
+        [{"name": "EmailAddress", "count": 1, "detections": [{"start": 8, "end": 27}]}]]
