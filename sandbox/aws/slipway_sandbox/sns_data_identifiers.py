@@ -20,7 +20,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-ARN_PREFIX = "arn:aws:dataprotection::aws:data-identifier/"
 # How many characters before a match must hold a required keyword (the default maximum match distance of
 # custom data identifiers; AWS does not publish the managed identifiers' distance).
 KEYWORD_DISTANCE = 50
@@ -189,11 +188,6 @@ DETECTORS: dict[str, Callable[[str], list[Detection]]] = {
     "PassportNumber-US": _keyword_spans(_PASSPORT, _PASSPORT_KEYWORDS),
     "Ssn-US": _keyword_spans(_SSN, _SSN_KEYWORDS),
 }
-
-
-def identifier_name(arn: str) -> str:
-    """``arn:aws:dataprotection::aws:data-identifier/Ssn-US`` -> ``Ssn-US`` (any partition)."""
-    return arn.rsplit("/", 1)[-1]
 
 
 def find_identifiers(text: str, names: Iterable[str]) -> list[dict[str, object]]:

@@ -35,7 +35,8 @@ class StackSet(SandboxResource):
         if properties["PermissionModel"] != "SELF_MANAGED":
             raise PropertyValidationError("The Slipway sandbox supports SELF_MANAGED stack sets only")
         set_name = properties["StackSetName"]
-        role_arn = f"arn:aws:iam::{account_id}:role/{properties.get('ExecutionRoleName') or 'AWSCloudFormationStackSetExecutionRole'}"
+        execution_role = properties.get("ExecutionRoleName") or "AWSCloudFormationStackSetExecutionRole"
+        role_arn = f"arn:aws:iam::{account_id}:role/{execution_role}"
         parameters = {p["ParameterKey"]: str(p["ParameterValue"]) for p in properties.get("Parameters") or []}
         set_id = f"{set_name}:{uuid.uuid4()}"
         resource = cls(account_id, region_name, set_id, {"StackSetId": set_id})

@@ -25,11 +25,11 @@ from typing import Any
 
 from moto.moto_api._internal import mock_random
 from moto.sns.exceptions import SNSException, SNSInvalidParameter
-from moto.sns.models import SNSBackend, Subscription, Topic, sns_backends
+from moto.sns.models import SNSBackend, Subscription, Topic
 from moto.sns.responses import SNSResponse
 
 from ..callers import caller_principal, deploying_principal
-from ..sns_data_identifiers import MANAGED_IDENTIFIERS, find_identifiers, identifier_name
+from ..sns_data_identifiers import MANAGED_IDENTIFIERS, find_identifiers
 
 log = logging.getLogger("slipway.sns")
 
