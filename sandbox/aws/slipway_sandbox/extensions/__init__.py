@@ -31,6 +31,7 @@ EXTENSIONS: list[str] = [
     "sfn_sdk_streaming_bodies",
     "sfn_execution_logs",
     "lambda_kafka_event_sources",
+    "sns_data_protection",
     # Resource types moto has no CloudFormation model for.
     "cfn_sns_subscription",
     "cfn_sns_topic_policy",
@@ -44,4 +45,5 @@ EXTENSIONS: list[str] = [
     "cfn_secretsmanager_secret",
     "cfn_s3_bucket_policy",
     "cfn_lambda_alias",
+    "cfn_stack_set",
 ]

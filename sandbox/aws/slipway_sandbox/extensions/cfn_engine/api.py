@@ -113,6 +113,7 @@ def create_stack(
     role_arn: str | None = None, enable_termination_protection: bool | None = False,
     timeout_in_mins: int | None = None, stack_policy_body: str | None = None,
     token: str | None = None, on_failure: str = "ROLLBACK", wait: bool, parent_id: str | None = None,
+    deployer: str | None = None,
 ) -> Any:
     if on_failure not in ON_FAILURE:
         raise ValidationError(message=f"OnFailure must be one of {', '.join(ON_FAILURE)}, got {on_failure}")
@@ -135,6 +136,8 @@ def create_stack(
             timeout_in_mins=timeout_in_mins, stack_policy_body=stack_policy_body,
         )
         stack.disable_rollback = on_failure != "ROLLBACK"
+        # Who CloudFormation acts as when it has no service role (RoleARN): the CreateStack caller.
+        stack.slipway_deployer = deployer
         if parent_id:
             # DescribeStacks shows ParentId/RootId for nested stacks; consoles use them to nest the list.
             parent = backend.stacks.get(parent_id)

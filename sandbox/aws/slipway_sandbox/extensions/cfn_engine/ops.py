@@ -18,6 +18,7 @@ from moto.cloudformation.utils import random_suffix
 from moto.core.utils import utcnow
 
 from ... import settings
+from ...callers import deploying_principal
 from ...cfn_types import PropertyValidationError
 from . import events, tags
 from .graph import creation_order, dependencies, dependents_closure
@@ -152,6 +153,23 @@ def _build(op: Operation, logical_id: str, body: dict[str, Any]) -> Any:
             f"Resource type {resource_type} is not supported by the Slipway sandbox (moto {moto.__version__} "
             "cannot create it; see sandbox/aws/EXTENSIONS.md)"
         )
+    # Resources are created as the stack's service role, else as whoever created the stack (SNS records
+    # it as a subscription's owner); a nested stack has neither and keeps its parent's.
+    principal = getattr(op.stack, "role_arn", None) or getattr(op.stack, "slipway_deployer", None)
+    token = deploying_principal.set(principal) if principal else None
+    try:
+        instance = _create_instance(op, logical_id, resource_type)
+    finally:
+        if token is not None:
+            deploying_principal.reset(token)
+    if instance is None:
+        raise ResourceFailure(f"moto created nothing for {resource_type} {logical_id}")
+    tags.propagate(op.stack, resource_map.tags, logical_id, body, instance)
+    return instance
+
+
+def _create_instance(op: Operation, logical_id: str, resource_type: str) -> Any:
+    resource_map = op.resource_map
     if resource_type == "AWS::CloudFormation::Stack":
         # A nested stack creates its own resources under the lock, one at a time; holding the lock
         # for the whole child would stall every other stack for the child's full duration.
@@ -160,9 +178,6 @@ def _build(op: Operation, logical_id: str, body: dict[str, Any]) -> Any:
         with RESOURCE_LOCK:
             op.alive()
             instance = resource_map[logical_id]
-    if instance is None:
-        raise ResourceFailure(f"moto created nothing for {resource_type} {logical_id}")
-    tags.propagate(op.stack, resource_map.tags, logical_id, body, instance)
     return instance
 
 

@@ -18,6 +18,7 @@ from moto.cloudformation.responses import CloudFormationResponse
 from moto.core.responses import ActionResult, EmptyResult
 from moto.moto_api._internal.models import MotoAPIBackend
 
+from ...callers import caller_principal
 from . import api
 from .graph import references
 from .state import RESOURCE_LOCK, STACKS_LOCK, bump_generation, state_of
@@ -63,6 +64,7 @@ def create_stack(self: CloudFormationResponse) -> ActionResult:
         token=self._get_param("ClientRequestToken"),
         on_failure=mode,
         wait=False,
+        deployer=caller_principal(self),
     )
     return ActionResult({"StackId": stack.stack_id})
 
