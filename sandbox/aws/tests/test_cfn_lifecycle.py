@@ -76,20 +76,25 @@ def test_create_emits_per_resource_events_in_dependency_order(cfn: Any) -> None:
 
 
 def test_create_is_asynchronous_and_progress_is_visible(sandbox: Sandbox, cfn: Any) -> None:
-    sandbox.settings(cfn_resource_delay_ms=250)
+    # A pause long enough that a loaded machine cannot blur the steps: each resource takes 1.5 s.
+    delay = 1.5
+    sandbox.settings(cfn_resource_delay_ms=int(delay * 1000))
     started = time.monotonic()
     cfn.create_stack(StackName="slow", TemplateBody=json.dumps(three_resources()))
-    assert time.monotonic() - started < 0.25, "CreateStack must return before the resources exist"
+    assert time.monotonic() - started < delay, "CreateStack must return before the resources exist"
     assert cfn.describe_stacks(StackName="slow")["Stacks"][0]["StackStatus"] == "CREATE_IN_PROGRESS"
-    # Mid-way: the first resource is visible in progress or complete, the last not yet.
-    time.sleep(0.35)
-    midway = {r["LogicalResourceId"]: r["ResourceStatus"]
-              for r in cfn.list_stack_resources(StackName="slow")["StackResourceSummaries"]}
+    # Mid-way: once the first resource is visible, the last is not there yet.
+    deadline = time.monotonic() + 10 * delay
+    midway: dict[str, str] = {}
+    while "Topic" not in midway and time.monotonic() < deadline:
+        midway = {r["LogicalResourceId"]: r["ResourceStatus"]
+                  for r in cfn.list_stack_resources(StackName="slow")["StackResourceSummaries"]}
+        time.sleep(0.05)
     assert midway.get("Topic") in ("CREATE_IN_PROGRESS", "CREATE_COMPLETE") and "Sub" not in midway
     assert cfn.describe_stacks(StackName="slow")["Stacks"][0].get("Outputs") is None
-    stack = wait_for_stack(cfn, "slow")
+    stack = wait_for_stack(cfn, "slow", timeout=30 * delay)
     assert stack["StackStatus"] == "CREATE_COMPLETE"
-    assert time.monotonic() - started >= 0.75  # three resources x 250 ms
+    assert time.monotonic() - started >= 3 * delay  # three resources, each paused
 
 
 def test_failed_resource_rolls_back_and_really_deletes(sandbox: Sandbox, cfn: Any) -> None:
