@@ -113,8 +113,10 @@ test.describe('as a falcon viewer', () => {
     await page.goto('/kafka');
     await openSandboxCluster(page);
     await page.getByLabel('Filter').fill(lagging.groupId);
+    // The list answers the filter first (as a reader waits for it), then the group's link is followed.
+    await expect(page.getByTestId('groups-range')).toContainText(`matching “${lagging.groupId}”`, { timeout: 20_000 });
     await page.getByRole('link', { name: lagging.groupId }).click();
-    await expect(page.getByRole('heading', { name: new RegExp(lagging.groupId) })).toBeVisible();
+    await expect(page.getByRole('heading', { name: new RegExp(lagging.groupId) })).toBeVisible({ timeout: 20_000 });
 
     const partitions = page.getByRole('table', { name: 'Offsets and lag per partition' });
     await expect(partitions.getByRole('row')).toHaveCount(4);
