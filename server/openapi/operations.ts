@@ -5,6 +5,7 @@ import { pickerQuerySchema, targetInputSchema } from '@/lib/schemas/targets';
 import { blueprintSearchSchema } from '@/lib/schemas/blueprints';
 import '@/server/openapi/cost';
 import '@/server/openapi/kafka';
+import '@/server/openapi/sns';
 import '@/server/openapi/stepfunctions';
 import '@/server/openapi/tenancy';
 import { launchListSchema, launchRequestSchema, launchUpdateSchema, teardownSchema } from '@/lib/schemas/launches';
