@@ -10,6 +10,7 @@ import { parseDataProtectionPolicy } from '@/lib/sns/policy';
 import type { FindingMetricsDto, FindingsPageDto } from '@/lib/sns/dto';
 import type { FindingMetricsQuery, FindingsQuery } from '@/lib/schemas/sns';
 import type { Actor } from '@/server/auth/actor';
+import type { AwsTargetRef } from '@/server/aws/clients';
 
 // The Findings page's reads: audit records from the CloudWatch Logs group the topic's policy sends
 // findings to (FilterLogEvents, one page per request, so a large group is read page by page and
@@ -40,34 +41,50 @@ async function auditLogGroup(topic: TopicAccess): Promise<string> {
   );
 }
 
-/** One page of a topic's audit records in a time range, parsed, with this page's aggregate. */
-export async function listTopicFindings(actor: Actor, topicArn: string, query: FindingsQuery): Promise<FindingsPageDto> {
-  const topic = await requireTopicRead(actor, topicArn, 'read its audit findings');
-  const logGroup = await auditLogGroup(topic);
-  const { from, to } = timeRange(query);
+/**
+ * One FilterLogEvents page of a log group between `from` and `to`, parsed: the topic's audit records
+ * (a group may collect several topics'), how many events were not records, and the page's aggregate.
+ */
+export async function readAuditPage(
+  ref: AwsTargetRef,
+  request: { logGroup: string; topicArn: string; from: number; to: number; limit: number; nextToken?: string },
+): Promise<FindingsPageDto> {
   const page = await filterLogEvents(
-    topic.ref,
-    { logGroupName: logGroup, startTime: from, endTime: to, limit: query.limit, ...(query.nextToken ? { nextToken: query.nextToken } : {}) },
-    `read the audit records in ${logGroup}`,
+    ref,
+    {
+      logGroupName: request.logGroup,
+      startTime: request.from,
+      endTime: request.to,
+      limit: request.limit,
+      ...(request.nextToken ? { nextToken: request.nextToken } : {}),
+    },
+    `read the audit records in ${request.logGroup}`,
   );
   const records = [];
   let unparsed = 0;
   for (const event of page.events) {
     const record = parseAuditRecord(event.message, event.logStreamName);
-    // A group may collect several topics' records: keep this topic's.
-    if (record && record.topicArn === topicArn) records.push(record);
+    if (record && record.topicArn === request.topicArn) records.push(record);
     else if (!record) unparsed++;
   }
   return {
-    topicArn,
-    logGroup,
-    from: new Date(from).toISOString(),
-    to: new Date(to).toISOString(),
+    topicArn: request.topicArn,
+    logGroup: request.logGroup,
+    from: new Date(request.from).toISOString(),
+    to: new Date(request.to).toISOString(),
     records,
     unparsed,
     nextToken: page.nextToken,
-    aggregate: addToAggregate(emptyAggregate(from, to), records),
+    aggregate: addToAggregate(emptyAggregate(request.from, request.to), records),
   };
+}
+
+/** One page of a topic's audit records in a time range, parsed, with this page's aggregate. */
+export async function listTopicFindings(actor: Actor, topicArn: string, query: FindingsQuery): Promise<FindingsPageDto> {
+  const topic = await requireTopicRead(actor, topicArn, 'read its audit findings');
+  const logGroup = await auditLogGroup(topic);
+  const { from, to } = timeRange(query);
+  return readAuditPage(topic.ref, { logGroup, topicArn, from, to, limit: query.limit, ...(query.nextToken ? { nextToken: query.nextToken } : {}) });
 }
 
 /** A period giving at most about 100 points over the range, a multiple of 60 s as CloudWatch wants. */
