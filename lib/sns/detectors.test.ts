@@ -134,6 +134,10 @@ describe('detectors', () => {
     expect(detectIdentifiers('This is a demo!', DETECTABLE_IDENTIFIERS).size).toBe(0);
   });
 
+  it('reports IPv4 and IPv6 addresses of one message in the order they appear', () => {
+    expect(texts('a ::1 b 10.0.0.1 c fe80::1', 'IpAddress')).toEqual(['::1', '10.0.0.1', 'fe80::1']);
+  });
+
   it('checks Luhn', () => {
     expect(passesLuhn('4532015112830366')).toBe(true);
     expect(passesLuhn('4532015112830367')).toBe(false);

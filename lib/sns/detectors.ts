@@ -105,6 +105,9 @@ const STREET_SUFFIX =
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
 
+// Two colons with at most four hex digits between them: every IPv6 address has this, prose rarely.
+const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;
+
 const DETECTORS: readonly Detector[] = [
   {
     name: 'Address',
@@ -183,10 +186,16 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     name: 'IpAddress',
+    pattern: /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)/g,
+    mayMatch: (m) => m.includes('.'),
+    accept: isIpv4,
+  },
+  {
+    // IPv6 apart from IPv4: its pattern is costly, so it runs only where two colons sit close together.
+    name: 'IpAddress',
     pattern:
-      /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)|(?<![0-9A-Fa-f:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,7}:|(?:[0-9A-Fa-f]{1,4}:){1,6}(?::[0-9A-Fa-f]{1,4}){1,6})(?![0-9A-Fa-f:])/g,
-    mayMatch: (m) => m.includes('.') || m.includes(':'),
-    accept: (t) => !t.includes('.') || isIpv4(t),
+      /(?<![0-9A-Fa-f:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,7}:|(?:[0-9A-Fa-f]{1,4}:){1,6}(?::[0-9A-Fa-f]{1,4}){1,6}|::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4})(?![0-9A-Fa-f:])/g,
+    mayMatch: (m) => IPV6_HINT.test(m),
   },
   {
     name: 'Name',
@@ -217,7 +226,8 @@ const DETECTORS: readonly Detector[] = [
   },
 ];
 
-const byName = new Map(DETECTORS.map((d) => [d.name, d]));
+const byName = new Map<DetectableIdentifier, Detector[]>();
+for (const d of DETECTORS) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
 
 function hasKeywordBefore(detector: Detector, message: string, start: number): boolean {
   const from = Math.max(0, start - KEYWORD_WINDOW);
@@ -245,9 +255,9 @@ function runDetector(detector: Detector, message: string): Detection[] {
 export function detectIdentifiers(message: string, identifiers: Iterable<DetectableIdentifier>): Map<DetectableIdentifier, Detection[]> {
   const out = new Map<DetectableIdentifier, Detection[]>();
   for (const name of identifiers) {
-    const detector = byName.get(name);
-    if (!detector) continue;
-    const found = runDetector(detector, message);
+    const detectors = byName.get(name) ?? [];
+    const found =
+      detectors.length === 1 ? runDetector(detectors[0]!, message) : detectors.flatMap((d) => runDetector(d, message)).sort((a, b) => a.start - b.start);
     if (found.length) out.set(name, found);
   }
   return out;
