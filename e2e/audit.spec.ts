@@ -60,4 +60,9 @@ test('the topics page lists what it can and a path that is no topic ARN is a 404
   await expect(page.getByRole('link', { name: 'Topics' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByText(/have a data protection policy|No topic with a data protection policy here/).first()).toBeVisible();
   expect((await page.goto('/audit/topics/not-a-topic'))?.status()).toBe(404);
+
+  // A launch's dashboard link names its topic: the page opens it.
+  const arn = 'arn:aws:sns:us-east-1:123456789012:SampleClinic';
+  await page.goto(`/audit?topicArn=${encodeURIComponent(arn)}`);
+  await expect(page).toHaveURL(`/audit/topics/${encodeURIComponent(arn)}`);
 });

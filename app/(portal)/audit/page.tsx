@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { requirePageActor } from '@/server/auth/session';
 import { loadForPage } from '@/server/page-load';
 import { listTopicsWithPolicies } from '@/server/sns/topics';
+import { parseTopicArn } from '@/server/sns/access';
+import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,7 +16,7 @@ import { AuditTabs } from './_components/audit-tabs';
 
 export const metadata: Metadata = { title: 'Audit findings' };
 
-type SearchParams = Promise<{ page?: string | string[]; launch?: string | string[] }>;
+type SearchParams = Promise<{ page?: string | string[]; launch?: string | string[]; topicArn?: string | string[] }>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 const PAGE_SIZE = 25;
 
@@ -23,6 +26,9 @@ const topicHref = (arn: string) => `/audit/topics/${encodeURIComponent(arn)}`;
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageActor();
   const query = await searchParams;
+  // A launch's dashboard link names its topic: open it.
+  const topicArn = first(query.topicArn);
+  if (topicArn && parseTopicArn(topicArn)) redirect(topicHref(topicArn));
   const page = Math.min(10_000, Math.max(1, Number.parseInt(first(query.page) ?? '1', 10) || 1));
   const launch = first(query.launch);
   const loaded = await loadForPage(() => listTopicsWithPolicies(actor, { page, pageSize: PAGE_SIZE, launch }));
@@ -67,6 +73,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </>
         )}
       </p>
+      {topicArn && (
+        <Alert tone="warn" className="mb-4">
+          <span className="font-mono text-xs">{topicArn}</span> is not an SNS topic ARN.
+        </Alert>
+      )}
       {topics.length === 0 ? (
         <EmptyState title="No topic with a data protection policy here">
           Nothing in {where}.{' '}
