@@ -45,6 +45,11 @@ export const BENCHES = [
     measures: 'Step Functions history: per-state visits, statuses, banner, timeline and event-table rows from 25,000 events',
     command: [TSX, '--conditions=react-server', 'scripts/bench/sfn-dashboard.ts', 'history'],
   },
+  {
+    name: 'sns-scan',
+    measures: 'SNS data protection: 100,000 messages of 1 KB scanned under the clinic policy, and 100,000 audit records parsed and aggregated',
+    command: [TSX, '--conditions=react-server', 'scripts/bench/sns-scan.ts'],
+  },
 ];
 
 const RESULT_PREFIX = 'BENCH ';

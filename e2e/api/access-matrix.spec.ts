@@ -4,6 +4,8 @@ import { storageState } from '../users';
 import { fromPortalPage } from '../support/origin';
 import { postWorkload, sqsInput } from '../support/cost-inputs';
 import { createWaitingMachine, executionPath, launchBlueprint, outputOf, REGION, startExecution, uid } from '../support/sfn';
+import { createAssignedTopic, topicPath, type SandboxTopic } from '../support/sns';
+import { CLINIC_BILLING_ROLE, CLINIC_MESSAGES, CLINIC_POLICY, CLINIC_PUBLISHER } from '../../lib/sns/clinic-policy';
 
 // Who may call what, for every operation of the OpenAPI document: one table says, per operation, the
 // status each of five callers gets against real resources of team falcon in the sandbox (a launch
@@ -27,6 +29,8 @@ type Fixtures = {
   group: { groupId: string; topic: string };
   tokenId: string;
   scenarioId: string;
+  /** An SNS topic admins assigned to falcon, with the clinic policy when the sandbox supports data protection. */
+  snsTopic: SandboxTopic;
   /** Makes a fresh resource for a call that uses one up (delete, stop), as the caller that expects success would need. */
   fresh: {
     launchId: () => Promise<string>;
@@ -46,6 +50,12 @@ const OWNER_DEVELOPS: Statuses = [401, 403, 200, 403, 200];
 const PLATFORM_ADMIN: Statuses = [401, 403, 403, 403, 200];
 
 const enc = encodeURIComponent;
+/**
+ * A topic's policy and findings for its readers: 200 with the policy; 502 (saying so) where the
+ * sandbox has no SNS data protection, which moto alone does not implement. Set once the fixture knows.
+ */
+let snsPolicyReadStatus = 200;
+const snsOwnerReads = (): Statuses => [401, snsPolicyReadStatus, snsPolicyReadStatus, 403, snsPolicyReadStatus];
 const sqsWorkload = sqsInput;
 const lambdaWorkload = { ...postWorkload, invocationsPerMonth: 1_000_000 };
 const sqsLaunch = () => ({
@@ -204,6 +214,28 @@ const MATRIX: Record<string, Entry> = {
     statuses: PLATFORM_ADMIN,
     call: async (f) => ({ path: `/api/v1/kafka/clusters/${f.sandboxClusterId}/group-prefixes/${await f.fresh.prefixId()}` }),
   },
+  'GET /api/v1/sns/topics': { statuses: SIGNED_IN, call: () => ({ path: `/api/v1/sns/topics?target=sandbox&region=${REGION}` }) },
+  'GET /api/v1/sns/topics/{arn}/policy': {
+    get statuses() {
+      return snsOwnerReads();
+    },
+    call: (f) => ({ path: topicPath(f.snsTopic.arn, '/policy') }),
+  },
+  'GET /api/v1/sns/topics/{arn}/findings': {
+    get statuses() {
+      return snsOwnerReads();
+    },
+    call: (f) => ({ path: topicPath(f.snsTopic.arn, '/findings') }),
+  },
+  'GET /api/v1/sns/topics/{arn}/metrics': { statuses: OWNER_READS, call: (f) => ({ path: topicPath(f.snsTopic.arn, '/metrics') }) },
+  // A computation on what the caller sends: anyone signed in.
+  'POST /api/v1/sns/policy-test': {
+    statuses: SIGNED_IN,
+    call: () => ({
+      path: '/api/v1/sns/policy-test',
+      data: { policy: CLINIC_POLICY, message: CLINIC_MESSAGES.ssn, publisher: CLINIC_PUBLISHER, subscribers: [CLINIC_BILLING_ROLE] },
+    }),
+  },
   'GET /api/v1/kafka/event-source-mappings': {
     statuses: SIGNED_IN,
     call: () => ({ path: `/api/v1/kafka/event-source-mappings?target=sandbox&region=${REGION}` }),
@@ -266,6 +298,8 @@ test.beforeAll(async ({ baseURL }) => {
       )
     ).id as string;
   const waiting = await createWaitingMachine(300);
+  const snsTopic = await createAssignedTopic(admin, sandboxTargetId, 'falcon');
+  if (!snsTopic.hasPolicy) snsPolicyReadStatus = 502;
 
   fixtures = {
     sandboxTargetId,
@@ -276,6 +310,7 @@ test.beforeAll(async ({ baseURL }) => {
     clusterId: await newCluster(),
     sandboxClusterId: clusters.find((c) => c.isSandbox)!.id,
     group,
+    snsTopic,
     tokenId: (await json(await falcon.post('/api/v1/tokens', { data: { name: uniqueName('matrix') } }), 201)).id,
     scenarioId: (await json(await falcon.post('/api/v1/cost/scenarios', { data: { name: uniqueName('matrix'), kind: 'lambda', input: lambdaWorkload } }), 201))
       .id,

@@ -11,10 +11,14 @@ export interface LogEventRecord {
   message: string;
 }
 
-/** FilterLogEvents over a log group: newest `limit` events after `startTime`, with a plain-term filter. */
+/**
+ * FilterLogEvents over a log group: up to `limit` events between `startTime` and `endTime`, with a
+ * plain-term filter; `action` says what the caller was doing when it fails ("read the audit records").
+ */
 export async function filterLogEvents(
   ref: AwsTargetRef,
-  request: { logGroupName: string; filterPattern?: string; startTime?: number; limit: number; nextToken?: string },
+  request: { logGroupName: string; filterPattern?: string; startTime?: number; endTime?: number; limit: number; nextToken?: string },
+  action = 'read the CloudWatch Logs of the workflow',
 ): Promise<{ events: LogEventRecord[]; nextToken: string | null }> {
   try {
     const out = await createAwsClient(CloudWatchLogsClient, ref).send(
@@ -23,6 +27,7 @@ export async function filterLogEvents(
         limit: request.limit,
         ...(request.filterPattern ? { filterPattern: request.filterPattern } : {}),
         ...(request.startTime !== undefined ? { startTime: request.startTime } : {}),
+        ...(request.endTime !== undefined ? { endTime: request.endTime } : {}),
         ...(request.nextToken ? { nextToken: request.nextToken } : {}),
       }),
     );
@@ -35,6 +40,6 @@ export async function filterLogEvents(
       nextToken: out.nextToken ?? null,
     };
   } catch (err) {
-    throw toSfnError(err, { action: 'read the CloudWatch Logs of the workflow', targetName: ref.name, isSandbox: usesSandbox(ref) });
+    throw toSfnError(err, { action, targetName: ref.name, isSandbox: usesSandbox(ref) });
   }
 }

@@ -6,6 +6,7 @@ import { blueprintSearchSchema } from '@/lib/schemas/blueprints';
 import '@/server/openapi/cost';
 import '@/server/openapi/kafka';
 import '@/server/openapi/sfn';
+import '@/server/openapi/sns';
 import '@/server/openapi/tenancy';
 import { launchListSchema, launchRequestSchema, launchUpdateSchema, teardownSchema } from '@/lib/schemas/launches';
 
