@@ -11,7 +11,7 @@ const CASES: Record<DetectableIdentifier, { found: [string, string[]][]; notFoun
     found: [
       ['410 Terry Ave N, Seattle 98109, WA', ['410 Terry Ave N, Seattle 98109, WA']],
       ['Ship to 1600 Pennsylvania Avenue, Washington, DC 20500 today', ['1600 Pennsylvania Avenue, Washington, DC 20500']],
-      ['meet at 12 Main St.', ['12 Main St.']],
+      ['meet at 12 Main St.', ['12 Main St']],
     ],
     notFound: ['We moved 410 boxes on Terry', 'Order 12 items by Friday', 'Room 5 Street'],
   },

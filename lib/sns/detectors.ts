@@ -81,6 +81,15 @@ const CARD_TEST_NUMBERS = new Set([
   '371449635398431',
   '378282246310005',
   '378734493671000',
+  '38520000023237',
+  '4012888888881881',
+  '4111111111111111',
+  '4222222222222',
+  '4444333322221111',
+  '5105105105105100',
+  '5555555555554444',
+  '6011000990139424',
+  '6011111111111117',
 ]);
 
 function isCardNumber(text: string): boolean {
@@ -113,7 +122,7 @@ const DETECTORS: readonly Detector[] = [
     name: 'Address',
     // 410 Terry Ave N, Seattle 98109, WA — number, street words, suffix, direction, city, ZIP, state.
     pattern: new RegExp(
-      `\\b\\d{1,6}(?: [A-Z][a-z]+){1,4} (?:${STREET_SUFFIX})\\.?(?: (?:N|S|E|W|NE|NW|SE|SW)\\b)?` +
+      `\\b\\d{1,6}(?: [A-Z][a-z]+){1,4} (?:${STREET_SUFFIX})\\b(?: (?:N|S|E|W|NE|NW|SE|SW)\\b)?` +
         `(?:,? [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=[ ,]|$))?(?:,? \\d{5}(?:-\\d{4})?\\b)?(?:,? (?:${US_STATES})\\b)?(?:,? \\d{5}(?:-\\d{4})?\\b)?`,
       'g',
     ),
@@ -163,18 +172,32 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     name: 'DriversLicense-US',
-    pattern: /\b[A-Z]{0,2}\d{5,13}\b/gi,
+    // Florida's dashed layout, one or two letters and digits, or digits alone (six or more).
+    pattern: /(?<![\w-])(?:[A-Z]\d{3}-\d{3}-\d{2}-\d{3}-\d|[A-Z]{1,2}\d{5,13}|\d{6,13})(?![\w-])/g,
     mayMatch: hasDigit,
     keywords: keywordPattern([
-      'dl',
       'dl#',
-      'dls',
+      'dl #',
+      'dls#',
+      'dlno#',
+      'driv lic',
+      'driv licen',
+      'driv license',
+      'driv licenses',
+      'driv licence',
+      'driver licence',
       'driver license',
       'driver licenses',
+      "driver's lic",
       "driver's license",
+      "driver's licenses",
+      'drivers lic',
       'drivers license',
+      'drivers licenses',
+      'driving licence',
       'driving license',
       'lic#',
+      'licence number',
       'license number',
     ]),
   },

@@ -246,21 +246,21 @@ def test_the_posts_four_messages(sandbox: Sandbox, clinic: dict[str, Any]) -> No
 
     records = audit_records(logs)
     caller = sandbox.client("sts").get_caller_identity()["Arn"]
-    deny = [r for r in records if r.get("statementId") == "deny-inbound"]
+    deny = [r for r in records if r.get("statementSid") == "deny-inbound"]
     assert len(deny) == 1
     assert deny[0]["dataIdentifiers"] == [{"name": "Ssn-US", "count": 1, "detections": [{"start": 5, "end": 15}]}]
     assert deny[0]["callerPrincipal"] == caller and deny[0]["resourceArn"] == topic
     assert deny[0]["dataDirection"] == "Inbound" and deny[0]["operation"] == "Deny"
     assert datetime.strptime(deny[0]["auditTimestamp"], "%Y-%m-%dT%H:%M:%SZ")
 
-    outbound = {r["statementId"]: r for r in records if r.get("dataDirection") == "Outbound"}
+    outbound = {r["statementSid"]: r for r in records if r.get("dataDirection") == "Outbound"}
     assert set(outbound) == {"deny-outbound-scheduling", "deny-outbound-billing"}
     assert outbound["deny-outbound-scheduling"]["subscriberPrincipal"] == clinic["roles"]["scheduling"]
     assert outbound["deny-outbound-scheduling"]["dataIdentifiers"][0]["name"] == "Address"
     assert outbound["deny-outbound-billing"]["subscriberPrincipal"] == clinic["roles"]["billing"]
     assert outbound["deny-outbound-billing"]["subscriptionArn"].startswith(topic + ":")
     # The address and the drug code were audited (findings go to the log group) under the same message ids.
-    audited = [r for r in records if "statementId" not in r]
+    audited = [r for r in records if "statementSid" not in r]
     assert [r["dataIdentifiers"][0]["name"] for r in audited] == ["Address", "NationalDrugCode-US"]
     assert {r["messageId"] for r in audited} == {r["messageId"] for r in outbound.values()}
 
@@ -294,7 +294,7 @@ def test_inbound_statements_match_only_their_principals(sandbox: Sandbox, clinic
     with pytest.raises(ClientError) as denied:
         as_role(sandbox, clinic["roles"]["billing"], "sns").publish(TopicArn=clinic["topic"], Message="SSN: 123-12-1234")
     assert denied.value.response["Error"]["Code"] == "AuthorizationError"
-    deny = [r for r in audit_records(sandbox.client("logs")) if r.get("statementId") == "deny-inbound"]
+    deny = [r for r in audit_records(sandbox.client("logs")) if r.get("statementSid") == "deny-inbound"]
     assert [r["callerPrincipal"] for r in deny] == [clinic["roles"]["billing"]]
 
 
@@ -357,9 +357,9 @@ def test_the_clinic_blueprint_reproduces_the_post_by_default(sandbox: Sandbox, c
 
     events = logs.filter_log_events(logGroupName=out["AuditLogGroupName"])["events"]
     records = [json.loads(e["message"]) for e in events]
-    deny = [r for r in records if r.get("statementId") == "deny-inbound"]
+    deny = [r for r in records if r.get("statementSid") == "deny-inbound"]
     assert [d["dataIdentifiers"] for d in deny] == [[{"name": "Ssn-US", "count": 1, "detections": [{"start": 5, "end": 15}]}]]
-    outbound = sorted((r["statementId"], r["subscriberPrincipal"]) for r in records if r.get("dataDirection") == "Outbound")
+    outbound = sorted((r["statementSid"], r["subscriberPrincipal"]) for r in records if r.get("dataDirection") == "Outbound")
     assert outbound == [("deny-outbound-billing", out["BillingSubscriberRoleArn"]),
                         ("deny-outbound-scheduling", out["SchedulingSubscriberRoleArn"])]
 

@@ -290,7 +290,7 @@ def _inbound(topic: Topic, message: str, caller: str) -> _Scan | None:
     deny = next((s for s in inbound if s.operation == "Deny" and any(n in findings for n in s.identifiers)), None)
     if deny is not None:
         if audit is not None and "FindingsDestination" in audit.audit:
-            record = _record(scan, deny.identifiers, dataDirection="Inbound", operation="Deny", statementId=deny.sid)
+            record = _record(scan, deny.identifiers, dataDirection="Inbound", operation="Deny", statementSid=deny.sid)
             _write_record(topic, audit.audit["FindingsDestination"], record, scan.now)
         raise DataProtectionDenied(
             f"User: {caller} is not authorized to perform: SNS:Publish on resource: {topic.arn} "
@@ -322,7 +322,7 @@ def _deliver(topic: Topic, scan: _Scan | None, message: str, **kwargs: Any) -> s
             if scan.audit is not None and "FindingsDestination" in scan.audit.audit:
                 owner = getattr(subscription, OWNER_ATTRIBUTE, None) or f"arn:aws:iam::{subscription.account_id}:root"
                 record = _record(scan, denied.identifiers, dataDirection="Outbound", operation="Deny",
-                                 statementId=denied.sid, subscriptionArn=subscription.arn, subscriberPrincipal=owner)
+                                 statementSid=denied.sid, subscriptionArn=subscription.arn, subscriberPrincipal=owner)
                 _write_record(topic, scan.audit.audit["FindingsDestination"], record, scan.now)
             continue
         subscription.publish(message, message_id, **kwargs)
