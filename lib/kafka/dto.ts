@@ -77,8 +77,12 @@ export interface PartitionTimeLagDto {
 
 export interface GroupTimeLagDto {
   groupId: string;
-  /** Worst partition; null when no partition could be estimated. */
+  /**
+   * Worst partition; null when any partition that may be behind could not be estimated (unknown is
+   * never shown as 0), or when there are no partitions.
+   */
   maxSecondsBehind: number | null;
+  /** Partitions that may be behind and whose time lag is unknown (no commit, or too little history). */
   unknownPartitionCount: number;
   partitions: PartitionTimeLagDto[];
 }
@@ -188,7 +192,10 @@ export interface ConsumerGroupSummaryDto {
   partitionCount: number;
   unknownLagPartitionCount: number;
   dataLostPartitionCount: number;
+  /** Seconds behind (worst partition); null when unknown for any partition that may be behind. */
   timeLagSeconds: number | null;
+  /** Partitions that may be behind with an unknown time lag (why timeLagSeconds is null). */
+  timeLagUnknownPartitionCount: number;
   status: ConsumerStatus;
   severity: ConsumerSeverity;
   statusReason: string;
@@ -246,7 +253,10 @@ export interface ConsumerGroupDetailDto {
   unknownLagPartitionCount: number;
   dataLostPartitionCount: number;
   lostRecords: string;
+  /** Seconds behind (worst partition); null when unknown for any partition that may be behind. */
   timeLagSeconds: number | null;
+  /** Partitions that may be behind with an unknown time lag (why timeLagSeconds is null). */
+  timeLagUnknownPartitionCount: number;
   topics: TopicLagDto[];
   partitions: GroupPartitionDto[];
   owner: ResourceOwnerDto;

@@ -102,6 +102,7 @@ function healthFields(health: GroupLagHealth) {
     severity: health.status.severity,
     statusReason: health.status.reason,
     timeLagSeconds: health.timeLag.maxSecondsBehind,
+    timeLagUnknownPartitionCount: health.timeLag.unknownPartitionCount,
   };
 }
 

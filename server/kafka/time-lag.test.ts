@@ -68,27 +68,55 @@ describe('estimatePartitionTimeLag', () => {
 });
 
 describe('estimateGroupTimeLag', () => {
-  it('reports the worst partition and counts the unknown ones', () => {
+  it('reports the worst partition; an uncommitted empty partition cannot be behind and is left out', () => {
     const history = [s(0, 0), s(90, 900)];
     const lag = estimateGroupTimeLag(
       'billing',
       [
         { topic: 'orders', partition: 0, committedOffset: 900n, endOffsetHistory: history },
         { topic: 'orders', partition: 1, committedOffset: 300n, endOffsetHistory: history },
-        { topic: 'orders', partition: 2, committedOffset: null, endOffsetHistory: history },
+        { topic: 'orders', partition: 2, committedOffset: null, logStartOffset: 900n, endOffsetHistory: history },
       ],
       NOW,
     );
     expect(lag).toEqual({
       groupId: 'billing',
       maxSecondsBehind: 70,
-      unknownPartitionCount: 1,
+      unknownPartitionCount: 0,
       partitions: [
         { topic: 'orders', partition: 0, secondsBehind: 0 },
         { topic: 'orders', partition: 1, secondsBehind: 70 },
         { topic: 'orders', partition: 2, secondsBehind: null },
       ],
     });
+  });
+
+  it('stays null (never 0) when a partition that is behind has an unknown time lag', () => {
+    // demo-billing: one partition caught up (0 s), one 80 records behind with a flat history (no rate).
+    const flat = [s(0, 580), s(30, 580), s(60, 580)];
+    const lag = estimateGroupTimeLag(
+      'demo-billing',
+      [
+        { topic: 'payments', partition: 0, committedOffset: 580n, endOffsetHistory: flat },
+        { topic: 'payments', partition: 1, committedOffset: 500n, endOffsetHistory: flat },
+      ],
+      NOW,
+    );
+    expect(lag.partitions.map((p) => p.secondsBehind)).toEqual([0, null]);
+    expect(lag).toMatchObject({ maxSecondsBehind: null, unknownPartitionCount: 1 });
+  });
+
+  it('counts an uncommitted partition with records waiting as unknown', () => {
+    const history = [s(0, 0), s(90, 900)];
+    const lag = estimateGroupTimeLag(
+      'g',
+      [
+        { topic: 't', partition: 0, committedOffset: 900n, endOffsetHistory: history },
+        { topic: 't', partition: 1, committedOffset: null, logStartOffset: 0n, endOffsetHistory: history },
+      ],
+      NOW,
+    );
+    expect(lag).toMatchObject({ maxSecondsBehind: null, unknownPartitionCount: 1 });
   });
 
   it('is null for the group when no partition can be estimated', () => {

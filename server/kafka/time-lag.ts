@@ -13,6 +13,8 @@ export interface PartitionTimeLagInput {
   topic: string;
   partition: number;
   committedOffset: bigint | null;
+  /** The newest log start: with no commit, an empty partition is not behind (undefined: unknown). */
+  logStartOffset?: bigint;
   /** Sampled log end offsets of this partition, any order, newest included. */
   endOffsetHistory: readonly EndOffsetPoint[];
 }
@@ -35,20 +37,32 @@ export function estimatePartitionTimeLag(committedOffset: bigint | null, endOffs
   return Math.max(0, (now - producedAt) / 1000);
 }
 
-/** Time lag of every partition of a group and the group's worst (max) partition. */
+/**
+ * Time lag of every partition of a group and the group's worst (max) partition. The maximum is null as
+ * soon as one partition that may be behind cannot be estimated: leaving it out would report a lagging
+ * group as "0 s". Only a partition known to have nothing to read (no commit on an empty log) is skipped.
+ */
 export function estimateGroupTimeLag(groupId: string, partitions: readonly PartitionTimeLagInput[], now: number): GroupTimeLagDto {
   const results: PartitionTimeLagDto[] = partitions.map((p) => ({
     topic: p.topic,
     partition: p.partition,
     secondsBehind: roundToMillis(estimatePartitionTimeLag(p.committedOffset, p.endOffsetHistory, now)),
   }));
+  const unknown = partitions.filter((p, i) => results[i]!.secondsBehind === null && !isKnownEmpty(p)).length;
   const known = results.flatMap((r) => (r.secondsBehind === null ? [] : [r.secondsBehind]));
   return {
     groupId,
-    maxSecondsBehind: known.length > 0 ? Math.max(...known) : null,
-    unknownPartitionCount: results.length - known.length,
+    maxSecondsBehind: unknown > 0 || known.length === 0 ? null : Math.max(...known),
+    unknownPartitionCount: unknown,
     partitions: results,
   };
+}
+
+/** No commit, and the newest sample shows nothing to read: the partition cannot be behind. */
+function isKnownEmpty(p: PartitionTimeLagInput): boolean {
+  if (p.committedOffset !== null || p.logStartOffset === undefined) return false;
+  const newest = currentLogHistory(p.endOffsetHistory).at(-1);
+  return newest !== undefined && newest.logEndOffset === p.logStartOffset;
 }
 
 /**

@@ -100,6 +100,7 @@ registerOperations(
           unknownLagPartitionCount: 0,
           dataLostPartitionCount: 0,
           timeLagSeconds: 0,
+          timeLagUnknownPartitionCount: 0,
           status: 'OK',
           severity: 'ok',
           statusReason: 'all 6 partitions are OK',

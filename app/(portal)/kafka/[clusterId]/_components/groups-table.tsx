@@ -195,7 +195,14 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                     )}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatOffset(g.maxPartitionLag)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatTimeLag(g.timeLagSeconds)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    {formatTimeLag(g.timeLagSeconds)}
+                    {g.timeLagSeconds === null && g.timeLagUnknownPartitionCount > 0 && (
+                      <span className="block text-xs text-slate-500">
+                        {g.timeLagUnknownPartitionCount} of {g.partitionCount} partitions
+                      </span>
+                    )}
+                  </td>
                   <td className="max-w-80 px-3 py-2">
                     <ConsumerStatusBadge status={g.status} severity={g.severity} />
                     <p className="mt-0.5 line-clamp-2 text-xs text-slate-600" title={g.statusReason}>

@@ -99,7 +99,13 @@ export function GroupView({
         <Stat
           label="Time lag"
           value={formatTimeLag(g.timeLagSeconds)}
-          note={g.timeLagSeconds === null ? 'needs a few samples of history' : 'how old the next unread record is'}
+          note={
+            g.timeLagSeconds !== null
+              ? 'how old the next unread record is'
+              : g.timeLagUnknownPartitionCount > 0
+                ? `unknown for ${g.timeLagUnknownPartitionCount} partition${g.timeLagUnknownPartitionCount > 1 ? 's' : ''} that may be behind (no commit, or too little history yet)`
+                : 'needs a few samples of history'
+          }
         />
         <Stat
           label="Partitions"
