@@ -4,7 +4,8 @@ import type { ConsumerGroupSortKey } from '@/lib/schemas/kafka';
 
 /**
  * JSON shapes the Kafka pages and `/api/v1/kafka/...` return. Offsets and lag are decimal strings
- * (they are 64-bit); a lag of `null` means "unknown" (the group never committed that partition).
+ * (they are 64-bit); a lag of `null` means "unknown" (the group never committed that partition), a
+ * negative lag that the commit is ahead of the log end (as kafka-consumer-groups prints it).
  */
 
 export interface PartitionLagDto {
@@ -13,7 +14,10 @@ export interface PartitionLagDto {
   logStartOffset: string;
   logEndOffset: string;
   committedOffset: string | null;
+  /** Log end − committed; negative when the commit is ahead of the log end; null without a commit. */
   lag: string | null;
+  /** The committed offset is past the log end (topic recreated or truncated); the lag is negative. */
+  aheadOfLogEnd: boolean;
   /** The committed offset is below the log start: records were deleted before the group read them. */
   dataLostToRetention: boolean;
   /** How many records were deleted unread (log start − committed); "0" when none. */
@@ -26,6 +30,8 @@ export interface TopicLagDto {
   maxPartitionLag: string | null;
   partitionCount: number;
   unknownLagPartitionCount: number;
+  /** Partitions committed ahead of the log end: negative lag, left out of totalLag and maxPartitionLag. */
+  aheadPartitionCount: number;
   dataLostPartitionCount: number;
 }
 
@@ -35,6 +41,8 @@ export interface GroupLagDto {
   maxPartitionLag: string | null;
   partitionCount: number;
   unknownLagPartitionCount: number;
+  /** Partitions committed ahead of the log end: negative lag, left out of totalLag and maxPartitionLag. */
+  aheadPartitionCount: number;
   dataLostPartitionCount: number;
   lostRecords: string;
   topics: TopicLagDto[];
@@ -43,9 +51,10 @@ export interface GroupLagDto {
 
 /**
  * Burrow-style consumer status. Ordered from best to worst; a group takes its worst partition's status.
- * UNKNOWN: no commit yet or too few samples to judge.
+ * UNKNOWN: no commit yet or too few samples to judge. AHEAD (not Burrow's): the commit is past the log
+ * end, so the log it was made against is gone (topic recreated or truncated).
  */
-export const CONSUMER_STATUSES = ['OK', 'UNKNOWN', 'WARN', 'STOP', 'STALL', 'REWIND'] as const;
+export const CONSUMER_STATUSES = ['OK', 'UNKNOWN', 'WARN', 'STOP', 'STALL', 'AHEAD', 'REWIND'] as const;
 export type ConsumerStatus = (typeof CONSUMER_STATUSES)[number];
 export type ConsumerSeverity = 'ok' | 'unknown' | 'warning' | 'error';
 
@@ -191,6 +200,8 @@ export interface ConsumerGroupSummaryDto {
   maxPartitionLag: string | null;
   partitionCount: number;
   unknownLagPartitionCount: number;
+  /** Partitions committed ahead of the log end: negative lag, left out of totalLag and maxPartitionLag. */
+  aheadPartitionCount: number;
   dataLostPartitionCount: number;
   /** Seconds behind (worst partition); null when unknown for any partition that may be behind. */
   timeLagSeconds: number | null;
@@ -251,6 +262,8 @@ export interface ConsumerGroupDetailDto {
   totalLag: string;
   maxPartitionLag: string | null;
   unknownLagPartitionCount: number;
+  /** Partitions committed ahead of the log end: negative lag, left out of totalLag and maxPartitionLag. */
+  aheadPartitionCount: number;
   dataLostPartitionCount: number;
   lostRecords: string;
   /** Seconds behind (worst partition); null when unknown for any partition that may be behind. */

@@ -56,6 +56,8 @@ export const STATUS_MEANINGS: Record<ConsumerStatus, string> = {
   WARN: 'Lag grew in every sample while commits still advanced: the consumer is falling behind.',
   STOP: 'No commits for longer than they were seen moving, with lag waiting: the consumer stopped.',
   STALL: 'A live member owns the partition but its committed offset does not move.',
+  AHEAD:
+    'The committed offset is past the log end: the topic was likely deleted and recreated, or its log truncated; the consumer will reset by its auto.offset.reset.',
   REWIND: 'The committed offset went backwards and has not caught up since.',
 };
 

@@ -209,6 +209,7 @@ export async function listConsumerGroups(
       maxPartitionLag: lag.maxPartitionLag?.toString() ?? null,
       partitionCount: lag.partitionCount,
       unknownLagPartitionCount: lag.unknownLagPartitionCount,
+      aheadPartitionCount: lag.aheadPartitionCount,
       dataLostPartitionCount: lag.dataLostPartitionCount,
       ...healthFields(healthOf.get(lag.groupId)!),
       sparkline: sparklines.get(lag.groupId) ?? [],
@@ -287,8 +288,8 @@ export async function getGroupOwnership(actor: Actor, clusterId: string, groupId
 }
 
 function pickTotals(dto: ReturnType<typeof toGroupLagDto>) {
-  const { totalLag, maxPartitionLag, unknownLagPartitionCount, dataLostPartitionCount, lostRecords, topics } = dto;
-  return { totalLag, maxPartitionLag, unknownLagPartitionCount, dataLostPartitionCount, lostRecords, topics };
+  const { totalLag, maxPartitionLag, unknownLagPartitionCount, aheadPartitionCount, dataLostPartitionCount, lostRecords, topics } = dto;
+  return { totalLag, maxPartitionLag, unknownLagPartitionCount, aheadPartitionCount, dataLostPartitionCount, lostRecords, topics };
 }
 
 function toPartitionRows(lag: GroupLag, health: GroupLagHealth, members: ConsumerGroupMemberDto[]): GroupPartitionDto[] {

@@ -26,8 +26,9 @@ describe('computePartitionLag', () => {
     expect(computePartitionLag(p(0, '0', '5', null)).lag).toBeNull();
   });
 
-  it('clamps a commit above the end to zero lag', () => {
-    expect(computePartitionLag(p(0, '0', '1000', '1200')).lag).toBe(0n);
+  it('reports a commit above the end as a negative lag, as kafka-consumer-groups does, and flags it', () => {
+    expect(computePartitionLag(p(0, '0', '1000', '1200'))).toMatchObject({ lag: -200n, aheadOfLogEnd: true, dataLostToRetention: false });
+    expect(computePartitionLag(p(0, '0', '1000', '1000'))).toMatchObject({ lag: 0n, aheadOfLogEnd: false });
   });
 
   it('flags a commit below the log start as data lost, keeping lag = end − committed', () => {
@@ -72,9 +73,35 @@ describe('computeGroupLag', () => {
 
   it('totals per topic', () => {
     expect(lag.topics).toEqual([
-      { topic: 'audit', totalLag: 0n, maxPartitionLag: 0n, partitionCount: 1, unknownLagPartitionCount: 0, dataLostPartitionCount: 0, lostRecords: 0n },
-      { topic: 'orders', totalLag: 240n, maxPartitionLag: 180n, partitionCount: 3, unknownLagPartitionCount: 1, dataLostPartitionCount: 1, lostRecords: 30n },
+      {
+        topic: 'audit',
+        totalLag: 0n,
+        maxPartitionLag: 0n,
+        partitionCount: 1,
+        unknownLagPartitionCount: 0,
+        aheadPartitionCount: 0,
+        dataLostPartitionCount: 0,
+        lostRecords: 0n,
+      },
+      {
+        topic: 'orders',
+        totalLag: 240n,
+        maxPartitionLag: 180n,
+        partitionCount: 3,
+        unknownLagPartitionCount: 1,
+        aheadPartitionCount: 0,
+        dataLostPartitionCount: 1,
+        lostRecords: 30n,
+      },
     ]);
+  });
+
+  it('leaves negative lags out of the total and the max (as MSK SumOffsetLag) and counts them', () => {
+    const ahead = computeGroupLag({ groupId: 'g', partitions: [p(0, '0', '100', '40'), p(1, '0', '10', '500'), p(2, '0', '5', '-1')] });
+    expect(ahead).toMatchObject({ totalLag: 60n, maxPartitionLag: 60n, aheadPartitionCount: 1, unknownLagPartitionCount: 1 });
+    const onlyAhead = computeGroupLag({ groupId: 'g', partitions: [p(0, '0', '10', '500')] });
+    expect(onlyAhead).toMatchObject({ totalLag: 0n, maxPartitionLag: null, aheadPartitionCount: 1 });
+    expect(toGroupLagDto(onlyAhead).partitions[0]).toMatchObject({ lag: '-490', aheadOfLogEnd: true });
   });
 
   it('has no max lag when every partition is unknown', () => {
@@ -93,6 +120,7 @@ describe('computeGroupLag', () => {
       logEndOffset: '200',
       committedOffset: '20',
       lag: '180',
+      aheadOfLogEnd: false,
       dataLostToRetention: true,
       lostRecords: '30',
     });

@@ -98,6 +98,7 @@ registerOperations(
           maxPartitionLag: '0',
           partitionCount: 6,
           unknownLagPartitionCount: 0,
+          aheadPartitionCount: 0,
           dataLostPartitionCount: 0,
           timeLagSeconds: 0,
           timeLagUnknownPartitionCount: 0,
@@ -119,7 +120,7 @@ registerOperations(
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups/{group}',
     summary:
-      'One group: { state, members, status, statusReason, totalLag, timeLagSeconds, topics, partitions: [{ topic, partition, logStartOffset, logEndOffset, committedOffset, lag, dataLostToRetention, status, timeLagSeconds }] }; offsets and lag as decimal strings, unknown lag as null',
+      'One group: { state, members, status, statusReason, totalLag, timeLagSeconds, topics, partitions: [{ topic, partition, logStartOffset, logEndOffset, committedOffset, lag, dataLostToRetention, status, timeLagSeconds }] }; offsets and lag as decimal strings, unknown lag as null, a commit ahead of the log end as a negative lag (as kafka-consumer-groups prints it; `aheadOfLogEnd`, status AHEAD, left out of totalLag)',
     tag: 'kafka',
     responses: { 200: 'The group' },
     errors: { 404: 'No such cluster, or no such group (and no stored history of it)' },

@@ -188,6 +188,11 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                         {g.unknownLagPartitionCount} of {g.partitionCount} unknown
                       </span>
                     )}
+                    {g.aheadPartitionCount > 0 && (
+                      <Badge tone="bad" className="mt-0.5">
+                        {g.aheadPartitionCount} ahead of log end
+                      </Badge>
+                    )}
                     {g.dataLostPartitionCount > 0 && (
                       <Badge tone="bad" className="mt-0.5">
                         data lost

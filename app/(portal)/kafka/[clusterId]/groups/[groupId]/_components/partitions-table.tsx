@@ -40,6 +40,14 @@ export function PartitionsTable({ partitions, ownersKnown }: { partitions: Group
               </td>
               <td className="py-1.5 pr-3 text-right tabular-nums">
                 {p.lag === null ? <span className="text-slate-500">unknown</span> : formatOffset(p.lag)}
+                {p.aheadOfLogEnd && (
+                  <span
+                    className="block"
+                    title="The committed offset is past the log end: the topic was likely deleted and recreated, or its log truncated. Left out of the totals."
+                  >
+                    <Badge tone="bad">ahead of log end</Badge>
+                  </span>
+                )}
                 {p.dataLostToRetention && (
                   <span
                     className="block"

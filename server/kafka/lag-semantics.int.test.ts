@@ -1,0 +1,119 @@
+import { Kafka } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { connectClusterAdmin, readLagSnapshot, type ClusterAdmin } from './admin';
+import { computeGroupLag } from './lag';
+import { getGroupLagHealth, recordLagSnapshot } from './lag-monitor';
+import { createInMemoryLagSampleStore } from './sample-store';
+import { evaluateGroupStatus } from './status';
+import { describeGroupsWithKafkaTool } from './test-support/consumer-group-command';
+import { produceRecords, requireSandboxBrokers, sandboxKafkaConfig, uniqueName } from './test-support/sandbox-kafka';
+
+/**
+ * The lag semantics of issue 14 against the real broker, each checked against Kafka's own
+ * kafka-consumer-groups where it prints the figure: a commit ahead of the log end, and a stopped,
+ * lagging group's time lag.
+ */
+
+const brokers = requireSandboxBrokers();
+const kafka = new Kafka(sandboxKafkaConfig('slipway-semantics-int-test'));
+let client: ClusterAdmin;
+
+beforeAll(async () => {
+  client = await connectClusterAdmin(sandboxKafkaConfig('slipway-semantics-portal'));
+});
+
+afterAll(async () => {
+  await client?.close();
+});
+
+async function createTopic(topic: string, numPartitions: number) {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions }] });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function setOffsets(groupId: string, topic: string, offsets: Record<number, string>) {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.setOffsets({ groupId, topic, partitions: Object.entries(offsets).map(([partition, offset]) => ({ partition: Number(partition), offset })) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+describe('a commit ahead of the log end', () => {
+  it('is a negative lag exactly as kafka-consumer-groups prints it, left out of the totals, with status AHEAD', async () => {
+    const topic = uniqueName('recreated');
+    const group = uniqueName('ahead');
+    await createTopic(topic, 2);
+    await produceRecords(kafka, topic, [0, 1], 10);
+    // Partition 0 as if the topic had been recreated under a group that had read 50 records.
+    await setOffsets(group, topic, { 0: '50', 1: '4' });
+
+    const [snapshot, reference] = await Promise.all([readLagSnapshot(client, { groupIds: [group] }), describeGroupsWithKafkaTool(brokers, [group])]);
+    const lag = computeGroupLag(snapshot.groups[0]!.lagInput);
+    expect(reference.map((r) => [r.partition, r.currentOffset, r.logEndOffset, r.lag])).toEqual([
+      [0, '50', '10', '-40'],
+      [1, '4', '10', '6'],
+    ]);
+    for (const row of reference) {
+      const ours = lag.partitions.find((p) => p.partition === row.partition)!;
+      expect([ours.committedOffset?.toString(), ours.logEndOffset.toString(), ours.lag?.toString()]).toEqual([row.currentOffset, row.logEndOffset, row.lag]);
+    }
+    expect(lag).toMatchObject({ totalLag: 6n, maxPartitionLag: 6n, aheadPartitionCount: 1 });
+
+    const at = snapshot.takenAt;
+    const samples = lag.partitions.map((p) => ({
+      at,
+      topic,
+      partition: p.partition,
+      committedOffset: p.committedOffset,
+      logStartOffset: p.logStartOffset,
+      logEndOffset: p.logEndOffset,
+    }));
+    const status = evaluateGroupStatus(group, samples, at + 1000);
+    expect(status).toMatchObject({ status: 'AHEAD', severity: 'error' });
+    expect(status.reason).toMatch(/past the log end 10: the topic was likely deleted and recreated/);
+  });
+});
+
+describe('time lag of a stopped group that is behind', () => {
+  it('is estimated on a topic that keeps moving and stays unknown (null, not 0) while one behind partition has no rate', async () => {
+    const topic = uniqueName('stopped');
+    const quiet = uniqueName('quiet');
+    const group = uniqueName('stopped-billing');
+    await createTopic(topic, 1);
+    await createTopic(quiet, 2);
+    await produceRecords(kafka, topic, [0], 20);
+    await produceRecords(kafka, quiet, [0, 1], 10);
+    await setOffsets(group, topic, { 0: '5' });
+    await setOffsets(group, quiet, { 0: '10', 1: '2' });
+
+    const store = createInMemoryLagSampleStore();
+    const rounds: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await produceRecords(kafka, topic, [0], 10);
+      }
+      const snapshot = await readLagSnapshot(client, { groupIds: [group] });
+      await recordLagSnapshot(store, 'c', snapshot);
+      rounds.push(snapshot.takenAt);
+    }
+    const now = rounds.at(-1)! + 500;
+    const health = await getGroupLagHealth(store, 'c', group, now);
+    const byPartition = new Map(health.timeLag.partitions.map((p) => [`${p.topic}-${p.partition}`, p.secondsBehind]));
+    // The moving topic: offset 5 predates the history, projected back at ~10 records/s.
+    expect(byPartition.get(`${topic}-0`)).toBeGreaterThan(1);
+    expect(byPartition.get(`${quiet}-0`)).toBe(0);
+    // 8 records behind on a topic that did not move while sampled: no rate, so unknown.
+    expect(byPartition.get(`${quiet}-1`)).toBeNull();
+    expect(health.timeLag).toMatchObject({ maxSecondsBehind: null, unknownPartitionCount: 1 });
+  });
+});
