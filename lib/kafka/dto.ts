@@ -210,8 +210,8 @@ export interface ConsumerGroupSummaryDto {
   status: ConsumerStatus;
   severity: ConsumerSeverity;
   statusReason: string;
-  /** Total lag over the last hour, oldest first (numbers: for drawing only). */
-  sparkline: { at: string; totalLag: number }[];
+  /** Peak total lag per minute over the last hour, oldest first (decimal strings, like every lag). */
+  sparkline: { at: string; totalLag: string }[];
   owner: ResourceOwnerDto;
   /** The caller may reset its offsets (a developer of the owning team, or a platform admin). */
   canReset: boolean;
