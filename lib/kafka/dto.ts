@@ -14,8 +14,18 @@ export interface PartitionLagDto {
   logStartOffset: string;
   logEndOffset: string;
   committedOffset: string | null;
-  /** Log end − committed; negative when the commit is ahead of the log end; null without a commit. */
+  /**
+   * Last stable offset: where the oldest open transaction starts (the log end when none is open); a
+   * read_committed consumer reads no further. null when read from stored history.
+   */
+  lastStableOffset: string | null;
+  /**
+   * Log end − committed, as kafka-consumer-groups prints it (transaction markers and open transactions
+   * count); negative when the commit is ahead of the log end; null without a commit.
+   */
   lag: string | null;
+  /** What a read_committed consumer still has to read (last stable offset − committed); null when unknown. */
+  readCommittedLag: string | null;
   /** The committed offset is past the log end (topic recreated or truncated); the lag is negative. */
   aheadOfLogEnd: boolean;
   /** The committed offset is below the log start: records were deleted before the group read them. */

@@ -5,14 +5,15 @@ import { connectClusterAdmin, readLagSnapshot, type ClusterAdmin } from './admin
 import { computeGroupLag } from './lag';
 import { getGroupLagHealth, recordLagSnapshot } from './lag-monitor';
 import { createInMemoryLagSampleStore } from './sample-store';
+import { createPublicApiTopicOffsetsReader } from './topic-offsets';
 import { evaluateGroupStatus } from './status';
 import { describeGroupsWithKafkaTool } from './test-support/consumer-group-command';
-import { produceRecords, requireSandboxBrokers, sandboxKafkaConfig, uniqueName } from './test-support/sandbox-kafka';
+import { produceRecords, requireSandboxBrokers, sandboxKafkaConfig, uniqueName, waitUntil } from './test-support/sandbox-kafka';
 
 /**
  * The lag semantics of issue 14 against the real broker, each checked against Kafka's own
- * kafka-consumer-groups where it prints the figure: a commit ahead of the log end, and a stopped,
- * lagging group's time lag.
+ * kafka-consumer-groups where it prints the figure: a commit ahead of the log end, an open
+ * transaction, and a stopped, lagging group's time lag.
  */
 
 const brokers = requireSandboxBrokers();
@@ -58,7 +59,7 @@ describe('a commit ahead of the log end', () => {
 
     const [snapshot, reference] = await Promise.all([readLagSnapshot(client, { groupIds: [group] }), describeGroupsWithKafkaTool(brokers, [group])]);
     const lag = computeGroupLag(snapshot.groups[0]!.lagInput);
-    expect(reference.map((r) => [r.partition, r.currentOffset, r.logEndOffset, r.lag])).toEqual([
+    expect(reference.sort((a, b) => a.partition - b.partition).map((r) => [r.partition, r.currentOffset, r.logEndOffset, r.lag])).toEqual([
       [0, '50', '10', '-40'],
       [1, '4', '10', '6'],
     ]);
@@ -115,5 +116,48 @@ describe('time lag of a stopped group that is behind', () => {
     // 8 records behind on a topic that did not move while sampled: no rate, so unknown.
     expect(byPartition.get(`${quiet}-1`)).toBeNull();
     expect(health.timeLag).toMatchObject({ maxSecondsBehind: null, unknownPartitionCount: 1 });
+  });
+});
+
+describe('a transactional topic with an open transaction', () => {
+  it('counts markers and the open transaction in lag as Kafka’s tool does; both readers agree on the last stable offset and read_committed lag', async () => {
+    const topic = uniqueName('payments-tx');
+    const group = uniqueName('payments-reader');
+    await createTopic(topic, 1);
+    const producer = kafka.producer({ transactionalId: uniqueName('tx'), idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    try {
+      const committed = await producer.transaction();
+      await committed.send({ topic, messages: Array.from({ length: 10 }, (_, i) => ({ partition: 0, value: `paid-${i}` })) });
+      await committed.commit(); // 10 records and a commit marker: offsets 0–10
+      const open = await producer.transaction();
+      await open.send({ topic, messages: Array.from({ length: 5 }, (_, i) => ({ partition: 0, value: `pending-${i}` })) }); // offsets 11–15, open
+      await setOffsets(group, topic, { 0: '4' });
+
+      const [snapshot, reference] = await Promise.all([readLagSnapshot(client, { groupIds: [group] }), describeGroupsWithKafkaTool(brokers, [group])]);
+      const [ours] = computeGroupLag(snapshot.groups[0]!.lagInput).partitions;
+      expect(reference.map((r) => [r.currentOffset, r.logEndOffset, r.lag])).toEqual([['4', '16', '12']]);
+      expect(ours).toMatchObject({ committedOffset: 4n, logEndOffset: 16n, lag: 12n, lastStableOffset: 11n, readCommittedLag: 7n });
+
+      const fallback = (await createPublicApiTopicOffsetsReader(client.admin).read([topic])).offsets.get(`${topic}\u00000`)!;
+      const batched = (await client.topicOffsets.read([topic])).offsets.get(`${topic}\u00000`)!;
+      expect(batched).toMatchObject({ logEndOffset: '16', lastStableOffset: '11' });
+      // kafkajs's public admin lists READ_COMMITTED: it sees the stable offset, and agrees on it.
+      expect(fallback).toMatchObject({ lastStableOffset: '11', logStartOffset: batched.logStartOffset });
+      const viaFallback = computeGroupLag({ groupId: group, partitions: [{ ...fallback, committedOffset: '4' }] }).partitions[0]!;
+      expect(viaFallback.readCommittedLag).toBe(ours!.readCommittedLag);
+
+      await open.commit();
+      // The coordinator writes the markers after EndTxn answers.
+      const readAfter = async () => (await client.topicOffsets.read([topic])).offsets.get(`${topic}\u00000`)!;
+      await waitUntil(async () => (await readAfter()).lastStableOffset === '17', 'the commit marker');
+      const after = await readAfter();
+      const afterFallback = (await createPublicApiTopicOffsetsReader(client.admin).read([topic])).offsets.get(`${topic}\u00000`)!;
+      // Closed: the stable offset reaches the log end (a second marker: 17) and the readers agree entirely.
+      expect(after).toMatchObject({ logEndOffset: '17', lastStableOffset: '17' });
+      expect(afterFallback).toEqual(after);
+    } finally {
+      await producer.disconnect();
+    }
   });
 });

@@ -40,6 +40,23 @@ describe('computePartitionLag', () => {
     expect(computePartitionLag(p(0, '500', '900', '500'))).toMatchObject({ lag: 400n, dataLostToRetention: false, lostRecords: 0n });
   });
 
+  it('counts an open transaction in lag (as Kafka’s tool) and leaves it out of readCommittedLag', () => {
+    // 10 committed records + a marker (LSO 11), then an open transaction of 5 (HW 16).
+    const open = { ...p(0, '0', '16', '4'), lastStableOffset: '11' };
+    expect(computePartitionLag(open)).toMatchObject({ lag: 12n, lastStableOffset: 11n, readCommittedLag: 7n });
+    // A read_uncommitted member committed inside the open transaction: nothing stable left to read.
+    expect(computePartitionLag({ ...open, committedOffset: '13' })).toMatchObject({ lag: 3n, readCommittedLag: 0n });
+    // Ahead of the log end: both say so with the same negative figure.
+    expect(computePartitionLag({ ...open, committedOffset: '20' })).toMatchObject({ lag: -4n, readCommittedLag: -4n });
+    expect(computePartitionLag({ ...open, committedOffset: null })).toMatchObject({ lag: null, readCommittedLag: null });
+    expect(computePartitionLag(p(0, '0', '16', '4'))).toMatchObject({ lastStableOffset: null, readCommittedLag: null });
+    expect(toGroupLagDto(computeGroupLag({ groupId: 'g', partitions: [open] })).partitions[0]).toMatchObject({
+      lastStableOffset: '11',
+      lag: '12',
+      readCommittedLag: '7',
+    });
+  });
+
   it('keeps 64-bit precision beyond Number.MAX_SAFE_INTEGER', () => {
     const lag = computePartitionLag(p(0, '0', '9223372036854775807', '9223372036854775000'));
     expect(lag.lag).toBe(807n);
@@ -119,7 +136,9 @@ describe('computeGroupLag', () => {
       logStartOffset: '50',
       logEndOffset: '200',
       committedOffset: '20',
+      lastStableOffset: null,
       lag: '180',
+      readCommittedLag: null,
       aheadOfLogEnd: false,
       dataLostToRetention: true,
       lostRecords: '30',

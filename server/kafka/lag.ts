@@ -13,6 +13,8 @@ export interface PartitionOffsetsInput {
   logEndOffset: OffsetLike;
   /** The group's committed offset; '-1' / null when the group never committed this partition. */
   committedOffset: OffsetLike | null;
+  /** Last stable offset (end of what a read_committed consumer can read); absent when not read. */
+  lastStableOffset?: OffsetLike | null;
 }
 
 export interface GroupLagInput {
@@ -26,6 +28,13 @@ export interface PartitionLag {
   logStartOffset: bigint;
   logEndOffset: bigint;
   committedOffset: bigint | null;
+  /** null when not read (e.g. rebuilt from stored history). */
+  lastStableOffset: bigint | null;
+  /**
+   * What a read_committed consumer still has to read: last stable offset − committed, 0 when the commit
+   * is inside an open transaction, the (negative) lag when ahead of the log end; null when unknown.
+   */
+  readCommittedLag: bigint | null;
   /**
    * Log end − committed, as kafka-consumer-groups prints it; null = unknown (no commit). Negative when
    * the commit is ahead of the log end (topic recreated or truncated): see `aheadOfLogEnd`.
@@ -69,18 +78,35 @@ export function computePartitionLag(input: PartitionOffsetsInput): PartitionLag 
   const logStartOffset = requireOffset(input.logStartOffset, () => `log start offset of ${topic}-${partition}`);
   const logEndOffset = requireOffset(input.logEndOffset, () => `log end offset of ${topic}-${partition}`);
   const committedOffset = parseOffset(input.committedOffset);
+  const lastStableOffset = parseOffset(input.lastStableOffset);
   if (committedOffset === null) {
-    return { topic, partition, logStartOffset, logEndOffset, committedOffset, lag: null, aheadOfLogEnd: false, dataLostToRetention: false, lostRecords: 0n };
+    const unknown = { lag: null, readCommittedLag: null, aheadOfLogEnd: false, dataLostToRetention: false, lostRecords: 0n };
+    return { topic, partition, logStartOffset, logEndOffset, committedOffset, lastStableOffset, ...unknown };
   }
   // Kafka's tool prints log end − committed even when that is negative. The end offsets are read after
   // the commits, so a live consumer cannot get ahead of them: a commit past the end means the log it
   // was committed against is gone (topic deleted and recreated, or truncated).
   const lag = logEndOffset - committedOffset;
   const aheadOfLogEnd = lag < 0n;
+  // Kafka's tool counts open transactions and markers as lag; a read_committed consumer stops at the LSO.
+  const readCommittedLag =
+    lastStableOffset === null ? null : aheadOfLogEnd ? lag : committedOffset > lastStableOffset ? 0n : lastStableOffset - committedOffset;
   // Retention deleted records the group never read; they still count as lag, as kafka-consumer-groups shows it.
   const dataLostToRetention = committedOffset < logStartOffset;
   const lostRecords = dataLostToRetention ? logStartOffset - committedOffset : 0n;
-  return { topic, partition, logStartOffset, logEndOffset, committedOffset, lag, aheadOfLogEnd, dataLostToRetention, lostRecords };
+  return {
+    topic,
+    partition,
+    logStartOffset,
+    logEndOffset,
+    committedOffset,
+    lastStableOffset,
+    readCommittedLag,
+    lag,
+    aheadOfLogEnd,
+    dataLostToRetention,
+    lostRecords,
+  };
 }
 
 /** Lag of a consumer group per partition, per topic and in total, from raw offsets. */
@@ -145,7 +171,9 @@ function toPartitionLagDto(partition: PartitionLag): PartitionLagDto {
     logStartOffset: partition.logStartOffset.toString(),
     logEndOffset: partition.logEndOffset.toString(),
     committedOffset: partition.committedOffset?.toString() ?? null,
+    lastStableOffset: partition.lastStableOffset?.toString() ?? null,
     lag: partition.lag?.toString() ?? null,
+    readCommittedLag: partition.readCommittedLag?.toString() ?? null,
     aheadOfLogEnd: partition.aheadOfLogEnd,
     dataLostToRetention: partition.dataLostToRetention,
     lostRecords: partition.lostRecords.toString(),

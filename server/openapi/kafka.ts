@@ -120,7 +120,7 @@ registerOperations(
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups/{group}',
     summary:
-      'One group: { state, members, status, statusReason, totalLag, timeLagSeconds, topics, partitions: [{ topic, partition, logStartOffset, logEndOffset, committedOffset, lag, dataLostToRetention, status, timeLagSeconds }] }; offsets and lag as decimal strings, unknown lag as null, a commit ahead of the log end as a negative lag (as kafka-consumer-groups prints it; `aheadOfLogEnd`, status AHEAD, left out of totalLag)',
+      'One group: { state, members, status, statusReason, totalLag, timeLagSeconds, topics, partitions: [{ topic, partition, logStartOffset, logEndOffset, lastStableOffset, committedOffset, lag, readCommittedLag, aheadOfLogEnd, dataLostToRetention, status, timeLagSeconds }] }; lag is log end (high watermark) − committed as kafka-consumer-groups prints it (transaction markers and open transactions count), readCommittedLag what a read_committed consumer still has (last stable offset − committed); offsets and lag as decimal strings, unknown lag as null, a commit ahead of the log end as a negative lag (as kafka-consumer-groups prints it; `aheadOfLogEnd`, status AHEAD, left out of totalLag)',
     tag: 'kafka',
     responses: { 200: 'The group' },
     errors: { 404: 'No such cluster, or no such group (and no stored history of it)' },

@@ -9,7 +9,10 @@ import { TableHead } from '@/components/ui/table-head';
 const severityOf = (status: GroupPartitionDto['status']) =>
   status === 'OK' ? 'ok' : status === 'UNKNOWN' || status === null ? 'unknown' : status === 'WARN' ? 'warning' : 'error';
 
-/** Offsets of every partition; an unknown lag reads "unknown" and data lost to retention is flagged. */
+/**
+ * Offsets of every partition; an unknown lag reads "unknown", data lost to retention and a commit
+ * ahead of the log end are flagged, and an open transaction shows the stable offset and read_committed lag.
+ */
 export function PartitionsTable({ partitions, ownersKnown }: { partitions: GroupPartitionDto[]; ownersKnown: boolean }) {
   return (
     <div className="overflow-x-auto">
@@ -34,12 +37,30 @@ export function PartitionsTable({ partitions, ownersKnown }: { partitions: Group
               <td className="break-all py-1.5 pr-3 font-mono text-xs">{p.topic}</td>
               <td className="py-1.5 pr-3 text-right tabular-nums">{p.partition}</td>
               <td className="py-1.5 pr-3 text-right tabular-nums">{formatOffset(p.logStartOffset)}</td>
-              <td className="py-1.5 pr-3 text-right tabular-nums">{formatOffset(p.logEndOffset)}</td>
+              <td className="py-1.5 pr-3 text-right tabular-nums">
+                {formatOffset(p.logEndOffset)}
+                {p.lastStableOffset !== null && p.lastStableOffset !== p.logEndOffset && (
+                  <span
+                    className="block text-xs text-slate-500"
+                    title="A transaction is open: read_committed consumers read only up to the last stable offset."
+                  >
+                    stable {formatOffset(p.lastStableOffset)}
+                  </span>
+                )}
+              </td>
               <td className="py-1.5 pr-3 text-right tabular-nums">
                 {p.committedOffset === null ? <span className="text-slate-500">none</span> : formatOffset(p.committedOffset)}
               </td>
               <td className="py-1.5 pr-3 text-right tabular-nums">
                 {p.lag === null ? <span className="text-slate-500">unknown</span> : formatOffset(p.lag)}
+                {p.readCommittedLag !== null && p.readCommittedLag !== p.lag && (
+                  <span
+                    className="block text-xs text-slate-500"
+                    title="Lag counts open transactions and transaction markers, as Kafka's tool does; a read_committed consumer has this many left."
+                  >
+                    read_committed {formatOffset(p.readCommittedLag)}
+                  </span>
+                )}
                 {p.aheadOfLogEnd && (
                   <span
                     className="block"
