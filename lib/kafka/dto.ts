@@ -92,6 +92,8 @@ export interface PartitionTimeLagDto {
   partition: number;
   /** Seconds the group is behind the newest record; null when there is not enough history to say. */
   secondsBehind: number | null;
+  /** The committed offset predates the stored history: secondsBehind is the oldest point's age, a lower bound. */
+  isLowerBound: boolean;
 }
 
 export interface GroupTimeLagDto {
@@ -101,6 +103,8 @@ export interface GroupTimeLagDto {
    * never shown as 0), or when there are no partitions.
    */
   maxSecondsBehind: number | null;
+  /** Some partition's figure is a lower bound, so the maximum may be too. */
+  isLowerBound: boolean;
   /** Partitions that may be behind and whose time lag is unknown (no commit, or too little history). */
   unknownPartitionCount: number;
   partitions: PartitionTimeLagDto[];
@@ -217,6 +221,11 @@ export interface ConsumerGroupSummaryDto {
   timeLagSeconds: number | null;
   /** Partitions that may be behind with an unknown time lag (why timeLagSeconds is null). */
   timeLagUnknownPartitionCount: number;
+  /**
+   * timeLagSeconds is an estimate from below: a committed offset predates the stored history (it is not
+   * extrapolated, since log-end growth counts transaction markers). The pages print "≥".
+   */
+  timeLagEstimated: boolean;
   status: ConsumerStatus;
   severity: ConsumerSeverity;
   statusReason: string;
@@ -252,6 +261,8 @@ export interface GroupPartitionDto extends PartitionLagDto {
   status: ConsumerStatus | null;
   statusReason: string | null;
   timeLagSeconds: number | null;
+  /** timeLagSeconds is a lower bound (the committed offset predates the stored history). */
+  timeLagEstimated: boolean;
   /** Client id of the member that owns it; null when unassigned or unknown. */
   ownerClientId: string | null;
 }
@@ -280,6 +291,11 @@ export interface ConsumerGroupDetailDto {
   timeLagSeconds: number | null;
   /** Partitions that may be behind with an unknown time lag (why timeLagSeconds is null). */
   timeLagUnknownPartitionCount: number;
+  /**
+   * timeLagSeconds is an estimate from below: a committed offset predates the stored history (it is not
+   * extrapolated, since log-end growth counts transaction markers). The pages print "≥".
+   */
+  timeLagEstimated: boolean;
   topics: TopicLagDto[];
   partitions: GroupPartitionDto[];
   owner: ResourceOwnerDto;

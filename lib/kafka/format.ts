@@ -38,6 +38,11 @@ export function formatTimeLag(seconds: number | null): string {
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
 
+/** formatTimeLag, with "≥ " when the figure is only a lower bound (the offset predates the stored history). */
+export function formatTimeLagEstimate(seconds: number | null, isLowerBound: boolean): string {
+  return seconds !== null && isLowerBound ? `≥ ${formatTimeLag(seconds)}` : formatTimeLag(seconds);
+}
+
 /** "3 min ago" / "just now" relative to `now` (epoch ms). */
 export function formatAgo(iso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));

@@ -103,6 +103,7 @@ function healthFields(health: GroupLagHealth) {
     statusReason: health.status.reason,
     timeLagSeconds: health.timeLag.maxSecondsBehind,
     timeLagUnknownPartitionCount: health.timeLag.unknownPartitionCount,
+    timeLagEstimated: health.timeLag.isLowerBound,
   };
 }
 
@@ -294,7 +295,7 @@ function pickTotals(dto: ReturnType<typeof toGroupLagDto>) {
 
 function toPartitionRows(lag: GroupLag, health: GroupLagHealth, members: ConsumerGroupMemberDto[]): GroupPartitionDto[] {
   const statusByKey = new Map(health.status.partitions.map((p) => [partitionKey(p.topic, p.partition), p]));
-  const timeLagByKey = new Map(health.timeLag.partitions.map((p) => [partitionKey(p.topic, p.partition), p.secondsBehind]));
+  const timeLagByKey = new Map(health.timeLag.partitions.map((p) => [partitionKey(p.topic, p.partition), p]));
   const ownerByKey = new Map<string, string>();
   for (const member of members)
     for (const { topic, partitions } of member.assignments) for (const p of partitions) ownerByKey.set(partitionKey(topic, p), member.clientId);
@@ -305,7 +306,8 @@ function toPartitionRows(lag: GroupLag, health: GroupLagHealth, members: Consume
       ...p,
       status: status?.status ?? null,
       statusReason: status?.reason ?? null,
-      timeLagSeconds: timeLagByKey.get(key) ?? null,
+      timeLagSeconds: timeLagByKey.get(key)?.secondsBehind ?? null,
+      timeLagEstimated: timeLagByKey.get(key)?.isLowerBound ?? false,
       ownerClientId: ownerByKey.get(key) ?? null,
     };
   });

@@ -72,7 +72,7 @@ registerOperations(
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups',
     summary:
-      'One page of consumer groups (`pageSize`, default 50, at most 200), filtered by `q` (part of a group id or topic name, any case) and sorted on the server by `sort` (default `totalLag`; `order` defaults to descending for numbers and status, worst first, ascending for names); `total` counts the groups matching `q` on every page. Each group: state, members, topics, total and max partition lag, time lag, Burrow-style status with its reason, one-hour sparkline (peak total lag per minute). Every offset and lag is a decimal string (64-bit); time lag is seconds as a number, or null when unknown. `source` is `history` (the newest stored round) when the cluster cannot be reached',
+      'One page of consumer groups (`pageSize`, default 50, at most 200), filtered by `q` (part of a group id or topic name, any case) and sorted on the server by `sort` (default `totalLag`; `order` defaults to descending for numbers and status, worst first, ascending for names); `total` counts the groups matching `q` on every page. Each group: state, members, topics, total and max partition lag, time lag, Burrow-style status with its reason, one-hour sparkline (peak total lag per minute). Every offset and lag is a decimal string (64-bit); time lag is seconds as a number, or null when unknown (any partition that may be behind without an estimate); `timeLagEstimated` says it is a lower bound (an unread record predates the stored history; it is not extrapolated). `source` is `history` (the newest stored round) when the cluster cannot be reached',
     tag: 'kafka',
     query: consumerGroupListQuerySchema,
     queryExample: { page: 2, pageSize: 25, sort: 'status', order: 'desc', q: 'orders' },
@@ -102,6 +102,7 @@ registerOperations(
           dataLostPartitionCount: 0,
           timeLagSeconds: 0,
           timeLagUnknownPartitionCount: 0,
+          timeLagEstimated: false,
           status: 'OK',
           severity: 'ok',
           statusReason: 'all 6 partitions are OK',

@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { ConsumerGroupListDto } from '@/lib/kafka/dto';
-import { formatOffset, formatTimeLag } from '@/lib/kafka/format';
+import { formatOffset, formatTimeLagEstimate } from '@/lib/kafka/format';
 import { groupListSearch } from '@/lib/kafka/group-list-url';
 import { GROUP_PAGE_SIZES, type ConsumerGroupListQuery, type ConsumerGroupSortKey } from '@/lib/schemas/kafka';
 import { LagSparkline } from '@/components/charts/lag-sparkline';
@@ -201,7 +201,7 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatOffset(g.maxPartitionLag)}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                    {formatTimeLag(g.timeLagSeconds)}
+                    {formatTimeLagEstimate(g.timeLagSeconds, g.timeLagEstimated)}
                     {g.timeLagSeconds === null && g.timeLagUnknownPartitionCount > 0 && (
                       <span className="block text-xs text-slate-500">
                         {g.timeLagUnknownPartitionCount} of {g.partitionCount} partitions

@@ -1,7 +1,7 @@
 'use client';
 
 import type { GroupPartitionDto } from '@/lib/kafka/dto';
-import { formatOffset, formatTimeLag } from '@/lib/kafka/format';
+import { formatOffset, formatTimeLagEstimate } from '@/lib/kafka/format';
 import { Badge } from '@/components/ui/badge';
 import { ConsumerStatusBadge } from '../../../../_components/status-badges';
 import { TableHead } from '@/components/ui/table-head';
@@ -78,7 +78,7 @@ export function PartitionsTable({ partitions, ownersKnown }: { partitions: Group
                   </span>
                 )}
               </td>
-              <td className="whitespace-nowrap py-1.5 pr-3 text-right tabular-nums">{formatTimeLag(p.timeLagSeconds)}</td>
+              <td className="whitespace-nowrap py-1.5 pr-3 text-right tabular-nums">{formatTimeLagEstimate(p.timeLagSeconds, p.timeLagEstimated)}</td>
               <td className="max-w-72 py-1.5 pr-3">
                 {p.status ? (
                   <ConsumerStatusBadge status={p.status} severity={severityOf(p.status)} />
