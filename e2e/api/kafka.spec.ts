@@ -93,6 +93,7 @@ test.describe('as a falcon viewer', () => {
     const row = list.groups.find((g: { groupId: string }) => g.groupId === group.groupId);
     expect(row).toMatchObject({ totalLag: '9', maxPartitionLag: '6', state: 'Empty', memberCount: 0, topics: [group.topic] });
     expect(Array.isArray(row.sparkline)).toBe(true);
+    for (const point of row.sparkline) expect(point.totalLag).toMatch(/^\d+$/);
 
     await expect
       .poll(async () => (await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups/${group.groupId}/history`)).json()).total.length, {

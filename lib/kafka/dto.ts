@@ -4,7 +4,8 @@ import type { ConsumerGroupSortKey } from '@/lib/schemas/kafka';
 
 /**
  * JSON shapes the Kafka pages and `/api/v1/kafka/...` return. Offsets and lag are decimal strings
- * (they are 64-bit); a lag of `null` means "unknown" (the group never committed that partition).
+ * (they are 64-bit); a lag of `null` means "unknown" (the group never committed that partition), a
+ * negative lag that the commit is ahead of the log end (as kafka-consumer-groups prints it).
  */
 
 export interface PartitionLagDto {
@@ -13,7 +14,20 @@ export interface PartitionLagDto {
   logStartOffset: string;
   logEndOffset: string;
   committedOffset: string | null;
+  /**
+   * Last stable offset: where the oldest open transaction starts (the log end when none is open); a
+   * read_committed consumer reads no further. null when read from stored history.
+   */
+  lastStableOffset: string | null;
+  /**
+   * Log end − committed, as kafka-consumer-groups prints it (transaction markers and open transactions
+   * count); negative when the commit is ahead of the log end; null without a commit.
+   */
   lag: string | null;
+  /** What a read_committed consumer still has to read (last stable offset − committed); null when unknown. */
+  readCommittedLag: string | null;
+  /** The committed offset is past the log end (topic recreated or truncated); the lag is negative. */
+  aheadOfLogEnd: boolean;
   /** The committed offset is below the log start: records were deleted before the group read them. */
   dataLostToRetention: boolean;
   /** How many records were deleted unread (log start − committed); "0" when none. */
@@ -26,6 +40,8 @@ export interface TopicLagDto {
   maxPartitionLag: string | null;
   partitionCount: number;
   unknownLagPartitionCount: number;
+  /** Partitions committed ahead of the log end: negative lag, left out of totalLag and maxPartitionLag. */
+  aheadPartitionCount: number;
   dataLostPartitionCount: number;
 }
 
@@ -35,6 +51,8 @@ export interface GroupLagDto {
   maxPartitionLag: string | null;
   partitionCount: number;
   unknownLagPartitionCount: number;
+  /** Partitions committed ahead of the log end: negative lag, left out of totalLag and maxPartitionLag. */
+  aheadPartitionCount: number;
   dataLostPartitionCount: number;
   lostRecords: string;
   topics: TopicLagDto[];
@@ -43,9 +61,10 @@ export interface GroupLagDto {
 
 /**
  * Burrow-style consumer status. Ordered from best to worst; a group takes its worst partition's status.
- * UNKNOWN: no commit yet or too few samples to judge.
+ * UNKNOWN: no commit yet or too few samples to judge. AHEAD (not Burrow's): the commit is past the log
+ * end, so the log it was made against is gone (topic recreated or truncated).
  */
-export const CONSUMER_STATUSES = ['OK', 'UNKNOWN', 'WARN', 'STOP', 'STALL', 'REWIND'] as const;
+export const CONSUMER_STATUSES = ['OK', 'UNKNOWN', 'WARN', 'STOP', 'STALL', 'AHEAD', 'REWIND'] as const;
 export type ConsumerStatus = (typeof CONSUMER_STATUSES)[number];
 export type ConsumerSeverity = 'ok' | 'unknown' | 'warning' | 'error';
 
@@ -73,12 +92,20 @@ export interface PartitionTimeLagDto {
   partition: number;
   /** Seconds the group is behind the newest record; null when there is not enough history to say. */
   secondsBehind: number | null;
+  /** The committed offset predates the stored history: secondsBehind is the oldest point's age, a lower bound. */
+  isLowerBound: boolean;
 }
 
 export interface GroupTimeLagDto {
   groupId: string;
-  /** Worst partition; null when no partition could be estimated. */
+  /**
+   * Worst partition; null when any partition that may be behind could not be estimated (unknown is
+   * never shown as 0), or when there are no partitions.
+   */
   maxSecondsBehind: number | null;
+  /** Some partition's figure is a lower bound, so the maximum may be too. */
+  isLowerBound: boolean;
+  /** Partitions that may be behind and whose time lag is unknown (no commit, or too little history). */
   unknownPartitionCount: number;
   partitions: PartitionTimeLagDto[];
 }
@@ -187,13 +214,23 @@ export interface ConsumerGroupSummaryDto {
   maxPartitionLag: string | null;
   partitionCount: number;
   unknownLagPartitionCount: number;
+  /** Partitions committed ahead of the log end: negative lag, left out of totalLag and maxPartitionLag. */
+  aheadPartitionCount: number;
   dataLostPartitionCount: number;
+  /** Seconds behind (worst partition); null when unknown for any partition that may be behind. */
   timeLagSeconds: number | null;
+  /** Partitions that may be behind with an unknown time lag (why timeLagSeconds is null). */
+  timeLagUnknownPartitionCount: number;
+  /**
+   * timeLagSeconds is an estimate from below: a committed offset predates the stored history (it is not
+   * extrapolated, since log-end growth counts transaction markers). The pages print "≥".
+   */
+  timeLagEstimated: boolean;
   status: ConsumerStatus;
   severity: ConsumerSeverity;
   statusReason: string;
-  /** Total lag over the last hour, oldest first (numbers: for drawing only). */
-  sparkline: { at: string; totalLag: number }[];
+  /** Peak total lag per minute over the last hour, oldest first (decimal strings, like every lag). */
+  sparkline: { at: string; totalLag: string }[];
   owner: ResourceOwnerDto;
   /** The caller may reset its offsets (a developer of the owning team, or a platform admin). */
   canReset: boolean;
@@ -224,6 +261,8 @@ export interface GroupPartitionDto extends PartitionLagDto {
   status: ConsumerStatus | null;
   statusReason: string | null;
   timeLagSeconds: number | null;
+  /** timeLagSeconds is a lower bound (the committed offset predates the stored history). */
+  timeLagEstimated: boolean;
   /** Client id of the member that owns it; null when unassigned or unknown. */
   ownerClientId: string | null;
 }
@@ -244,9 +283,19 @@ export interface ConsumerGroupDetailDto {
   totalLag: string;
   maxPartitionLag: string | null;
   unknownLagPartitionCount: number;
+  /** Partitions committed ahead of the log end: negative lag, left out of totalLag and maxPartitionLag. */
+  aheadPartitionCount: number;
   dataLostPartitionCount: number;
   lostRecords: string;
+  /** Seconds behind (worst partition); null when unknown for any partition that may be behind. */
   timeLagSeconds: number | null;
+  /** Partitions that may be behind with an unknown time lag (why timeLagSeconds is null). */
+  timeLagUnknownPartitionCount: number;
+  /**
+   * timeLagSeconds is an estimate from below: a committed offset predates the stored history (it is not
+   * extrapolated, since log-end growth counts transaction markers). The pages print "≥".
+   */
+  timeLagEstimated: boolean;
   topics: TopicLagDto[];
   partitions: GroupPartitionDto[];
   owner: ResourceOwnerDto;

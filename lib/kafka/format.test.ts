@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { compareOffsets, formatAgo, formatOffset, formatTimeLag, parsePartitionList } from './format';
+import { compareOffsets, formatAgo, formatOffset, formatTimeLag, formatTimeLagEstimate, parsePartitionList } from './format';
 
 describe('Kafka display helpers', () => {
   it('formats 64-bit offsets exactly and unknown as "unknown"', () => {
@@ -32,5 +32,13 @@ describe('Kafka display helpers', () => {
     expect(parsePartitionList('x')).toBeNull();
     expect(parsePartitionList('')).toBeNull();
     expect(parsePartitionList('4-2')).toBeNull();
+  });
+});
+
+describe('formatTimeLagEstimate', () => {
+  it('marks a lower bound with ≥ and leaves exact and unknown figures alone', () => {
+    expect(formatTimeLagEstimate(125, true)).toBe('≥ 2 min 5 s');
+    expect(formatTimeLagEstimate(125, false)).toBe('2 min 5 s');
+    expect(formatTimeLagEstimate(null, true)).toBe('unknown');
   });
 });

@@ -38,6 +38,11 @@ export function formatTimeLag(seconds: number | null): string {
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
 
+/** formatTimeLag, with "≥ " when the figure is only a lower bound (the offset predates the stored history). */
+export function formatTimeLagEstimate(seconds: number | null, isLowerBound: boolean): string {
+  return seconds !== null && isLowerBound ? `≥ ${formatTimeLag(seconds)}` : formatTimeLag(seconds);
+}
+
 /** "3 min ago" / "just now" relative to `now` (epoch ms). */
 export function formatAgo(iso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
@@ -56,6 +61,8 @@ export const STATUS_MEANINGS: Record<ConsumerStatus, string> = {
   WARN: 'Lag grew in every sample while commits still advanced: the consumer is falling behind.',
   STOP: 'No commits for longer than they were seen moving, with lag waiting: the consumer stopped.',
   STALL: 'A live member owns the partition but its committed offset does not move.',
+  AHEAD:
+    'The committed offset is past the log end: the topic was likely deleted and recreated, or its log truncated; the consumer will reset by its auto.offset.reset.',
   REWIND: 'The committed offset went backwards and has not caught up since.',
 };
 

@@ -102,6 +102,8 @@ function healthFields(health: GroupLagHealth) {
     severity: health.status.severity,
     statusReason: health.status.reason,
     timeLagSeconds: health.timeLag.maxSecondsBehind,
+    timeLagUnknownPartitionCount: health.timeLag.unknownPartitionCount,
+    timeLagEstimated: health.timeLag.isLowerBound,
   };
 }
 
@@ -208,6 +210,7 @@ export async function listConsumerGroups(
       maxPartitionLag: lag.maxPartitionLag?.toString() ?? null,
       partitionCount: lag.partitionCount,
       unknownLagPartitionCount: lag.unknownLagPartitionCount,
+      aheadPartitionCount: lag.aheadPartitionCount,
       dataLostPartitionCount: lag.dataLostPartitionCount,
       ...healthFields(healthOf.get(lag.groupId)!),
       sparkline: sparklines.get(lag.groupId) ?? [],
@@ -286,13 +289,13 @@ export async function getGroupOwnership(actor: Actor, clusterId: string, groupId
 }
 
 function pickTotals(dto: ReturnType<typeof toGroupLagDto>) {
-  const { totalLag, maxPartitionLag, unknownLagPartitionCount, dataLostPartitionCount, lostRecords, topics } = dto;
-  return { totalLag, maxPartitionLag, unknownLagPartitionCount, dataLostPartitionCount, lostRecords, topics };
+  const { totalLag, maxPartitionLag, unknownLagPartitionCount, aheadPartitionCount, dataLostPartitionCount, lostRecords, topics } = dto;
+  return { totalLag, maxPartitionLag, unknownLagPartitionCount, aheadPartitionCount, dataLostPartitionCount, lostRecords, topics };
 }
 
 function toPartitionRows(lag: GroupLag, health: GroupLagHealth, members: ConsumerGroupMemberDto[]): GroupPartitionDto[] {
   const statusByKey = new Map(health.status.partitions.map((p) => [partitionKey(p.topic, p.partition), p]));
-  const timeLagByKey = new Map(health.timeLag.partitions.map((p) => [partitionKey(p.topic, p.partition), p.secondsBehind]));
+  const timeLagByKey = new Map(health.timeLag.partitions.map((p) => [partitionKey(p.topic, p.partition), p]));
   const ownerByKey = new Map<string, string>();
   for (const member of members)
     for (const { topic, partitions } of member.assignments) for (const p of partitions) ownerByKey.set(partitionKey(topic, p), member.clientId);
@@ -303,7 +306,8 @@ function toPartitionRows(lag: GroupLag, health: GroupLagHealth, members: Consume
       ...p,
       status: status?.status ?? null,
       statusReason: status?.reason ?? null,
-      timeLagSeconds: timeLagByKey.get(key) ?? null,
+      timeLagSeconds: timeLagByKey.get(key)?.secondsBehind ?? null,
+      timeLagEstimated: timeLagByKey.get(key)?.isLowerBound ?? false,
       ownerClientId: ownerByKey.get(key) ?? null,
     };
   });

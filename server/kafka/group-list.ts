@@ -40,7 +40,7 @@ const COMPARE: Record<ConsumerGroupSortKey, (a: GroupListRow, b: GroupListRow) =
   totalLag: (a, b) => byBigint(a.totalLag, b.totalLag),
   maxPartitionLag: (a, b) => byBigint(a.maxPartitionLag, b.maxPartitionLag),
   timeLag: (a, b) => byNumber(a.health?.timeLagSeconds, b.health?.timeLagSeconds),
-  // Burrow's order: OK < UNKNOWN < WARN < STOP < STALL < REWIND, so descending is worst first.
+  // Burrow's order: OK < UNKNOWN < WARN < STOP < STALL < AHEAD < REWIND, so descending is worst first.
   status: (a, b) => CONSUMER_STATUSES.indexOf(a.health?.status ?? 'UNKNOWN') - CONSUMER_STATUSES.indexOf(b.health?.status ?? 'UNKNOWN'),
 };
 

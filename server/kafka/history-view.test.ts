@@ -67,7 +67,7 @@ describe('chart history', () => {
   it('draws sparklines from each bucket’s peak, per group', () => {
     const t0 = Date.UTC(2026, 0, 1);
     const lines = toSparklines([point(t0, 3n), point(t0 + 1000, 8n), point(t0 + 2000, 2n), point(t0, 1n, 'h')], MINUTE);
-    expect(lines.get('g')).toEqual([{ at: new Date(t0 + 2000).toISOString(), totalLag: 8 }]);
-    expect(lines.get('h')).toEqual([{ at: new Date(t0).toISOString(), totalLag: 1 }]);
+    expect(lines.get('g')).toEqual([{ at: new Date(t0 + 2000).toISOString(), totalLag: '8' }]);
+    expect(lines.get('h')).toEqual([{ at: new Date(t0).toISOString(), totalLag: '1' }]);
   });
 });

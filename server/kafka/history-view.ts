@@ -70,15 +70,15 @@ export function toPartitionHistorySeries(
     }));
 }
 
-/** Per-group sparkline values (peak per bucket, as numbers for drawing), oldest first. */
-export function toSparklines(points: readonly GroupLagPoint[], bucketMs: number): Map<string, { at: string; totalLag: number }[]> {
-  const byGroup = new Map<string, { at: string; totalLag: number }[]>();
+/** Per-group sparkline values (peak per bucket, decimal strings), oldest first. */
+export function toSparklines(points: readonly GroupLagPoint[], bucketMs: number): Map<string, { at: string; totalLag: string }[]> {
+  const byGroup = new Map<string, { at: string; totalLag: string }[]>();
   const summaries = bucketBy(points, bucketMs, (p) => p.groupId)
     .map((members) => groupPointDownsampler.summarise(members, bucketMs))
     .sort((a, b) => a.at - b.at);
   for (const p of summaries) {
     const list = byGroup.get(p.groupId) ?? [];
-    list.push({ at: new Date(p.at).toISOString(), totalLag: Number(p.peakTotalLag) });
+    list.push({ at: new Date(p.at).toISOString(), totalLag: p.peakTotalLag.toString() });
     byGroup.set(p.groupId, list);
   }
   return byGroup;

@@ -100,6 +100,7 @@ export async function getGroupLagHealth(
         topic: latest.topic,
         partition: latest.partition,
         committedOffset: latest.committedOffset,
+        logStartOffset: latest.logStartOffset,
         endOffsetHistory: series.map(({ at, logEndOffset }) => ({ at, logEndOffset })),
       };
     }),

@@ -26,8 +26,9 @@ describe('computePartitionLag', () => {
     expect(computePartitionLag(p(0, '0', '5', null)).lag).toBeNull();
   });
 
-  it('clamps a commit above the end to zero lag', () => {
-    expect(computePartitionLag(p(0, '0', '1000', '1200')).lag).toBe(0n);
+  it('reports a commit above the end as a negative lag, as kafka-consumer-groups does, and flags it', () => {
+    expect(computePartitionLag(p(0, '0', '1000', '1200'))).toMatchObject({ lag: -200n, aheadOfLogEnd: true, dataLostToRetention: false });
+    expect(computePartitionLag(p(0, '0', '1000', '1000'))).toMatchObject({ lag: 0n, aheadOfLogEnd: false });
   });
 
   it('flags a commit below the log start as data lost, keeping lag = end − committed', () => {
@@ -37,6 +38,23 @@ describe('computePartitionLag', () => {
 
   it('is not data lost when the commit equals the log start', () => {
     expect(computePartitionLag(p(0, '500', '900', '500'))).toMatchObject({ lag: 400n, dataLostToRetention: false, lostRecords: 0n });
+  });
+
+  it('counts an open transaction in lag (as Kafka’s tool) and leaves it out of readCommittedLag', () => {
+    // 10 committed records + a marker (LSO 11), then an open transaction of 5 (HW 16).
+    const open = { ...p(0, '0', '16', '4'), lastStableOffset: '11' };
+    expect(computePartitionLag(open)).toMatchObject({ lag: 12n, lastStableOffset: 11n, readCommittedLag: 7n });
+    // A read_uncommitted member committed inside the open transaction: nothing stable left to read.
+    expect(computePartitionLag({ ...open, committedOffset: '13' })).toMatchObject({ lag: 3n, readCommittedLag: 0n });
+    // Ahead of the log end: both say so with the same negative figure.
+    expect(computePartitionLag({ ...open, committedOffset: '20' })).toMatchObject({ lag: -4n, readCommittedLag: -4n });
+    expect(computePartitionLag({ ...open, committedOffset: null })).toMatchObject({ lag: null, readCommittedLag: null });
+    expect(computePartitionLag(p(0, '0', '16', '4'))).toMatchObject({ lastStableOffset: null, readCommittedLag: null });
+    expect(toGroupLagDto(computeGroupLag({ groupId: 'g', partitions: [open] })).partitions[0]).toMatchObject({
+      lastStableOffset: '11',
+      lag: '12',
+      readCommittedLag: '7',
+    });
   });
 
   it('keeps 64-bit precision beyond Number.MAX_SAFE_INTEGER', () => {
@@ -72,9 +90,35 @@ describe('computeGroupLag', () => {
 
   it('totals per topic', () => {
     expect(lag.topics).toEqual([
-      { topic: 'audit', totalLag: 0n, maxPartitionLag: 0n, partitionCount: 1, unknownLagPartitionCount: 0, dataLostPartitionCount: 0, lostRecords: 0n },
-      { topic: 'orders', totalLag: 240n, maxPartitionLag: 180n, partitionCount: 3, unknownLagPartitionCount: 1, dataLostPartitionCount: 1, lostRecords: 30n },
+      {
+        topic: 'audit',
+        totalLag: 0n,
+        maxPartitionLag: 0n,
+        partitionCount: 1,
+        unknownLagPartitionCount: 0,
+        aheadPartitionCount: 0,
+        dataLostPartitionCount: 0,
+        lostRecords: 0n,
+      },
+      {
+        topic: 'orders',
+        totalLag: 240n,
+        maxPartitionLag: 180n,
+        partitionCount: 3,
+        unknownLagPartitionCount: 1,
+        aheadPartitionCount: 0,
+        dataLostPartitionCount: 1,
+        lostRecords: 30n,
+      },
     ]);
+  });
+
+  it('leaves negative lags out of the total and the max (as MSK SumOffsetLag) and counts them', () => {
+    const ahead = computeGroupLag({ groupId: 'g', partitions: [p(0, '0', '100', '40'), p(1, '0', '10', '500'), p(2, '0', '5', '-1')] });
+    expect(ahead).toMatchObject({ totalLag: 60n, maxPartitionLag: 60n, aheadPartitionCount: 1, unknownLagPartitionCount: 1 });
+    const onlyAhead = computeGroupLag({ groupId: 'g', partitions: [p(0, '0', '10', '500')] });
+    expect(onlyAhead).toMatchObject({ totalLag: 0n, maxPartitionLag: null, aheadPartitionCount: 1 });
+    expect(toGroupLagDto(onlyAhead).partitions[0]).toMatchObject({ lag: '-490', aheadOfLogEnd: true });
   });
 
   it('has no max lag when every partition is unknown', () => {
@@ -92,7 +136,10 @@ describe('computeGroupLag', () => {
       logStartOffset: '50',
       logEndOffset: '200',
       committedOffset: '20',
+      lastStableOffset: null,
       lag: '180',
+      readCommittedLag: null,
+      aheadOfLogEnd: false,
       dataLostToRetention: true,
       lostRecords: '30',
     });

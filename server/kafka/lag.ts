@@ -13,6 +13,8 @@ export interface PartitionOffsetsInput {
   logEndOffset: OffsetLike;
   /** The group's committed offset; '-1' / null when the group never committed this partition. */
   committedOffset: OffsetLike | null;
+  /** Last stable offset (end of what a read_committed consumer can read); absent when not read. */
+  lastStableOffset?: OffsetLike | null;
 }
 
 export interface GroupLagInput {
@@ -26,18 +28,36 @@ export interface PartitionLag {
   logStartOffset: bigint;
   logEndOffset: bigint;
   committedOffset: bigint | null;
-  /** null = unknown (no commit). Never negative. */
+  /** null when not read (e.g. rebuilt from stored history). */
+  lastStableOffset: bigint | null;
+  /**
+   * What a read_committed consumer still has to read: last stable offset − committed, 0 when the commit
+   * is inside an open transaction, the (negative) lag when ahead of the log end; null when unknown.
+   */
+  readCommittedLag: bigint | null;
+  /**
+   * Log end − committed, as kafka-consumer-groups prints it; null = unknown (no commit). Negative when
+   * the commit is ahead of the log end (topic recreated or truncated): see `aheadOfLogEnd`.
+   */
   lag: bigint | null;
+  /** The committed offset is past the log end: the log the group read is gone. */
+  aheadOfLogEnd: boolean;
   dataLostToRetention: boolean;
   lostRecords: bigint;
 }
 
 export interface LagTotals {
-  /** Sum over partitions with a known lag; unknown partitions are counted, not summed as 0. */
+  /**
+   * Sum over partitions with a known, non-negative lag; unknown partitions are counted, not summed as
+   * 0, and a negative lag (commit ahead of the log end) is left out, as MSK's SumOffsetLag does.
+   */
   totalLag: bigint;
+  /** Largest non-negative partition lag; null when none is known. */
   maxPartitionLag: bigint | null;
   partitionCount: number;
   unknownLagPartitionCount: number;
+  /** Partitions whose commit is ahead of the log end (negative lag, left out of the totals). */
+  aheadPartitionCount: number;
   dataLostPartitionCount: number;
   lostRecords: bigint;
 }
@@ -58,16 +78,35 @@ export function computePartitionLag(input: PartitionOffsetsInput): PartitionLag 
   const logStartOffset = requireOffset(input.logStartOffset, () => `log start offset of ${topic}-${partition}`);
   const logEndOffset = requireOffset(input.logEndOffset, () => `log end offset of ${topic}-${partition}`);
   const committedOffset = parseOffset(input.committedOffset);
+  const lastStableOffset = parseOffset(input.lastStableOffset);
   if (committedOffset === null) {
-    return { topic, partition, logStartOffset, logEndOffset, committedOffset, lag: null, dataLostToRetention: false, lostRecords: 0n };
+    const unknown = { lag: null, readCommittedLag: null, aheadOfLogEnd: false, dataLostToRetention: false, lostRecords: 0n };
+    return { topic, partition, logStartOffset, logEndOffset, committedOffset, lastStableOffset, ...unknown };
   }
-  // A commit above the end happens when the end offsets were read a moment before the commits,
-  // or after the log was truncated: the group has nothing left to read either way.
-  const lag = committedOffset > logEndOffset ? 0n : logEndOffset - committedOffset;
+  // Kafka's tool prints log end − committed even when that is negative. The end offsets are read after
+  // the commits, so a live consumer cannot get ahead of them: a commit past the end means the log it
+  // was committed against is gone (topic deleted and recreated, or truncated).
+  const lag = logEndOffset - committedOffset;
+  const aheadOfLogEnd = lag < 0n;
+  // Kafka's tool counts open transactions and markers as lag; a read_committed consumer stops at the LSO.
+  const readCommittedLag =
+    lastStableOffset === null ? null : aheadOfLogEnd ? lag : committedOffset > lastStableOffset ? 0n : lastStableOffset - committedOffset;
   // Retention deleted records the group never read; they still count as lag, as kafka-consumer-groups shows it.
   const dataLostToRetention = committedOffset < logStartOffset;
   const lostRecords = dataLostToRetention ? logStartOffset - committedOffset : 0n;
-  return { topic, partition, logStartOffset, logEndOffset, committedOffset, lag, dataLostToRetention, lostRecords };
+  return {
+    topic,
+    partition,
+    logStartOffset,
+    logEndOffset,
+    committedOffset,
+    lastStableOffset,
+    readCommittedLag,
+    lag,
+    aheadOfLogEnd,
+    dataLostToRetention,
+    lostRecords,
+  };
 }
 
 /** Lag of a consumer group per partition, per topic and in total, from raw offsets. */
@@ -88,11 +127,14 @@ function sumLag(partitions: readonly PartitionLag[]): LagTotals {
   let totalLag = 0n;
   let maxPartitionLag: bigint | null = null;
   let unknownLagPartitionCount = 0;
+  let aheadPartitionCount = 0;
   let dataLostPartitionCount = 0;
   let lostRecords = 0n;
   for (const { lag, dataLostToRetention, lostRecords: lost } of partitions) {
     if (lag === null) {
       unknownLagPartitionCount += 1;
+    } else if (lag < 0n) {
+      aheadPartitionCount += 1;
     } else {
       totalLag += lag;
       if (maxPartitionLag === null || lag > maxPartitionLag) maxPartitionLag = lag;
@@ -105,6 +147,7 @@ function sumLag(partitions: readonly PartitionLag[]): LagTotals {
     maxPartitionLag,
     partitionCount: partitions.length,
     unknownLagPartitionCount,
+    aheadPartitionCount,
     dataLostPartitionCount,
     lostRecords,
   };
@@ -128,7 +171,10 @@ function toPartitionLagDto(partition: PartitionLag): PartitionLagDto {
     logStartOffset: partition.logStartOffset.toString(),
     logEndOffset: partition.logEndOffset.toString(),
     committedOffset: partition.committedOffset?.toString() ?? null,
+    lastStableOffset: partition.lastStableOffset?.toString() ?? null,
     lag: partition.lag?.toString() ?? null,
+    readCommittedLag: partition.readCommittedLag?.toString() ?? null,
+    aheadOfLogEnd: partition.aheadOfLogEnd,
     dataLostToRetention: partition.dataLostToRetention,
     lostRecords: partition.lostRecords.toString(),
   };
@@ -140,6 +186,7 @@ function totalsToDto(totals: LagTotals) {
     maxPartitionLag: totals.maxPartitionLag?.toString() ?? null,
     partitionCount: totals.partitionCount,
     unknownLagPartitionCount: totals.unknownLagPartitionCount,
+    aheadPartitionCount: totals.aheadPartitionCount,
     dataLostPartitionCount: totals.dataLostPartitionCount,
   };
 }

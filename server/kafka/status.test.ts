@@ -20,6 +20,30 @@ function window(rows: [number | null, number][], extra: { hasActiveOwner?: boole
 const nowAfter = (rows: unknown[]) => rows.length * MINUTE;
 
 describe('evaluatePartitionStatus', () => {
+  it('AHEAD when the commit is past the log end (topic recreated), with the negative lag and the likely cause', () => {
+    const w = window([
+      [900, 950],
+      [950, 950],
+      [950, 20],
+    ]);
+    const status = evaluatePartitionStatus(w, nowAfter(w));
+    expect(status).toMatchObject({ status: 'AHEAD', severity: 'error', currentLag: '-930' });
+    expect(status.reason).toMatch(/committed offset 950 is 930 past the log end 20: the topic was likely deleted and recreated, or its log truncated/);
+  });
+
+  it('AHEAD ranks above STOP in a group (and below REWIND)', () => {
+    const ahead = window([[50, 10]], { partition: 0 });
+    const stopped = window(
+      [
+        [100, 200],
+        [100, 300],
+        [100, 400],
+      ],
+      { partition: 1 },
+    );
+    expect(evaluateGroupStatus('g', [...ahead, ...stopped], nowAfter(stopped)).status).toBe('AHEAD');
+  });
+
   it('OK when the latest sample has zero lag', () => {
     const w = window([
       [100, 900],

@@ -46,7 +46,8 @@ export function evaluatePartitionStatus(samples: readonly StatusSample[], now: n
     status,
     severity: severityOf(status),
     reason,
-    currentLag: lagOf(latest)?.toString() ?? null,
+    // As kafka-consumer-groups prints it (negative when ahead of the log end).
+    currentLag: latest.committedOffset === null ? null : (latest.logEndOffset - latest.committedOffset).toString(),
     samplesEvaluated: window.length,
   });
 
@@ -55,6 +56,16 @@ export function evaluatePartitionStatus(samples: readonly StatusSample[], now: n
     if (waiting === 0n) return result('OK', `partition ${name} is empty and has no committed offset`, []);
     const records = waiting === null ? '' : `; ${waiting} records are waiting`;
     return result('UNKNOWN', `partition ${name} has no committed offset${records}`, []);
+  }
+
+  // Before any trend: a commit past the log end is not a consumer falling behind but a log that went
+  // away under it, and the lag (negative) says nothing about progress.
+  if (latest.committedOffset > latest.logEndOffset) {
+    return result(
+      'AHEAD',
+      `partition ${name} committed offset ${latest.committedOffset} is ${latest.committedOffset - latest.logEndOffset} past the log end ${latest.logEndOffset}: the topic was likely deleted and recreated, or its log truncated; the consumer will reset by its auto.offset.reset`,
+      [latest],
+    );
   }
 
   // Like Burrow, judge only the run of samples since the group started committing this partition.
@@ -128,6 +139,7 @@ export function evaluateGroupStatus(groupId: string, samples: readonly StatusSam
 
 type Point = { at: number; committed: bigint; end: bigint; lag: bigint };
 
+/** Lag for the trend rules: a commit past the end (an earlier sample, before a recreate) counts as caught up. */
 function lagOf(sample: StatusSample): bigint | null {
   if (sample.committedOffset === null) return null;
   return sample.committedOffset >= sample.logEndOffset ? 0n : sample.logEndOffset - sample.committedOffset;

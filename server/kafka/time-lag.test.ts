@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { estimateGroupTimeLag, estimatePartitionTimeLag } from './time-lag';
+import { estimateGroupTimeLag, estimatePartitionTimeLag, estimatePartitionTimeLagDetail } from './time-lag';
 
 const s = (seconds: number, logEndOffset: number) => ({ at: seconds * 1000, logEndOffset: BigInt(logEndOffset) });
 const NOW = 100_000; // t = 100 s
@@ -23,10 +23,12 @@ describe('estimatePartitionTimeLag', () => {
     expect(estimatePartitionTimeLag(950n, steady, NOW)).toBe(0);
   });
 
-  it('extrapolates with the latest rate when the offset is older than the oldest sample', () => {
-    // latest rate: 5 records/s (between t=80 and t=90); oldest sample t=60 at 700 → offset 500 at t=20
+  it('does not extrapolate before the oldest sample: the oldest sample’s age is a lower bound, flagged', () => {
+    // A transactional topic: log-end growth counts a marker per transaction, so a rate projected back
+    // from it would double the age. Offset 500 was written before t=60: at least 40 s ago.
     const slowing = [s(60, 700), s(80, 850), s(90, 900)];
-    expect(estimatePartitionTimeLag(500n, slowing, NOW)).toBeCloseTo(80);
+    expect(estimatePartitionTimeLagDetail(500n, slowing, NOW)).toEqual({ seconds: 40, isLowerBound: true });
+    expect(estimatePartitionTimeLagDetail(750n, slowing, NOW)).toEqual({ seconds: expect.closeTo(33.33, 1), isLowerBound: false });
   });
 
   it('picks the last moment the end still sat at the offset across a flat stretch', () => {
@@ -45,12 +47,12 @@ describe('estimatePartitionTimeLag', () => {
     expect(estimatePartitionTimeLag(null, steady, NOW)).toBeNull();
   });
 
-  it('is null with a single sample behind the end (no rate to go by)', () => {
-    expect(estimatePartitionTimeLag(10n, [s(90, 900)], NOW)).toBeNull();
+  it('is a lower bound with a single sample behind the end', () => {
+    expect(estimatePartitionTimeLagDetail(10n, [s(90, 900)], NOW)).toEqual({ seconds: 10, isLowerBound: true });
   });
 
-  it('is null when the end never moved in the history and the offset predates it', () => {
-    expect(estimatePartitionTimeLag(10n, [s(60, 900), s(90, 900)], NOW)).toBeNull();
+  it('is a lower bound when the end never moved in the history and the offset predates it', () => {
+    expect(estimatePartitionTimeLagDetail(10n, [s(60, 900), s(90, 900)], NOW)).toEqual({ seconds: 40, isLowerBound: true });
   });
 
   it('is null with no history at all', () => {
@@ -68,27 +70,71 @@ describe('estimatePartitionTimeLag', () => {
 });
 
 describe('estimateGroupTimeLag', () => {
-  it('reports the worst partition and counts the unknown ones', () => {
+  it('reports the worst partition; an uncommitted empty partition cannot be behind and is left out', () => {
     const history = [s(0, 0), s(90, 900)];
     const lag = estimateGroupTimeLag(
       'billing',
       [
         { topic: 'orders', partition: 0, committedOffset: 900n, endOffsetHistory: history },
         { topic: 'orders', partition: 1, committedOffset: 300n, endOffsetHistory: history },
-        { topic: 'orders', partition: 2, committedOffset: null, endOffsetHistory: history },
+        { topic: 'orders', partition: 2, committedOffset: null, logStartOffset: 900n, endOffsetHistory: history },
       ],
       NOW,
     );
     expect(lag).toEqual({
       groupId: 'billing',
       maxSecondsBehind: 70,
-      unknownPartitionCount: 1,
+      unknownPartitionCount: 0,
+      isLowerBound: false,
       partitions: [
-        { topic: 'orders', partition: 0, secondsBehind: 0 },
-        { topic: 'orders', partition: 1, secondsBehind: 70 },
-        { topic: 'orders', partition: 2, secondsBehind: null },
+        { topic: 'orders', partition: 0, secondsBehind: 0, isLowerBound: false },
+        { topic: 'orders', partition: 1, secondsBehind: 70, isLowerBound: false },
+        { topic: 'orders', partition: 2, secondsBehind: null, isLowerBound: false },
       ],
     });
+  });
+
+  it('never reports 0 for a group with a partition behind: a flat history gives a lower bound, flagged', () => {
+    // demo-billing: one partition caught up (0 s), one 80 records behind with a flat history.
+    const flat = [s(0, 580), s(30, 580), s(60, 580)];
+    const lag = estimateGroupTimeLag(
+      'demo-billing',
+      [
+        { topic: 'payments', partition: 0, committedOffset: 580n, endOffsetHistory: flat },
+        { topic: 'payments', partition: 1, committedOffset: 500n, endOffsetHistory: flat },
+      ],
+      NOW,
+    );
+    expect(lag.partitions.map((p) => [p.secondsBehind, p.isLowerBound])).toEqual([
+      [0, false],
+      [100, true],
+    ]);
+    expect(lag).toMatchObject({ maxSecondsBehind: 100, isLowerBound: true, unknownPartitionCount: 0 });
+  });
+
+  it('stays null (never 0) when a partition that is behind has no history yet', () => {
+    const lag = estimateGroupTimeLag(
+      'g',
+      [
+        { topic: 't', partition: 0, committedOffset: 580n, endOffsetHistory: [s(60, 580)] },
+        { topic: 't', partition: 1, committedOffset: 500n, endOffsetHistory: [] },
+      ],
+      NOW,
+    );
+    expect(lag).toMatchObject({ maxSecondsBehind: null, unknownPartitionCount: 1 });
+  });
+
+  it('counts an uncommitted partition with records waiting as unknown', () => {
+    const history = [s(0, 0), s(90, 900)];
+    const lag = estimateGroupTimeLag(
+      'g',
+      [
+        { topic: 't', partition: 0, committedOffset: 900n, endOffsetHistory: history },
+        { topic: 't', partition: 1, committedOffset: null, logStartOffset: 0n, endOffsetHistory: history },
+      ],
+      NOW,
+    );
+    expect(lag).toMatchObject({ maxSecondsBehind: null, unknownPartitionCount: 1 });
   });
 
   it('is null for the group when no partition can be estimated', () => {

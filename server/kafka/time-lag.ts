@@ -13,42 +13,77 @@ export interface PartitionTimeLagInput {
   topic: string;
   partition: number;
   committedOffset: bigint | null;
+  /** The newest log start: with no commit, an empty partition is not behind (undefined: unknown). */
+  logStartOffset?: bigint;
   /** Sampled log end offsets of this partition, any order, newest included. */
   endOffsetHistory: readonly EndOffsetPoint[];
 }
 
+/** A partition's time lag and whether it is only a lower bound. */
+export interface TimeLagEstimate {
+  seconds: number;
+  /** The committed offset predates the stored history: the record is at least this old. */
+  isLowerBound: boolean;
+}
+
 /**
- * Seconds a consumer is behind, estimated like kafka-lag-exporter: the sampled log end offsets form a
- * table of "offset reached at time"; the committed offset is looked up in that table (linear
- * interpolation between samples) to find when the next unread record was produced.
- * Returns 0 when caught up and null when the history cannot tell.
+ * Seconds a consumer is behind, in the manner of kafka-lag-exporter: the sampled log end offsets form
+ * a table of "offset reached at time"; the committed offset is looked up in that table (linear
+ * interpolation between stored points) to find when the next unread record was produced.
+ * An offset older than the oldest stored point is not extrapolated: a rate taken from log-end growth
+ * counts transaction markers and aborted records and overestimated transactional topics twofold, so
+ * the answer is the oldest point's age, a lower bound, flagged as such. 0 when caught up; null when
+ * there is no commit or no history.
  */
-export function estimatePartitionTimeLag(committedOffset: bigint | null, endOffsetHistory: readonly EndOffsetPoint[], now: number): number | null {
+export function estimatePartitionTimeLagDetail(
+  committedOffset: bigint | null,
+  endOffsetHistory: readonly EndOffsetPoint[],
+  now: number,
+): TimeLagEstimate | null {
   if (committedOffset === null) return null;
   const points = currentLogHistory(endOffsetHistory);
   const newest = points.at(-1);
-  if (!newest) return null;
-  if (committedOffset >= newest.logEndOffset) return 0;
+  const oldest = points[0];
+  if (!newest || !oldest) return null;
+  if (committedOffset >= newest.logEndOffset) return { seconds: 0, isLowerBound: false };
 
   const producedAt = findProductionTime(committedOffset, points);
-  if (producedAt === null) return null;
-  return Math.max(0, (now - producedAt) / 1000);
+  if (producedAt === null) return { seconds: Math.max(0, (now - oldest.at) / 1000), isLowerBound: true };
+  return { seconds: Math.max(0, (now - producedAt) / 1000), isLowerBound: false };
 }
 
-/** Time lag of every partition of a group and the group's worst (max) partition. */
+/** Seconds behind (see estimatePartitionTimeLagDetail); a lower bound when the offset predates the history. */
+export function estimatePartitionTimeLag(committedOffset: bigint | null, endOffsetHistory: readonly EndOffsetPoint[], now: number): number | null {
+  return estimatePartitionTimeLagDetail(committedOffset, endOffsetHistory, now)?.seconds ?? null;
+}
+
+/**
+ * Time lag of every partition of a group and the group's worst (max) partition. The maximum is null as
+ * soon as one partition that may be behind cannot be estimated: leaving it out would report a lagging
+ * group as "0 s". Only a partition known to have nothing to read (no commit on an empty log) is skipped.
+ */
 export function estimateGroupTimeLag(groupId: string, partitions: readonly PartitionTimeLagInput[], now: number): GroupTimeLagDto {
-  const results: PartitionTimeLagDto[] = partitions.map((p) => ({
-    topic: p.topic,
-    partition: p.partition,
-    secondsBehind: roundToMillis(estimatePartitionTimeLag(p.committedOffset, p.endOffsetHistory, now)),
-  }));
+  const results: PartitionTimeLagDto[] = partitions.map((p) => {
+    const estimate = estimatePartitionTimeLagDetail(p.committedOffset, p.endOffsetHistory, now);
+    return { topic: p.topic, partition: p.partition, secondsBehind: roundToMillis(estimate?.seconds ?? null), isLowerBound: estimate?.isLowerBound ?? false };
+  });
+  const unknown = partitions.filter((p, i) => results[i]!.secondsBehind === null && !isKnownEmpty(p)).length;
   const known = results.flatMap((r) => (r.secondsBehind === null ? [] : [r.secondsBehind]));
   return {
     groupId,
-    maxSecondsBehind: known.length > 0 ? Math.max(...known) : null,
-    unknownPartitionCount: results.length - known.length,
+    maxSecondsBehind: unknown > 0 || known.length === 0 ? null : Math.max(...known),
+    // One partition known only from below may be the worst: the group's figure is then a lower bound too.
+    isLowerBound: results.some((r) => r.isLowerBound),
+    unknownPartitionCount: unknown,
     partitions: results,
   };
+}
+
+/** No commit, and the newest sample shows nothing to read: the partition cannot be behind. */
+function isKnownEmpty(p: PartitionTimeLagInput): boolean {
+  if (p.committedOffset !== null || p.logStartOffset === undefined) return false;
+  const newest = currentLogHistory(p.endOffsetHistory).at(-1);
+  return newest !== undefined && newest.logEndOffset === p.logStartOffset;
 }
 
 /**
@@ -64,7 +99,7 @@ function currentLogHistory(history: readonly EndOffsetPoint[]): EndOffsetPoint[]
   return sorted.slice(start);
 }
 
-/** When the log end passed `offset`, i.e. when the record at `offset` was written (epoch ms). */
+/** When the log end passed `offset`, i.e. when the record at `offset` was written (epoch ms); null before the history. */
 function findProductionTime(offset: bigint, points: readonly EndOffsetPoint[]): number | null {
   // The last sample where the end had not yet passed the offset, and the one right after it, bracket
   // the write; with flat stretches this picks the latest moment the end was still at or below it.
@@ -78,32 +113,12 @@ function findProductionTime(offset: bigint, points: readonly EndOffsetPoint[]): 
     if (!b) return null; // unreachable: offset < newest end was checked by the caller
     return interpolate(a, b, offset);
   }
-  return extrapolateBeforeOldest(offset, points);
+  return null;
 }
 
 function interpolate(a: EndOffsetPoint, b: EndOffsetPoint, offset: bigint): number {
   const fraction = Number(offset - a.logEndOffset) / Number(b.logEndOffset - a.logEndOffset);
   return a.at + fraction * (b.at - a.at);
-}
-
-/**
- * The offset predates the history: project back from the oldest sample at the most recent
- * production rate (records per ms). Without any movement in the history there is no rate to use.
- */
-function extrapolateBeforeOldest(offset: bigint, points: readonly EndOffsetPoint[]): number | null {
-  const oldest = points[0];
-  if (!oldest) return null;
-  for (let i = points.length - 1; i > 0; i--) {
-    const later = points[i]!;
-    const earlier = points[i - 1]!;
-    const moved = later.logEndOffset - earlier.logEndOffset;
-    const elapsed = later.at - earlier.at;
-    if (moved > 0n && elapsed > 0) {
-      const recordsPerMs = Number(moved) / elapsed;
-      return oldest.at - Number(oldest.logEndOffset - offset) / recordsPerMs;
-    }
-  }
-  return null;
 }
 
 function roundToMillis(seconds: number | null): number | null {

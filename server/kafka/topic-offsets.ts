@@ -4,12 +4,18 @@ import type { Admin, Kafka } from 'kafkajs';
 
 import { partitionKey } from './offset';
 
-/** Log start and end (high watermark) of one partition, as kafkajs strings. */
+/** Log start, end (high watermark) and last stable offset of one partition, as kafkajs strings. */
 export interface PartitionLogOffsets {
   topic: string;
   partition: number;
   logStartOffset: string;
+  /** The high watermark (READ_UNCOMMITTED): kafka-consumer-groups' LOG-END-OFFSET. */
   logEndOffset: string;
+  /**
+   * The last stable offset (READ_COMMITTED): the first offset of the oldest open transaction, or the
+   * high watermark when none is open. A read_committed consumer reads no further.
+   */
+  lastStableOffset: string;
 }
 
 export interface TopicOffsetsResult {
@@ -29,12 +35,13 @@ export interface TopicOffsetsReader {
   close(): Promise<void>;
 }
 
-// ListOffsets special timestamps and isolation level (Kafka protocol constants).
+// ListOffsets special timestamps and isolation levels (Kafka protocol constants).
 const LATEST = -1;
 const EARLIEST = -2;
 // READ_UNCOMMITTED answers with the high watermark, which is what kafka-consumer-groups calls
-// LOG-END-OFFSET; kafkajs's admin asks READ_COMMITTED (last stable offset) instead.
+// LOG-END-OFFSET; READ_COMMITTED with the last stable offset, which is what kafkajs's admin asks.
 const READ_UNCOMMITTED = 0;
+const READ_COMMITTED = 1;
 
 /**
  * The fast reader: one Metadata request for all topics, then one ListOffsets request per leader broker
@@ -118,21 +125,31 @@ function createBatchedReader(cluster: InternalCluster): TopicOffsetsReader {
     await Promise.all(
       [...byLeader].map(async ([leader, topicsOfLeader]) => {
         const broker = await cluster.findBroker({ nodeId: String(leader) });
-        const request = (timestamp: number) => ({
-          isolationLevel: READ_UNCOMMITTED,
+        const request = (timestamp: number, isolationLevel = READ_UNCOMMITTED) => ({
+          isolationLevel,
           topics: [...topicsOfLeader].map(([topic, partitions]) => ({ topic, partitions: partitions.map((partition) => ({ partition, timestamp })) })),
         });
-        const [ends, starts] = await Promise.all([broker.listOffsets(request(LATEST)), broker.listOffsets(request(EARLIEST))]);
-        const startByKey = new Map<string, string>();
-        for (const { topic, partitions } of starts.responses) {
-          for (const { partition, offset } of partitions) startByKey.set(partitionKey(topic, partition), offset);
-        }
+        const [ends, starts, stables] = await Promise.all([
+          broker.listOffsets(request(LATEST)),
+          broker.listOffsets(request(EARLIEST)),
+          broker.listOffsets(request(LATEST, READ_COMMITTED)),
+        ]);
+        const byKey = (response: typeof starts) => {
+          const map = new Map<string, string>();
+          for (const { topic, partitions } of response.responses) {
+            for (const { partition, offset } of partitions) map.set(partitionKey(topic, partition), offset);
+          }
+          return map;
+        };
+        const startByKey = byKey(starts);
+        const stableByKey = byKey(stables);
         for (const { topic, partitions } of ends.responses) {
           for (const { partition, offset } of partitions) {
             const key = partitionKey(topic, partition);
             const logStartOffset = startByKey.get(key);
-            if (logStartOffset === undefined) throw new Error(`No log start offset for ${topic}-${partition}`);
-            offsets.set(key, { topic, partition, logStartOffset, logEndOffset: offset });
+            const lastStableOffset = stableByKey.get(key);
+            if (logStartOffset === undefined || lastStableOffset === undefined) throw new Error(`No log start or stable offset for ${topic}-${partition}`);
+            offsets.set(key, { topic, partition, logStartOffset, logEndOffset: offset, lastStableOffset });
           }
         }
       }),
@@ -159,6 +176,12 @@ function createBatchedReader(cluster: InternalCluster): TopicOffsetsReader {
 
 // --- per topic, public API -------------------------------------------------------------------------
 
+/**
+ * kafkajs's public admin lists offsets READ_COMMITTED only, so this reader sees the last stable offset
+ * and not the high watermark: it reports the stable offset for both. It agrees with the batched reader
+ * on `lastStableOffset` (and so on read_committed lag) always, and on `logEndOffset` whenever no
+ * transaction is open; with one open, its log end stops at the transaction's first record.
+ */
 function createPerTopicReader(admin: Admin): TopicOffsetsReader {
   return {
     async read(topics) {
@@ -173,7 +196,13 @@ function createPerTopicReader(admin: Admin): TopicOffsetsReader {
           partitions.map((p) => p.partition).sort((a, b) => a - b),
         );
         for (const p of partitions) {
-          offsets.set(partitionKey(topic, p.partition), { topic, partition: p.partition, logStartOffset: p.low, logEndOffset: p.high });
+          offsets.set(partitionKey(topic, p.partition), {
+            topic,
+            partition: p.partition,
+            logStartOffset: p.low,
+            logEndOffset: p.high,
+            lastStableOffset: p.high,
+          });
         }
       }
       return { offsets, partitionsByTopic, missingTopics: topics.filter((t) => !existing.has(t)), method: 'per-topic' };

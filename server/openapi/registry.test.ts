@@ -79,6 +79,17 @@ describe('the OpenAPI document', () => {
     expect(listOperations().filter((o) => /\{unknown\}|nextauth/.test(o.path))).toEqual([]);
   });
 
+  it('has no route handlers outside app/api but the deliberate ones, each for a reason', () => {
+    const notOperations: Record<string, string> = {
+      metrics: 'Prometheus text exposition for scrapers (not JSON), at the path they expect; same bearer tokens, documented in the README',
+    };
+    const appDir = path.join(process.cwd(), 'app');
+    const outsideApi = routeFiles(appDir)
+      .map((file) => path.relative(appDir, path.dirname(file)).split(path.sep).join('/'))
+      .filter((rel) => rel !== 'api' && !rel.startsWith('api/'));
+    expect(outsideApi.sort()).toEqual(Object.keys(notOperations).sort());
+  });
+
   it('is OpenAPI 3.1 with request schemas from zod', () => {
     expect(doc.openapi).toBe('3.1.0');
     const post = operation(doc, 'post', '/api/v1/tokens');

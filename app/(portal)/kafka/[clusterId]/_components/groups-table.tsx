@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { ConsumerGroupListDto } from '@/lib/kafka/dto';
-import { formatOffset, formatTimeLag } from '@/lib/kafka/format';
+import { formatOffset, formatTimeLagEstimate } from '@/lib/kafka/format';
 import { groupListSearch } from '@/lib/kafka/group-list-url';
 import { GROUP_PAGE_SIZES, type ConsumerGroupListQuery, type ConsumerGroupSortKey } from '@/lib/schemas/kafka';
 import { LagSparkline } from '@/components/charts/lag-sparkline';
@@ -188,6 +188,11 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                         {g.unknownLagPartitionCount} of {g.partitionCount} unknown
                       </span>
                     )}
+                    {g.aheadPartitionCount > 0 && (
+                      <Badge tone="bad" className="mt-0.5">
+                        {g.aheadPartitionCount} ahead of log end
+                      </Badge>
+                    )}
                     {g.dataLostPartitionCount > 0 && (
                       <Badge tone="bad" className="mt-0.5">
                         data lost
@@ -195,7 +200,14 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                     )}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatOffset(g.maxPartitionLag)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatTimeLag(g.timeLagSeconds)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    {formatTimeLagEstimate(g.timeLagSeconds, g.timeLagEstimated)}
+                    {g.timeLagSeconds === null && g.timeLagUnknownPartitionCount > 0 && (
+                      <span className="block text-xs text-slate-500">
+                        {g.timeLagUnknownPartitionCount} of {g.partitionCount} partitions
+                      </span>
+                    )}
+                  </td>
                   <td className="max-w-80 px-3 py-2">
                     <ConsumerStatusBadge status={g.status} severity={g.severity} />
                     <p className="mt-0.5 line-clamp-2 text-xs text-slate-600" title={g.statusReason}>

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { ConsumerGroupDetailDto } from '@/lib/kafka/dto';
-import { formatOffset, formatTimeLag, STATUS_MEANINGS } from '@/lib/kafka/format';
+import { formatOffset, formatTimeLagEstimate, STATUS_MEANINGS } from '@/lib/kafka/format';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { BreakableName } from '@/components/ui/breakable-name';
@@ -98,8 +98,16 @@ export function GroupView({
         <Stat label="Max partition lag" value={formatOffset(g.maxPartitionLag)} />
         <Stat
           label="Time lag"
-          value={formatTimeLag(g.timeLagSeconds)}
-          note={g.timeLagSeconds === null ? 'needs a few samples of history' : 'how old the next unread record is'}
+          value={formatTimeLagEstimate(g.timeLagSeconds, g.timeLagEstimated)}
+          note={
+            g.timeLagSeconds !== null
+              ? g.timeLagEstimated
+                ? 'at least: an unread record predates the stored history'
+                : 'how old the next unread record is'
+              : g.timeLagUnknownPartitionCount > 0
+                ? `unknown for ${g.timeLagUnknownPartitionCount} partition${g.timeLagUnknownPartitionCount > 1 ? 's' : ''} that may be behind (no commit, or too little history yet)`
+                : 'needs a few samples of history'
+          }
         />
         <Stat
           label="Partitions"

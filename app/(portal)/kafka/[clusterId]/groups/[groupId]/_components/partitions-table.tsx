@@ -1,7 +1,7 @@
 'use client';
 
 import type { GroupPartitionDto } from '@/lib/kafka/dto';
-import { formatOffset, formatTimeLag } from '@/lib/kafka/format';
+import { formatOffset, formatTimeLagEstimate } from '@/lib/kafka/format';
 import { Badge } from '@/components/ui/badge';
 import { ConsumerStatusBadge } from '../../../../_components/status-badges';
 import { TableHead } from '@/components/ui/table-head';
@@ -9,7 +9,10 @@ import { TableHead } from '@/components/ui/table-head';
 const severityOf = (status: GroupPartitionDto['status']) =>
   status === 'OK' ? 'ok' : status === 'UNKNOWN' || status === null ? 'unknown' : status === 'WARN' ? 'warning' : 'error';
 
-/** Offsets of every partition; an unknown lag reads "unknown" and data lost to retention is flagged. */
+/**
+ * Offsets of every partition; an unknown lag reads "unknown", data lost to retention and a commit
+ * ahead of the log end are flagged, and an open transaction shows the stable offset and read_committed lag.
+ */
 export function PartitionsTable({ partitions, ownersKnown }: { partitions: GroupPartitionDto[]; ownersKnown: boolean }) {
   return (
     <div className="overflow-x-auto">
@@ -34,12 +37,38 @@ export function PartitionsTable({ partitions, ownersKnown }: { partitions: Group
               <td className="break-all py-1.5 pr-3 font-mono text-xs">{p.topic}</td>
               <td className="py-1.5 pr-3 text-right tabular-nums">{p.partition}</td>
               <td className="py-1.5 pr-3 text-right tabular-nums">{formatOffset(p.logStartOffset)}</td>
-              <td className="py-1.5 pr-3 text-right tabular-nums">{formatOffset(p.logEndOffset)}</td>
+              <td className="py-1.5 pr-3 text-right tabular-nums">
+                {formatOffset(p.logEndOffset)}
+                {p.lastStableOffset !== null && p.lastStableOffset !== p.logEndOffset && (
+                  <span
+                    className="block text-xs text-slate-500"
+                    title="A transaction is open: read_committed consumers read only up to the last stable offset."
+                  >
+                    stable {formatOffset(p.lastStableOffset)}
+                  </span>
+                )}
+              </td>
               <td className="py-1.5 pr-3 text-right tabular-nums">
                 {p.committedOffset === null ? <span className="text-slate-500">none</span> : formatOffset(p.committedOffset)}
               </td>
               <td className="py-1.5 pr-3 text-right tabular-nums">
                 {p.lag === null ? <span className="text-slate-500">unknown</span> : formatOffset(p.lag)}
+                {p.readCommittedLag !== null && p.readCommittedLag !== p.lag && (
+                  <span
+                    className="block text-xs text-slate-500"
+                    title="Lag counts open transactions and transaction markers, as Kafka's tool does; a read_committed consumer has this many left."
+                  >
+                    read_committed {formatOffset(p.readCommittedLag)}
+                  </span>
+                )}
+                {p.aheadOfLogEnd && (
+                  <span
+                    className="block"
+                    title="The committed offset is past the log end: the topic was likely deleted and recreated, or its log truncated. Left out of the totals."
+                  >
+                    <Badge tone="bad">ahead of log end</Badge>
+                  </span>
+                )}
                 {p.dataLostToRetention && (
                   <span
                     className="block"
@@ -49,7 +78,7 @@ export function PartitionsTable({ partitions, ownersKnown }: { partitions: Group
                   </span>
                 )}
               </td>
-              <td className="whitespace-nowrap py-1.5 pr-3 text-right tabular-nums">{formatTimeLag(p.timeLagSeconds)}</td>
+              <td className="whitespace-nowrap py-1.5 pr-3 text-right tabular-nums">{formatTimeLagEstimate(p.timeLagSeconds, p.timeLagEstimated)}</td>
               <td className="max-w-72 py-1.5 pr-3">
                 {p.status ? (
                   <ConsumerStatusBadge status={p.status} severity={severityOf(p.status)} />
