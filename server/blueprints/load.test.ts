@@ -93,7 +93,7 @@ describe('a broken blueprint', () => {
     ]);
   });
 
-  it('reports a slug that does not match its folder and templates that use transforms', async () => {
+  it('reports a slug that does not match its folder and templates that use transforms other than SAM', async () => {
     const root = await brokenCopy(async (dir) => {
       await writeFile(path.join(dir, '..', 'README.txt'), 'not a blueprint folder');
       const renamed = path.join(dir, '..', 'renamed');
@@ -101,7 +101,7 @@ describe('a broken blueprint', () => {
       await rm(dir, { recursive: true });
       await writeFile(
         path.join(renamed, 'stacks', 'db.yaml'),
-        'Transform: AWS::Serverless-2016-10-31\nResources:\n  T: { Type: AWS::Serverless::SimpleTable }\nOutputs:\n  OrdersTableName: { Value: x }\n  OrdersTableArn: { Value: y }\n',
+        'Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\nResources:\n  T: { Type: AWS::Serverless::SimpleTable }\nOutputs:\n  OrdersTableName: { Value: x }\n  OrdersTableArn: { Value: y }\n',
       );
     });
     const issues = (await loadBlueprintLibrary({ rootDir: root })).issues;

@@ -44,4 +44,6 @@ EXTENSIONS: list[str] = [
     "cfn_secretsmanager_secret",
     "cfn_s3_bucket_policy",
     "cfn_lambda_alias",
+    # Template transforms: SAM expanded by aws-sam-translator before the engine parses a template.
+    "cfn_sam_transform",
 ]
