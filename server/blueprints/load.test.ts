@@ -89,7 +89,7 @@ describe('a broken blueprint', () => {
     expect(library.blueprints.size).toBe(0);
     expect(library.issues.map((issue) => `${issue.file}#${issue.field}`)).toEqual([
       'stacks/db.yaml#line 2',
-      'stacks/workflow.yaml#Resources.CompleteOrderFunction.Properties.Code',
+      'stacks/workflow.yaml#Resources.CompleteOrderFunction.Properties.CodeUri',
     ]);
   });
 
