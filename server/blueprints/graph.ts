@@ -187,7 +187,8 @@ function addScopeEdges(scope: Scope, edges: EdgeCollector, typeOf: Map<string, s
       for (const [property, value] of Object.entries(properties)) {
         for (const target of resolveAll(scope, collectReferences(value))) {
           const targetIsIam = (typeOf.get(target) ?? '').startsWith(IAM_TYPES_PREFIX);
-          edges.add(id, target, isPolicyLike || targetIsIam ? 'permission' : 'reference', property);
+          const isGrant = isPolicyLike || targetIsIam || (type.startsWith('AWS::Serverless::') && property === 'Policies');
+          edges.add(id, target, isGrant ? 'permission' : 'reference', property);
         }
       }
     }

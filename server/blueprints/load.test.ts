@@ -52,10 +52,10 @@ describe('catalog functions', () => {
 
   it('returns a blueprint page with model, graph, README and sources, and undefined for unknown slugs', async () => {
     const detail = await getBlueprint('orders-nested-stacks');
-    expect(detail?.metadata.title).toMatch(/nested stacks/);
+    expect(detail?.metadata.title).toMatch(/nested SAM applications/);
     expect(detail?.model.capabilities).toEqual(['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND']);
     expect(detail?.graph.nodes.some((node) => node.parent === 'DbStack')).toBe(true);
-    expect(detail?.templateSource).toContain('AWS::CloudFormation::Stack');
+    expect(detail?.templateSource).toContain('AWS::Serverless::Application');
     expect(detail?.nestedTemplates.map((nested) => nested.path).sort()).toEqual([
       'stacks/api-integrations.yaml',
       'stacks/api.yaml',

@@ -89,6 +89,15 @@ describe('SAM templates: the architecture graph', () => {
     expect(graph().edges.filter((edge) => edge.label === 'Nightly')).toEqual([]);
   });
 
+  it('draws what a SAM function’s Policies name as permissions', () => {
+    const { edges } = buildArchitectureGraph({
+      template: parseCfnYaml(
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  T: { Type: AWS::SNS::Topic }\n  F: { Type: AWS::Serverless::Function, Properties: { InlineCode: x, Policies: [{ SNSPublishMessagePolicy: { TopicName: !GetAtt T.TopicName } }] } }\n',
+      ),
+    });
+    expect(edgeList(edges)).toEqual(['permission F->T Policies']);
+  });
+
   it('draws connectors as permission edges from source to destination, not as nodes', () => {
     const { nodes, edges } = graph();
     expect(nodes.map((node) => node.id)).not.toContain('OrdersWriter');

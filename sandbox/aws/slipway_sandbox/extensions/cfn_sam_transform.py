@@ -117,12 +117,12 @@ def create_stack(backend: Any, **kwargs: Any) -> Any:
 
 
 def update_stack(backend: Any, stack: Any, **kwargs: Any) -> bool:
+    # UsePreviousTemplate hands over the processed template: the stack keeps its original.
+    previous = kwargs["template"] is stack.template
     body, original = _expanded_body(backend, kwargs["template"], kwargs.get("parameters") or {})
     started = _original["update_stack"](backend, stack, **{**kwargs, "template": body})
-    if started and body is not kwargs["template"]:
+    if started and not previous:
         setattr(stack, ORIGINAL, original)
-    elif started:
-        setattr(stack, ORIGINAL, None)
     return started
 
 
