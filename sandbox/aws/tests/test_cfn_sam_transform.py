@@ -129,6 +129,11 @@ def test_get_template_answers_original_and_processed_stages(cfn: Any) -> None:
     processed = _body(cfn.get_template(StackName="sam", TemplateStage="Processed"))
     assert "Transform" not in processed
     assert processed["Resources"]["CreateOrder"]["Type"] == "AWS::Lambda::Function"
+    # An update with the previous template runs the processed one and keeps the original.
+    cfn.update_stack(StackName="sam", UsePreviousTemplate=True, Capabilities=["CAPABILITY_IAM"],
+                     Parameters=[{"ParameterKey": "Memory", "ParameterValue": "384"}])
+    assert wait_for_stack(cfn, "sam")["StackStatus"] == "UPDATE_COMPLETE"
+    assert _body(cfn.get_template(StackName="sam"))["Transform"] == "AWS::Serverless-2016-10-31"
 
 
 def test_change_set_lists_the_expanded_resources_and_update_applies_globals(sandbox: Sandbox, cfn: Any) -> None:
