@@ -54,6 +54,14 @@ test('one blueprint: metadata, typed parameters, outputs with their meaning, das
   );
   expect(ruleToMachine, JSON.stringify(bp.graph.edges)).toBeTruthy();
 
+  const sam = await (await request.get('/api/v1/blueprints/image-moderation-least-privilege')).json();
+  // A SAM template: its connectors are permission edges from the state machine, not nodes.
+  expect(sam.capabilities).toEqual(['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND']);
+  expect(sam.graph.nodes.map((n: { type: string }) => n.type)).not.toContain('AWS::Serverless::Connector');
+  expect(sam.graph.edges).toContainEqual(
+    expect.objectContaining({ source: 'ImageCatalogStateMachine', target: 'CatalogTable', kind: 'permission', label: 'Write' }),
+  );
+
   const missing = await request.get('/api/v1/blueprints/no-such-pattern');
   expect(missing.status()).toBe(404);
   expect((await missing.json()).error.code).toBe('NOT_FOUND');

@@ -116,6 +116,30 @@ test.describe('as a falcon developer', () => {
     expect((await request.delete(`/api/v1/launches/${ja.id}`)).status()).toBe(202);
   });
 
+  test('a SAM blueprint previews the resources its transform expands to', async ({ request }) => {
+    const res = await request.post('/api/v1/launches/preview', {
+      data: {
+        blueprint: 'image-moderation-least-privilege',
+        target: 'sandbox',
+        region: 'us-east-1',
+        stackName: `api-sam-${uid()}`,
+        parameters: { ModeratorEmail: 'moderators@example.com' },
+      },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    const body = await res.json();
+    expect((await request.delete(`/api/v1/launches/${body.previewId}`)).ok()).toBe(true);
+    expect(body.capabilities).toEqual(expect.arrayContaining(['CAPABILITY_AUTO_EXPAND']));
+    const changes = (body.changes as { logicalId: string; resourceType: string }[]).map((c) => `${c.logicalId}:${c.resourceType}`);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        'ImageCatalogStateMachineRole:AWS::IAM::Role',
+        'ImageCatalogStateMachineToIngestionBucketConnectorPolicy:AWS::IAM::ManagedPolicy',
+      ]),
+    );
+    expect(changes.filter((change) => change.includes('AWS::Serverless::'))).toEqual([]);
+  });
+
   test('the preview estimates the monthly cost for the chosen parameters', async ({ request }) => {
     const preview = async (parameters: Record<string, unknown>) => {
       const res = await request.post('/api/v1/launches/preview', {

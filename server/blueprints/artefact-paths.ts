@@ -10,6 +10,8 @@ export type LocalArtefactKind = 'lambda-code' | 'layer-content' | 'state-machine
 /** A property holding a path relative to the template, as `aws cloudformation package` accepts. */
 export interface LocalArtefactPath {
   logicalId: string;
+  /** The resource type, which decides the shape of the packaged value (SAM's or CloudFormation's). */
+  type: string;
   property: string;
   kind: LocalArtefactKind;
   path: string;
@@ -20,6 +22,11 @@ const PACKAGED_PROPERTIES: readonly { type: string; property: string; kind: Loca
   { type: 'AWS::Lambda::LayerVersion', property: 'Content', kind: 'layer-content' },
   { type: 'AWS::StepFunctions::StateMachine', property: 'DefinitionS3Location', kind: 'state-machine-definition' },
   { type: 'AWS::CloudFormation::Stack', property: 'TemplateURL', kind: 'nested-template' },
+  // SAM's own properties, as `sam package` uploads them.
+  { type: 'AWS::Serverless::Function', property: 'CodeUri', kind: 'lambda-code' },
+  { type: 'AWS::Serverless::LayerVersion', property: 'ContentUri', kind: 'layer-content' },
+  { type: 'AWS::Serverless::StateMachine', property: 'DefinitionUri', kind: 'state-machine-definition' },
+  { type: 'AWS::Serverless::Application', property: 'Location', kind: 'nested-template' },
 ];
 
 /** True for a relative or absolute file path, false for URLs (https://, s3://) and empty strings. */
@@ -37,7 +44,7 @@ export function findLocalArtefactPaths(template: CfnTemplate): LocalArtefactPath
       if (packaged.type !== type) continue;
       const value = properties[packaged.property];
       if (typeof value === 'string' && isLocalPath(value)) {
-        found.push({ logicalId, property: packaged.property, kind: packaged.kind, path: value });
+        found.push({ logicalId, type: packaged.type, property: packaged.property, kind: packaged.kind, path: value });
       }
     }
   }

@@ -83,13 +83,10 @@ const FLOW_READERS: Readonly<Record<string, FlowReader>> = {
       ...to(notifications.TopicConfigurations, 'Topic'),
     ];
   },
-  'AWS::StepFunctions::StateMachine': (p) =>
-    listTaskReferences(p).map((task) => ({
-      from: SELF,
-      to: { references: task.references },
-      kind: 'invoke' as const,
-      label: task.state,
-    })),
+  'AWS::StepFunctions::StateMachine': (p) => readStateMachineTasks(p),
+  // SAM's state machine takes the same Definition and DefinitionSubstitutions, plus Events.
+  'AWS::Serverless::StateMachine': (p) => [...readStateMachineTasks(p), ...readSamEvents(p)],
+  'AWS::Serverless::Function': (p) => readSamFunctionFlows(p),
   'AWS::ApiGateway::Method': (p) => {
     const integration = objectOrEmpty(p.Integration);
     // Credentials is the role API Gateway assumes: a permission, not where requests go.
@@ -117,6 +114,50 @@ const FLOW_READERS: Readonly<Record<string, FlowReader>> = {
     { from: SELF, to: refs(objectOrEmpty(p.S3DestinationConfiguration).BucketARN), kind: 'event', label: 'delivery' },
   ],
 };
+
+// Where each SAM event type's events come from (the property naming the source), and whether the
+// source calls the function (API requests) or hands it events. Schedules have no source resource.
+const SAM_EVENT_SOURCES: Readonly<Record<string, { property: string; kind: Flow['kind'] }>> = {
+  SQS: { property: 'Queue', kind: 'event' },
+  SNS: { property: 'Topic', kind: 'event' },
+  Kinesis: { property: 'Stream', kind: 'event' },
+  DynamoDB: { property: 'Stream', kind: 'event' },
+  MSK: { property: 'Stream', kind: 'event' },
+  MQ: { property: 'Broker', kind: 'event' },
+  DocumentDB: { property: 'Cluster', kind: 'event' },
+  S3: { property: 'Bucket', kind: 'event' },
+  EventBridgeRule: { property: 'EventBusName', kind: 'event' },
+  CloudWatchEvent: { property: 'EventBusName', kind: 'event' },
+  CloudWatchLogs: { property: 'LogGroupName', kind: 'event' },
+  IoTRule: { property: 'Sql', kind: 'event' },
+  Api: { property: 'RestApiId', kind: 'invoke' },
+  HttpApi: { property: 'ApiId', kind: 'invoke' },
+};
+
+/** A SAM function's or state machine's Events, each drawn from its source to the resource. */
+function readSamEvents(p: JsonObject): Flow[] {
+  return Object.entries(objectOrEmpty(p.Events)).flatMap(([name, raw]) => {
+    const event = objectOrEmpty(raw);
+    const source = SAM_EVENT_SOURCES[scalarToString(event.Type) ?? ''];
+    if (!source) return [];
+    const properties = objectOrEmpty(event.Properties);
+    const route = [scalarToString(properties.Method)?.toUpperCase(), scalarToString(properties.Path)].filter(Boolean).join(' ');
+    return [{ from: refs(properties[source.property]), to: SELF, kind: source.kind, label: route || name }];
+  });
+}
+
+const readSamFunctionFlows: FlowReader = (p) => {
+  const destinations = objectOrEmpty(objectOrEmpty(p.EventInvokeConfig).DestinationConfig);
+  return [
+    ...readSamEvents(p),
+    { from: SELF, to: refs(objectOrEmpty(p.DeadLetterQueue).TargetArn), kind: 'event', label: 'dead-letter' },
+    { from: SELF, to: refs(objectOrEmpty(destinations.OnSuccess).Destination), kind: 'event', label: 'on-success' },
+    { from: SELF, to: refs(objectOrEmpty(destinations.OnFailure).Destination), kind: 'event', label: 'on-failure' },
+  ];
+};
+
+const readStateMachineTasks: FlowReader = (p) =>
+  listTaskReferences(p).map((task) => ({ from: SELF, to: { references: task.references }, kind: 'invoke' as const, label: task.state }));
 
 // CloudFormation invokes a custom resource's provider (its ServiceToken) on create, update and delete.
 const readCustomResourceFlows: FlowReader = (p) => [{ from: SELF, to: refs(p.ServiceToken), kind: 'invoke', label: 'provider' }];

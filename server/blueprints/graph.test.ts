@@ -286,7 +286,8 @@ describe('graphs of the real blueprints', () => {
     expect(edgeList(blueprint?.graph.edges ?? [])).toEqual(
       expect.arrayContaining([
         'invoke ApiStack/PostOrderMethod->ApiIntegrationsStack/OrdersQueue',
-        'event ApiIntegrationsStack/OrdersQueue->ApiIntegrationsStack/OrdersQueueMapping',
+        // The SAM function's SQS event, drawn from the queue.
+        'event ApiIntegrationsStack/OrdersQueue->ApiIntegrationsStack/StartWorkflowFunction',
         'invoke WorkflowStack/OrderWorkflow->DbStack/OrdersTable',
         'invoke WorkflowStack/OrderWorkflow->WorkflowStack/CompleteOrderFunction',
       ]),

@@ -8,6 +8,7 @@ import type { CfnTemplate } from './cfn-yaml';
 import { readFlows, type FlowEnd } from './graph-flows';
 import { collectReferences, type Reference } from './intrinsics';
 import { objectOrEmpty, scalarToString, toStringList, type JsonObject } from './json';
+import { isNestedStackType, nestedTemplateLocation, readSamConnections, type SamConnection } from './sam';
 import { serviceOfType } from './services';
 import { listResources } from './template';
 
@@ -28,6 +29,8 @@ interface Scope {
   /** The template file this scope's resources are written in. */
   templatePath: string;
   resources: Map<string, JsonObject>;
+  /** SAM connections, drawn as permission edges rather than as nodes of their own. */
+  connections: SamConnection[];
   outputs: JsonObject;
   children: Map<string, Scope>;
   /** Resolves a parameter of this scope to the nodes its value points at in the parent scope. */
@@ -44,6 +47,7 @@ const POLICY_TYPES = new Set([
   'AWS::Events::EventBusPolicy',
   'AWS::Logs::ResourcePolicy',
 ]);
+const CONNECTOR_TYPE = 'AWS::Serverless::Connector';
 const FLOW_KINDS = new Set<GraphEdgeKind>(['event', 'invoke']);
 
 /**
@@ -109,19 +113,23 @@ function createScope(
   bindParameter: (name: string) => string[],
   nestedTemplates: Readonly<Record<string, CfnTemplate>>,
 ): Scope {
+  const all = listResources(template) as [string, JsonObject][];
   const scope: Scope = {
     prefix,
     groupId,
     templatePath,
-    resources: new Map(listResources(template) as [string, JsonObject][]),
+    // A connector is a relation between two resources, not a resource anyone sees in the account.
+    resources: new Map(all.filter(([, definition]) => definition.Type !== CONNECTOR_TYPE)),
+    connections: all.flatMap(([logicalId, definition]) => readSamConnections(logicalId, definition)),
     outputs: objectOrEmpty(template.Outputs),
     children: new Map(),
     bindParameter,
   };
   for (const [logicalId, definition] of scope.resources) {
-    if (definition.Type !== 'AWS::CloudFormation::Stack') continue;
+    const type = scalarToString(definition.Type) ?? '';
+    if (!isNestedStackType(type)) continue;
     const properties = objectOrEmpty(definition.Properties);
-    const url = scalarToString(properties.TemplateURL);
+    const url = nestedTemplateLocation(type, properties);
     const childTemplate = url && !/^https?:\/\//.test(url) ? nestedTemplates[resolveNestedPath(templatePath, url)] : undefined;
     if (!childTemplate) continue;
     const parameters = objectOrEmpty(properties.Parameters);
@@ -175,11 +183,12 @@ function addScopeEdges(scope: Scope, edges: EdgeCollector, typeOf: Map<string, s
     const isPolicyLike = type.startsWith(IAM_TYPES_PREFIX) || POLICY_TYPES.has(type);
 
     // A nested stack's parameters are followed into the child scope instead, where they are used.
-    if (type !== 'AWS::CloudFormation::Stack') {
+    if (!isNestedStackType(type)) {
       for (const [property, value] of Object.entries(properties)) {
         for (const target of resolveAll(scope, collectReferences(value))) {
           const targetIsIam = (typeOf.get(target) ?? '').startsWith(IAM_TYPES_PREFIX);
-          edges.add(id, target, isPolicyLike || targetIsIam ? 'permission' : 'reference', property);
+          const isGrant = isPolicyLike || targetIsIam || (type.startsWith('AWS::Serverless::') && property === 'Policies');
+          edges.add(id, target, isGrant ? 'permission' : 'reference', property);
         }
       }
     }
@@ -189,6 +198,13 @@ function addScopeEdges(scope: Scope, edges: EdgeCollector, typeOf: Map<string, s
     for (const flow of readFlows(type, properties)) {
       for (const source of endIds(scope, id, flow.from)) {
         for (const target of endIds(scope, id, flow.to)) edges.add(source, target, flow.kind, flow.label);
+      }
+    }
+  }
+  for (const connection of scope.connections) {
+    for (const source of resolveAll(scope, connection.source)) {
+      for (const target of resolveAll(scope, connection.destination)) {
+        edges.add(source, target, 'permission', connection.permissions.join(', '));
       }
     }
   }

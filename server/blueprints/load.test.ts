@@ -52,10 +52,10 @@ describe('catalog functions', () => {
 
   it('returns a blueprint page with model, graph, README and sources, and undefined for unknown slugs', async () => {
     const detail = await getBlueprint('orders-nested-stacks');
-    expect(detail?.metadata.title).toMatch(/nested stacks/);
+    expect(detail?.metadata.title).toMatch(/nested SAM applications/);
     expect(detail?.model.capabilities).toEqual(['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND']);
     expect(detail?.graph.nodes.some((node) => node.parent === 'DbStack')).toBe(true);
-    expect(detail?.templateSource).toContain('AWS::CloudFormation::Stack');
+    expect(detail?.templateSource).toContain('AWS::Serverless::Application');
     expect(detail?.nestedTemplates.map((nested) => nested.path).sort()).toEqual([
       'stacks/api-integrations.yaml',
       'stacks/api.yaml',
@@ -89,11 +89,11 @@ describe('a broken blueprint', () => {
     expect(library.blueprints.size).toBe(0);
     expect(library.issues.map((issue) => `${issue.file}#${issue.field}`)).toEqual([
       'stacks/db.yaml#line 2',
-      'stacks/workflow.yaml#Resources.CompleteOrderFunction.Properties.Code',
+      'stacks/workflow.yaml#Resources.CompleteOrderFunction.Properties.CodeUri',
     ]);
   });
 
-  it('reports a slug that does not match its folder and templates that use transforms', async () => {
+  it('reports a slug that does not match its folder and templates that use transforms other than SAM', async () => {
     const root = await brokenCopy(async (dir) => {
       await writeFile(path.join(dir, '..', 'README.txt'), 'not a blueprint folder');
       const renamed = path.join(dir, '..', 'renamed');
@@ -101,7 +101,7 @@ describe('a broken blueprint', () => {
       await rm(dir, { recursive: true });
       await writeFile(
         path.join(renamed, 'stacks', 'db.yaml'),
-        'Transform: AWS::Serverless-2016-10-31\nResources:\n  T: { Type: AWS::Serverless::SimpleTable }\nOutputs:\n  OrdersTableName: { Value: x }\n  OrdersTableArn: { Value: y }\n',
+        'Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\nResources:\n  T: { Type: AWS::Serverless::SimpleTable }\nOutputs:\n  OrdersTableName: { Value: x }\n  OrdersTableArn: { Value: y }\n',
       );
     });
     const issues = (await loadBlueprintLibrary({ rootDir: root })).issues;

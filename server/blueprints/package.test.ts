@@ -63,13 +63,14 @@ describe('packageBlueprint', () => {
       expect(artefact.sha256).toBe(sha256Hex(artefact.body));
     }
 
-    const url = resource(first.template, 'WorkflowStack').TemplateURL as string;
+    const url = resource(first.template, 'WorkflowStack').Location as string;
     expect(url).toMatch(/^https:\/\/s3\.eu-west-1\.amazonaws\.com\/artefacts\/slipway\/orders\/[0-9a-f]{64}\.template\.json$/);
     const workflowKey = url.split('/artefacts/')[1];
     const workflow = JSON.parse(new TextDecoder().decode(first.artefacts.find((artefact) => artefact.key === workflowKey)?.body)) as Record<string, unknown>;
-    const code = resource(workflow, 'CompleteOrderFunction').Code as { S3Bucket: string; S3Key: string };
-    expect(code.S3Bucket).toBe('artefacts');
-    const archive = first.artefacts.find((artefact) => artefact.key === code.S3Key);
+    // SAM's CodeUri takes Bucket/Key (the transform turns it into Code.S3Bucket/S3Key).
+    const code = resource(workflow, 'CompleteOrderFunction').CodeUri as { Bucket: string; Key: string };
+    expect(code.Bucket).toBe('artefacts');
+    const archive = first.artefacts.find((artefact) => artefact.key === code.Key);
     expect(Object.keys(unzipSync(archive?.body ?? new Uint8Array()))).toEqual(['app.py']);
   });
 

@@ -80,8 +80,8 @@ async function packageArtefact(local: LocalArtefactPath, absolutePath: string, c
     case 'lambda-code':
     case 'layer-content': {
       const key = await addArtefact(context, await zipForLambda(absolutePath), extensionForCode(absolutePath), 'application/zip');
-      // Function Code and layer Content share the S3Bucket/S3Key shape.
-      return { S3Bucket: context.bucket, S3Key: key };
+      // Function Code and layer Content share the S3Bucket/S3Key shape; SAM's CodeUri and ContentUri take Bucket/Key.
+      return local.type.startsWith('AWS::Serverless::') ? { Bucket: context.bucket, Key: key } : { S3Bucket: context.bucket, S3Key: key };
     }
     case 'state-machine-definition': {
       const key = await addArtefact(context, await readFile(absolutePath), path.extname(absolutePath) || '.json', 'application/json');

@@ -13,6 +13,7 @@ import { CfnYamlError, parseCfnYaml, type CfnTemplate } from './cfn-yaml';
 import { crossCheckBlueprint } from './cross-check';
 import { resolveNestedPath } from './graph';
 import { blueprintMetadataSchema, type BlueprintMetadata } from './schema';
+import { SAM_TRANSFORM, declaredTransforms } from './sam';
 import { extractTemplateModel } from './template';
 
 /** A nested template, by its path inside the blueprint folder. */
@@ -54,8 +55,9 @@ export async function readBlueprint(dir: string): Promise<ReadBlueprintResult> {
   if (metadata.slug !== slug) issue('blueprint.yaml', 'slug', `slug "${metadata.slug}" does not match the folder name "${slug}"`);
   const nested = await readNestedTemplates(dir, ROOT_TEMPLATE, root.template, slug, issues, new Set([ROOT_TEMPLATE]));
   for (const file of [{ path: ROOT_TEMPLATE, template: root.template }, ...nested]) {
-    if (file.template.Transform !== undefined) {
-      issue(file.path, 'Transform', 'templates must be plain CloudFormation: Slipway launches them without transforms');
+    const transforms = declaredTransforms(file.template);
+    if (transforms.some((transform) => transform !== SAM_TRANSFORM)) {
+      issue(file.path, 'Transform', `only ${SAM_TRANSFORM} is supported: Slipway cannot expand ${transforms.join(', ')}`);
     }
     await checkLocalPaths(dir, file.path, file.template, slug, issues);
   }

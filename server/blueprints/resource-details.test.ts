@@ -29,6 +29,6 @@ describe('describeGraphResources (through getBlueprint)', () => {
   it('finds a nested stack’s resources in their own template file', async () => {
     const blueprint = await getBlueprint('orders-nested-stacks');
     const queue = blueprint?.resources['ApiIntegrationsStack/OrdersQueue'];
-    expect(queue).toMatchObject({ logicalId: 'OrdersQueue', file: 'stacks/api-integrations.yaml', lines: { start: 16 } });
+    expect(queue).toMatchObject({ logicalId: 'OrdersQueue', file: 'stacks/api-integrations.yaml', lines: { start: 17 } });
   });
 });

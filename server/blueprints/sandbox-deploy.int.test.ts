@@ -1,5 +1,6 @@
 import { EC2Client, RunInstancesCommand, DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { GetFunctionConfigurationCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -14,6 +15,7 @@ import { teardownLaunch } from '@/server/launches/teardown';
 import { syncLaunchUntil } from '@/server/launches/test-support/sync-until';
 import { launchRequestSchema } from '@/lib/schemas/launches';
 import type { Actor } from '@/server/auth/actor';
+import type { LaunchPreviewDto } from '@/lib/launches/dto';
 
 import { loadBlueprintLibrary } from './load';
 import type { BlueprintFiles } from './read-blueprint';
@@ -38,8 +40,11 @@ function promisedOutputs(blueprint: BlueprintFiles): string[] {
   return Object.keys(blueprint.metadata.outputs).filter((name) => unconditional.has(name));
 }
 
-/** Launches the blueprint as a developer would, checks it, runs `check` on its outputs, then tears it down. */
-async function withLaunchedStack(blueprint: BlueprintFiles, check: (outputs: Map<string, string>) => Promise<void> = async () => {}) {
+/** Launches the blueprint as a developer would, checks it, runs `check` on its outputs (and preview), then tears it down. */
+async function withLaunchedStack(
+  blueprint: BlueprintFiles,
+  check: (outputs: Map<string, string>, preview: LaunchPreviewDto) => Promise<void> = async () => {},
+) {
   const request = launchRequestSchema.parse({
     blueprint: blueprint.metadata.slug,
     target: 'sandbox',
@@ -58,7 +63,7 @@ async function withLaunchedStack(blueprint: BlueprintFiles, check: (outputs: Map
     for (const name of promisedOutputs(blueprint)) {
       expect(outputs.get(name), `output ${name}`).toBeTruthy();
     }
-    await check(outputs);
+    await check(outputs, preview);
   } finally {
     await teardownLaunch(falconDev, launchId);
     const deleted = await syncLaunchUntil(launchId, (status) => status === 'DELETED' || status === 'DELETE_FAILED', STACK_TIMEOUT_MS);
@@ -111,6 +116,50 @@ describe('sandbox-deployable blueprints', () => {
         expect(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '')).toContain(':root');
         const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
         expect(attached.AttachedPolicies?.map((policy) => policy.PolicyArn)).toEqual([outputs.get('PolicyArn')]);
+      });
+    },
+    STACK_TIMEOUT_MS * 2 + 30_000,
+  );
+
+  it(
+    'image-moderation-least-privilege (SAM): the preview lists the expanded resources and the role carries the connector policies',
+    async () => {
+      const blueprint = library.blueprints.get('image-moderation-least-privilege');
+      if (!blueprint) throw new Error('blueprint missing');
+      await withLaunchedStack(blueprint, async (outputs, preview) => {
+        expect(preview.capabilities).toEqual(['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND']);
+        const added = preview.changes.map((change) => `${change.logicalId}:${change.resourceType}`);
+        expect(added).toEqual(
+          expect.arrayContaining([
+            'ImageCatalogStateMachine:AWS::StepFunctions::StateMachine',
+            'ImageCatalogStateMachineRole:AWS::IAM::Role',
+            'ImageCatalogStateMachineToCatalogTableConnectorPolicy:AWS::IAM::ManagedPolicy',
+          ]),
+        );
+        expect(added.filter((change) => change.includes('AWS::Serverless::'))).toEqual([]);
+        const iam = createAwsClient(IAMClient, sandbox);
+        const roleName = outputs.get('StateMachineRoleArn')?.split('/').pop();
+        const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+        // The three connector policies (S3 Read, DynamoDB Write, SNS Write); Rekognition's is inline.
+        expect(attached.AttachedPolicies?.filter((policy) => policy.PolicyName?.includes('Connector'))).toHaveLength(3);
+      });
+    },
+    STACK_TIMEOUT_MS * 2 + 30_000,
+  );
+
+  it(
+    'orders-nested-stacks (SAM): the SAM function in the nested application consumes the orders queue',
+    async () => {
+      const blueprint = library.blueprints.get('orders-nested-stacks');
+      if (!blueprint) throw new Error('blueprint missing');
+      await withLaunchedStack(blueprint, async (outputs, preview) => {
+        expect(preview.changes.map((change) => change.resourceType)).toEqual(Array(4).fill('AWS::CloudFormation::Stack'));
+        const lambda = createAwsClient(LambdaClient, sandbox);
+        const functionName = outputs.get('StartWorkflowFunctionName');
+        const config = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }));
+        expect([config.Runtime, config.MemorySize, config.Timeout]).toEqual(['python3.13', 128, 10]);
+        const mappings = await lambda.send(new ListEventSourceMappingsCommand({ FunctionName: functionName }));
+        expect(mappings.EventSourceMappings?.map((mapping) => mapping.BatchSize)).toEqual([10]);
       });
     },
     STACK_TIMEOUT_MS * 2 + 30_000,

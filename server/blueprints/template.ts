@@ -11,6 +11,7 @@ import type {
 
 import type { CfnTemplate } from './cfn-yaml';
 import { isJsonObject, objectOrEmpty, scalarToString, toNumber, toStringList } from './json';
+import { applySamGlobals } from './sam';
 import type { BlueprintMetadata } from './schema';
 import { serviceOfType } from './services';
 
@@ -110,7 +111,7 @@ function extractOutputs(template: CfnTemplate, metadata?: ModelMetadata): Templa
   });
 }
 
-/** Resources with type, service, properties, DependsOn and Condition. */
+/** Resources with type, service, properties (SAM resources with their Globals), DependsOn and Condition. */
 function extractResources(template: CfnTemplate): TemplateResourceDto[] {
   return listResources(template).map(([logicalId, definition]) => {
     const type = scalarToString(definition.Type) ?? 'Unknown';
@@ -120,7 +121,7 @@ function extractResources(template: CfnTemplate): TemplateResourceDto[] {
       service: serviceOfType(type),
       dependsOn: toStringList(definition.DependsOn),
       condition: scalarToString(definition.Condition),
-      properties: objectOrEmpty(definition.Properties),
+      properties: applySamGlobals(template, type, objectOrEmpty(definition.Properties)),
     });
   });
 }
@@ -139,6 +140,7 @@ export function requiredCapabilities(templates: readonly CfnTemplate[]): CfnCapa
     for (const [, definition] of listResources(template)) {
       const type = scalarToString(definition.Type) ?? '';
       if (type === 'AWS::CloudFormation::Stack' || type.startsWith('AWS::Serverless::')) autoExpand = true;
+      if (createsSamIamResources(template, type, definition)) iam = true;
       if (!IAM_RESOURCE_TYPES.has(type)) continue;
       iam = true;
       const nameProperty = IAM_NAME_PROPERTIES[type];
@@ -150,6 +152,14 @@ export function requiredCapabilities(templates: readonly CfnTemplate[]): CfnCapa
   if (namedIam) capabilities.push('CAPABILITY_NAMED_IAM');
   if (autoExpand) capabilities.push('CAPABILITY_AUTO_EXPAND');
   return capabilities;
+}
+
+// SAM functions and state machines get a generated role unless they name one; connectors generate policies.
+const SAM_ROLE_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
+
+function createsSamIamResources(template: CfnTemplate, type: string, definition: { [key: string]: unknown }): boolean {
+  if (type === 'AWS::Serverless::Connector' || definition.Connectors !== undefined) return true;
+  return SAM_ROLE_TYPES.has(type) && applySamGlobals(template, type, objectOrEmpty(definition.Properties)).Role === undefined;
 }
 
 /** The model of a template the catalog page shows; `nested` are its nested templates, for capabilities. */

@@ -415,11 +415,12 @@ def test_template_errors_are_reported_by_create_stack(cfn: Any, resources: dict[
         cfn.describe_stacks(StackName="bad")
 
 
-def test_transforms_are_refused_instead_of_creating_nothing(cfn: Any) -> None:
-    template = {"Transform": "AWS::Serverless-2016-10-31", "Resources": {"Fn": {
+def test_transforms_other_than_sam_are_refused_instead_of_creating_nothing(cfn: Any) -> None:
+    # SAM is expanded (cfn_sam_transform, test_cfn_sam_transform.py); macros and other transforms are not.
+    template = {"Transform": ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"], "Resources": {"Fn": {
         "Type": "AWS::Serverless::Function", "Properties": {"Runtime": "python3.12", "Handler": "a.b"}}}}
-    with pytest.raises(ClientError, match=r"Template transforms \(AWS::Serverless-2016-10-31\) are not supported"):
-        cfn.create_stack(StackName="sam", TemplateBody=json.dumps(template))
+    with pytest.raises(ClientError, match=r"Template transforms \(AWS::LanguageExtensions, AWS::Serverless-2016-10-31\) are not supported"):
+        cfn.create_stack(StackName="sam", TemplateBody=json.dumps(template), Capabilities=["CAPABILITY_AUTO_EXPAND"])
 
 
 def test_missing_parameter_is_reported_by_create_stack(cfn: Any) -> None:

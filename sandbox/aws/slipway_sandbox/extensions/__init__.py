@@ -46,4 +46,6 @@ EXTENSIONS: list[str] = [
     "cfn_s3_bucket_policy",
     "cfn_lambda_alias",
     "cfn_stack_set",
+    # Template transforms: SAM expanded by aws-sam-translator before the engine parses a template.
+    "cfn_sam_transform",
 ]

@@ -53,12 +53,12 @@ def parse_template(body: Any) -> dict[str, Any]:
     if "Resources" not in parsed:
         raise ValidationError(message="Template format error: At least one Resources member must be defined.")
     if parsed.get("Transform"):
-        # moto would skip every AWS::Serverless::* resource and report success with nothing created.
+        # moto would skip the resources it cannot read and report success; the SAM transform alone is
+        # expanded before this point (cfn_sam_transform).
         transforms = parsed["Transform"] if isinstance(parsed["Transform"], list) else [parsed["Transform"]]
         raise ValidationError(
             message=f"Template transforms ({', '.join(map(str, transforms))}) are not supported by the Slipway "
-            "sandbox: deploy the expanded template instead (for SAM: `sam build` output, or the template "
-            "CloudFormation shows as processed)"
+            "sandbox, which expands only AWS::Serverless-2016-10-31 (alone): deploy the expanded template instead"
         )
     return parsed
 
