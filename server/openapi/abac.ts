@@ -1,0 +1,68 @@
+import 'server-only';
+import { registerOperations } from '@/server/openapi/registry';
+import { abacSimulateSchema } from '@/lib/schemas/abac';
+
+// The ABAC operations (app/api/v1/abac/...).
+const simulateExample = {
+  policies: [
+    {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'AllActionsLambdaSameProject',
+          Effect: 'Allow',
+          Action: ['lambda:GetFunction', 'lambda:InvokeFunction'],
+          Resource: 'arn:aws:lambda:*:*:function:*',
+          Condition: { StringEquals: { 'aws:ResourceTag/project-name': '${aws:PrincipalTag/project-name}' } },
+        },
+      ],
+    },
+  ],
+  action: 'lambda:InvokeFunction',
+  principalArn: 'arn:aws:iam::111122223333:role/falcon-developer-role',
+  resourceArn: 'arn:aws:lambda:us-east-1:111122223333:function:falcon-api',
+  principalTags: { 'project-name': 'falcon' },
+  resourceTags: { 'project-name': 'falcon' },
+};
+
+const simulateResponse = {
+  decision: 'allowed',
+  decidingStatements: [{ policyIndex: 0, sid: 'AllActionsLambdaSameProject', effect: 'Allow' }],
+  conditions: [
+    {
+      operator: 'StringEquals',
+      key: 'aws:ResourceTag/project-name',
+      values: ['${aws:PrincipalTag/project-name}'],
+      resolved: { values: ['falcon'], keyValues: ['falcon'] },
+      result: true,
+    },
+  ],
+};
+
+const SIMULATE_DESCRIPTION = [
+  'Evaluates identity policies, an optional permissions boundary and an optional resource policy for one Lambda call, as IAM would ' +
+    '(explicit deny first; an allow needs the boundary too; in the same account a resource policy naming the principal allows on its own). ' +
+    'Nothing is sent to AWS. The request context is built from the tags: `aws:PrincipalTag/*`, `aws:ResourceTag/*` (not for ' +
+    '`lambda:CreateFunction`), `aws:RequestTag/*` and `aws:TagKeys` for `lambda:CreateFunction` and `lambda:TagResource` (`aws:TagKeys` ' +
+    'alone for `lambda:UntagResource`; no tags means no `aws:TagKeys`), plus `aws:PrincipalArn`, `aws:PrincipalAccount`, ' +
+    '`aws:ResourceAccount` and `aws:username` for IAM users.',
+  '',
+  '`decidingStatements` lists the Deny statements that applied (explicitDeny), the Allow statements that granted (allowed), or nothing ' +
+    '(implicitDeny). `policyIndex` is the position in `policies`; the permissions boundary is `policies.length` and the resource policy ' +
+    '`policies.length + 1`. `conditions` are the deciding statements’ conditions, or for an implicit deny those of every statement whose ' +
+    'action and resource matched: the policy `values`, what they `resolved` to (null where a policy variable had no value) with the ' +
+    'request’s `keyValues` (null when the key is absent), and the `result`.',
+].join('\n');
+
+registerOperations({
+  operationId: 'simulateAbacDecision',
+  method: 'POST',
+  path: '/api/v1/abac/simulate',
+  summary: 'Decide one Lambda call against given policies and tags (allowed, explicitDeny or implicitDeny) with the statements and conditions that decided it',
+  description: SIMULATE_DESCRIPTION,
+  tag: 'abac',
+  body: abacSimulateSchema,
+  bodyExample: simulateExample,
+  responseExample: simulateResponse,
+  errors: { 422: 'The body or a policy in it is not valid; `fields` names the element (e.g. `policies.0.Statement.1.Condition.StringEqulas`) and the rule' },
+});
