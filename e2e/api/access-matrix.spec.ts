@@ -123,6 +123,8 @@ const MATRIX: Record<string, Entry> = {
   // Drift detection calls AWS with side effects: developers only (the sandbox answers "not supported").
   'POST /api/v1/launches/{id}/drift': { statuses: OWNER_DEVELOPS, call: (f) => ({ path: `/api/v1/launches/${f.launchId}/drift` }) },
 
+  // Reads the sandbox target, which every team may use.
+  'GET /api/v1/abac/matrix': { statuses: SIGNED_IN, call: () => ({ path: `/api/v1/abac/matrix?target=sandbox&region=${REGION}&action=lambda:GetFunction` }) },
   // Pure evaluation, no AWS call: any signed-in caller.
   'POST /api/v1/abac/simulate': {
     statuses: SIGNED_IN,

@@ -91,3 +91,21 @@ export const abacSimulateSchema = z.strictObject(
   strictParams,
 );
 export type AbacSimulateBody = z.infer<typeof abacSimulateSchema>;
+
+/** Query of GET /api/v1/abac/matrix: a target (id or name) the caller may use, a region, one Lambda action. */
+export const abacMatrixQuerySchema = z.strictObject(
+  {
+    target: z.string().trim().min(1, 'target is required').max(80),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region name such as us-east-1')
+      .optional(),
+    action: z
+      .string()
+      .regex(/^lambda:[A-Za-z0-9]+$/, 'action must be a Lambda action without wildcards, e.g. lambda:InvokeFunction')
+      .max(128)
+      .default('lambda:InvokeFunction'),
+  },
+  strictParams,
+);
+export type AbacMatrixQuery = z.infer<typeof abacMatrixQuerySchema>;

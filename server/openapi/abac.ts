@@ -1,6 +1,6 @@
 import 'server-only';
-import { registerOperations } from '@/server/openapi/registry';
-import { abacSimulateSchema } from '@/lib/schemas/abac';
+import { awsErrors, registerOperations } from '@/server/openapi/registry';
+import { abacMatrixQuerySchema, abacSimulateSchema } from '@/lib/schemas/abac';
 
 // The ABAC operations (app/api/v1/abac/...).
 const simulateExample = {
@@ -54,15 +54,33 @@ const SIMULATE_DESCRIPTION = [
     'request’s `keyValues` (null when the key is absent), and the `result`.',
 ].join('\n');
 
-registerOperations({
-  operationId: 'simulateAbacDecision',
-  method: 'POST',
-  path: '/api/v1/abac/simulate',
-  summary: 'Decide one Lambda call against given policies and tags (allowed, explicitDeny or implicitDeny) with the statements and conditions that decided it',
-  description: SIMULATE_DESCRIPTION,
-  tag: 'abac',
-  body: abacSimulateSchema,
-  bodyExample: simulateExample,
-  responseExample: simulateResponse,
-  errors: { 422: 'The body or a policy in it is not valid; `fields` names the element (e.g. `policies.0.Statement.1.Condition.StringEqulas`) and the rule' },
-});
+registerOperations(
+  {
+    operationId: 'getAbacMatrix',
+    method: 'GET',
+    path: '/api/v1/abac/matrix',
+    summary:
+      'Who may do one Lambda action on which function: every IAM role and user of a target against every function of a region, read live from IAM and Lambda',
+    description:
+      '`cells[p][f]` is the decision (`allowed`, `explicitDeny`, `implicitDeny`) of `principals[p]` on `functions[f]`, from their tags, ' +
+      'inline and attached policies, permissions boundaries and the functions’ resource policies, with `readAt` (when the inventory was read) ' +
+      'and `counts`. Policies the evaluator cannot read are left out and listed in `problems`. Ask `simulateAbacDecision` for a cell’s explanation.',
+    tag: 'abac',
+    query: abacMatrixQuerySchema,
+    queryExample: { target: 'sandbox', region: 'us-east-1', action: 'lambda:InvokeFunction' },
+    errors: { 404: 'No target of that id or name that the caller’s teams may use', ...awsErrors },
+  },
+  {
+    operationId: 'simulateAbacDecision',
+    method: 'POST',
+    path: '/api/v1/abac/simulate',
+    summary:
+      'Decide one Lambda call against given policies and tags (allowed, explicitDeny or implicitDeny) with the statements and conditions that decided it',
+    description: SIMULATE_DESCRIPTION,
+    tag: 'abac',
+    body: abacSimulateSchema,
+    bodyExample: simulateExample,
+    responseExample: simulateResponse,
+    errors: { 422: 'The body or a policy in it is not valid; `fields` names the element (e.g. `policies.0.Statement.1.Condition.StringEqulas`) and the rule' },
+  },
+);

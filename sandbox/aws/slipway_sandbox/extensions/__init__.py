@@ -24,6 +24,8 @@ EXTENSIONS: list[str] = [
     "cfn_physical_ids",
     "cfn_lambda_layer_version",
     "cfn_sqs_queue",
+    "cfn_iam_role_managed_policies",
+    "cfn_lambda_function_tags",
     # APIs moto lacks (or answers with HTTP 500).
     "logs_query_definitions",
     "events_target_delivery",
