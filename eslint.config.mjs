@@ -16,6 +16,12 @@ const AWS_SDK = {
   group: ['@aws-sdk/*'],
   message: 'AWS SDK calls live in server/aws/<service>.ts: call a function from there.',
 };
+// @cloud-copilot/iam-simulate is AGPL-3.0: the ABAC evaluator's test oracle, a dev dependency that
+// only tests, their helpers and the benchmark may import, so nothing that ships links it.
+const AGPL_ORACLE = {
+  group: ['@cloud-copilot/*'],
+  message: '@cloud-copilot/* is AGPL-3.0 and a dev dependency: only tests, test-support/ and scripts/bench/ may import it.',
+};
 const LIB_BOUNDARY = [
   {
     regex: '^(@/(server|app)(/.*)?|(\\.\\./)+(server|app)(/.*)?|server-only)$',
@@ -56,19 +62,19 @@ const config = [
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': restrictImports(DB, AWS_SDK),
+      'no-restricted-imports': restrictImports(DB, AWS_SDK, AGPL_ORACLE),
       'no-restricted-syntax': restrictSyntax(SDK_CLIENT, PRISMA_CODE, ...DATE_FORMAT),
     },
   },
   {
     // The data layer: the Prisma client and its error codes.
     files: ['server/**/queries.ts', 'server/db.ts'],
-    rules: { 'no-restricted-imports': restrictImports(AWS_SDK), 'no-restricted-syntax': restrictSyntax(SDK_CLIENT, ...DATE_FORMAT) },
+    rules: { 'no-restricted-imports': restrictImports(AWS_SDK, AGPL_ORACLE), 'no-restricted-syntax': restrictSyntax(SDK_CLIENT, ...DATE_FORMAT) },
   },
   {
     // The AWS layer: SDK commands, and (clients.ts only) SDK clients.
     files: ['server/aws/**'],
-    rules: { 'no-restricted-imports': restrictImports(DB) },
+    rules: { 'no-restricted-imports': restrictImports(DB, AGPL_ORACLE) },
   },
   {
     files: ['server/aws/clients.ts'],
@@ -76,7 +82,7 @@ const config = [
   },
   {
     files: ['lib/**'],
-    rules: { 'no-restricted-imports': restrictImports(AWS_SDK, ...LIB_BOUNDARY) },
+    rules: { 'no-restricted-imports': restrictImports(AWS_SDK, AGPL_ORACLE, ...LIB_BOUNDARY) },
   },
   {
     // Tests arrange and inspect state directly: unit tests build SDK inputs and fake Prisma errors,
@@ -93,6 +99,11 @@ const config = [
     // e2e support and the benchmarks talk to the sandbox directly; blueprint function code runs in Lambda.
     files: ['e2e/**', 'scripts/bench/**', 'blueprints/**'],
     rules: { 'no-restricted-imports': restrictImports(DB), 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Blueprint code ships to Lambda: no oracle there either.
+    files: ['blueprints/**'],
+    rules: { 'no-restricted-imports': restrictImports(DB, AGPL_ORACLE) },
   },
 ];
 

@@ -77,6 +77,25 @@ describe('only server/<domain>/queries.ts files import the database', () => {
   });
 });
 
+describe('the AGPL test oracle (@cloud-copilot/iam-simulate) never ships', () => {
+  it.each([
+    'server/abac/evaluate.ts',
+    'app/api/v1/abac/simulate/route.ts',
+    'lib/schemas/abac.ts',
+    'server/aws/iam.ts',
+    'scripts/token.ts',
+    'blueprints/x/index.ts',
+  ])('refuses it in %s', async (filePath) => {
+    expect(await layeringErrors(filePath, importing('@cloud-copilot/iam-simulate', 'runSimulation'))).toEqual([expect.stringMatching(/AGPL-3\.0/)]);
+  });
+
+  it('lets tests, their helpers and the benchmark use it', async () => {
+    for (const filePath of ['server/abac/differential.test.ts', 'server/abac/test-support/oracle.ts', 'scripts/bench/abac-matrix.ts']) {
+      expect(await layeringErrors(filePath, importing('@cloud-copilot/iam-simulate', 'runSimulation'))).toEqual([]);
+    }
+  });
+});
+
 describe('only server/aws/ calls the AWS SDK', () => {
   it.each(['server/launches/artefacts.ts', 'server/kafka/connection.ts', 'server/seed/showcase.ts', 'app/api/v1/example/route.ts'])(
     'refuses @aws-sdk/* in %s',

@@ -21,6 +21,12 @@ export const BENCHES = [
     command: [process.execPath, 'scripts/bench/cost-grid.mjs'],
   },
   {
+    name: 'abac-matrix',
+    measures:
+      'ABAC matrix: 100 principals × 1,000 functions × 10 Lambda actions decided by server/abac, next to @cloud-copilot/iam-simulate on every 10th cell (answers compared)',
+    command: [TSX, '--conditions=react-server', 'scripts/bench/abac-matrix.ts'],
+  },
+  {
     name: 'kafka-lag',
     measures: 'Kafka lag snapshot of 200 groups over 2,000 partitions on a throwaway local broker, next to kafka-consumer-groups --describe --all-groups',
     command: [TSX, '--conditions=react-server', 'scripts/bench/kafka-lag.ts'],

@@ -133,6 +133,23 @@ const MATRIX: Record<string, Entry> = {
   // Drift detection calls AWS with side effects: developers only (the sandbox answers "not supported").
   'POST /api/v1/launches/{id}/drift': { statuses: OWNER_DEVELOPS, call: (f) => ({ path: `/api/v1/launches/${f.launchId}/drift` }) },
 
+  // Reads the sandbox target, which every team may use.
+  'GET /api/v1/abac/matrix': { statuses: SIGNED_IN, call: () => ({ path: `/api/v1/abac/matrix?target=sandbox&region=${REGION}&action=lambda:GetFunction` }) },
+  // Pure evaluation, no AWS call: any signed-in caller.
+  'POST /api/v1/abac/simulate': {
+    statuses: SIGNED_IN,
+    call: () => ({
+      path: '/api/v1/abac/simulate',
+      data: {
+        policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'lambda:GetFunction', Resource: '*' }] }],
+        action: 'lambda:GetFunction',
+        principalArn: 'arn:aws:iam::111122223333:role/matrix',
+        resourceArn: 'arn:aws:lambda:us-east-1:111122223333:function:matrix',
+        principalTags: {},
+        resourceTags: {},
+      },
+    }),
+  },
   'POST /api/v1/cost/lambda': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/cost/lambda', data: lambdaWorkload }) },
   'POST /api/v1/cost/sqs-batch': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/cost/sqs-batch', data: sqsWorkload }) },
   'GET /api/v1/cost/scenarios': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/cost/scenarios' }) },

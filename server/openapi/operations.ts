@@ -3,6 +3,7 @@ import { awsErrors, registerOperations } from '@/server/openapi/registry';
 import { createTokenSchema } from '@/lib/schemas/tokens';
 import { pickerQuerySchema, targetInputSchema } from '@/lib/schemas/targets';
 import { blueprintSearchSchema } from '@/lib/schemas/blueprints';
+import '@/server/openapi/abac';
 import '@/server/openapi/cost';
 import '@/server/openapi/kafka';
 import '@/server/openapi/sfn';

@@ -21,6 +21,9 @@ import pytest
 from botocore.config import Config
 
 LAUNCHER = Path(__file__).resolve().parents[1] / "launcher.py"
+# Tests that call the extensions' code directly import slipway_sandbox from beside the launcher,
+# whichever test module pytest collects first.
+sys.path.insert(0, str(LAUNCHER.parent))
 REGION = "us-east-1"
 ACCOUNT = "123456789012"
 TERMINAL = {

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from conftest import Sandbox, deploy, outputs_of, stack_events, wait_for_stack
+from conftest import LAMBDA_ROLE, Sandbox, deploy, outputs_of, stack_events, wait_for_stack
 
 
 def delete_and_wait(cfn: Any, stack: dict[str, Any]) -> None:
@@ -327,3 +327,55 @@ def test_lambda_alias_and_layer_version(sandbox: Sandbox, cfn: Any) -> None:
     delete_and_wait(cfn, stack)
     assert lam.list_functions()["Functions"] == []
     assert lam.list_layer_versions(LayerName="shared-lib")["LayerVersions"] == []
+
+
+def test_iam_role_managed_policy_arns_are_attached_updated_and_detached(sandbox: Sandbox, cfn: Any) -> None:
+    document = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "lambda:GetFunction", "Resource": "*"}]}
+    template: dict[str, Any] = {
+        "Resources": {
+            "Read": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": document}},
+            "Other": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": document}},
+            "Role": {"Type": "AWS::IAM::Role", "Properties": {
+                "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [
+                    {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+                "ManagedPolicyArns": [{"Ref": "Read"}],
+                "Tags": [{"Key": "project-name", "Value": "falcon"}],
+            }},
+        },
+        "Outputs": {"Role": {"Value": {"Ref": "Role"}}, "Read": {"Value": {"Ref": "Read"}}, "Other": {"Value": {"Ref": "Other"}}},
+    }
+    stack = deploy(cfn, "role-policies", template)
+    out = outputs_of(stack)
+    iam = sandbox.client("iam")
+    attached = lambda: [p["PolicyArn"] for p in iam.list_attached_role_policies(RoleName=out["Role"])["AttachedPolicies"]]  # noqa: E731
+    assert attached() == [out["Read"]]
+
+    template["Resources"]["Role"]["Properties"]["ManagedPolicyArns"] = [{"Ref": "Other"}]
+    cfn.update_stack(StackName="role-policies", TemplateBody=json.dumps(template), Capabilities=["CAPABILITY_IAM"])
+    assert wait_for_stack(cfn, "role-policies")["StackStatus"] == "UPDATE_COMPLETE"
+    assert attached() == [out["Other"]]
+
+    delete_and_wait(cfn, stack)
+    with pytest.raises(ClientError):
+        iam.get_role(RoleName=out["Role"])
+
+
+def test_lambda_function_tags_are_set_on_create(sandbox: Sandbox, cfn: Any) -> None:
+    def function(tags: list[dict[str, str]]) -> dict[str, Any]:
+        return {"Type": "AWS::Lambda::Function", "Properties": {
+            "Runtime": "python3.13", "Handler": "index.handler", "Role": {"Fn::GetAtt": ["Role", "Arn"]},
+            "Code": {"ZipFile": "def handler(event, context):\n    return 1\n"}, "Tags": tags,
+        }}
+
+    template: dict[str, Any] = {
+        "Resources": {"Role": LAMBDA_ROLE, "Fn": function([{"Key": "project-name", "Value": "falcon"}, {"Key": "organization", "Value": "birds"}])},
+        "Outputs": {"Arn": {"Value": {"Fn::GetAtt": ["Fn", "Arn"]}}},
+    }
+    stack = deploy(cfn, "fn-tags", template)
+    arn = outputs_of(stack)["Arn"]
+    lam = sandbox.client("lambda")
+    tags = lam.list_tags(Resource=arn)["Tags"]
+    # The function's own tags, and the ones CloudFormation adds to every resource it tags (cfn_engine/tags.py).
+    assert {k: v for k, v in tags.items() if not k.startswith("aws:")} == {"project-name": "falcon", "organization": "birds"}
+    assert tags["aws:cloudformation:logical-id"] == "Fn" and tags["aws:cloudformation:stack-name"] == "fn-tags"
+    delete_and_wait(cfn, stack)

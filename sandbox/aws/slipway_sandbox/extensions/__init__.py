@@ -25,6 +25,7 @@ EXTENSIONS: list[str] = [
     "cfn_lambda_layer_version",
     "cfn_sqs_queue",
     "cfn_lambda_function",
+    "cfn_iam_role_managed_policies",
     # APIs moto lacks (or answers with HTTP 500).
     "logs_query_definitions",
     "events_target_delivery",

@@ -1,0 +1,232 @@
+// The ABAC matrix: 100 principals × 1,000 functions × 10 Lambda actions (1,000,000 checks) decided by
+// server/abac (policies compiled once per principal; decisions only, as GET /api/v1/abac/matrix does,
+// and with explanations, as POST /api/v1/abac/simulate does), next to
+// @cloud-copilot/iam-simulate (AGPL-3.0, a dev dependency; runUnsafeSimulation, its fastest path) on
+// the same cells in the same process, with their answers compared cell by cell. The oracle is slow, so
+// by default it decides every 10th cell; `--oracle-every 1` gives it the whole matrix. Rates are given
+// in wall time and in CPU time (steadier when other processes share the cores).
+// Prints `BENCH {json}` lines for scripts/bench.mjs.
+//   npx tsx --conditions=react-server scripts/bench/abac-matrix.ts [--runs 3] [--oracle-every 10]
+import { parseArgs } from 'node:util';
+import { buildRequestContext, type RequestFacts } from '@/server/abac/context';
+import { evaluateRequest, type PolicySet } from '@/server/abac/evaluate';
+import { compilePolicy } from '@/server/abac/policy';
+import type { Decision, PolicyDocument } from '@/server/abac/types';
+import { createRandom } from '@/server/abac/test-support/generate';
+import { decideWithOracleUnchecked, toSimulation } from '@/server/abac/test-support/oracle';
+import { summarise } from './summary';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'oracle-every': { type: 'string', default: '10' } } });
+const runs = Number(values.runs);
+const oracleEvery = Number(values['oracle-every']);
+
+const ACCOUNT = '111122223333';
+const PROJECTS = ['falcon', 'eagle', 'owl', 'heron', 'kite'];
+const ORGS = ['birds', 'fish'];
+const COST_CENTERS = ['it', 'ops', 'research'];
+const ACTIONS = [
+  'lambda:GetFunction',
+  'lambda:InvokeFunction',
+  'lambda:DeleteFunction',
+  'lambda:UpdateFunctionCode',
+  'lambda:UpdateFunctionConfiguration',
+  'lambda:ListTags',
+  'lambda:PutFunctionConcurrency',
+  'lambda:PublishVersion',
+  'lambda:TagResource',
+  'lambda:CreateFunction',
+];
+
+const doc = (...Statement: PolicyDocument['Statement'][]): PolicyDocument => ({ Version: '2012-10-17', Statement: Statement.flat() });
+const developerPolicies = [
+  doc({ Sid: 'AllResourcesLambdaNoTags', Effect: 'Allow', Action: ['lambda:ListFunctions', 'lambda:GetAccountSettings'], Resource: '*' }),
+  doc({
+    Sid: 'AllActionsLambdaSameProject',
+    Effect: 'Allow',
+    Action: [
+      'lambda:DeleteFunction',
+      'lambda:GetFunction',
+      'lambda:InvokeFunction',
+      'lambda:ListTags',
+      'lambda:PublishVersion',
+      'lambda:PutFunctionConcurrency',
+      'lambda:UpdateFunctionCode',
+      'lambda:UpdateFunctionConfiguration',
+    ],
+    Resource: 'arn:aws:lambda:*:*:function:*',
+    Condition: { StringEquals: { 'aws:ResourceTag/project-name': '${aws:PrincipalTag/project-name}' } },
+  }),
+  doc({
+    Sid: 'AllowLambdaTagOnCreate',
+    Effect: 'Allow',
+    Action: ['lambda:CreateFunction', 'lambda:TagResource'],
+    Resource: 'arn:aws:lambda:*:*:function:*',
+    Condition: {
+      StringEquals: { 'aws:RequestTag/project-name': '${aws:PrincipalTag/project-name}' },
+      'ForAllValues:StringEquals': { 'aws:TagKeys': ['project-name'] },
+    },
+  }),
+];
+const managerPolicies = [
+  doc({
+    Sid: 'AllActionsLambdaManager',
+    Effect: 'Allow',
+    Action: ['lambda:Get*', 'lambda:List*'],
+    Resource: 'arn:aws:lambda:*:*:function:*',
+    Condition: {
+      StringEquals: { 'aws:ResourceTag/organization': '${aws:PrincipalTag/organization}', 'aws:ResourceTag/cost-center': '${aws:PrincipalTag/cost-center}' },
+    },
+  }),
+];
+const guardrail = doc(
+  { Sid: 'Everything', Effect: 'Allow', Action: 'lambda:*', Resource: '*' },
+  {
+    Sid: 'NoProdDeletes',
+    Effect: 'Deny',
+    Action: ['lambda:Delete*', 'lambda:Untag*'],
+    Resource: '*',
+    Condition: { StringEqualsIgnoreCase: { 'aws:ResourceTag/env': 'prod' } },
+  },
+);
+
+type Principal = { arn: string; tags: Record<string, string>; policies: PolicyDocument[]; boundary?: PolicyDocument };
+type Cell = { facts: RequestFacts; principal: Principal };
+
+const r = createRandom(100);
+const principals: Principal[] = Array.from({ length: 100 }, (_, i) => {
+  const isManager = i % 5 === 0;
+  const tags: Record<string, string> = isManager
+    ? { organization: r.pick(ORGS), 'cost-center': r.pick(COST_CENTERS) }
+    : { 'project-name': r.pick(PROJECTS), organization: r.pick(ORGS) };
+  return {
+    arn: `arn:aws:iam::${ACCOUNT}:role/${isManager ? 'manager' : 'developer'}-${i}`,
+    tags,
+    policies: isManager ? managerPolicies : developerPolicies,
+    ...(i % 3 === 0 ? { boundary: guardrail } : {}),
+  };
+});
+const functions = Array.from({ length: 1000 }, (_, i) => ({
+  arn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:fn-${i}`,
+  tags: { 'project-name': r.pick(PROJECTS), organization: r.pick(ORGS), 'cost-center': r.pick(COST_CENTERS), env: r.pick(['dev', 'prod', 'Prod']) },
+}));
+
+function* cells(): Generator<Cell> {
+  for (const principal of principals) {
+    for (const fn of functions) {
+      for (const action of ACTIONS) {
+        yield {
+          principal,
+          facts: {
+            action,
+            principalArn: principal.arn,
+            resourceArn: fn.arn,
+            principalTags: principal.tags,
+            resourceTags: fn.tags,
+            requestTags:
+              action === 'lambda:CreateFunction' || action === 'lambda:TagResource' ? { 'project-name': fn.tags['project-name'] as string } : undefined,
+          },
+        };
+      }
+    }
+  }
+}
+const TOTAL = principals.length * functions.length * ACTIONS.length;
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+function runOurs(explain: boolean): { ms: number; cpu: number; answers: Decision[] } {
+  const started = performance.now();
+  const cpuStarted = cpuMs();
+  // Parse once, match many: each principal's policies are compiled once per matrix.
+  const compiled = new Map<Principal, PolicySet>();
+  for (const p of principals) {
+    compiled.set(p, {
+      identity: p.policies.map((doc, i) => compilePolicy(doc, 'identity', i)),
+      boundary: p.boundary ? compilePolicy(p.boundary, 'permissionsBoundary', p.policies.length) : null,
+      resource: null,
+    });
+  }
+  const answers: Decision[] = new Array(TOTAL);
+  let i = 0;
+  for (const cell of cells()) {
+    const result = evaluateRequest(
+      compiled.get(cell.principal) as PolicySet,
+      {
+        action: cell.facts.action,
+        principalArn: cell.facts.principalArn,
+        resourceArn: cell.facts.resourceArn,
+        context: buildRequestContext(cell.facts),
+      },
+      { explain },
+    );
+    answers[i++] = result.decision;
+  }
+  return { ms: performance.now() - started, cpu: cpuMs() - cpuStarted, answers };
+}
+
+function runOracle(): { ms: number; cpu: number; checks: number; answers: Map<number, Decision> } {
+  const answers = new Map<number, Decision>();
+  let elapsed = 0;
+  let cpu = 0;
+  let i = 0;
+  for (const cell of cells()) {
+    if (i % oracleEvery === 0) {
+      const simulation = toSimulation({ facts: cell.facts, policies: cell.principal.policies, permissionsBoundary: cell.principal.boundary });
+      const started = performance.now();
+      const cpuStarted = cpuMs();
+      answers.set(i, decideWithOracleUnchecked(simulation));
+      elapsed += performance.now() - started;
+      cpu += cpuMs() - cpuStarted;
+    }
+    i++;
+  }
+  return { ms: elapsed, cpu, checks: answers.size, answers };
+}
+
+function measure(explain: boolean) {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  let last = runOurs(explain); // warm-up
+  for (let run = 0; run < runs; run++) {
+    last = runOurs(explain);
+    walls.push(last.ms);
+    cpus.push(last.cpu);
+  }
+  return { answers: last.answers, wall: summarise(walls), cpuMedian: summarise(cpus).medianMs };
+}
+
+const bare = measure(false);
+const explained = measure(true);
+const oracle = runOracle();
+let disagreements = 0;
+const counts: Record<Decision, number> = { allowed: 0, explicitDeny: 0, implicitDeny: 0 };
+for (const decision of bare.answers) counts[decision]++;
+for (let i = 0; i < TOTAL; i++) if (bare.answers[i] !== explained.answers[i]) disagreements++;
+for (const [i, decision] of oracle.answers) if (bare.answers[i] !== decision) disagreements++;
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const oracleWall = oracle.checks / (oracle.ms / 1000);
+const oracleCpu = oracle.checks / (oracle.cpu / 1000);
+console.log(`matrix: ${fmt(TOTAL)} checks; answers ${JSON.stringify(counts)}`);
+console.log(
+  `iam-simulate: ${fmt(oracleWall)} checks/s wall, ${fmt(oracleCpu)} per CPU second, over ${fmt(oracle.checks)} cells (every ${oracleEvery}th; it loads the policies on every call)`,
+);
+for (const [name, m] of [
+  ['decisions only', bare],
+  ['with explanations', explained],
+] as const) {
+  const wall = TOTAL / (m.wall.medianMs / 1000);
+  const cpu = TOTAL / (m.cpuMedian / 1000);
+  console.log(
+    `slipway, ${name}: ${fmt(wall)} checks/s wall (${(wall / oracleWall).toFixed(1)}× iam-simulate), ${fmt(cpu)} per CPU second (${(cpu / oracleCpu).toFixed(1)}×); median of ${runs} runs`,
+  );
+  console.log(`BENCH ${JSON.stringify({ engine: `slipway ${name}, 1,000,000 checks`, ...m.wall })}`);
+}
+console.log(`${disagreements} disagreements (iam-simulate on ${fmt(oracle.checks)} cells, and with against without explanations on all)`);
+console.log(
+  `BENCH ${JSON.stringify({ engine: `iam-simulate, ${fmt(oracle.checks)} checks`, runs: 1, meanMs: oracle.ms, medianMs: oracle.ms, p95Ms: oracle.ms, minMs: oracle.ms, maxMs: oracle.ms })}`,
+);
+if (disagreements > 0) process.exitCode = 1;
