@@ -2,7 +2,7 @@ import { expect, type APIRequestContext } from '@playwright/test';
 import { CreateTopicCommand, PutDataProtectionPolicyCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CLINIC_POLICY } from '../../lib/sns/clinic-policy';
-import { REGION, sandboxConfig, uid } from './stepfunctions';
+import { REGION, sandboxConfig, uid } from './sfn';
 
 export interface SandboxTopic {
   arn: string;
