@@ -6,6 +6,7 @@ import { recordAudit } from '@/server/audit/queries';
 import { log } from '@/server/log';
 import { createChangeSet, deleteChangeSet, deleteStack, describeStack, executeChangeSet, waitForChangeSet } from '@/server/aws/cloudformation';
 import { prepareTemplate } from '@/server/launches/artefacts';
+import { buildBlueprintFunctions, type BlueprintBuild } from '@/server/builds/build-blueprint';
 import { toLaunchError } from '@/server/launches/aws-errors';
 import { validateLaunchRequest, type ValidatedLaunch } from '@/server/launches/context';
 import { findActiveLaunch, findLaunch, insertLaunch, parseChanges, transitionLaunch, updateLaunch, type LaunchRow } from '@/server/launches/queries';
@@ -70,12 +71,17 @@ async function assertNameFreeInAws(v: ValidatedLaunch): Promise<void> {
   }
 }
 
-/** Packages, uploads and creates the CREATE change set; returns its changes. */
+/** Packages the built code, uploads and creates the CREATE change set; returns its changes. */
 async function createLaunchChangeSet(
   launchId: string,
   v: ValidatedLaunch,
+  build: BlueprintBuild,
 ): Promise<{ changeSetId: string; stackId: string; changes: ResourceChangeDto[]; body: string }> {
-  const { source, body } = await prepareTemplate(v.targetRef, { dir: v.blueprint.dir, slug: v.blueprint.metadata.slug, version: v.blueprint.metadata.version });
+  const { source, body } = await prepareTemplate(
+    v.targetRef,
+    { dir: v.blueprint.dir, slug: v.blueprint.metadata.slug, version: v.blueprint.metadata.version },
+    { build },
+  );
   const { changeSetId, stackId } = await createChangeSet(v.targetRef, {
     stackName: v.stackName,
     changeSetName: `slipway-create-${Date.now()}`,
@@ -179,8 +185,10 @@ async function startLaunchUnaudited(actor: Actor, req: LaunchRequest): Promise<{
 async function prepareChangeSet(launchId: string, v: ValidatedLaunch): Promise<void> {
   let stackId: string | undefined;
   try {
+    // The build comes first: a function that does not build is reported before anything reaches AWS.
+    const build = await buildBlueprintFunctions(v.blueprint.dir, v.values);
     await assertNameFreeInAws(v);
-    const cs = await createLaunchChangeSet(launchId, v);
+    const cs = await createLaunchChangeSet(launchId, v, build);
     stackId = cs.stackId;
     await updateLaunch(launchId, {
       status: 'REVIEW_IN_PROGRESS',

@@ -108,7 +108,13 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
   let body: string;
   try {
     const prepared = movingVersion
-      ? await prepareTemplate(target, { dir: blueprint.dir, slug: blueprint.metadata.slug, version: targetVersion })
+      ? await prepareTemplate(
+          target,
+          { dir: blueprint.dir, slug: blueprint.metadata.slug, version: targetVersion },
+          {
+            parameters: Object.fromEntries(cfnParams.flatMap((p) => (p.value === undefined ? [] : [[p.key, p.value]]))),
+          },
+        )
       : {
           source: await templateSource(target, row.templateBody, { slug: row.blueprintSlug, version: row.blueprintVersion }),
           body: row.templateBody,
