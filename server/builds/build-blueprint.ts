@@ -8,11 +8,24 @@ import { parseCfnYaml } from '@/server/blueprints/cfn-yaml';
 
 import { buildFunction, defaultBuildSettings, type BuildReport, type BuildSettings } from './build-function';
 import { planFunctionBuild } from './plan';
+import type { FunctionBuildDto } from '@/lib/launches/dto';
 
 /** The built code of a blueprint's functions, by `builtCodeKey`, and what each build did. */
 export interface BlueprintBuild {
   code: Map<string, Uint8Array>;
   reports: BuildReport[];
+}
+
+/** The build reports as the launch page shows them. */
+export function toFunctionBuilds(build: BlueprintBuild | undefined): FunctionBuildDto[] {
+  return (build?.reports ?? []).map((r) => ({
+    functionId: r.logicalId,
+    runtime: r.runtime,
+    tool: r.tool,
+    cached: r.cached,
+    sizeBytes: r.bytes,
+    durationMs: r.durationMs,
+  }));
 }
 
 /** Identifies one function's code in one template of a blueprint. */

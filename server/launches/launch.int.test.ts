@@ -7,7 +7,7 @@ import { seedDemoData } from '@/server/seed';
 import { loadActor } from '@/server/auth/queries';
 import { createAwsClient } from '@/server/aws/clients';
 import { resolveTargetRefById } from '@/server/targets/queries';
-import { previewLaunch, startLaunch } from '@/server/launches/create';
+import { discardPreview, previewLaunch, startLaunch } from '@/server/launches/create';
 import { getLaunchDetail } from '@/server/launches/read';
 import { syncLaunchesInFlight } from '@/server/launches/sync';
 import { syncLaunchUntil } from '@/server/launches/test-support/sync-until';
@@ -41,6 +41,21 @@ beforeAll(async () => {
 });
 
 describe('launching a blueprint into the sandbox', () => {
+  it('builds the function code before the change set and lists the builds in the preview', async () => {
+    const req = request({ blueprint: 'powertools-typescript-observability', stackName: `it-build-${unique()}`, parameters: { PowertoolsLayerVersion: '0' } });
+    const preview = await previewLaunch(falconDev, req);
+    expect(preview.builds.map((b) => [b.functionId, b.tool]).sort()).toEqual([
+      ['DeleteProductFunction', 'esbuild'],
+      ['GetProductFunction', 'esbuild'],
+      ['GetProductsFunction', 'esbuild'],
+      ['PutProductFunction', 'esbuild'],
+    ]);
+    expect(preview.builds.every((b) => b.runtime === 'nodejs22.x' && b.sizeBytes > 0)).toBe(true);
+    // Asking again for the same preview finds it already made: nothing is built again.
+    expect((await previewLaunch(falconDev, req)).builds).toEqual([]);
+    await discardPreview(preview.previewId, 'test over');
+  });
+
   it('previews the change set, creates the stack with per-resource events, updates and tears it down', async () => {
     const req = request({ parameters: { VisibilityTimeout: 45 } });
     const preview = await previewLaunch(falconDev, req);

@@ -9,6 +9,7 @@ import { createChangeSet, deleteChangeSet, executeChangeSet, waitForChangeSet } 
 import { resolveTargetRefById } from '@/server/targets/queries';
 import { getTeamForActor } from '@/server/teams/queries';
 import { prepareTemplate, templateSource } from '@/server/launches/artefacts';
+import { toFunctionBuilds } from '@/server/builds/build-blueprint';
 import { toLaunchError } from '@/server/launches/aws-errors';
 import { requestHashOf, requireBlueprint } from '@/server/launches/context';
 import { launchCostEstimate } from '@/server/launches/cost';
@@ -76,6 +77,7 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
 
   const masked = maskSecrets(params, newValues);
   const requestHash = requestHashOf({ launch: row.id, version: targetVersion, values: newValues, tags });
+  let builds: LaunchPreviewDto['builds'] = [];
   const previewOf = (changes: LaunchPreviewDto['changes']): LaunchPreviewDto => ({
     previewId: row.id,
     stackName: row.stackName,
@@ -85,6 +87,7 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
     parameters: masked,
     tags,
     costEstimate: launchCostEstimate(blueprint, newValues, row.region),
+    builds,
   });
 
   const execute = (changeSetId: string) =>
@@ -120,6 +123,7 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
           body: row.templateBody,
         };
     body = prepared.body;
+    if ('build' in prepared) builds = toFunctionBuilds(prepared.build);
     const created = await createChangeSet(target, {
       stackName: row.stackName,
       changeSetName: `slipway-update-${Date.now()}`,
