@@ -16,6 +16,7 @@ import { launchCostEstimate } from '@/server/launches/cost';
 import { requireReadableLaunch } from '@/server/launches/read';
 import { parseChanges, parseRecord, transitionLaunch, updateLaunch } from '@/server/launches/queries';
 import { maskSecrets, validateParameterValue } from '@/lib/launches/parameters';
+import { checkParameterRules } from '@/lib/launches/parameter-rules';
 import { mergeTags } from '@/lib/launches/tags';
 import { launchActions } from '@/lib/launches/actions';
 import type { Actor } from '@/server/auth/actor';
@@ -69,6 +70,10 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
       cfnParams.push({ key: p.name, value });
       newValues[p.name] = value;
     }
+  }
+  if (Object.keys(fields).length === 0) {
+    for (const [name, message] of Object.entries(checkParameterRules(blueprint.metadata.parameters.rules ?? [], newValues)))
+      fields[`parameters.${name}`] = [message];
   }
   const team = await getTeamForActor(actor, row.teamId);
   const { tags, errors: tagErrors } = mergeTags(team.requiredTags, req.tags ?? parseRecord(row.tags), { owner: actor.email });
