@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ['better-sqlite3', 'kafkajs', 'pg', 'elkjs'],
+  serverExternalPackages: ['better-sqlite3', 'kafkajs', 'pg', 'elkjs', 'esbuild'],
   poweredByHeader: false,
   // The proxy reads the request URL as sent: normalised, Next.js rebuilds the query from a plain object,
   // which silently drops a `__proto__` key that the API must refuse with a 422 (proxy.ts).

@@ -27,6 +27,10 @@ const envSchema = z.object({
    * sandbox cluster (operator-configured) and MSK (brokers from AWS) do not need it.
    */
   SLIPWAY_KAFKA_ALLOW_PRIVATE_NETWORKS: boolish,
+  /** Built function artefacts kept under `<data dir>/builds/artefacts`; the least recently used beyond this are removed. */
+  SLIPWAY_BUILD_CACHE_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** Python whose pip installs Python functions' requirements; default the sandbox venv's, else python3. */
+  SLIPWAY_BUILD_PYTHON: z.string().min(1).optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

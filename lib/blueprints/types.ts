@@ -4,6 +4,8 @@
  * to these, so the two cannot drift apart.
  */
 
+import type { ParameterRule } from '@/lib/launches/parameter-rules';
+
 export const BLUEPRINT_CATEGORIES = [
   'event-driven',
   'messaging',
@@ -132,6 +134,7 @@ export interface BlueprintMetadataDto {
   parameters: {
     groups?: { label: string; parameters: string[] }[];
     fields: Record<string, { label?: string; help?: string }>;
+    rules?: ParameterRule[];
   };
   outputs: Record<string, { meaning: string }>;
   dashboards: BlueprintDashboardDto[];

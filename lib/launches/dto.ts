@@ -92,6 +92,17 @@ export type LaunchDetailDto = LaunchSummaryDto & {
   retained: { logicalId: string; resourceType: string; physicalId: string | null; consoleUrl: string | null; fix: string }[];
 };
 
+/** What the build step did for one function before the change set (see server/builds). */
+export type FunctionBuildDto = {
+  functionId: string;
+  runtime: string;
+  tool: 'esbuild' | 'pip';
+  /** True when the artefact came from the build cache and no tool ran. */
+  cached: boolean;
+  sizeBytes: number;
+  durationMs: number;
+};
+
 export type LaunchPreviewDto = {
   previewId: string;
   stackName: string;
@@ -101,4 +112,6 @@ export type LaunchPreviewDto = {
   parameters: Record<string, string>;
   tags: Record<string, string>;
   costEstimate: { monthlyUsd: number; summary: string } | null;
+  /** Functions built for this preview; empty when nothing needed a build or the preview already existed. */
+  builds: FunctionBuildDto[];
 };

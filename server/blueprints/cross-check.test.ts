@@ -42,6 +42,13 @@ describe('crossCheckBlueprint', () => {
     expect(fields()).toEqual([]);
   });
 
+  it('reads parameter rules and flags the parameters they name that the template lacks', () => {
+    const rule = (left: unknown) => ({ when: { left: 'Memory', op: '>', right: 10 }, require: { left, op: '<=', right: 100 }, message: 'A rule across parameters.' });
+    expect(fields({ parameters: { fields: {}, rules: [rule({ product: ['Memory', 2] })] } })).toEqual([]);
+    expect(fields({ parameters: { fields: {}, rules: [rule({ product: ['Memory', 'Timeout'] })] } })).toEqual(['blueprint.yaml#parameters.rules.0.require']);
+    expect(() => metadata({ parameters: { fields: {}, rules: [{ require: { left: 'Memory', op: '=>', right: 1 }, message: 'A broken operator.' }] } })).toThrow();
+  });
+
   it('flags parameters named in fields, groups, cost map and sandbox values that the template lacks', () => {
     expect(
       fields({

@@ -5,6 +5,7 @@ import type { BlueprintIssueDto } from '@/lib/blueprints/types';
 import type { CfnTemplate } from './cfn-yaml';
 import { objectOrEmpty } from './json';
 import type { BlueprintMetadata } from './schema';
+import { ruleParameters } from '@/lib/launches/parameter-rules';
 
 const METADATA_FILE = 'blueprint.yaml';
 const TEMPLATE_FILE = 'template.yaml';
@@ -27,6 +28,12 @@ export function crossCheckBlueprint(slug: string, metadata: BlueprintMetadata, t
   };
 
   for (const name of Object.keys(metadata.parameters.fields)) needParameter(`parameters.fields.${name}`, name);
+  metadata.parameters.rules?.forEach((rule, index) => {
+    for (const key of ['when', 'require'] as const) {
+      const comparison = rule[key];
+      if (comparison) ruleParameters(comparison).forEach((name) => needParameter(`parameters.rules.${index}.${key}`, name));
+    }
+  });
   metadata.parameters.groups?.forEach((group, index) =>
     group.parameters.forEach((name, position) => needParameter(`parameters.groups.${index}.parameters.${position}`, name)),
   );

@@ -48,6 +48,23 @@ describe('zipDirectory', () => {
 });
 
 describe('packageBlueprint', () => {
+  it('packages built code in place of the function folder, keyed by its own hash', async () => {
+    const blueprintDir = path.join(BLUEPRINTS_DIR, 'serverless-kafka-producer');
+    const built = new Uint8Array([80, 75, 5, 6, 1, 2, 3]);
+    const asked: string[] = [];
+    const { template, artefacts } = await packageBlueprint({
+      blueprintDir,
+      bucket: 'b',
+      builtCode: (templateFile, logicalId) => {
+        asked.push(`${path.relative(blueprintDir, templateFile)}#${logicalId}`);
+        return logicalId === 'ProducerFunction' ? built : undefined;
+      },
+    });
+    expect(asked).toEqual(['template.yaml#ProducerFunction']);
+    expect(resource(template, 'ProducerFunction').Code).toEqual({ S3Bucket: 'b', S3Key: `${sha256Hex(built)}.zip` });
+    expect(artefacts.find((artefact) => artefact.sha256 === sha256Hex(built))?.body).toBe(built);
+  });
+
   it('rewrites local function code and nested templates to S3 and is deterministic', async () => {
     const options = { blueprintDir: path.join(BLUEPRINTS_DIR, 'orders-nested-stacks'), bucket: 'artefacts', keyPrefix: '/slipway/orders/', region: 'eu-west-1' };
     const first = await packageBlueprint(options);

@@ -35,6 +35,8 @@ export interface PackageOptions {
   region?: string;
   /** The root template inside the folder. */
   templateFile?: string;
+  /** Built code for a function (see server/builds), used instead of zipping its folder as it is. */
+  builtCode?: (templateFile: string, logicalId: string) => Uint8Array | undefined;
 }
 
 /** SHA-256 of some bytes, as lower-case hex. */
@@ -53,6 +55,7 @@ export async function packageBlueprint(options: PackageOptions): Promise<Package
     keyPrefix: (options.keyPrefix ?? '').replace(/^\/+|\/+$/g, ''),
     region: options.region ?? 'us-east-1',
     artefacts: new Map(),
+    builtCode: options.builtCode,
   };
   const template = await packageTemplate(path.join(options.blueprintDir, options.templateFile ?? 'template.yaml'), context);
   return { template, artefacts: [...context.artefacts.values()] };
@@ -63,6 +66,7 @@ interface PackageContext {
   keyPrefix: string;
   region: string;
   artefacts: Map<string, Artefact>;
+  builtCode?: PackageOptions['builtCode'];
 }
 
 async function packageTemplate(templateFile: string, context: PackageContext): Promise<CfnTemplate> {
@@ -70,16 +74,17 @@ async function packageTemplate(templateFile: string, context: PackageContext): P
   const baseDir = path.dirname(templateFile);
   for (const local of findLocalArtefactPaths(template)) {
     const properties = objectOrEmpty(objectOrEmpty(objectOrEmpty(template.Resources)[local.logicalId]).Properties);
-    properties[local.property] = await packageArtefact(local, path.resolve(baseDir, local.path), context);
+    properties[local.property] = await packageArtefact(local, path.resolve(baseDir, local.path), context, templateFile);
   }
   return template;
 }
 
-async function packageArtefact(local: LocalArtefactPath, absolutePath: string, context: PackageContext): Promise<JsonValue> {
+async function packageArtefact(local: LocalArtefactPath, absolutePath: string, context: PackageContext, templateFile: string): Promise<JsonValue> {
   switch (local.kind) {
     case 'lambda-code':
     case 'layer-content': {
-      const key = await addArtefact(context, await zipForLambda(absolutePath), extensionForCode(absolutePath), 'application/zip');
+      const built = local.kind === 'lambda-code' ? context.builtCode?.(templateFile, local.logicalId) : undefined;
+      const key = await addArtefact(context, built ?? (await zipForLambda(absolutePath)), built ? '.zip' : extensionForCode(absolutePath), 'application/zip');
       // Function Code and layer Content share the S3Bucket/S3Key shape; SAM's CodeUri and ContentUri take Bucket/Key.
       return local.type.startsWith('AWS::Serverless::') ? { Bucket: context.bucket, Key: key } : { S3Bucket: context.bucket, S3Key: key };
     }

@@ -94,6 +94,11 @@ export function compareSemver(a: string, b: string): number {
   return 0;
 }
 
+const ruleOperand = z.union([cfnName, z.number(), z.strictObject({ product: z.array(z.union([cfnName, z.number()])).min(2) })]);
+const ruleComparison = z.strictObject({ left: ruleOperand, op: z.enum(['<', '<=', '>', '>=', '==', '!=']), right: ruleOperand });
+// Cross-parameter rules (lib/launches/parameter-rules.ts); the message names the parameters and the rule.
+const parameterRuleSchema = z.strictObject({ when: ruleComparison.optional(), require: ruleComparison, message: z.string().min(10) });
+
 const changelogEntrySchema = z.strictObject({
   version: semverSchema,
   date: isoDate,
@@ -205,6 +210,7 @@ export const blueprintMetadataSchema = z
         fields: z
           .record(cfnName, z.strictObject({ label: z.string().min(1).optional(), help: z.string().min(1).optional() }))
           .default({}),
+        rules: z.array(parameterRuleSchema).optional(),
       })
       .default({ fields: {} }),
     outputs: z.record(cfnName, z.strictObject({ meaning: z.string().min(10) })).default({}),

@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { packageBlueprint } from '@/server/blueprints/package';
-import { ensureArtefactBucket, putObject, uploadArtefacts } from '@/server/aws/s3';
+import { buildBlueprintFunctions, builtCodeKey, type BlueprintBuild } from '@/server/builds/build-blueprint';
+import { ensureArtefactBucket, putObject, uploadArtefacts, type UploadResult } from '@/server/aws/s3';
 import type { AwsTargetRef } from '@/server/aws/clients';
 import type { TemplateSource } from '@/server/aws/cloudformation';
 
@@ -9,23 +10,27 @@ import type { TemplateSource } from '@/server/aws/cloudformation';
 const MAX_TEMPLATE_BODY = 51_200;
 
 /**
- * Packages a blueprint for a target (function code and nested templates uploaded to the target's
- * artefact bucket) and returns how to hand the root template to CloudFormation.
+ * Builds (unless `build` already did) and packages a blueprint for a target (function code and nested
+ * templates uploaded to the target's artefact bucket, unchanged ones skipped) and returns how to hand
+ * the root template to CloudFormation. A build failure throws before any AWS call.
  */
 export async function prepareTemplate(
   target: AwsTargetRef,
   blueprint: { dir: string; slug: string; version: string },
-): Promise<{ source: TemplateSource; body: string }> {
+  options: { parameters?: Record<string, string>; build?: BlueprintBuild } = {},
+): Promise<{ source: TemplateSource; body: string; build: BlueprintBuild; upload: UploadResult }> {
+  const build = options.build ?? (await buildBlueprintFunctions(blueprint.dir, options.parameters));
   const bucket = await ensureArtefactBucket(target);
   const packaged = await packageBlueprint({
     blueprintDir: blueprint.dir,
     bucket,
     keyPrefix: `blueprints/${blueprint.slug}/${blueprint.version}`,
     region: target.region,
+    builtCode: (templateFile, logicalId) => build.code.get(builtCodeKey(templateFile, logicalId)),
   });
-  await uploadArtefacts(target, bucket, packaged.artefacts);
+  const upload = await uploadArtefacts(target, bucket, packaged.artefacts);
   const body = JSON.stringify(packaged.template);
-  return { source: await templateSource(target, body, blueprint), body };
+  return { source: await templateSource(target, body, blueprint), body, build, upload };
 }
 
 /**

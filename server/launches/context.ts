@@ -15,6 +15,7 @@ import type { AwsTargetRef } from '@/server/aws/clients';
 import type { TargetDto } from '@/lib/schemas/targets';
 import type { TeamDto } from '@/server/teams/queries';
 import type { LaunchRequest } from '@/lib/schemas/launches';
+import { checkParameterRules } from '@/lib/launches/parameter-rules';
 
 /** Finds a blueprint in the catalog, or NOT_FOUND. */
 export async function requireBlueprint(slug: string): Promise<BlueprintFiles> {
@@ -86,6 +87,11 @@ export async function validateLaunchRequest(actor: Actor, req: LaunchRequest): P
   if (!target.regions.includes(req.region)) fields.region = [`must be one of ${target.regions.join(', ')} for target ${target.name}`];
   const { values, errors } = validateParameters(blueprint.model.parameters, req.parameters);
   for (const [name, message] of Object.entries(errors)) fields[`parameters.${name}`] = [message];
+  // Rules across parameters run only on values that passed their own checks.
+  if (Object.keys(errors).length === 0) {
+    for (const [name, message] of Object.entries(checkParameterRules(blueprint.metadata.parameters.rules ?? [], values)))
+      fields[`parameters.${name}`] = [message];
+  }
   const { tags, errors: tagErrors } = mergeTags(team.requiredTags, req.tags, { owner: actor.email });
   for (const [key, message] of Object.entries(tagErrors)) fields[key] = [message];
   if (Object.keys(fields).length) {

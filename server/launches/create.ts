@@ -6,6 +6,7 @@ import { recordAudit } from '@/server/audit/queries';
 import { log } from '@/server/log';
 import { createChangeSet, deleteChangeSet, deleteStack, describeStack, executeChangeSet, waitForChangeSet } from '@/server/aws/cloudformation';
 import { prepareTemplate } from '@/server/launches/artefacts';
+import { buildBlueprintFunctions, toFunctionBuilds, type BlueprintBuild } from '@/server/builds/build-blueprint';
 import { toLaunchError } from '@/server/launches/aws-errors';
 import { validateLaunchRequest, type ValidatedLaunch } from '@/server/launches/context';
 import { findActiveLaunch, findLaunch, insertLaunch, parseChanges, transitionLaunch, updateLaunch, type LaunchRow } from '@/server/launches/queries';
@@ -70,12 +71,17 @@ async function assertNameFreeInAws(v: ValidatedLaunch): Promise<void> {
   }
 }
 
-/** Packages, uploads and creates the CREATE change set; returns its changes. */
+/** Packages the built code, uploads and creates the CREATE change set; returns its changes. */
 async function createLaunchChangeSet(
   launchId: string,
   v: ValidatedLaunch,
+  build: BlueprintBuild,
 ): Promise<{ changeSetId: string; stackId: string; changes: ResourceChangeDto[]; body: string }> {
-  const { source, body } = await prepareTemplate(v.targetRef, { dir: v.blueprint.dir, slug: v.blueprint.metadata.slug, version: v.blueprint.metadata.version });
+  const { source, body } = await prepareTemplate(
+    v.targetRef,
+    { dir: v.blueprint.dir, slug: v.blueprint.metadata.slug, version: v.blueprint.metadata.version },
+    { build },
+  );
   const { changeSetId, stackId } = await createChangeSet(v.targetRef, {
     stackName: v.stackName,
     changeSetName: `slipway-create-${Date.now()}`,
@@ -121,7 +127,7 @@ async function previewLaunchUnaudited(actor: Actor, req: LaunchRequest): Promise
     if (row.status === 'REVIEW_IN_PROGRESS') return toPreview(row, v);
     throw new AppError('CONFLICT', `This launch already started (${row.status}).`, { details: { launchId: row.id } });
   }
-  await prepareChangeSet(launch.id, v);
+  const build = await prepareChangeSet(launch.id, v);
   await recordAudit({
     actor,
     action: 'launch.preview',
@@ -131,10 +137,10 @@ async function previewLaunchUnaudited(actor: Actor, req: LaunchRequest): Promise
     outcome: 'success',
     details: { blueprint: v.blueprint.metadata.slug, stackName: v.stackName, parameters: v.masked },
   });
-  return toPreview((await findLaunch(launch.id))!, v);
+  return toPreview((await findLaunch(launch.id))!, v, build);
 }
 
-function toPreview(row: LaunchRow, v: ValidatedLaunch): LaunchPreviewDto {
+function toPreview(row: LaunchRow, v: ValidatedLaunch, build?: BlueprintBuild): LaunchPreviewDto {
   return {
     previewId: row.id,
     stackName: row.stackName,
@@ -144,6 +150,7 @@ function toPreview(row: LaunchRow, v: ValidatedLaunch): LaunchPreviewDto {
     parameters: v.masked,
     tags: v.tags,
     costEstimate: launchCostEstimate(v.blueprint, v.values, v.targetRef.region),
+    builds: toFunctionBuilds(build),
   };
 }
 
@@ -175,12 +182,14 @@ async function startLaunchUnaudited(actor: Actor, req: LaunchRequest): Promise<{
   return { launchId: launch.id, created: await executePreview(actor, (await findLaunch(launch.id))!, v) };
 }
 
-/** Creates the CREATE change set for a claimed launch and parks the launch in review. */
-async function prepareChangeSet(launchId: string, v: ValidatedLaunch): Promise<void> {
+/** Builds the functions, creates the CREATE change set for a claimed launch and parks the launch in review. */
+async function prepareChangeSet(launchId: string, v: ValidatedLaunch): Promise<BlueprintBuild> {
   let stackId: string | undefined;
   try {
+    // The build comes first: a function that does not build is reported before anything reaches AWS.
+    const build = await buildBlueprintFunctions(v.blueprint.dir, v.values);
     await assertNameFreeInAws(v);
-    const cs = await createLaunchChangeSet(launchId, v);
+    const cs = await createLaunchChangeSet(launchId, v, build);
     stackId = cs.stackId;
     await updateLaunch(launchId, {
       status: 'REVIEW_IN_PROGRESS',
@@ -190,6 +199,7 @@ async function prepareChangeSet(launchId: string, v: ValidatedLaunch): Promise<v
       templateBody: cs.body,
       operation: 'preview',
     });
+    return build;
   } catch (err) {
     throw await failToStart(launchId, err, v, stackId);
   }

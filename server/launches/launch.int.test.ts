@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CloudFormationClient, CreateStackCommand, DeleteChangeSetCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { db } from '@/server/db';
+import { AppError } from '@/server/errors';
 import { env } from '@/server/env';
 import { seedDemoData } from '@/server/seed';
 import { loadActor } from '@/server/auth/queries';
 import { createAwsClient } from '@/server/aws/clients';
 import { resolveTargetRefById } from '@/server/targets/queries';
-import { previewLaunch, startLaunch } from '@/server/launches/create';
+import { discardPreview, previewLaunch, startLaunch } from '@/server/launches/create';
 import { getLaunchDetail } from '@/server/launches/read';
 import { syncLaunchesInFlight } from '@/server/launches/sync';
 import { syncLaunchUntil } from '@/server/launches/test-support/sync-until';
@@ -41,6 +42,33 @@ beforeAll(async () => {
 });
 
 describe('launching a blueprint into the sandbox', () => {
+  it('refuses parameter values that break a blueprint rule, naming the parameter and the rule, before any AWS call', async () => {
+    const refused = (parameters: Record<string, unknown>) =>
+      previewLaunch(falconDev, request({ blueprint: 'sqs-batch-lambda', stackName: `it-rule-${unique()}`, parameters })).catch((e: unknown) => e as AppError);
+    const window = await refused({ BatchSize: 100, BatchingWindowSeconds: 0 });
+    expect(window).toMatchObject({ code: 'VALIDATION' });
+    expect((window as AppError).fields?.['parameters.BatchingWindowSeconds']?.[0]).toMatch(
+      /^BatchingWindowSeconds must be at least 1 when BatchSize is above 10/,
+    );
+    const timeout = await refused({ BatchSize: 10000, BatchingWindowSeconds: 5, PerMessageWorkMs: 10, FunctionTimeout: 30 });
+    expect((timeout as AppError).fields?.['parameters.BatchSize']?.[0]).toMatch(/^BatchSize x PerMessageWorkMs \(ms\) must fit in FunctionTimeout/);
+  });
+
+  it('builds the function code before the change set and lists the builds in the preview', async () => {
+    const req = request({ blueprint: 'powertools-typescript-observability', stackName: `it-build-${unique()}`, parameters: { PowertoolsLayerVersion: '0' } });
+    const preview = await previewLaunch(falconDev, req);
+    expect(preview.builds.map((b) => [b.functionId, b.tool]).sort()).toEqual([
+      ['DeleteProductFunction', 'esbuild'],
+      ['GetProductFunction', 'esbuild'],
+      ['GetProductsFunction', 'esbuild'],
+      ['PutProductFunction', 'esbuild'],
+    ]);
+    expect(preview.builds.every((b) => b.runtime === 'nodejs22.x' && b.sizeBytes > 0)).toBe(true);
+    // Asking again for the same preview finds it already made: nothing is built again.
+    expect((await previewLaunch(falconDev, req)).builds).toEqual([]);
+    await discardPreview(preview.previewId, 'test over');
+  });
+
   it('previews the change set, creates the stack with per-resource events, updates and tears it down', async () => {
     const req = request({ parameters: { VisibilityTimeout: 45 } });
     const preview = await previewLaunch(falconDev, req);

@@ -9,12 +9,14 @@ import { createChangeSet, deleteChangeSet, executeChangeSet, waitForChangeSet } 
 import { resolveTargetRefById } from '@/server/targets/queries';
 import { getTeamForActor } from '@/server/teams/queries';
 import { prepareTemplate, templateSource } from '@/server/launches/artefacts';
+import { toFunctionBuilds } from '@/server/builds/build-blueprint';
 import { toLaunchError } from '@/server/launches/aws-errors';
 import { requestHashOf, requireBlueprint } from '@/server/launches/context';
 import { launchCostEstimate } from '@/server/launches/cost';
 import { requireReadableLaunch } from '@/server/launches/read';
 import { parseChanges, parseRecord, transitionLaunch, updateLaunch } from '@/server/launches/queries';
 import { maskSecrets, validateParameterValue } from '@/lib/launches/parameters';
+import { checkParameterRules } from '@/lib/launches/parameter-rules';
 import { mergeTags } from '@/lib/launches/tags';
 import { launchActions } from '@/lib/launches/actions';
 import type { Actor } from '@/server/auth/actor';
@@ -69,6 +71,10 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
       newValues[p.name] = value;
     }
   }
+  if (Object.keys(fields).length === 0) {
+    for (const [name, message] of Object.entries(checkParameterRules(blueprint.metadata.parameters.rules ?? [], newValues)))
+      fields[`parameters.${name}`] = [message];
+  }
   const team = await getTeamForActor(actor, row.teamId);
   const { tags, errors: tagErrors } = mergeTags(team.requiredTags, req.tags ?? parseRecord(row.tags), { owner: actor.email });
   for (const [k, m] of Object.entries(tagErrors)) fields[k] = [m];
@@ -76,6 +82,7 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
 
   const masked = maskSecrets(params, newValues);
   const requestHash = requestHashOf({ launch: row.id, version: targetVersion, values: newValues, tags });
+  let builds: LaunchPreviewDto['builds'] = [];
   const previewOf = (changes: LaunchPreviewDto['changes']): LaunchPreviewDto => ({
     previewId: row.id,
     stackName: row.stackName,
@@ -85,6 +92,7 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
     parameters: masked,
     tags,
     costEstimate: launchCostEstimate(blueprint, newValues, row.region),
+    builds,
   });
 
   const execute = (changeSetId: string) =>
@@ -108,12 +116,19 @@ async function updateLaunchStackUnaudited(actor: Actor, launchId: string, req: L
   let body: string;
   try {
     const prepared = movingVersion
-      ? await prepareTemplate(target, { dir: blueprint.dir, slug: blueprint.metadata.slug, version: targetVersion })
+      ? await prepareTemplate(
+          target,
+          { dir: blueprint.dir, slug: blueprint.metadata.slug, version: targetVersion },
+          {
+            parameters: Object.fromEntries(cfnParams.flatMap((p) => (p.value === undefined ? [] : [[p.key, p.value]]))),
+          },
+        )
       : {
           source: await templateSource(target, row.templateBody, { slug: row.blueprintSlug, version: row.blueprintVersion }),
           body: row.templateBody,
         };
     body = prepared.body;
+    if ('build' in prepared) builds = toFunctionBuilds(prepared.build);
     const created = await createChangeSet(target, {
       stackName: row.stackName,
       changeSetName: `slipway-update-${Date.now()}`,

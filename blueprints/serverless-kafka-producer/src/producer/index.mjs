@@ -1,5 +1,5 @@
-// Kafka producer behind API Gateway. Run `npm ci --omit=dev` in this folder before launching: the
-// packaged zip must contain node_modules (kafkajs and the MSK IAM signer are not in the runtime).
+// Kafka producer behind API Gateway. Slipway bundles it with its dependencies at launch (kafkajs and
+// the MSK IAM signer are not in the Lambda runtime), from package-lock.json.
 import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
 import { Kafka, logLevel } from 'kafkajs';
 

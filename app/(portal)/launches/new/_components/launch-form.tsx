@@ -246,10 +246,11 @@ export function LaunchForm(props: {
             {!preview && (
               <div className="space-y-3">
                 <p className="text-sm text-slate-600">
-                  Slipway validates the parameters, uploads the blueprint’s code and asks CloudFormation for a change set. Nothing is created until you confirm.
+                  Slipway validates the parameters, builds the blueprint’s function code, uploads it and asks CloudFormation for a change set. Nothing is
+                  created until you confirm.
                 </p>
                 <Button type="submit" disabled={previewMutation.isPending}>
-                  {previewMutation.isPending ? 'Preparing the change set…' : 'Preview changes'}
+                  {previewMutation.isPending ? 'Building functions and preparing the change set…' : 'Preview changes'}
                 </Button>
               </div>
             )}
@@ -261,6 +262,20 @@ export function LaunchForm(props: {
               )}
             {preview && (
               <div className="space-y-4" data-testid="launch-preview">
+                {preview.builds.length > 0 && (
+                  <div className="text-sm" data-testid="preview-builds">
+                    <p className="font-medium">Function builds</p>
+                    <ul className="mt-1 space-y-0.5 text-slate-600">
+                      {preview.builds.map((b) => (
+                        <li key={b.functionId}>
+                          {b.functionId} ({b.runtime}, {b.tool}):{' '}
+                          {b.cached ? 'unchanged, from the build cache' : `built in ${(b.durationMs / 1000).toFixed(1)} s`}, {(b.sizeBytes / 1024).toFixed(0)}{' '}
+                          KiB
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
                 <ChangeSetTable changes={preview.changes} />
                 {preview.costEstimate && (
                   <p className="text-sm">
