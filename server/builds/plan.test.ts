@@ -25,6 +25,15 @@ describe('planFunctionBuild', () => {
     expect(planFunctionBuild(t, 'Fn', '/s')?.family).toBe('python');
   });
 
+  it('takes what a SAM function leaves out from Globals', () => {
+    const sam = {
+      Transform: 'AWS::Serverless-2016-10-31',
+      Globals: { Function: { Runtime: 'nodejs22.x', Architectures: ['arm64'] } },
+      Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { CodeUri: './src', Handler: 'app.handler' } } },
+    } as CfnTemplate;
+    expect(planFunctionBuild(sam, 'Fn', '/s')).toMatchObject({ runtime: 'nodejs22.x', handler: 'app.handler', architecture: 'arm64' });
+  });
+
   it('plans nothing for other runtimes or a runtime it cannot read before launch', () => {
     expect(planFunctionBuild(template({ Runtime: 'java21', Handler: 'a.B::handle' }), 'Fn', '/s')).toBeNull();
     expect(planFunctionBuild(template({ Runtime: { 'Fn::GetAtt': ['X', 'Y'] }, Handler: 'index.handler' }), 'Fn', '/s')).toBeNull();

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { objectOrEmpty, scalarToString } from '@/server/blueprints/json';
 import type { CfnTemplate } from '@/server/blueprints/cfn-yaml';
+import { applySamGlobals } from '@/server/blueprints/sam';
 
 /** The Lambda instruction set a build targets; it decides which binary wheels pip may install. */
 export type BuildArchitecture = 'x86_64' | 'arm64';
@@ -39,7 +40,9 @@ export function planFunctionBuild(
   sourceDir: string,
   parameters: Record<string, string> = {},
 ): FunctionBuildPlan | null {
-  const properties = objectOrEmpty(objectOrEmpty(objectOrEmpty(template.Resources)[logicalId]).Properties);
+  const resource = objectOrEmpty(objectOrEmpty(template.Resources)[logicalId]);
+  // A SAM function takes what its own properties leave out (Runtime, Handler, Architectures) from Globals.
+  const properties = applySamGlobals(template, String(resource.Type ?? ''), objectOrEmpty(resource.Properties));
   const runtime = resolveScalar(properties.Runtime, template, parameters);
   const handler = resolveScalar(properties.Handler, template, parameters);
   if (!runtime || !handler) return null;
