@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { fetchJson } from '@/lib/api/fetch-json';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { formatDateTime } from '@/lib/date-time';
@@ -18,12 +19,11 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
-export type AbacScope = { target: { id: string; name: string }; region: string; refresh: number };
+export type AbacScope = { target: { id: string; name: string }; region: string };
 
-/** Query string of the shared target, region and refresh flag. */
+/** Query string of the shared target and region. */
 export function scopeParams(scope: AbacScope, extra: Record<string, string | number | undefined> = {}): string {
   const params = new URLSearchParams({ target: scope.target.id, region: scope.region });
-  if (scope.refresh > 0) params.set('refresh', '1');
   for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== '') params.set(k, String(v));
   return params.toString();
 }
@@ -31,9 +31,13 @@ export function scopeParams(scope: AbacScope, extra: Record<string, string | num
 /** The four ABAC views over one inventory, with when it was read and a refresh button. */
 export function AbacWorkbench({ target, region }: { target: { id: string; name: string }; region: string }) {
   const [tab, setTab] = useState<TabId>('matrix');
-  const [refresh, setRefresh] = useState(0);
   const qc = useQueryClient();
-  const scope: AbacScope = { target, region, refresh };
+  const scope: AbacScope = { target, region };
+  // One request reads IAM and Lambda again (the server keeps the new inventory); then every view refetches.
+  const refresh = useMutation({
+    mutationFn: () => fetchJson(`/api/v1/abac/mappings?${scopeParams(scope, { refresh: 1 })}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['abac'] }),
+  });
   return (
     <div>
       <div className="mb-3 flex flex-wrap items-center gap-3">
@@ -59,15 +63,8 @@ export function AbacWorkbench({ target, region }: { target: { id: string; name: 
         <span className="text-sm text-slate-600">
           {target.name} · {region}
         </span>
-        <Button
-          variant="secondary"
-          className="ml-auto"
-          onClick={() => {
-            setRefresh((n) => n + 1);
-            void qc.invalidateQueries({ queryKey: ['abac'] });
-          }}
-        >
-          Refresh inventory
+        <Button variant="secondary" className="ml-auto" disabled={refresh.isPending} onClick={() => refresh.mutate()}>
+          {refresh.isPending ? 'Reading IAM and Lambda…' : 'Refresh inventory'}
         </Button>
       </div>
       <div role="tabpanel" id={`abac-panel-${tab}`} aria-labelledby={`abac-tab-${tab}`}>
