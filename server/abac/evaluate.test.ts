@@ -230,3 +230,12 @@ describe('the decision', () => {
     });
   });
 });
+
+describe('explain: false', () => {
+  it('gives the same decision and statements without the conditions', () => {
+    const input = { policies: [allowAll], resourceTags: { 'project-name': 'falcon' } };
+    const full = decide(input);
+    const bare = decide({ ...input, explain: false });
+    expect(bare).toEqual({ ...full, conditions: [] });
+  });
+});

@@ -105,8 +105,12 @@ function explainStatements(statements: CompiledStatement[], context: RequestCont
 
 const toDeciding = (s: CompiledStatement): DecidingStatement => ({ policyIndex: s.policyIndex, sid: s.sid, effect: s.effect });
 
-/** Decides one request against a principal's policies, with the statements and conditions that decided it. */
-export function evaluateRequest(policies: PolicySet, request: EvaluationRequest): DecisionResult {
+/**
+ * Decides one request against a principal's policies, with the statements and conditions that decided
+ * it; `explain: false` leaves the conditions out (a matrix needs only the decision).
+ */
+export function evaluateRequest(policies: PolicySet, request: EvaluationRequest, options: { explain?: boolean } = {}): DecisionResult {
+  const explain = (statements: CompiledStatement[]) => (options.explain === false ? [] : explainStatements(statements, request.context));
   const prepared: Prepared = { action: request.action, resource: toRequestResource(request.resourceArn), context: request.context };
   const principalAccount = accountOfArn(request.principalArn);
   const identity = emptyOutcome();
@@ -118,7 +122,7 @@ export function evaluateRequest(policies: PolicySet, request: EvaluationRequest)
 
   const denies = [...identity.denies, ...(boundary?.denies ?? []), ...(resource?.denies ?? [])].map((a) => a.statement);
   if (denies.length > 0) {
-    return { decision: 'explicitDeny', decidingStatements: denies.map(toDeciding), conditions: explainStatements(denies, request.context) };
+    return { decision: 'explicitDeny', decidingStatements: denies.map(toDeciding), conditions: explain(denies) };
   }
 
   const isBoundaryAllowing = !boundary || boundary.allows.length > 0;
@@ -138,8 +142,8 @@ export function evaluateRequest(policies: PolicySet, request: EvaluationRequest)
   }
   if (allowing.length > 0) {
     const statements = allowing.map((a) => a.statement);
-    return { decision: 'allowed', decidingStatements: statements.map(toDeciding), conditions: explainStatements(statements, request.context) };
+    return { decision: 'allowed', decidingStatements: statements.map(toDeciding), conditions: explain(statements) };
   }
   const inPlay = [...identity.inPlay, ...(boundary?.inPlay ?? []), ...(resource?.inPlay ?? [])];
-  return { decision: 'implicitDeny', decidingStatements: [], conditions: explainStatements(inPlay, request.context) };
+  return { decision: 'implicitDeny', decidingStatements: [], conditions: explain(inPlay) };
 }

@@ -34,7 +34,20 @@ export type IamPrincipalDto = {
 const CONCURRENCY = 4;
 
 const toTags = (tags: Tag[] | undefined): Record<string, string> => Object.fromEntries((tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
-const decodeDocument = (text: string | undefined): unknown => (text ? JSON.parse(decodeURIComponent(text)) : null);
+/**
+ * A stored policy document: IAM returns URL-encoded JSON. Text that does not decode or parse is returned
+ * as it is, so one unreadable document is reported by the evaluator (as not a policy) instead of
+ * failing the whole inventory.
+ */
+export function decodePolicyDocument(text: string | undefined): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(decodeURIComponent(text));
+  } catch {
+    return text;
+  }
+}
+const decodeDocument = decodePolicyDocument;
 
 async function mapLimited<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);

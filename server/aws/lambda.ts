@@ -7,6 +7,15 @@ export type LambdaFunctionDto = { arn: string; name: string; tags: Record<string
 
 const CONCURRENCY = 4;
 
+// Text that is not JSON is kept as it is: the matrix reports it as not a policy instead of failing.
+function parseOrKeep(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Every Lambda function of the target's region (all pages) with its tags and resource policy. */
 export async function listLambdaFunctionsWithTags(target: AwsTargetRef): Promise<LambdaFunctionDto[]> {
   const client = createAwsClient(LambdaClient, target);
@@ -24,7 +33,7 @@ export async function listLambdaFunctionsWithTags(target: AwsTargetRef): Promise
       let resourcePolicy: unknown = null;
       try {
         const policy = await client.send(new GetPolicyCommand({ FunctionName: fn.arn }));
-        resourcePolicy = policy.Policy ? JSON.parse(policy.Policy) : null;
+        resourcePolicy = policy.Policy ? parseOrKeep(policy.Policy) : null;
       } catch (err) {
         if (!(err instanceof ResourceNotFoundException)) throw err;
       }

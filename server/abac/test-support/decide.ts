@@ -14,6 +14,7 @@ export type DecideInput = Partial<RequestFacts> & {
   policies: PolicyDocument[];
   permissionsBoundary?: PolicyDocument;
   resourcePolicy?: PolicyDocument;
+  explain?: boolean;
 };
 
 /** Compiles and decides in one step, with defaults for whatever the test does not care about. */
@@ -36,6 +37,7 @@ export function decide(input: DecideInput): DecisionResult {
       resource: input.resourcePolicy ? compilePolicy(input.resourcePolicy, 'resourcePolicy', n + 1) : null,
     },
     { action: facts.action, principalArn: facts.principalArn, resourceArn: facts.resourceArn, context: buildRequestContext(facts) },
+    { explain: input.explain },
   );
 }
 
