@@ -48,7 +48,7 @@ test('what-if: re-tagging eagle’s function to falcon changes its cells; nothin
   await page.goto('/abac');
   await page.getByRole('tab', { name: 'What-if' }).click();
   const eagleFn = nameOf(out.EagleFunctionArn!);
-  await page.getByLabel('Function', { exact: true }).selectOption({ label: eagleFn });
+  await page.getByRole('combobox', { name: 'Function', exact: true }).selectOption({ label: eagleFn });
   const tags = page.getByLabel('Function tags (key=value per line)');
   await expect(tags).toHaveValue(/project-name=eagle/);
   await tags.fill((await tags.inputValue()).replace('project-name=eagle', 'project-name=falcon'));
