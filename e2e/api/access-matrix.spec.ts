@@ -135,6 +135,21 @@ const MATRIX: Record<string, Entry> = {
 
   // Reads the sandbox target, which every team may use.
   'GET /api/v1/abac/matrix': { statuses: SIGNED_IN, call: () => ({ path: `/api/v1/abac/matrix?target=sandbox&region=${REGION}&action=lambda:GetFunction` }) },
+  'GET /api/v1/abac/findings': { statuses: SIGNED_IN, call: () => ({ path: `/api/v1/abac/findings?target=sandbox&region=${REGION}` }) },
+  'GET /api/v1/abac/mappings': { statuses: SIGNED_IN, call: () => ({ path: `/api/v1/abac/mappings?target=sandbox&region=${REGION}` }) },
+  'GET /api/v1/abac/grid': {
+    statuses: SIGNED_IN,
+    call: () => ({ path: `/api/v1/abac/grid?target=sandbox&region=${REGION}&action=all&rowLimit=5&colLimit=5` }),
+  },
+  // A cell of a principal and function the inventory does not hold: signed-in callers learn only that.
+  'GET /api/v1/abac/explain': {
+    statuses: [401, 404, 404, 404, 404],
+    call: () => ({
+      path: `/api/v1/abac/explain?target=sandbox&region=${REGION}&principal=${encodeURIComponent('arn:aws:iam::000000000000:role/matrix-none')}&function=${encodeURIComponent(`arn:aws:lambda:${REGION}:000000000000:function:matrix-none`)}`,
+    }),
+  },
+  // Decides over the inventory with overrides; nothing is applied to AWS.
+  'POST /api/v1/abac/what-if': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/abac/what-if', data: { target: 'sandbox', region: REGION } }) },
   // Pure evaluation, no AWS call: any signed-in caller.
   'POST /api/v1/abac/simulate': {
     statuses: SIGNED_IN,

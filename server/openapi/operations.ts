@@ -4,6 +4,7 @@ import { createTokenSchema } from '@/lib/schemas/tokens';
 import { pickerQuerySchema, targetInputSchema } from '@/lib/schemas/targets';
 import { blueprintSearchSchema } from '@/lib/schemas/blueprints';
 import '@/server/openapi/abac';
+import '@/server/openapi/abac-views';
 import '@/server/openapi/cost';
 import '@/server/openapi/kafka';
 import '@/server/openapi/sfn';

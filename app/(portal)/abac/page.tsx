@@ -1,19 +1,28 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/server/auth/session';
+import { getCurrentTarget } from '@/server/targets/current';
 import { PageHeader } from '@/components/ui/page-header';
-import { NotBuiltYet } from '@/components/ui/not-built-yet';
+import { Alert } from '@/components/ui/alert';
+import { AbacWorkbench } from './_components/abac-workbench';
 
 export const metadata: Metadata = { title: 'ABAC tag mappings' };
 
 export default async function Page() {
-  await requirePageActor();
+  const actor = await requirePageActor();
+  const current = await getCurrentTarget(actor);
   return (
     <>
-      <PageHeader title="ABAC tag mappings" description="Who may do what to which Lambda function, and why." />
-      <NotBuiltYet blueprint={{ slug: 'lambda-abac', title: 'Attribute-based access control for Lambda functions' }}>
-        It will map principal tags to the Lambda functions they grant access to. Until then, read the IAM policies and the functions&apos; tags in the AWS
-        console.
-      </NotBuiltYet>
+      <PageHeader
+        title="ABAC tag mappings"
+        description="Who may do what to which Lambda function, and why: decided from IAM policies and tags as IAM would, read live from the current target."
+      />
+      {current ? (
+        <AbacWorkbench target={{ id: current.target.id, name: current.target.name }} region={current.region} />
+      ) : (
+        <Alert tone="warn" title="No AWS target">
+          None of your teams may use an AWS target yet. A platform admin registers targets in Settings.
+        </Alert>
+      )}
     </>
   );
 }

@@ -1,0 +1,80 @@
+import 'server-only';
+import type { Actor } from '@/server/auth/actor';
+import { listAbacFindings } from '@/server/abac/findings';
+import { computeAbacGrid, explainAbacCell } from '@/server/abac/grid';
+import { readAbacInventory, type AbacInventory } from '@/server/abac/inventory';
+import { computeAbacMatrix } from '@/server/abac/matrix';
+import { computeTagMappings } from '@/server/abac/mappings';
+import { computeWhatIf } from '@/server/abac/what-if';
+import { getTargetForActor } from '@/server/targets/queries';
+import { AppError } from '@/server/errors';
+import type { AbacExplanation, AbacFinding, AbacGrid, AbacWhatIf, InventoryStamp, TagMappings } from '@/lib/abac/types';
+import type { AbacExplainQuery, AbacGridQuery, AbacInventoryQuery, AbacWhatIfBody } from '@/lib/schemas/abac-views';
+
+// The ABAC pages read one inventory (every IAM role and user, every function of a region) and ask
+// several questions of it: a matrix page, a cell's explanation, findings, mappings, what-if. Reading
+// it takes many IAM calls, so it is kept for a few minutes per target and region; `refresh` reads it
+// again, and every answer carries `readAt`. The caller's access to the target is checked on every
+// request before the cache is looked at.
+
+const TTL_MS = 5 * 60_000;
+const MAX_ENTRIES = 20;
+type Cached = AbacInventory & InventoryStamp;
+const cache = new Map<string, { at: number; value: Promise<Cached> }>();
+
+async function loadInventory(actor: Actor, query: { target: string; region?: string; refresh?: '0' | '1' }): Promise<Cached> {
+  const target = await getTargetForActor(actor, query.target);
+  const key = `${target.id}|${query.region ?? target.regions[0] ?? ''}`;
+  const hit = cache.get(key);
+  if (hit && query.refresh !== '1' && Date.now() - hit.at < TTL_MS) return hit.value;
+  const value = readAbacInventory(actor, { target: target.id, region: query.region });
+  cache.set(key, { at: Date.now(), value });
+  // A failed read is not kept: the next request tries again.
+  value.catch(() => cache.get(key)?.value === value && cache.delete(key));
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  return value;
+}
+
+const stamp = (inventory: Cached): InventoryStamp => ({ target: inventory.target, region: inventory.region, readAt: inventory.readAt });
+
+/** The findings of a target and region's ABAC set-up. */
+export async function getAbacFindings(actor: Actor, query: AbacInventoryQuery): Promise<InventoryStamp & { findings: AbacFinding[] }> {
+  const inventory = await loadInventory(actor, query);
+  return { ...stamp(inventory), findings: listAbacFindings(inventory.principals, inventory.functions) };
+}
+
+/** Which principal tag keys gate which resource tag keys in a target's policies. */
+export async function getAbacMappings(actor: Actor, query: AbacInventoryQuery): Promise<InventoryStamp & TagMappings> {
+  const inventory = await loadInventory(actor, query);
+  return { ...stamp(inventory), ...computeTagMappings(inventory.principals) };
+}
+
+/** One filtered page of the principals × functions matrix. */
+export async function getAbacGrid(actor: Actor, query: AbacGridQuery): Promise<AbacGrid> {
+  const inventory = await loadInventory(actor, query);
+  // The problems (unreadable policies) come from the matrix, which compiles each policy once.
+  const { problems } = computeAbacMatrix(inventory.principals, [], query.action === 'all' ? 'lambda:GetFunction' : query.action);
+  return { ...stamp(inventory), ...computeAbacGrid(inventory.principals, inventory.functions, query), problems };
+}
+
+/** One cell's decisions with their deciding statements and resolved conditions. */
+export async function explainAbacDecision(actor: Actor, query: AbacExplainQuery): Promise<AbacExplanation> {
+  const inventory = await loadInventory(actor, query);
+  const principal = inventory.principals.find((p) => p.arn === query.principal);
+  const fn = inventory.functions.find((f) => f.arn === query.function);
+  if (!principal) throw new AppError('NOT_FOUND', `No principal ${query.principal} in the inventory of ${inventory.target.name} (refresh it if it is new).`);
+  if (!fn)
+    throw new AppError('NOT_FOUND', `No function ${query.function} in ${inventory.region} of ${inventory.target.name} (refresh the inventory if it is new).`);
+  return {
+    ...stamp(inventory),
+    principal: { arn: principal.arn, name: principal.name, tags: principal.tags },
+    function: { arn: fn.arn, name: fn.name, tags: fn.tags },
+    decisions: explainAbacCell(principal, fn, query.action),
+  };
+}
+
+/** The matrix with edited tags or policies, compared with the inventory as read; nothing is applied to AWS. */
+export async function runAbacWhatIf(actor: Actor, body: AbacWhatIfBody): Promise<AbacWhatIf> {
+  const inventory = await loadInventory(actor, body);
+  return { ...stamp(inventory), ...computeWhatIf(inventory.principals, inventory.functions, body, inventory.region) };
+}
