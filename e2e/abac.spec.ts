@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { storageState } from './users';
-import { launchBlueprint } from './support/stepfunctions';
+import { launchBlueprint } from './support/sfn';
 
 // The ABAC pages over the post's scenario deployed from blueprints/lambda-abac: click a matrix cell
 // and read why, see the findings, and re-tag a function in what-if and watch its cells change.

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { storageState } from '../users';
-import { launchBlueprint, REGION } from '../support/stepfunctions';
+import { launchBlueprint, REGION } from '../support/sfn';
 
 // The ABAC pages' API over the post's scenario ("Scaling AWS Lambda permissions with ABAC") deployed
 // to the sandbox from blueprints/lambda-abac: findings, tag mappings, a matrix page with a cell's
