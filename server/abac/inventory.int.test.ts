@@ -68,7 +68,8 @@ describe('the ABAC inventory and matrix of the sandbox', () => {
   it('reads the roles with their tags and policies and the functions with their tags', async () => {
     const inventory = await readAbacInventory(actor, { target: 'sandbox', region: REGION });
     const falcon = inventory.principals.find((p) => p.arn === output('FalconDeveloperRoleArn'));
-    expect(falcon?.tags).toEqual({ 'project-name': 'falcon' });
+    // Its own tag, under the launch's team tags that CloudFormation propagates to the roles it creates.
+    expect(falcon?.tags).toEqual({ 'project-name': 'falcon', 'cost-center': 'CC-1001', organization: 'payments', owner: 'falcon-dev@example.com' });
     expect(falcon?.policies.length).toBe(3);
     const falconFunction = inventory.functions.find((f) => f.arn === output('FalconFunctionArn'));
     expect(falconFunction?.tags).toMatchObject({ 'project-name': 'falcon', organization: 'birds', 'cost-center': 'it' });
