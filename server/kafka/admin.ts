@@ -14,6 +14,7 @@ import { type ConsumerGroupDescription, toConsumerGroupDescription } from './gro
 import type { GroupLagInput, PartitionOffsetsInput } from './lag';
 import { partitionKey } from './offset';
 import { createTopicOffsetsReader, type TopicOffsetsReader } from './topic-offsets';
+import { mapWithConcurrency } from '@/server/concurrency';
 
 /** A connected admin for one cluster plus the batched offsets reader built from the same config. */
 export interface ClusterAdmin {
@@ -358,20 +359,4 @@ async function readKafkaVersion(
     if (version) return { kafkaVersion: version, versionSource: 'inter.broker.protocol.version' };
   }
   return { kafkaVersion: null, versionSource: 'unknown' };
-}
-
-// --- helpers --------------------------------------------------------------------------------------
-
-/** Maps with at most `limit` calls in flight, keeping input order. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

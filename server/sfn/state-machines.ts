@@ -13,6 +13,7 @@ import type { RecentInputDto, StateMachineDetailDto, StateMachineListDto, StateM
 import type { StateMachinesQuery } from '@/lib/schemas/sfn';
 import type { Actor } from '@/server/auth/actor';
 import type { AwsTargetRef } from '@/server/aws/clients';
+import { mapWithConcurrency } from '@/server/concurrency';
 
 // The dashboard's first page: the state machines of a target and region (or of one launch), each with
 // what its newest executions did.
@@ -21,19 +22,6 @@ import type { AwsTargetRef } from '@/server/aws/clients';
 const RECENT_SAMPLE = 100;
 /** ListExecutions calls in flight at once when the list has many machines. */
 const CONCURRENCY = 6;
-
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 async function withRecentActivity(ref: AwsTargetRef, machine: Omit<StateMachineSummaryDto, 'recent'>): Promise<StateMachineSummaryDto> {
   // Express machines have no ListExecutions history to count; other teams' executions are not ours to count.

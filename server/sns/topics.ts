@@ -11,6 +11,7 @@ import type { SnsTopicsQuery } from '@/lib/schemas/sns';
 import type { AwsTargetRef } from '@/server/aws/clients';
 import type { Actor } from '@/server/auth/actor';
 import type { StackOutputDto, StackResourceDto } from '@/lib/launches/dto';
+import { mapWithConcurrency } from '@/server/concurrency';
 
 // The Topics page: topics of a target and region (or of one launch) that carry a data protection
 // policy, a page at a time. SNS has no "topics with a policy" call, so every topic's policy is read
@@ -18,19 +19,6 @@ import type { StackOutputDto, StackResourceDto } from '@/lib/launches/dto';
 
 /** GetDataProtectionPolicy calls in flight at once. */
 const CONCURRENCY = 6;
-
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /** The SNS topics a launch created (their physical id is the ARN) or its outputs name. */
 export function topicArnsOfLaunch(launch: { resources: StackResourceDto[]; outputs: StackOutputDto[] }): Set<string> {
