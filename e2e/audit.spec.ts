@@ -1,8 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CLINIC_MESSAGES } from '../lib/sns/clinic-policy';
+import { deleteLaunch, launchBlueprint, outputOf, sandboxConfig } from './support/sfn';
 import { storageState } from './users';
 
 // The audit findings section in Chromium: the policy tester on the post's clinic policy and
-// messages (worked out in the browser as you type), its policy problems, and the topics page.
+// messages (worked out in the browser as you type), its policy problems, the topics page, and the
+// post's own test: the clinic blueprint launched, its four messages published, the findings page.
 
 test.use({ storageState: storageState('falconDev') });
 
@@ -65,4 +69,36 @@ test('the topics page lists what it can and a path that is no topic ARN is a 404
   const arn = 'arn:aws:sns:us-east-1:123456789012:SampleClinic';
   await page.goto(`/audit?topicArn=${encodeURIComponent(arn)}`);
   await expect(page).toHaveURL(`/audit/topics/${encodeURIComponent(arn)}`);
+});
+
+test("the post's test: the clinic launched, its four messages published, the topic's findings show what was denied", async ({ page }) => {
+  test.setTimeout(300_000);
+  const launch = await launchBlueprint(page.request, 'sns-message-data-protection', { AuditToFirehose: 'false' });
+  try {
+    const topicArn = outputOf(launch, 'ClinicTopicArn');
+    const sns = new SNSClient(sandboxConfig());
+    await sns.send(new PublishCommand({ TopicArn: topicArn, Message: CLINIC_MESSAGES.noPii }));
+    await expect(sns.send(new PublishCommand({ TopicArn: topicArn, Message: CLINIC_MESSAGES.ssn }))).rejects.toMatchObject({
+      name: 'AuthorizationErrorException',
+    });
+    await sns.send(new PublishCommand({ TopicArn: topicArn, Message: CLINIC_MESSAGES.address }));
+    await sns.send(new PublishCommand({ TopicArn: topicArn, Message: CLINIC_MESSAGES.drugCode }));
+
+    await page.goto(`/audit/topics/${encodeURIComponent(topicArn)}`);
+    await expect(page.getByTestId('findings-progress')).toContainText('all records in the range', { timeout: 60_000 });
+    const outcomes = page.getByRole('list', { name: 'Records by outcome' });
+    await expect(outcomes.getByRole('listitem').filter({ hasText: 'Denied inbound' })).toHaveText(/Denied inbound\s*1$/);
+    await expect(outcomes.getByRole('listitem').filter({ hasText: 'Denied outbound' })).toHaveText(/Denied outbound\s*2$/);
+
+    const records = page.getByTestId('findings-table');
+    await expect(records.getByRole('row').filter({ hasText: 'deny-inbound' })).toContainText('Ssn-US × 1');
+    await expect(records.getByRole('row').filter({ hasText: 'deny-outbound-scheduling' })).toContainText('Address × 1');
+    await expect(records.getByRole('row').filter({ hasText: 'deny-outbound-billing' })).toContainText('NationalDrugCode-US × 1');
+
+    // One record's detail: the SSN's span where the post's audit record puts it.
+    await records.getByRole('row').filter({ hasText: 'deny-inbound' }).getByRole('button').click();
+    await expect(page.getByTitle('Ssn-US: characters 5–15')).toBeVisible();
+  } finally {
+    await deleteLaunch(page.request, launch.id);
+  }
 });
