@@ -13,6 +13,7 @@ STACK_TAGS = [{"Key": "project-name", "Value": "falcon"}, {"Key": "cost-center",
 def template(function_tags: list[dict[str, str]]) -> dict[str, Any]:
     role = {**LAMBDA_ROLE, "Properties": {**LAMBDA_ROLE["Properties"], "Tags": [{"Key": "cost-center", "Value": "CC-9"}]}}
     return {
+        "Parameters": {"Tier": {"Type": "String", "Default": "web"}},
         "Resources": {
             "Role": role,
             "Fn": {"Type": "AWS::Lambda::Function", "Properties": {
@@ -26,7 +27,7 @@ def template(function_tags: list[dict[str, str]]) -> dict[str, Any]:
 
 
 def test_functions_and_roles_carry_the_stack_tags_under_their_own(sandbox: Sandbox, cfn: Any) -> None:
-    stack = deploy(cfn, "tagged", template([{"Key": "project-name", "Value": "eagle"}, {"Key": "tier", "Value": "web"}]),
+    stack = deploy(cfn, "tagged", template([{"Key": "project-name", "Value": "eagle"}, {"Key": "tier", "Value": {"Ref": "Tier"}}]),
                    Tags=STACK_TAGS)
     assert stack["StackStatus"] == "CREATE_COMPLETE"
     out = outputs_of(stack)
@@ -34,7 +35,7 @@ def test_functions_and_roles_carry_the_stack_tags_under_their_own(sandbox: Sandb
     function_tags = sandbox.client("lambda").list_tags(Resource=out["FnArn"])["Tags"]
     assert function_tags == {
         "project-name": "eagle",  # the function's own tag wins over the stack's
-        "tier": "web",
+        "tier": "web",  # the Tags property's intrinsics are resolved
         "cost-center": "CC-1001",
         "aws:cloudformation:stack-name": "tagged",
         "aws:cloudformation:stack-id": stack["StackId"],

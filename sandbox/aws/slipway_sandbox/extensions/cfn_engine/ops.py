@@ -164,7 +164,7 @@ def _build(op: Operation, logical_id: str, body: dict[str, Any]) -> Any:
             deploying_principal.reset(token)
     if instance is None:
         raise ResourceFailure(f"moto created nothing for {resource_type} {logical_id}")
-    tags.propagate(op.stack, resource_map.tags, logical_id, body, instance)
+    tags.propagate(op.stack, resource_map, logical_id, body, instance)
     return instance
 
 
@@ -274,7 +274,7 @@ def update_resource(op: Operation, logical_id: str, body: dict[str, Any], old_bo
             new.cf_resource_type = resource_type
             new.logical_resource_id = logical_id
             # A new Tags property (or new stack tags) reaches the resource as in AWS.
-            tags.propagate(op.stack, resource_map.tags, logical_id, body, new)
+            tags.propagate(op.stack, resource_map, logical_id, body, new)
     except Aborted:
         raise
     except Exception as exc:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from moto.awslambda.models import LambdaFunction
+from moto.cloudformation.parsing import clean_json
 from moto.ec2.models import ec2_backends
 from moto.ec2.models.core import TaggedEC2Resource
 from moto.iam.models import Role, User, iam_backends
@@ -20,24 +21,26 @@ from moto.utilities.utils import get_partition
 AWS_PREFIX = "aws:"
 
 
-def _own_tags(body: dict[str, Any]) -> dict[str, str]:
-    """The ``Tags`` property as a map: CloudFormation writes a list of Key/Value for most types."""
-    tags = (body.get("Properties") or {}).get("Tags") or {}
+def _own_tags(body: dict[str, Any], resource_map: Any) -> dict[str, str]:
+    """The ``Tags`` property as a map, its intrinsics (``!Ref Parameter``) resolved: CloudFormation
+    writes a list of Key/Value for most types."""
+    tags = clean_json((body.get("Properties") or {}).get("Tags") or {}, resource_map)
     if isinstance(tags, dict):
         return {str(k): str(v) for k, v in tags.items()}
     return {str(t["Key"]): str(t["Value"]) for t in tags if isinstance(t, dict) and "Key" in t}
 
 
-def propagate(stack: Any, stack_tags: dict[str, str], logical_id: str, body: dict[str, Any], instance: Any) -> None:
+def propagate(stack: Any, resource_map: Any, logical_id: str, body: dict[str, Any], instance: Any) -> None:
     """Tags ``instance`` with the stack's tags (plus the logical id) under its own ``Tags``."""
+    stack_tags: dict[str, str] = resource_map.tags
     with_ids = dict(stack_tags, **{"aws:cloudformation:logical-id": logical_id})
     if isinstance(instance, TaggedEC2Resource):
         ec2_backends[stack.account_id][stack.region_name].create_tags([instance.physical_resource_id], with_ids)
     elif isinstance(instance, LambdaFunction):
-        instance.tags.update({**with_ids, **_own_tags(body)})
+        instance.tags.update({**with_ids, **_own_tags(body, resource_map)})
     elif isinstance(instance, (Role, User)):
         inherited = {k: v for k, v in stack_tags.items() if not k.startswith(AWS_PREFIX)}
-        merged = {**inherited, **_own_tags(body)}
+        merged = {**inherited, **_own_tags(body, resource_map)}
         if not merged:
             return
         backend = iam_backends[stack.account_id][get_partition(stack.region_name)]
