@@ -34,8 +34,8 @@ export interface PartitionLagDto {
   lostRecords: string;
 }
 
-export interface TopicLagDto {
-  topic: string;
+/** Lag summed over a set of partitions (a topic's, or a whole group's). */
+interface LagTotalsDto {
   totalLag: string;
   maxPartitionLag: string | null;
   partitionCount: number;
@@ -45,15 +45,12 @@ export interface TopicLagDto {
   dataLostPartitionCount: number;
 }
 
-export interface GroupLagDto {
+export interface TopicLagDto extends LagTotalsDto {
+  topic: string;
+}
+
+export interface GroupLagDto extends LagTotalsDto {
   groupId: string;
-  totalLag: string;
-  maxPartitionLag: string | null;
-  partitionCount: number;
-  unknownLagPartitionCount: number;
-  /** Partitions committed ahead of the log end: negative lag, left out of totalLag and maxPartitionLag. */
-  aheadPartitionCount: number;
-  dataLostPartitionCount: number;
   lostRecords: string;
   topics: TopicLagDto[];
   partitions: PartitionLagDto[];
