@@ -57,7 +57,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', '.sandbox/**', '.data/**', 'server/generated/**', 'next-env.d.ts', 'sandbox/aws/**'],
+    ignores: ['.next/**', 'dist/**', 'node_modules/**', '.sandbox/**', '.data/**', 'server/generated/**', 'next-env.d.ts', 'sandbox/aws/**'],
   },
   {
     rules: {

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { databaseUrl, isPostgresUrl, repoRoot } from './lib/defaults.mjs';
+import { databaseUrl, repoRoot } from './lib/defaults.mjs';
 import { ensureProjectNode } from './lib/node-runtime.mjs';
 
 const sqliteSchema = path.join(repoRoot, 'prisma/schema.prisma');
@@ -120,12 +120,6 @@ async function newMigration(name) {
   }
 }
 
-async function applyMigrations(url) {
-  const f = isPostgresUrl(url) ? flavours.postgresql : flavours.sqlite;
-  if (!isPostgresUrl(url)) mkdirSync(path.dirname(url.replace(/^file:/, '')), { recursive: true });
-  return withEngine(url, f.schema, (e) => e.applyMigrations(f.migrations));
-}
-
 /**
  * Applies pending migrations to a database. Runs in a child process: the schema engine keeps its
  * SQLite connection (and lock) until its process exits, and callers go on to use the database.
@@ -148,7 +142,8 @@ async function main() {
       generateClients();
       break;
     case 'migrate': {
-      const applied = await applyMigrations(databaseUrl());
+      const { applyMigrations } = await import('./lib/migrations.mjs');
+      const applied = await applyMigrations(databaseUrl(), repoRoot);
       if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
       break;
     }

@@ -35,6 +35,8 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default('Single sign-on'),
+  /** E-mail addresses (comma-separated) that are platform admins when they sign in with OIDC. */
+  SLIPWAY_PLATFORM_ADMINS: z.string().optional(),
   /** Demo sign-in is on when no OIDC provider is configured, unless turned off explicitly. */
   SLIPWAY_DEMO_AUTH: boolish,
   NEXTAUTH_SECRET: z.string().min(32).optional(),
@@ -64,6 +66,8 @@ export type Env = z.infer<typeof envSchema> & {
   publicOrigin: string;
   isHttps: boolean;
   trustProxy: boolean;
+  /** SLIPWAY_PLATFORM_ADMINS, lower-cased. */
+  platformAdminEmails: string[];
 };
 
 // next-auth's own default when NEXTAUTH_URL is unset, so the two never disagree.
@@ -102,6 +106,10 @@ function loadEnv(source: NodeJS.ProcessEnv): Env {
     publicOrigin: publicUrl.origin,
     isHttps: publicUrl.protocol === 'https:',
     trustProxy: e.SLIPWAY_TRUST_PROXY ?? false,
+    platformAdminEmails: (e.SLIPWAY_PLATFORM_ADMINS ?? '')
+      .split(',')
+      .map((email) => email.trim().toLowerCase())
+      .filter(Boolean),
   };
 }
 

@@ -5,7 +5,8 @@ import type { Provider } from 'next-auth/providers/index';
 import type { TokenSet } from 'openid-client';
 import { env } from '@/server/env';
 import { deriveKey } from '@/server/crypto';
-import { findDemoUser, upsertOidcUser } from '@/server/auth/queries';
+import { findDemoUser } from '@/server/auth/queries';
+import { syncOidcUser } from '@/server/auth/oidc-user';
 import { recordAudit } from '@/server/audit/queries';
 
 export const DEMO_PROVIDER_ID = 'demo';
@@ -75,7 +76,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account }) {
         if (account?.provider === OIDC_PROVIDER_ID && user.email) {
-          await upsertOidcUser(user.email.toLowerCase(), user.name ?? user.email);
+          await syncOidcUser({ email: user.email, name: user.name ?? null }, env().platformAdminEmails);
         }
         return Boolean(user.email);
       },

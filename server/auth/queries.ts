@@ -28,9 +28,16 @@ export async function findUserByEmail(email: string): Promise<{ id: string; emai
   return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true } });
 }
 
-/** Creates or refreshes the user an OIDC sign-in names (teams are granted by admins). */
-export async function upsertOidcUser(email: string, name: string) {
-  return db.user.upsert({ where: { email }, update: { name }, create: { email, name } });
+/**
+ * Creates or refreshes the user an OIDC sign-in names (teams are granted by admins) and sets whether
+ * they are a platform admin; says whether that changed, so the caller can audit it.
+ */
+export async function upsertOidcUser(email: string, name: string, isPlatformAdmin: boolean): Promise<{ id: string; wasPlatformAdmin: boolean }> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { email }, select: { isPlatformAdmin: true } });
+    const user = await tx.user.upsert({ where: { email }, update: { name, isPlatformAdmin }, create: { email, name, isPlatformAdmin } });
+    return { id: user.id, wasPlatformAdmin: before?.isPlatformAdmin ?? false };
+  });
 }
 
 /** Seeded demo users shown on the sign-in page. */

@@ -12,6 +12,7 @@ EXTENSIONS: list[str] = [
     "sandbox_settings",
     "cfn_template_url",
     "cfn_getatt",
+    "cfn_dynamic_references",
     # CloudFormation orchestration (async, per-resource events, rollback) and nested stacks on top of it.
     "cfn_engine",
     "cfn_nested_stacks",
@@ -26,6 +27,8 @@ EXTENSIONS: list[str] = [
     "cfn_sqs_queue",
     "cfn_lambda_function",
     "cfn_iam_role_managed_policies",
+    "cfn_ecs_task_definition",
+    "cfn_iam_inline_policies",
     # APIs moto lacks (or answers with HTTP 500).
     "logs_query_definitions",
     "events_target_delivery",

@@ -1,0 +1,1 @@
+export function buildImageBundles(options?: { outdir?: string }): Promise<string[]>;
