@@ -18,6 +18,8 @@ const envSchema = z.object({
   SANDBOX_KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
   SANDBOX_DEFAULT_REGION: z.string().default('us-east-1'),
   /** How often the worker samples consumer lag on every Kafka cluster (ms); tests set a few seconds. */
+  /** A running job's lease: a worker that dies mid-run loses the job after this long. */
+  SLIPWAY_JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
   KAFKA_LAG_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
   /** A launch or update preview nobody confirmed for this long has its change set deleted (minutes, up to a week). */
   SLIPWAY_PREVIEW_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),

@@ -1,7 +1,8 @@
 // The worker process: background jobs (stack-event polling, Kafka lag sampling) outside the web
-// server, so they keep running when no browser is open. Start with `npm run worker`.
+// server, so they keep running when no browser is open. Start with `npm run worker`; any number of
+// workers may share a database (server/jobs/runner.ts).
 import { jobs } from '@/server/jobs';
-import { runJobs } from '@/server/jobs/runner';
+import { runJobs, workerName } from '@/server/jobs/runner';
 import { log } from '@/server/log';
 import { disconnectDatabase } from '@/server/db';
 
@@ -13,8 +14,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-log.info('worker started', { jobs: jobs.map((j) => ({ name: j.name, intervalMs: j.intervalMs })) });
-await runJobs(jobs, controller.signal);
+const holder = workerName();
+log.info('worker started', { holder, jobs: jobs.map((j) => ({ name: j.name, intervalMs: j.intervalMs })) });
+await runJobs(jobs, controller.signal, { holder });
 if (jobs.length === 0) {
   // Nothing scheduled yet: stay up (so supervisors see a healthy process) until told to stop.
   await new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
