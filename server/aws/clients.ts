@@ -1,6 +1,7 @@
 import 'server-only';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
+import { createSandboxRetryStrategy } from '@/server/aws/sandbox-retry';
 import { env } from '@/server/env';
 
 /** Where SDK calls go: a registered target (account + role) in one region. */
@@ -59,8 +60,9 @@ type ClientConfig = {
   region: string;
   credentials: AwsCredentialIdentityProvider;
   endpoint?: string;
-  maxAttempts: number;
-  retryMode: string;
+  maxAttempts?: number;
+  retryMode?: string;
+  retryStrategy?: RetryStrategyV2;
   customUserAgent: string;
   forcePathStyle?: boolean;
 };
@@ -78,9 +80,9 @@ export function createAwsClient<C>(Client: new (config: ClientConfig) => C, targ
     region: target.region,
     credentials: getAwsCredentialsProvider(target),
     customUserAgent: USER_AGENT,
-    // The sandbox answers unimplemented calls with HTTP 500; retrying those only adds delay.
-    maxAttempts: sandbox ? 1 : 5,
-    retryMode: 'adaptive',
+    // The sandbox answers unimplemented calls with HTTP 500, which a retry cannot fix: against it
+    // only throttling (which it does on request, as AWS does under load) is retried.
+    ...(sandbox ? { retryStrategy: createSandboxRetryStrategy() } : { maxAttempts: 5, retryMode: 'adaptive' }),
     ...(sandbox ? { endpoint: env().SANDBOX_AWS_ENDPOINT } : {}),
     // Virtual-host bucket names do not resolve against a local endpoint.
     ...(sandbox && Client.name === 'S3Client' ? { forcePathStyle: true } : {}),

@@ -40,17 +40,24 @@ _settings: dict[str, Any] = {
     "cfn_unsupported_resources": _env_choice(
         "SANDBOX_CFN_UNSUPPORTED_RESOURCES", "fail", ("fail", "skip")
     ),
+    # Calls still to be throttled per "service:Operation" (boto3 service names), e.g.
+    # {"cloudformation:CreateChangeSet": 2}; each throttled call counts one down.
+    "throttle": {},
 }
 
 _validators = {
     "cfn_resource_delay_ms": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 600_000,
     "cfn_unsupported_resources": lambda v: v in ("fail", "skip"),
+    "throttle": lambda v: isinstance(v, dict) and all(
+        isinstance(k, str) and ":" in k and isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 1_000
+        for k, n in v.items()
+    ),
 }
 
 
 def get_settings() -> dict[str, Any]:
     with _lock:
-        return dict(_settings)
+        return {k: dict(v) if isinstance(v, dict) else v for k, v in _settings.items()}
 
 
 def update_settings(changes: dict[str, Any]) -> dict[str, Any]:
@@ -73,3 +80,13 @@ def cfn_resource_delay_seconds() -> float:
 def cfn_unsupported_resources() -> str:
     with _lock:
         return _settings["cfn_unsupported_resources"]
+
+
+def take_throttled_call(operation: str) -> bool:
+    """True (and one fewer to go) when the next call of ``operation`` is to be throttled."""
+    with _lock:
+        remaining = _settings["throttle"].get(operation, 0)
+        if remaining <= 0:
+            return False
+        _settings["throttle"] = {**_settings["throttle"], operation: remaining - 1}
+        return True

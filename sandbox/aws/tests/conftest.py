@@ -38,11 +38,12 @@ class Sandbox:
         self.port = port
         self.endpoint = f"http://127.0.0.1:{port}"
 
-    def client(self, service: str) -> Any:
-        # Unimplemented operations answer HTTP 500 and SDKs retry 5xx: one attempt keeps failures fast.
+    def client(self, service: str, config: Config | None = None) -> Any:
+        # Unimplemented operations answer HTTP 500 and SDKs retry 5xx: one attempt keeps failures fast
+        # (botocore's "max_attempts" counts retries, "total_max_attempts" every attempt).
         return boto3.client(
             service, endpoint_url=self.endpoint, region_name=REGION, aws_access_key_id="test",
-            aws_secret_access_key="test", config=Config(retries={"max_attempts": 1, "mode": "standard"}),
+            aws_secret_access_key="test", config=config or Config(retries={"total_max_attempts": 1, "mode": "standard"}),
         )
 
     def post(self, path: str, body: Any = None) -> Any:
@@ -98,7 +99,7 @@ def sandbox() -> Iterator[Sandbox]:
         stop_launcher(process)
 
 
-DEFAULT_SETTINGS = {"cfn_resource_delay_ms": 0, "cfn_unsupported_resources": "fail"}
+DEFAULT_SETTINGS = {"cfn_resource_delay_ms": 0, "cfn_unsupported_resources": "fail", "throttle": {}}
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ and its ``apply()`` calls ``register_cfn_resource(TheClass)``.
 EXTENSIONS: list[str] = [
     # Settings and plumbing first: later extensions read them.
     "sandbox_settings",
+    "sandbox_throttling",
     "cfn_template_url",
     "cfn_getatt",
     "cfn_dynamic_references",
