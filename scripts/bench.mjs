@@ -52,6 +52,11 @@ export const BENCHES = [
     command: [TSX, '--conditions=react-server', 'scripts/bench/sfn-dashboard.ts', 'history'],
   },
   {
+    name: 'load',
+    measures: 'load: 50 signed-in users on catalog, launches, an execution, a Kafka group and the estimator for 2 minutes, on SQLite and PostgreSQL (p50/p95/p99, requests/s, web RSS)',
+    command: [process.execPath, 'scripts/bench/load.mjs'],
+  },
+  {
     name: 'sns-scan',
     measures: 'SNS data protection: 100,000 messages of 1 KB scanned under the clinic policy, and 100,000 audit records parsed and aggregated',
     command: [TSX, '--conditions=react-server', 'scripts/bench/sns-scan.ts'],

@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+// Load: signed-in users (50, sharing one session per demo user) on the dashboards (catalog, launches, an execution page, a Kafka group, the
+// cost estimator) of a production build on loopback, each user asking for one page after another,
+// on SQLite and on PostgreSQL. Reports p50/p95/p99 per page, requests per second, errors and the web
+// server's peak RSS. Starts its own sandbox (AWS and Kafka), database, portal and worker on ports of
+// its own, seeds the demo showcase, and stops everything at the end.
+//   node scripts/bench/load.mjs [--users 50] [--seconds 120] [--db sqlite,postgres]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { repoRoot } from '../lib/defaults.mjs';
+import { ensureProjectNode } from '../lib/node-runtime.mjs';
+import { httpReady, startService } from '../lib/services.mjs';
+
+await ensureProjectNode();
+
+const { values } = parseArgs({
+  options: {
+    users: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '120' },
+    db: { type: 'string', default: 'sqlite,postgres' },
+  },
+});
+const USERS = Number(values.users);
+const SECONDS = Number(values.seconds);
+const PORT = 3395;
+const SANDBOX_PORTS = { aws: 4795, kafka: 9795, controller: 9796 };
+const TARGET_P99_MS = 300;
+const TARGET_RSS_MB = 500;
+const DEMO_USERS = ['falcon-dev@example.com', 'falcon-viewer@example.com', 'eagle-dev@example.com', 'admin@example.com'];
+
+const say = (line) => console.log(`[load] ${line}`);
+const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
+const base = `http://127.0.0.1:${PORT}`;
+const origin = `http://localhost:${PORT}`;
+
+/** Signs a demo user in through next-auth's credentials flow; returns the Cookie header to send. */
+async function signIn(email) {
+  const jar = new Map();
+  const keep = (res) => {
+    for (const cookie of res.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const at = pair.indexOf('=');
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrfRes = await fetch(`${base}/api/auth/csrf`, { headers: { Origin: origin } });
+  keep(csrfRes);
+  const { csrfToken } = await csrfRes.json();
+  const res = await fetch(`${base}/api/auth/callback/demo`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', Origin: origin, Cookie: cookieHeader() },
+    body: new URLSearchParams({ csrfToken, email, json: 'true' }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`signing in as ${email} failed (${res.status})`);
+  return cookieHeader();
+}
+
+/** The pages to load, found through the API as a developer of team falcon sees them. */
+async function discoverPages(cookie) {
+  const api = async (p) => {
+    const res = await fetch(`${base}${p}`, { headers: { Cookie: cookie } });
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const list = (body, ...keys) => keys.map((k) => body[k]).find(Array.isArray) ?? [];
+  let execution;
+  for (const machine of list(await api('/api/v1/stepfunctions/state-machines'), 'stateMachines', 'items')) {
+    const arn = machine.stateMachineArn ?? machine.arn;
+    execution = list(await api(`/api/v1/stepfunctions/executions?stateMachineArn=${encodeURIComponent(arn)}`), 'executions', 'items')[0];
+    if (execution) break;
+  }
+  const clusters = await api('/api/v1/kafka/clusters');
+  const cluster = list(clusters, 'clusters', 'items')[0];
+  return {
+    catalog: '/catalog',
+    launches: '/launches',
+    ...(execution ? { execution: `/executions/${encodeURIComponent(execution.executionArn ?? execution.arn)}` } : {}),
+    ...(cluster ? { 'kafka-group': `/kafka/${cluster.id}/groups/${encodeURIComponent('demo-billing')}` } : {}),
+    estimator: '/cost',
+  };
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/** Peak RSS of a process and its children (MB), sampled from /proc while the load runs. */
+function rssMb(pid) {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      const children = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim();
+      if (children) pids.push(...children.split(/\s+/).map(Number));
+    } catch {
+      // gone
+    }
+  }
+  let kb = 0;
+  for (const p of pids) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
+
+async function runLoad(pages, cookies, portalPid) {
+  const names = Object.keys(pages);
+  const samples = new Map(names.map((n) => [n, []]));
+  const errors = new Map(names.map((n) => [n, 0]));
+  let peakRss = rssMb(portalPid);
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb(portalPid))), 500);
+  const deadline = Date.now() + SECONDS * 1000;
+  const user = async (i) => {
+    for (let n = i; Date.now() < deadline; n++) {
+      const name = names[n % names.length];
+      const started = performance.now();
+      try {
+        const res = await fetch(`${base}${pages[name]}`, { headers: { Cookie: cookies[i % cookies.length] }, redirect: 'manual' });
+        await res.arrayBuffer();
+        if (res.status !== 200) errors.set(name, errors.get(name) + 1);
+        else samples.get(name).push(performance.now() - started);
+      } catch {
+        errors.set(name, errors.get(name) + 1);
+      }
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: USERS }, (_, i) => user(i)));
+  clearInterval(rssTimer);
+  const seconds = (Date.now() - started) / 1000;
+  const rows = names.map((name) => {
+    const sorted = samples.get(name).sort((a, b) => a - b);
+    const mean = sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length);
+    return {
+      page: name,
+      requests: sorted.length,
+      errors: errors.get(name),
+      mean,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+    };
+  });
+  const total = rows.reduce((sum, r) => sum + r.requests + r.errors, 0);
+  return { rows, rps: total / seconds, peakRss };
+}
+
+async function benchOne(flavour, sandboxEnv) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `slipway-load-${flavour}-`));
+  const pg = flavour === 'postgres' ? await (await import('../lib/postgres.mjs')).startScratchPostgres() : null;
+  const services = [];
+  try {
+    const env = {
+      ...process.env,
+      ...sandboxEnv,
+      NODE_ENV: 'production',
+      SLIPWAY_DATA_DIR: dataDir,
+      DATABASE_URL: pg ? pg.url : `file:${path.join(dataDir, 'slipway.db')}`,
+      SLIPWAY_AWS_MODE: 'sandbox',
+      NEXTAUTH_URL: origin,
+      SLIPWAY_LOG_LEVEL: 'warn',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(PORT),
+    };
+    const { migrateDatabase } = await import('../db.mjs');
+    await migrateDatabase({ url: env.DATABASE_URL, log: say });
+    const seed = spawnSync(tsx, ['--conditions=react-server', 'scripts/seed.ts', '--showcase'], { cwd: repoRoot, env, stdio: 'inherit' });
+    if (seed.status !== 0) throw new Error('seeding failed');
+    const portal = await startService({
+      name: `portal-${flavour}`,
+      command: process.execPath,
+      args: [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(PORT)],
+      cwd: repoRoot,
+      env,
+      logFile: path.join(dataDir, 'portal.log'),
+      ready: httpReady(`${base}/api/v1/health`),
+      port: PORT,
+    });
+    services.push(portal);
+    services.push(
+      await startService({
+        name: `worker-${flavour}`,
+        command: tsx,
+        args: ['--conditions=react-server', 'server/jobs/worker.ts'],
+        cwd: repoRoot,
+        env,
+        logFile: path.join(dataDir, 'worker.log'),
+        ready: async () => true,
+      }),
+    );
+    // One session per demo user, shared by the simulated users: sign-ins are rate-limited per address
+    // and per user, and a request costs the server the same whichever session it carries.
+    const cookies = [];
+    for (const email of DEMO_USERS) cookies.push(await signIn(email));
+    const pages = await discoverPages(cookies[0]);
+    say(`${flavour}: ${USERS} users for ${SECONDS} s on ${Object.values(pages).join(', ')}`);
+    // One pass first, so first-request compilation and caches do not count as load.
+    for (const p of Object.values(pages)) await fetch(`${base}${p}`, { headers: { Cookie: cookies[0] } }).then((r) => r.arrayBuffer());
+    return await runLoad(pages, cookies, portal.child.pid);
+  } finally {
+    for (const service of services.reverse()) await service.stop();
+    pg?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const { ensureNextBuild } = await import('../lib/next-build.mjs');
+  ensureNextBuild({ log: say });
+  const sandboxDir = mkdtempSync(path.join(os.tmpdir(), 'slipway-load-sandbox-'));
+  const sandbox = await import('../../sandbox/sandbox.mjs');
+  await sandbox.ensureSandboxTools({ log: say });
+  const sb = await sandbox.startSandbox({
+    dataDir: sandboxDir,
+    awsPort: SANDBOX_PORTS.aws,
+    kafkaPort: SANDBOX_PORTS.kafka,
+    kafkaControllerPort: SANDBOX_PORTS.controller,
+    aws: true,
+    kafka: true,
+    log: say,
+  });
+  try {
+    const sandboxEnv = { SANDBOX_AWS_ENDPOINT: sb.awsEndpoint, SANDBOX_KAFKA_BROKERS: sb.kafkaBrokers };
+    for (const flavour of values.db.split(',')) {
+      const { rows, rps, peakRss } = await benchOne(flavour, sandboxEnv);
+      console.log(`\n${flavour}: ${rps.toFixed(0)} requests/s, web peak RSS ${peakRss.toFixed(0)} MB (target < ${TARGET_RSS_MB})`);
+      console.log('page          requests  errors   p50 ms   p95 ms   p99 ms');
+      for (const r of rows) {
+        console.log(
+          `${r.page.padEnd(13)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${r.p50.toFixed(0).padStart(8)} ${r.p95.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)}`,
+        );
+        console.log(
+          `BENCH ${JSON.stringify({ engine: `${flavour} ${r.page} (p99 ${r.p99.toFixed(0)} ms, ${r.errors} errors)`, runs: r.requests, meanMs: r.mean, medianMs: r.p50, p95Ms: r.p95, targetMs: TARGET_P99_MS })}`,
+        );
+      }
+    }
+  } finally {
+    await sb.stop();
+    rmSync(sandboxDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
