@@ -52,6 +52,11 @@ export const BENCHES = [
     command: [TSX, '--conditions=react-server', 'scripts/bench/sfn-dashboard.ts', 'history'],
   },
   {
+    name: 'catalog',
+    measures: 'catalog at 500 blueprints: loading and validating them once, the catalog page data and a search',
+    command: [TSX, '--conditions=react-server', 'scripts/bench/catalog.ts'],
+  },
+  {
     name: 'load',
     measures: 'load: 50 signed-in users on catalog, launches, an execution, a Kafka group and the estimator for 2 minutes, on SQLite and PostgreSQL (p50/p95/p99, requests/s, web RSS)',
     command: [process.execPath, 'scripts/bench/load.mjs'],
