@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
 import { expect, test, type Page } from '@playwright/test';
 
 // Runs against a portal with OIDC_ISSUER set, signing in through a real OpenID Connect provider
@@ -40,4 +42,41 @@ test('a first sign-in creates the user, with no team until an admin adds one', a
   // No team, so no launching.
   await page.goto('/launches/new?blueprint=sqs-managed-encryption');
   await expect(page.getByText('Launching needs the developer role in a team.')).toBeVisible();
+});
+
+// The test IdP reads each person's groups from this file at every sign-in (scripts/test.mjs sets it);
+// the portal maps `slipway-{team}-{role}s` to teams and `slipway-platform-admins` to platform admin.
+function setIdpGroups(login: string, groups: string[]) {
+  const file = process.env.SLIPWAY_E2E_OIDC_GROUPS_FILE;
+  if (!file) throw new Error('SLIPWAY_E2E_OIDC_GROUPS_FILE is not set: run through scripts/test.mjs');
+  const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  writeFileSync(file, JSON.stringify({ ...all, [login]: groups }));
+}
+
+test('IdP groups decide teams and roles at every sign-in, and leaving a group takes the access away', async ({ browser }) => {
+  const login = `grouped-${Date.now().toString(36)}`;
+  const signInFresh = async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughIdp(page, login);
+    const me = await (await page.request.get('/api/v1/me')).json();
+    await context.close();
+    return me;
+  };
+
+  setIdpGroups(login, ['slipway-falcon-developers', 'slipway-eagle-viewers', 'unrelated-group']);
+  expect(await signInFresh()).toMatchObject({
+    email: `${login}@example.com`,
+    isPlatformAdmin: false,
+    teams: [
+      expect.objectContaining({ slug: 'eagle', role: 'viewer', source: 'idp' }),
+      expect.objectContaining({ slug: 'falcon', role: 'developer', source: 'idp' }),
+    ],
+  });
+
+  setIdpGroups(login, ['slipway-falcon-admins', 'slipway-platform-admins']);
+  expect(await signInFresh()).toMatchObject({ isPlatformAdmin: true, teams: [expect.objectContaining({ slug: 'falcon', role: 'admin', source: 'idp' })] });
+
+  setIdpGroups(login, []);
+  expect(await signInFresh()).toMatchObject({ isPlatformAdmin: false, teams: [] });
 });

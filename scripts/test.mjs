@@ -6,7 +6,7 @@
 //   e2e (a production build in Debian's Chromium, plus the API specs)
 // `npm test -- --suite unit,db` runs a subset. Every server binds 127.0.0.1 and is stopped at the end.
 import { spawnSync } from 'node:child_process';
-import { rmSync, mkdirSync } from 'node:fs';
+import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isPostgresUrl, repoRoot } from './lib/defaults.mjs';
@@ -184,7 +184,7 @@ async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
   step(suites.has('e2e') ? 'e2e (Chromium + API)' : 'api', bin('playwright'), ['test', ...projects], {
     ...env,
     SLIPWAY_E2E_BASE_URL: `http://localhost:${PORT}`,
-    ...(oidc ? { SLIPWAY_E2E_OIDC_URL: oidc.url } : {}),
+    ...(oidc ? { SLIPWAY_E2E_OIDC_URL: oidc.url, SLIPWAY_E2E_OIDC_GROUPS_FILE: oidc.groupsFile } : {}),
   });
 }
 
@@ -198,10 +198,13 @@ async function startOidcPortal(env, migrateDatabase, logs) {
   const clientSecret = `oidc-test-${Date.now()}`;
   // Its own process: this one blocks in spawnSync while Playwright runs, so it could not answer.
   const issuerUrl = `http://127.0.0.1:${issuerPort}`;
+  // The specs write people's IdP groups here (e2e/oidc.spec.ts); the issuer reads it at each sign-in.
+  const groupsFile = path.join(testDataDir, 'oidc-groups.json');
+  writeFileSync(groupsFile, '{}');
   await startService({
     name: 'OIDC issuer',
     command: process.execPath,
-    args: ['e2e/support/oidc-issuer.mjs', String(issuerPort), 'slipway', clientSecret, `http://localhost:${portalPort}/api/auth/callback/oidc`],
+    args: ['e2e/support/oidc-issuer.mjs', String(issuerPort), 'slipway', clientSecret, `http://localhost:${portalPort}/api/auth/callback/oidc`, groupsFile],
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'test' },
     logFile: path.join(logs, 'oidc-issuer.log'),
@@ -218,6 +221,8 @@ async function startOidcPortal(env, migrateDatabase, logs) {
     OIDC_CLIENT_ID: 'slipway',
     OIDC_CLIENT_SECRET: clientSecret,
     OIDC_NAME: 'Test IdP',
+    SLIPWAY_OIDC_GROUP_RULES: 'slipway-{team}-{role}s',
+    SLIPWAY_PLATFORM_ADMIN_GROUPS: 'slipway-platform-admins',
   };
   await migrateDatabase({ url, log: say });
   step('seed the single-sign-on portal', bin('tsx'), ['--conditions=react-server', 'scripts/seed.ts'], oidcEnv);
@@ -231,7 +236,7 @@ async function startOidcPortal(env, migrateDatabase, logs) {
     ready: httpReady(`http://127.0.0.1:${portalPort}/api/v1/health`),
     port: portalPort,
   });
-  return { url: `http://localhost:${portalPort}` };
+  return { url: `http://localhost:${portalPort}`, groupsFile };
 }
 
 main().catch(async (err) => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
+import { GroupRuleError, parseGroupRules, type GroupRule } from '@/server/auth/group-rules';
 
 // Environment is parsed once; everything else reads settings from here, never from process.env.
 const boolish = z
@@ -39,6 +40,12 @@ const envSchema = z.object({
   OIDC_NAME: z.string().default('Single sign-on'),
   /** E-mail addresses (comma-separated) that are platform admins when they sign in with OIDC. */
   SLIPWAY_PLATFORM_ADMINS: z.string().optional(),
+  /** IdP groups (comma-separated) whose members are platform admins. */
+  SLIPWAY_PLATFORM_ADMIN_GROUPS: z.string().optional(),
+  /** The ID token / userinfo claim that lists a person's groups. */
+  SLIPWAY_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** How groups become team memberships (server/auth/group-rules.ts). */
+  SLIPWAY_OIDC_GROUP_RULES: z.string().optional(),
   /** Demo sign-in is on when no OIDC provider is configured, unless turned off explicitly. */
   SLIPWAY_DEMO_AUTH: boolish,
   NEXTAUTH_SECRET: z.string().min(32).optional(),
@@ -70,6 +77,10 @@ export type Env = z.infer<typeof envSchema> & {
   trustProxy: boolean;
   /** SLIPWAY_PLATFORM_ADMINS, lower-cased. */
   platformAdminEmails: string[];
+  /** SLIPWAY_PLATFORM_ADMIN_GROUPS. */
+  platformAdminGroups: string[];
+  /** SLIPWAY_OIDC_GROUP_RULES, parsed. */
+  groupRules: GroupRule[];
 };
 
 // next-auth's own default when NEXTAUTH_URL is unset, so the two never disagree.
@@ -112,7 +123,21 @@ function loadEnv(source: NodeJS.ProcessEnv): Env {
       .split(',')
       .map((email) => email.trim().toLowerCase())
       .filter(Boolean),
+    platformAdminGroups: (e.SLIPWAY_PLATFORM_ADMIN_GROUPS ?? '')
+      .split(',')
+      .map((group) => group.trim())
+      .filter(Boolean),
+    groupRules: parseRulesOrExplain(e.SLIPWAY_OIDC_GROUP_RULES),
   };
+}
+
+function parseRulesOrExplain(text: string | undefined): GroupRule[] {
+  try {
+    return parseGroupRules(text);
+  } catch (err) {
+    if (err instanceof GroupRuleError) throw new Error(`Invalid environment: SLIPWAY_OIDC_GROUP_RULES: ${err.message}`);
+    throw err;
+  }
 }
 
 let cached: Env | undefined;

@@ -6,6 +6,7 @@ import type { TokenSet } from 'openid-client';
 import { env } from '@/server/env';
 import { deriveKey } from '@/server/crypto';
 import { findDemoUser } from '@/server/auth/queries';
+import { groupsFromClaims } from '@/server/auth/group-rules';
 import { syncOidcUser } from '@/server/auth/oidc-user';
 import { recordAudit } from '@/server/audit/queries';
 
@@ -25,14 +26,16 @@ function providers(): Provider[] {
       clientSecret: e.OIDC_CLIENT_SECRET,
       idToken: true,
       checks: ['pkce', 'state'],
-      // With the code flow, many providers keep email and name out of the ID token and serve them
-      // from the UserInfo endpoint only; ask it when the (validated) ID token lacks an email.
+      // With the code flow, many providers keep email, name and groups out of the ID token and serve
+      // them from the UserInfo endpoint only; ask it when the (validated) ID token lacks an email, or
+      // lacks the groups claim while groups decide teams or platform admins.
       userinfo: {
         async request({ tokens, client }) {
           // next-auth passes the openid-client TokenSet here; its type says only "parameters".
           const set = tokens as TokenSet;
           const claims = set.claims();
-          return claims.email ? claims : { ...claims, ...(await client.userinfo(set)) };
+          const wantsGroups = (e.groupRules.length > 0 || e.platformAdminGroups.length > 0) && claims[e.SLIPWAY_OIDC_GROUPS_CLAIM] === undefined;
+          return claims.email && !wantsGroups ? claims : { ...claims, ...(await client.userinfo(set)) };
         },
       },
       authorization: { params: { scope: 'openid email profile' } },
@@ -74,9 +77,11 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: '/signin', error: '/signin' },
     providers: providers(),
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider === OIDC_PROVIDER_ID && user.email) {
-          await syncOidcUser({ email: user.email, name: user.name ?? null }, env().platformAdminEmails);
+          const e = env();
+          const groups = groupsFromClaims(profile as Record<string, unknown> | undefined, e.SLIPWAY_OIDC_GROUPS_CLAIM);
+          await syncOidcUser({ email: user.email, name: user.name ?? null, groups }, e);
         }
         return Boolean(user.email);
       },

@@ -17,7 +17,13 @@ export async function loadActor(where: { id: string } | { email: string }, via: 
     isPlatformAdmin: user.isPlatformAdmin,
     teams: user.memberships
       .filter((m) => isRole(m.role))
-      .map((m) => ({ id: m.team.id, slug: m.team.slug, name: m.team.name, role: m.role as Actor['teams'][number]['role'] })),
+      .map((m) => ({
+        id: m.team.id,
+        slug: m.team.slug,
+        name: m.team.name,
+        role: m.role as Actor['teams'][number]['role'],
+        source: m.source === 'idp' ? ('idp' as const) : ('local' as const),
+      })),
     via,
     tokenId,
   };
@@ -57,4 +63,42 @@ export async function listDemoUsers() {
 
 export async function findDemoUser(email: string) {
   return db.user.findFirst({ where: { email, isDemo: true } });
+}
+
+/** One membership an IdP sign-in changed: `from` or `to` is null when it was added or removed. */
+export interface MembershipChange {
+  team: string;
+  from: string | null;
+  to: string | null;
+  group: string | null;
+}
+
+/**
+ * Makes a user's IdP-derived memberships exactly `wanted` (team slug → role and group). Teams that do
+ * not exist are left out; a team the user holds a local (admin-assigned) membership of keeps it.
+ */
+export async function replaceIdpMemberships(userId: string, wanted: ReadonlyMap<string, { role: string; group: string }>): Promise<MembershipChange[]> {
+  return db.$transaction(async (tx) => {
+    const teams = await tx.team.findMany({ where: { slug: { in: [...wanted.keys()] } }, select: { id: true, slug: true } });
+    const existing = await tx.membership.findMany({ where: { userId }, include: { team: { select: { slug: true } } } });
+    const changes: MembershipChange[] = [];
+    for (const m of existing) {
+      if (m.source === 'idp' && !wanted.has(m.team.slug)) {
+        await tx.membership.delete({ where: { id: m.id } });
+        changes.push({ team: m.team.slug, from: m.role, to: null, group: m.idpGroup });
+      }
+    }
+    for (const team of teams) {
+      const want = wanted.get(team.slug)!;
+      const current = existing.find((m) => m.teamId === team.id);
+      if (!current) {
+        await tx.membership.create({ data: { userId, teamId: team.id, role: want.role, source: 'idp', idpGroup: want.group } });
+        changes.push({ team: team.slug, from: null, to: want.role, group: want.group });
+      } else if (current.source === 'idp' && (current.role !== want.role || current.idpGroup !== want.group)) {
+        await tx.membership.update({ where: { id: current.id }, data: { role: want.role, idpGroup: want.group } });
+        changes.push({ team: team.slug, from: current.role, to: want.role, group: want.group });
+      }
+    }
+    return changes;
+  });
 }

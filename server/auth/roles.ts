@@ -19,5 +19,6 @@ export type ActorDto = {
   email: string;
   name: string;
   isPlatformAdmin: boolean;
-  teams: { id: string; slug: string; name: string; role: Role }[];
+  /** `source`: local (assigned by an admin) or idp (from the identity provider's groups). */
+  teams: { id: string; slug: string; name: string; role: Role; source?: 'local' | 'idp' }[];
 };
