@@ -1,12 +1,22 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { unzipSync } from 'fflate';
+import { Kafka } from 'kafkajs';
 import { EC2Client, RunInstancesCommand, DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
-import { GetFunctionConfigurationCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
+import { GetFunctionCommand, GetFunctionConfigurationCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { createAwsClient } from '@/server/aws/clients';
 import { sandboxTargetRef } from '@/server/aws/test-support/sandbox-target';
 import { env } from '@/server/env';
+import { ensureArtefactBucket, s3Client } from '@/server/aws/s3';
+import { sandboxKafkaConfig, uniqueName } from '@/server/kafka/test-support/sandbox-kafka';
 import { seedDemoData } from '@/server/seed';
 import { loadActor } from '@/server/auth/queries';
 import { previewLaunch, startLaunch } from '@/server/launches/create';
@@ -18,6 +28,7 @@ import type { Actor } from '@/server/auth/actor';
 import type { LaunchPreviewDto } from '@/lib/launches/dto';
 
 import { loadBlueprintLibrary } from './load';
+import { resolveSandboxParameters } from './sandbox-parameters';
 import type { BlueprintFiles } from './read-blueprint';
 
 // Every sandbox-deployable blueprint is launched through the portal's own launch engine (packaging,
@@ -50,7 +61,7 @@ async function withLaunchedStack(
     target: 'sandbox',
     region: REGION,
     stackName: `it-${blueprint.metadata.slug}-${Date.now().toString(36)}`.slice(0, 128),
-    parameters: blueprint.metadata.sandboxParameters ?? {},
+    parameters: resolveSandboxParameters(blueprint.metadata.sandboxParameters),
   });
   const preview = await previewLaunch(falconDev, request);
   const { launchId } = await startLaunch(falconDev, { ...request, previewId: preview.previewId });
@@ -90,6 +101,7 @@ describe('sandbox-deployable blueprints', () => {
         'mainframe-jcl-step-functions',
         'lambda-abac',
         'lambda-console-code-suggestions',
+        'serverless-kafka-producer',
       ]),
     );
   });
@@ -163,6 +175,71 @@ describe('sandbox-deployable blueprints', () => {
       });
     },
     STACK_TIMEOUT_MS * 2 + 30_000,
+  );
+
+  it(
+    'serverless-kafka-producer: the deployed code bundles kafkajs, the MSK IAM signer and Powertools, and writes a request to the sandbox broker',
+    async () => {
+      const blueprint = library.blueprints.get('serverless-kafka-producer');
+      if (!blueprint) throw new Error('blueprint missing');
+      await withLaunchedStack(blueprint, async (outputs) => {
+        const lambda = createAwsClient(LambdaClient, sandbox);
+        const deployed = await lambda.send(new GetFunctionCommand({ FunctionName: outputs.get('ProducerFunctionName') }));
+        // The sandbox's Code.Location names the artefact's key in the portal's bucket; read the zip from there.
+        const key = new URL(deployed.Code!.Location!).pathname.slice(1);
+        const stored = await s3Client(sandbox).send(new GetObjectCommand({ Bucket: await ensureArtefactBucket(sandbox), Key: key }));
+        const files = unzipSync(await stored.Body!.transformToByteArray());
+        expect(Object.keys(files).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+        const bundle = new TextDecoder().decode(files['index.mjs']);
+        for (const dependency of ['kafkajs', 'aws-msk-iam-sasl-signer-js', '@aws-lambda-powertools/logger', '@aws-lambda-powertools/metrics', '@aws-lambda-powertools/tracer']) {
+          expect(bundle.includes(`// node_modules/${dependency}/`), dependency).toBe(true);
+        }
+        // Nothing left for the runtime to resolve but Node's own modules (and the AWS SDK, via require).
+        expect(bundle.match(/^import [^\n]* from ["'](?!node:)[^"']+["']/gm)).toBeNull();
+        expect(bundle.match(/require\(["'](kafkajs|@aws-lambda-powertools\/[a-z]+)["']\)/g)).toBeNull();
+
+        // The function points at the sandbox broker without IAM and outside any VPC.
+        const config = deployed.Configuration!;
+        expect(config.Environment?.Variables).toMatchObject({ BOOTSTRAP_BROKERS: env().SANDBOX_KAFKA_BROKERS, KAFKA_AUTH_MODE: 'NONE', TOPIC_NAME: 'messages' });
+        expect(config.VpcConfig?.SubnetIds ?? []).toEqual([]);
+
+        // The sandbox does not run Lambda code, so run the deployed bundle with the deployed environment
+        // in a Node.js process of its own and read the record back from the broker.
+        const kafka = new Kafka(sandboxKafkaConfig('it-producer'));
+        const kafkaAdmin = kafka.admin();
+        await kafkaAdmin.connect();
+        if (!(await kafkaAdmin.listTopics()).includes('messages')) {
+          await kafkaAdmin.createTopics({ topics: [{ topic: 'messages', numPartitions: 1 }], waitForLeaders: true });
+        }
+        const dir = await mkdtemp(path.join(tmpdir(), 'it-producer-'));
+        await writeFile(path.join(dir, 'index.mjs'), files['index.mjs']!);
+        const requestId = uniqueName('req');
+        const invoke = `const { handler } = await import('./index.mjs');
+          const result = await handler({ body: 'Hello World', isBase64Encoded: false }, { awsRequestId: '${requestId}', functionName: 'producer', invokedFunctionArn: 'arn', memoryLimitInMB: '512' });
+          console.log('RESULT ' + JSON.stringify(result)); process.exit(0);`;
+        const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', invoke], {
+          cwd: dir,
+          // The AWS SDK is left to the Lambda runtime; the portal's own node_modules stand in for the runtime's.
+          env: { NODE_ENV: 'production', PATH: process.env.PATH, NODE_PATH: path.join(process.cwd(), 'node_modules'), AWS_REGION: REGION, ...config.Environment?.Variables },
+          timeout: 30_000,
+        });
+        expect(JSON.parse(stdout.split('RESULT ')[1]!)).toMatchObject({ statusCode: 200 });
+        // Powertools' logger wrote the structured line with the Lambda context.
+        expect(stdout).toMatch(/"message":"record written".*"function_request_id":"req-/);
+
+        const consumer = kafka.consumer({ groupId: uniqueName('it-producer-read') });
+        const seen: string[] = [];
+        await consumer.connect();
+        await consumer.subscribe({ topic: 'messages', fromBeginning: true });
+        await consumer.run({ eachMessage: async ({ message }) => void (message.key?.toString() === requestId && seen.push(message.value!.toString())) });
+        const deadline = Date.now() + 20_000;
+        while (seen.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        await consumer.disconnect();
+        await kafkaAdmin.disconnect();
+        expect(seen).toEqual(['Hello World']);
+      });
+    },
+    STACK_TIMEOUT_MS * 2 + 60_000,
   );
 
   it(
