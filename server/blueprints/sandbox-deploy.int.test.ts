@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { unzipSync } from 'fflate';
 import { Kafka } from 'kafkajs';
 import { EC2Client, RunInstancesCommand, DescribeImagesCommand } from '@aws-sdk/client-ec2';
@@ -80,6 +80,34 @@ async function withLaunchedStack(
     const deleted = await syncLaunchUntil(launchId, (status) => status === 'DELETED' || status === 'DELETE_FAILED', STACK_TIMEOUT_MS);
     expect(deleted.status, deleted.statusReason ?? '').toBe('DELETED');
   }
+}
+
+/** Starts a named execution (moto otherwise returns an ARN ending in ":None") and waits for it to stop. */
+async function runExecution(stateMachineArn: string, input: unknown) {
+  const sfn = createAwsClient(SFNClient, sandbox);
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: `it-${Date.now()}`, input: JSON.stringify(input) }));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    if (described.status !== 'RUNNING' || Date.now() > deadline) return described;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Runs a Python script in `cwd` with `stdin` as its input and returns what it printed. */
+async function runPython(cwd: string, script: string, stdin: string, python = 'python3'): Promise<string> {
+  const child = execFile(python, ['-c', script], {
+    cwd,
+    env: { NODE_ENV: 'test', PATH: process.env.PATH, PYTHONDONTWRITEBYTECODE: '1', SANDBOX_AWS_ENDPOINT: env().SANDBOX_AWS_ENDPOINT },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.on('data', (chunk: string) => (stderr += chunk));
+  child.stdin?.end(stdin);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`python exited ${code}: ${stderr}`);
+  return stdout;
 }
 
 beforeAll(async () => {
@@ -237,6 +265,57 @@ describe('sandbox-deployable blueprints', () => {
         await consumer.disconnect();
         await kafkaAdmin.disconnect();
         expect(seen).toEqual(['Hello World']);
+      });
+    },
+    STACK_TIMEOUT_MS * 2 + 60_000,
+  );
+
+  it(
+    'mainframe-jcl-step-functions: the workflow extracts the employee table and hands it with the feed to the comparison, which finds the mismatches',
+    async () => {
+      const blueprint = library.blueprints.get('mainframe-jcl-step-functions');
+      if (!blueprint) throw new Error('blueprint missing');
+      await withLaunchedStack(blueprint, async (outputs) => {
+        const employee = (id: string, name: string, department: string) => ({ employee_id: id, name, department, start_date: '2024-06-03' });
+        // The portal has no DynamoDB client (it never needs one); the sandbox's own boto3 fills the table.
+        await runPython(
+          process.cwd(),
+          'import json, os, sys, boto3\n' +
+            'event = json.load(sys.stdin)\n' +
+            "table = boto3.resource('dynamodb', endpoint_url=os.environ['SANDBOX_AWS_ENDPOINT'], region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test').Table(event['table'])\n" +
+            "[table.put_item(Item=item) for item in event['items']]",
+          JSON.stringify({ table: outputs.get('EmployeeTableName'), items: [employee('E100', 'Ana Silva', 'Finance'), employee('E101', 'Raj Patel', 'IT')] }),
+          path.join(process.cwd(), '.sandbox', 'venv', 'bin', 'python'),
+        );
+        const bucket = outputs.get('FeedBucketName')!;
+        const s3 = s3Client(sandbox);
+        const feed = 'employee_id,name,department,start_date\nE100,Ana Silva,Finance,2024-06-03\nE101,Raj Patel,HR,2024-06-03\nE200,Li Wei,IT,2024-07-01\n';
+        await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'feeds/new-employees.csv', Body: feed }));
+        try {
+          const execution = await runExecution(outputs.get('StateMachineArn')!, {});
+          expect(execution.status, `${execution.error}: ${execution.cause}`).toBe('SUCCEEDED');
+          const state = JSON.parse(execution.output ?? '{}') as { extract: { count: number }; validation: { report: Record<string, unknown> } };
+          expect(state.extract.count).toBe(2);
+          // The sandbox's Lambda echoes its payload: what the workflow handed the function is the report.
+          const payload = state.validation.report;
+          expect(payload).toMatchObject({ feedKey: 'feeds/new-employees.csv', body: feed });
+          expect(payload.employees).toHaveLength(2);
+          // The function's own code, run on that payload, reports the two mismatches.
+          const report = JSON.parse(
+            await runPython(path.join(blueprint.dir, 'src', 'validate'), 'import json, sys, app; print(json.dumps(app.handler(json.load(sys.stdin), None)))', JSON.stringify(payload)),
+          ) as Record<string, unknown>;
+          expect(report).toMatchObject({ recordCount: 3, databaseCount: 2, matchedCount: 1, discrepancyCount: 2 });
+          expect(report.discrepancies).toEqual([
+            { line: 3, employeeId: 'E101', problems: ['department differs from the employee database (IT)'] },
+            { line: 4, employeeId: 'E200', problems: ['not in the employee database'] },
+          ]);
+        } finally {
+          // The bucket is versioned: every version must go before the stack can delete it.
+          const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket }));
+          for (const version of [...(versions.Versions ?? []), ...(versions.DeleteMarkers ?? [])]) {
+            await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: version.Key, VersionId: version.VersionId }));
+          }
+        }
       });
     },
     STACK_TIMEOUT_MS * 2 + 60_000,
