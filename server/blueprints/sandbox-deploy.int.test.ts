@@ -18,6 +18,9 @@ import { env } from '@/server/env';
 import { ensureArtefactBucket, s3Client } from '@/server/aws/s3';
 import { sandboxKafkaConfig, uniqueName } from '@/server/kafka/test-support/sandbox-kafka';
 import { seedDemoData } from '@/server/seed';
+import { ensureSandboxKafkaCluster } from '@/server/kafka/clusters';
+import { listKafkaEventSourceMappings } from '@/server/kafka/event-source-mappings';
+import { listTargetsForActor } from '@/server/targets/queries';
 import { loadActor } from '@/server/auth/queries';
 import { previewLaunch, startLaunch } from '@/server/launches/create';
 import { getLaunchDetail } from '@/server/launches/read';
@@ -54,7 +57,7 @@ function promisedOutputs(blueprint: BlueprintFiles): string[] {
 /** Launches the blueprint as a developer would, checks it, runs `check` on its outputs (and preview), then tears it down. */
 async function withLaunchedStack(
   blueprint: BlueprintFiles,
-  check: (outputs: Map<string, string>, preview: LaunchPreviewDto) => Promise<void> = async () => {},
+  check: (outputs: Map<string, string>, preview: LaunchPreviewDto, launchId: string) => Promise<void> = async () => {},
 ) {
   const request = launchRequestSchema.parse({
     blueprint: blueprint.metadata.slug,
@@ -74,7 +77,7 @@ async function withLaunchedStack(
     for (const name of promisedOutputs(blueprint)) {
       expect(outputs.get(name), `output ${name}`).toBeTruthy();
     }
-    await check(outputs, preview);
+    await check(outputs, preview, launchId);
   } finally {
     await teardownLaunch(falconDev, launchId);
     const deleted = await syncLaunchUntil(launchId, (status) => status === 'DELETED' || status === 'DELETE_FAILED', STACK_TIMEOUT_MS);
@@ -268,6 +271,35 @@ describe('sandbox-deployable blueprints', () => {
       });
     },
     STACK_TIMEOUT_MS * 2 + 60_000,
+  );
+
+  it(
+    'msk-custom-consumer-group: a self-managed mapping on the sandbox broker keeps its consumer group id and shows on the Kafka page, linked to the launch and the group',
+    async () => {
+      const blueprint = library.blueprints.get('msk-custom-consumer-group');
+      if (!blueprint) throw new Error('blueprint missing');
+      const cluster = await ensureSandboxKafkaCluster();
+      await withLaunchedStack(blueprint, async (outputs, _preview, launchId) => {
+        const uuid = outputs.get('EventSourceMappingId');
+        const target = (await listTargetsForActor(falconDev)).find((t) => t.isSandbox)!;
+        const page = await listKafkaEventSourceMappings(falconDev, target, REGION);
+        expect(page.error).toBeNull();
+        const mapping = page.mappings.find((m) => m.uuid === uuid);
+        expect(mapping).toMatchObject({
+          consumerGroupId: 'specificTimeCG',
+          topics: ['demoTopic01'],
+          startingPosition: 'TRIM_HORIZON',
+          source: { kind: 'self-managed', bootstrapServers: env().SANDBOX_KAFKA_BROKERS.split(',') },
+          cluster: { id: cluster.id, name: 'sandbox' },
+          lagHref: `/kafka/${cluster.id}/groups/specificTimeCG`,
+          launch: { id: launchId },
+        });
+        // The launch's Kafka dashboard link names the group, which the page highlights among the mappings.
+        const detail = await getLaunchDetail(falconDev, launchId);
+        expect(detail.dashboards.find((d) => d.kind === 'kafka')?.href).toBe('/kafka?group=specificTimeCG');
+      });
+    },
+    STACK_TIMEOUT_MS * 2 + 30_000,
   );
 
   it(

@@ -6,6 +6,7 @@ import { versionsBehind } from '@/server/launches/context';
 import { findLaunch, listEvents, listLaunchRows, parseChanges, parseOutputs, parseRecord, type LaunchRow } from '@/server/launches/queries';
 import { summariseEvents } from '@/server/launches/progress';
 import { consoleUrl, deletionFix } from '@/server/launches/console-links';
+import { kafkaDashboardQuery } from '@/server/launches/dashboard-links';
 import { MASKED } from '@/lib/launches/parameters';
 import { dashboardHref, dashboardLabels } from '@/lib/blueprints/labels';
 import type { Actor } from '@/server/auth/actor';
@@ -91,8 +92,8 @@ function dashboardsFor(blueprint: BlueprintFiles | undefined, outputs: StackOutp
     let query = '';
     if (d.kind === 'stepfunctions' && out(d.stateMachineArnOutput)) query = `?stateMachineArn=${encodeURIComponent(out(d.stateMachineArnOutput)!)}`;
     if (d.kind === 'sns-audit' && out(d.topicArnOutput)) query = `?topicArn=${encodeURIComponent(out(d.topicArnOutput)!)}`;
-    if (d.kind === 'kafka' && parameters[d.clusterArnParameter])
-      query = `?clusterArn=${encodeURIComponent(parameters[d.clusterArnParameter]!)}${d.consumerGroupIdParameter && parameters[d.consumerGroupIdParameter] ? `&group=${encodeURIComponent(parameters[d.consumerGroupIdParameter]!)}` : ''}`;
+    if (d.kind === 'kafka')
+      query = kafkaDashboardQuery(parameters[d.clusterArnParameter], d.consumerGroupIdParameter && parameters[d.consumerGroupIdParameter]);
     if (d.kind === 'abac' || d.kind === 'cost') query = `?launch=${launchId}${d.kind === 'cost' ? `&blueprint=${blueprint.metadata.slug}` : ''}`;
     return { kind: d.kind, label: dashboardLabels[d.kind], href: `${dashboardHref[d.kind]}${query}` };
   });
