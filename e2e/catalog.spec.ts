@@ -126,6 +126,12 @@ test('a SAM blueprint’s diagram draws its connectors as labelled permission ed
   const diagram = page.getByTestId('architecture-diagram');
   await diagram.scrollIntoViewIfNeeded();
   await expect(diagram).toHaveAttribute('data-layout', /^done /);
+  // Permission edges are off by default; the connectors are among them.
+  const permissions = page.getByRole('group', { name: 'Edge kinds' }).getByLabel('permission');
+  await expect(permissions).not.toBeChecked();
+  await expect(diagram.getByTestId('rf__edge-permission:ImageCatalogStateMachine->IngestionBucket')).toHaveCount(0);
+  await permissions.check();
+  await expect(diagram).toHaveAttribute('data-layout', /^done /);
   // Each AWS::Serverless::Connector is an arrow from its source to its destination, named by its permissions.
   for (const [target, permissions] of [
     ['IngestionBucket', 'Read'],
