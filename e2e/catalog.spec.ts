@@ -121,6 +121,57 @@ test('a diagram shows every resource’s whole name and opens its properties and
   await expect(panel).toBeHidden();
 });
 
+test('a SAM blueprint’s diagram draws its connectors as labelled permission edges, with no connector node (screenshot)', async ({ page }) => {
+  await page.goto('/catalog/image-moderation-least-privilege');
+  const diagram = page.getByTestId('architecture-diagram');
+  await diagram.scrollIntoViewIfNeeded();
+  await expect(diagram).toHaveAttribute('data-layout', /^done /);
+  // Permission edges are off by default; the connectors are among them.
+  const permissions = page.getByRole('group', { name: 'Edge kinds' }).getByLabel('permission');
+  await expect(permissions).not.toBeChecked();
+  await expect(diagram.getByTestId('rf__edge-permission:ImageCatalogStateMachine->IngestionBucket')).toHaveCount(0);
+  await permissions.check();
+  await expect(diagram).toHaveAttribute('data-layout', /^done /);
+  // Each AWS::Serverless::Connector is an arrow from its source to its destination, named by its permissions.
+  for (const [target, permissions] of [
+    ['IngestionBucket', 'Read'],
+    ['CatalogTable', 'Write'],
+    ['ModeratorTopic', 'Write'],
+  ] as const) {
+    const id = `permission:ImageCatalogStateMachine->${target}`;
+    await expect(diagram.getByTestId(`rf__edge-${id}`)).toBeAttached();
+    await expect(diagram.locator(`[data-edge-label="${id}"]`)).toHaveText(permissions);
+  }
+  // The connectors are relations, not resources: no node of type AWS::Serverless::Connector.
+  await expect(diagram.getByRole('button', { name: /AWS::Serverless::Connector$/ })).toHaveCount(0);
+  await expect(diagram.getByRole('button', { name: 'ImageCatalogStateMachine, AWS::Serverless::StateMachine' })).toBeVisible();
+  await expect(diagram).toHaveScreenshot('image-moderation-sam-diagram.png');
+});
+
+test('a SAM blueprint’s nested applications are frames holding their own resources, linked across stacks', async ({ page }) => {
+  await page.goto('/catalog/orders-nested-stacks');
+  const diagram = page.getByTestId('architecture-diagram');
+  await diagram.scrollIntoViewIfNeeded();
+  await expect(diagram).toHaveAttribute('data-layout', /^done /);
+  for (const stack of ['DbStack', 'WorkflowStack', 'ApiIntegrationsStack', 'ApiStack']) {
+    // Each AWS::Serverless::Application is a frame, and its template's resources sit inside it.
+    const frame = diagram.getByTestId(`rf__node-${stack}`);
+    await expect(frame).toContainText(stack);
+    await expect(frame.getByTestId('diagram-node')).toHaveCount(0);
+  }
+  const fn = diagram.locator('[data-node-id="ApiIntegrationsStack/StartWorkflowFunction"]');
+  await expect(fn).toHaveAccessibleName('StartWorkflowFunction, AWS::Serverless::Function');
+  const inside = async (child: string, parent: string) => {
+    const [c, p] = await Promise.all([diagram.locator(`[data-node-id="${child}"]`).boundingBox(), diagram.getByTestId(`rf__node-${parent}`).boundingBox()]);
+    return c && p && c.x >= p.x && c.y >= p.y && c.x + c.width <= p.x + p.width + 1 && c.y + c.height <= p.y + p.height + 1;
+  };
+  expect(await inside('ApiIntegrationsStack/StartWorkflowFunction', 'ApiIntegrationsStack')).toBe(true);
+  expect(await inside('DbStack/OrdersTable', 'DbStack')).toBe(true);
+  // The SAM function's SQS event, and the API in one nested stack calling the queue in another.
+  await expect(diagram.getByTestId('rf__edge-event:ApiIntegrationsStack/OrdersQueue->ApiIntegrationsStack/StartWorkflowFunction')).toBeAttached();
+  await expect(diagram.getByTestId('rf__edge-invoke:ApiStack/PostOrderMethod->ApiIntegrationsStack/OrdersQueue')).toBeAttached();
+});
+
 test('every blueprint page gives a monthly dollar figure or says why there is none', async ({ page }) => {
   await page.goto('/catalog/ec2-state-change-enrichment');
   // A Standard workflow: 30,000 executions × 6 transitions at $0.025 per 1,000.

@@ -166,6 +166,31 @@ test('a template the sandbox rejects shows CREATE_FAILED with the reason and the
   await expect(page.getByTestId('event-timeline')).toContainText('DELETE_COMPLETE');
 });
 
+test('the preview follows each function build, and a build that fails is shown as such before CloudFormation', async ({ page }) => {
+  test.setTimeout(120_000);
+  const name = `e2e-build-fail-${Date.now().toString(36)}`;
+  await page.goto('/launches/new?blueprint=test-build-failure');
+  await page.getByLabel('Stack name').fill(name);
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+  const failure = page.getByRole('alert').filter({ hasText: 'Build failed' });
+  await expect(failure).toBeVisible({ timeout: 60_000 });
+  await expect(failure).toContainText('The build of function BrokenFunction (nodejs22.x) failed: esbuild:');
+  const builds = page.getByTestId('function-builds');
+  await expect(builds).toContainText('one failed: nothing was sent to CloudFormation');
+  await expect(builds.getByTestId('function-build').filter({ hasText: 'WorkingFunction' })).toHaveAttribute('data-build-status', /^(built|cached)$/);
+  const broken = builds.getByTestId('function-build').filter({ hasText: 'BrokenFunction' });
+  await expect(broken).toHaveAttribute('data-build-status', 'failed');
+  await expect(broken).toContainText('Could not resolve "./nowhere.mjs"');
+  await expect(page.getByTestId('launch-preview')).toHaveCount(0);
+
+  // The launch keeps the builds: its page says the build failed, and which function.
+  const progress = await page.request.get(`/api/v1/launches/build-progress?target=sandbox&region=us-east-1&stackName=${name}`);
+  const { launchId } = (await progress.json()) as { launchId: string };
+  await page.goto(`/launches/${launchId}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'Build failed' })).toContainText('BrokenFunction');
+  await expect(page.getByTestId('function-build').filter({ hasText: 'BrokenFunction' })).toHaveAttribute('data-build-status', 'failed');
+});
+
 test('an unconfirmed preview offers only discarding; once discarded, the launch offers nothing and says why', async ({ page }) => {
   const name = `e2e-review-${Date.now().toString(36)}`;
   const res = await page.request.post('/api/v1/launches/preview', {

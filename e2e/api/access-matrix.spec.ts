@@ -119,6 +119,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/blueprints/{slug}': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/blueprints/sqs-managed-encryption' }) },
 
   'GET /api/v1/launches': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/launches' }) },
+  // Only ever the caller's own launches: anyone signed in gets 200 (an empty list for a stack not theirs).
+  'GET /api/v1/launches/build-progress': {
+    statuses: SIGNED_IN,
+    call: (f) => ({ path: `/api/v1/launches/build-progress?target=${f.sandboxTargetId}&region=${REGION}&stackName=matrix-build-progress` }),
+  },
   'POST /api/v1/launches/preview': { statuses: OWNER_DEVELOPS, call: () => ({ path: '/api/v1/launches/preview', data: sqsLaunch() }) },
   'POST /api/v1/launches': { statuses: [401, 403, 201, 403, 201], call: () => ({ path: '/api/v1/launches', data: sqsLaunch() }) },
   'GET /api/v1/launches/{id}': { statuses: OWNER_READS, call: (f) => ({ path: `/api/v1/launches/${f.launchId}` }) },

@@ -22,7 +22,12 @@ test('the catalog lists every pattern with its version, services, dashboards and
   expect(ec2!.source.title).toBeTruthy();
   // The 18 patterns from the seed posts (test runs add fixture blueprints on top).
   expect(blueprints.length).toBeGreaterThanOrEqual(18);
-  expect(blueprints.find((b) => b.slug === 'msk-custom-consumer-group')).toMatchObject({ sandboxReady: false });
+  expect(blueprints.find((b) => b.slug === 'lambda-db2-ibm-i')).toMatchObject({ sandboxReady: false });
+  // The two Kafka blueprints launch against the sandbox broker.
+  expect(blueprints.filter((b) => b.slug === 'msk-custom-consumer-group' || b.slug === 'serverless-kafka-producer').map((b) => b.sandboxReady)).toEqual([
+    true,
+    true,
+  ]);
 });
 
 test('search and filters narrow the list; a bad filter is a 422 naming the field', async ({ request }) => {

@@ -82,6 +82,8 @@ export type LaunchDetailDto = LaunchSummaryDto & {
   tags: Record<string, string>;
   outputs: StackOutputDto[];
   events: StackEventDto[];
+  /** The function builds of the last preview of this launch (a failed one explains FAILED_TO_START). */
+  builds: FunctionBuildProgressDto[];
   progress: { done: number; total: number; failed: number };
   firstFailure: StackEventDto | null;
   resources: StackResourceDto[];
@@ -101,6 +103,29 @@ export type FunctionBuildDto = {
   cached: boolean;
   sizeBytes: number;
   durationMs: number;
+};
+
+/** Where one function's build is while a preview runs, and how it ended (see server/builds). */
+export type FunctionBuildStatus = 'pending' | 'building' | 'built' | 'cached' | 'failed';
+
+/** One function's build as the launch pages follow it: recorded on the launch as each build moves on. */
+export type FunctionBuildProgressDto = {
+  functionId: string;
+  runtime: string;
+  tool: 'esbuild' | 'pip';
+  status: FunctionBuildStatus;
+  /** Size of the built zip, once built or read from the cache. */
+  sizeBytes: number | null;
+  durationMs: number | null;
+  /** The build tool's message when the build failed. */
+  error: string | null;
+};
+
+/** A stack's function builds while its preview runs (`launchId` null before the launch is claimed). */
+export type LaunchBuildProgressDto = {
+  launchId: string | null;
+  status: string | null;
+  builds: FunctionBuildProgressDto[];
 };
 
 export type LaunchPreviewDto = {

@@ -42,6 +42,10 @@ export const launchRequestSchema = z.strictObject({
 });
 export type LaunchRequest = z.infer<typeof launchRequestSchema>;
 
+/** Which stack's preview builds to follow: the launch request's own target, region and stack name. */
+export const launchBuildProgressSchema = launchRequestSchema.pick({ target: true, region: true, stackName: true });
+export type LaunchBuildProgressQuery = z.infer<typeof launchBuildProgressSchema>;
+
 export const launchUpdateSchema = z.strictObject({
   /** Parameters to change; secret (NoEcho) ones left out keep their previous value. */
   parameters: parametersSchema,

@@ -14,6 +14,7 @@ import { crossCheckBlueprint } from './cross-check';
 import { resolveNestedPath } from './graph';
 import { blueprintMetadataSchema, type BlueprintMetadata } from './schema';
 import { SAM_TRANSFORM, declaredTransforms } from './sam';
+import { resolveSandboxParameters } from './sandbox-parameters';
 import { extractTemplateModel } from './template';
 
 /** A nested template, by its path inside the blueprint folder. */
@@ -66,7 +67,7 @@ export async function readBlueprint(dir: string): Promise<ReadBlueprintResult> {
 
   const model = extractTemplateModel(root.template, metadata, nested.map((file) => file.template));
   // The sandbox launch goes through the same validation as anyone's: its values must pass it.
-  for (const [name, value] of Object.entries(metadata.sandboxParameters ?? {})) {
+  for (const [name, value] of Object.entries(resolveSandboxParameters(metadata.sandboxParameters))) {
     const parameter = model.parameters.find((p) => p.name === name);
     const problem = parameter && validateParameterValue(parameter, String(value));
     if (problem) issue('blueprint.yaml', `sandboxParameters.${name}`, problem);

@@ -38,12 +38,18 @@ describe('building function code at launch', () => {
     const settings = await freshSettings();
     const blueprint = { dir: producerDir, slug: `it-builds-${unique()}`, version: '1.0.0' };
 
-    const first = await prepareTemplate(sandbox, blueprint, { build: await buildBlueprintFunctions(producerDir, {}, { settings }) });
+    // Every step is heard as it happens: the function listed as pending, then building, then built.
+    const heard: string[][] = [];
+    const onProgress = (builds: { functionId: string; status: string }[]) => void heard.push(builds.map((b) => `${b.functionId}:${b.status}`));
+    const first = await prepareTemplate(sandbox, blueprint, { build: await buildBlueprintFunctions(producerDir, {}, { settings, onProgress }) });
+    expect(heard).toEqual([['ProducerFunction:pending'], ['ProducerFunction:building'], ['ProducerFunction:built']]);
+    heard.length = 0;
     expect(first.build.reports).toEqual([expect.objectContaining({ logicalId: 'ProducerFunction', tool: 'esbuild', cached: false })]);
     const code = producerCode(first.body);
     expect(first.upload.uploaded).toContain(code.S3Key);
 
-    const second = await prepareTemplate(sandbox, blueprint, { build: await buildBlueprintFunctions(producerDir, {}, { settings }) });
+    const second = await prepareTemplate(sandbox, blueprint, { build: await buildBlueprintFunctions(producerDir, {}, { settings, onProgress }) });
+    expect(heard).toEqual([['ProducerFunction:pending'], ['ProducerFunction:building'], ['ProducerFunction:cached']]);
     expect(second.build.reports).toEqual([expect.objectContaining({ logicalId: 'ProducerFunction', cached: true, key: first.build.reports[0]!.key })]);
     expect(second.upload.uploaded).toEqual([]);
     expect(second.upload.skipped).toContain(code.S3Key);

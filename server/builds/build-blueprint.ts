@@ -6,9 +6,9 @@ import path from 'node:path';
 import { findLocalArtefactPaths } from '@/server/blueprints/artefact-paths';
 import { parseCfnYaml } from '@/server/blueprints/cfn-yaml';
 
-import { buildFunction, defaultBuildSettings, type BuildReport, type BuildSettings } from './build-function';
-import { planFunctionBuild } from './plan';
-import type { FunctionBuildDto } from '@/lib/launches/dto';
+import { buildFunction, defaultBuildSettings, functionNeedsBuild, type BuildReport, type BuildSettings } from './build-function';
+import { planFunctionBuild, type FunctionBuildPlan } from './plan';
+import type { FunctionBuildDto, FunctionBuildProgressDto } from '@/lib/launches/dto';
 
 /** The built code of a blueprint's functions, by `builtCodeKey`, and what each build did. */
 export interface BlueprintBuild {
@@ -33,23 +33,65 @@ export function builtCodeKey(templateFile: string, logicalId: string): string {
   return `${path.resolve(templateFile)}#${logicalId}`;
 }
 
+/** Called with every function's state each time one of them moves on (a fresh array each time). */
+export type BuildProgressListener = (builds: FunctionBuildProgressDto[]) => void | Promise<void>;
+
 /**
  * Builds every function of a blueprint whose code is a local folder (nested templates included),
  * one at a time, before anything is packaged or sent to AWS. `parameters` are the root template's
- * launch values (they can choose a function's architecture).
+ * launch values (they can choose a function's architecture). `onProgress` hears the list of functions
+ * to build first (all pending), then each start and end; a failed build is reported before it throws.
  */
 export async function buildBlueprintFunctions(
   blueprintDir: string,
   parameters: Record<string, string> = {},
-  options: { settings?: BuildSettings; templateFile?: string } = {},
+  options: { settings?: BuildSettings; templateFile?: string; onProgress?: BuildProgressListener } = {},
 ): Promise<BlueprintBuild> {
   const result: BlueprintBuild = { code: new Map(), reports: [] };
   const settings = options.settings ?? defaultBuildSettings();
-  await buildTemplate(path.join(blueprintDir, options.templateFile ?? 'template.yaml'), parameters, settings, result, new Set());
+  const planned: { templateFile: string; plan: FunctionBuildPlan }[] = [];
+  await planTemplate(path.join(blueprintDir, options.templateFile ?? 'template.yaml'), parameters, planned, new Set());
+
+  const progress: FunctionBuildProgressDto[] = planned.map(({ plan }) => ({
+    functionId: plan.logicalId,
+    runtime: plan.runtime,
+    tool: plan.family === 'nodejs' ? 'esbuild' : 'pip',
+    status: 'pending',
+    sizeBytes: null,
+    durationMs: null,
+    error: null,
+  }));
+  const report = async (index: number, change: Partial<FunctionBuildProgressDto>) => {
+    progress[index] = { ...progress[index]!, ...change };
+    await options.onProgress?.(progress.map((entry) => ({ ...entry })));
+  };
+  if (progress.length > 0) await options.onProgress?.(progress.map((entry) => ({ ...entry })));
+
+  for (const [index, { templateFile, plan }] of planned.entries()) {
+    await report(index, { status: 'building' });
+    const started = Date.now();
+    let built: Awaited<ReturnType<typeof buildFunction>>;
+    try {
+      built = await buildFunction(plan, settings);
+    } catch (error) {
+      await report(index, { status: 'failed', durationMs: Date.now() - started, error: (error as Error).message });
+      throw error;
+    }
+    if (!built) continue;
+    result.code.set(builtCodeKey(templateFile, plan.logicalId), built.zip);
+    result.reports.push(built.report);
+    await report(index, { status: built.report.cached ? 'cached' : 'built', sizeBytes: built.report.bytes, durationMs: built.report.durationMs });
+  }
   return result;
 }
 
-async function buildTemplate(templateFile: string, parameters: Record<string, string>, settings: BuildSettings, result: BlueprintBuild, seen: Set<string>) {
+/** The functions of a template (and its nested templates) that need a build, in template order. */
+async function planTemplate(
+  templateFile: string,
+  parameters: Record<string, string>,
+  planned: { templateFile: string; plan: FunctionBuildPlan }[],
+  seen: Set<string>,
+) {
   const resolved = path.resolve(templateFile);
   if (seen.has(resolved)) return;
   seen.add(resolved);
@@ -58,15 +100,11 @@ async function buildTemplate(templateFile: string, parameters: Record<string, st
     const absolute = path.resolve(path.dirname(resolved), local.path);
     if (local.kind === 'nested-template') {
       // A nested stack's parameters come from its parent at deploy time; its own defaults stand in here.
-      await buildTemplate(absolute, {}, settings, result, seen);
+      await planTemplate(absolute, {}, planned, seen);
       continue;
     }
     if (local.kind !== 'lambda-code' || !(await stat(absolute)).isDirectory()) continue;
     const plan = planFunctionBuild(template, local.logicalId, absolute, parameters);
-    if (!plan) continue;
-    const built = await buildFunction(plan, settings);
-    if (!built) continue;
-    result.code.set(builtCodeKey(resolved, local.logicalId), built.zip);
-    result.reports.push(built.report);
+    if (plan && (await functionNeedsBuild(plan))) planned.push({ templateFile: resolved, plan });
   }
 }

@@ -59,6 +59,16 @@ function memoisedVersion(name: string, read: () => Promise<string>): Promise<str
   return version;
 }
 
+/** True when the folder gets a build (Node.js with a package.json, Python with a requirements.txt); otherwise it is zipped as it is. */
+export async function functionNeedsBuild(plan: FunctionBuildPlan): Promise<boolean> {
+  try {
+    return plan.family === 'nodejs' ? (await readPackageJson(plan.sourceDir)) !== null : await hasRequirements(plan.sourceDir);
+  } catch {
+    // An unreadable package.json is the build's to report, with the function's name.
+    return true;
+  }
+}
+
 // Two launches of one blueprint at once build it once.
 const inFlight = new Map<string, Promise<Uint8Array>>();
 

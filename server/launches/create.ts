@@ -187,7 +187,10 @@ async function prepareChangeSet(launchId: string, v: ValidatedLaunch): Promise<B
   let stackId: string | undefined;
   try {
     // The build comes first: a function that does not build is reported before anything reaches AWS.
-    const build = await buildBlueprintFunctions(v.blueprint.dir, v.values);
+    // Each step is stored on the launch, where the launch form follows it while this request runs.
+    const build = await buildBlueprintFunctions(v.blueprint.dir, v.values, {
+      onProgress: (builds) => updateLaunch(launchId, { builds }).then(() => undefined),
+    });
     await assertNameFreeInAws(v);
     const cs = await createLaunchChangeSet(launchId, v, build);
     stackId = cs.stackId;

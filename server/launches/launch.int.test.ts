@@ -9,7 +9,7 @@ import { loadActor } from '@/server/auth/queries';
 import { createAwsClient } from '@/server/aws/clients';
 import { resolveTargetRefById } from '@/server/targets/queries';
 import { discardPreview, previewLaunch, startLaunch } from '@/server/launches/create';
-import { getLaunchDetail } from '@/server/launches/read';
+import { getLaunchBuildProgress, getLaunchDetail } from '@/server/launches/read';
 import { syncLaunchesInFlight } from '@/server/launches/sync';
 import { syncLaunchUntil } from '@/server/launches/test-support/sync-until';
 import { insertLaunch } from '@/server/launches/queries';
@@ -66,7 +66,43 @@ describe('launching a blueprint into the sandbox', () => {
     expect(preview.builds.every((b) => b.runtime === 'nodejs22.x' && b.sizeBytes > 0)).toBe(true);
     // Asking again for the same preview finds it already made: nothing is built again.
     expect((await previewLaunch(falconDev, req)).builds).toEqual([]);
+    // The builds stay on the launch, as the launch form and page follow them.
+    const followed = await getLaunchBuildProgress(falconDev, { target: 'sandbox', region: 'us-east-1', stackName: req.stackName });
+    expect(followed).toMatchObject({ launchId: preview.previewId, status: 'REVIEW_IN_PROGRESS' });
+    expect(followed.builds.map((b) => b.functionId).sort()).toEqual(preview.builds.map((b) => b.functionId).sort());
+    expect(followed.builds.every((b) => (b.status === 'built' || b.status === 'cached') && (b.sizeBytes ?? 0) > 0 && b.error === null)).toBe(true);
+    // Nobody else sees them.
+    expect(await getLaunchBuildProgress(eagleDev, { target: 'sandbox', region: 'us-east-1', stackName: req.stackName })).toEqual({
+      launchId: null,
+      status: null,
+      builds: [],
+    });
     await discardPreview(preview.previewId, 'test over');
+  });
+
+  it('records each function build on the launch as it goes, and a failed build ends the launch before CloudFormation', async () => {
+    const req = request({ blueprint: 'test-build-failure', stackName: `it-build-fail-${unique()}` });
+    const error = (await previewLaunch(falconDev, req).catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ code: 'VALIDATION' });
+    expect(error.message).toMatch(
+      /^The build of function BrokenFunction \(nodejs22\.x\) failed: esbuild: index\.mjs:2:\d+: Could not resolve "\.\/nowhere\.mjs"/,
+    );
+
+    const followed = await getLaunchBuildProgress(falconDev, { target: 'sandbox', region: 'us-east-1', stackName: req.stackName });
+    expect(followed.status).toBe('FAILED_TO_START');
+    expect(followed.builds).toEqual([
+      expect.objectContaining({ functionId: 'WorkingFunction', tool: 'esbuild', status: expect.stringMatching(/^(built|cached)$/), error: null }),
+      expect.objectContaining({ functionId: 'BrokenFunction', tool: 'esbuild', status: 'failed', sizeBytes: null, error: error.message }),
+    ]);
+    const detail = await getLaunchDetail(falconDev, followed.launchId!);
+    expect(detail.status).toBe('FAILED_TO_START');
+    expect(detail.statusReason).toBe(error.message);
+    expect(detail.builds).toEqual(followed.builds);
+    // Nothing reached CloudFormation: no change set, no stack.
+    const row = await db.launch.findUniqueOrThrow({ where: { id: followed.launchId! } });
+    expect([row.changeSetId, row.stackId]).toEqual([null, null]);
+    const cfn = createAwsClient(CloudFormationClient, await resolveTargetRefById(row.targetId, 'us-east-1'));
+    await expect(cfn.send(new DescribeStacksCommand({ StackName: req.stackName }))).rejects.toThrow(/does not exist/);
   });
 
   it('previews the change set, creates the stack with per-resource events, updates and tears it down', async () => {

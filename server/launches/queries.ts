@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db, isUniqueViolation } from '@/server/db';
-import type { ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
+import type { FunctionBuildProgressDto, ResourceChangeDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
 
 const recordSchema = z.record(z.string(), z.string());
 const outputsSchema = z.array(z.object({ key: z.string(), value: z.string(), description: z.string().nullable() }));
@@ -64,6 +64,22 @@ export function findActiveLaunch(targetId: string, region: string, stackName: st
   return db.launch.findUnique({ where: { activeKey: activeKeyOf(targetId, region, stackName) } });
 }
 
+/** The newest launch one person started for a stack name in a target and region, claimed or not. */
+export function findLatestLaunchOfStack(targetId: string, region: string, stackName: string, createdById: string) {
+  return db.launch.findFirst({ where: { targetId, region, stackName, createdById }, orderBy: { createdAt: 'desc' } });
+}
+
+/** The function builds stored on a launch. */
+export function parseBuilds(json: string | null): FunctionBuildProgressDto[] {
+  if (!json) return [];
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? (value as FunctionBuildProgressDto[]) : [];
+  } catch {
+    return [];
+  }
+}
+
 export type LaunchPatch = Partial<{
   status: string;
   statusReason: string | null;
@@ -81,12 +97,14 @@ export type LaunchPatch = Partial<{
   settledAt: Date | null;
   deletedAt: Date | null;
   releaseName: boolean;
+  builds: FunctionBuildProgressDto[];
 }>;
 
 function toData(patch: LaunchPatch) {
-  const { pendingChanges, outputs, parameters, tags, releaseName, ...rest } = patch;
+  const { pendingChanges, outputs, parameters, tags, releaseName, builds, ...rest } = patch;
   return {
     ...rest,
+    ...(builds ? { builds: JSON.stringify(builds) } : {}),
     ...(pendingChanges !== undefined ? { pendingChanges: pendingChanges ? JSON.stringify(pendingChanges) : null } : {}),
     ...(outputs ? { outputs: JSON.stringify(outputs) } : {}),
     ...(parameters ? { parameters: JSON.stringify(parameters) } : {}),

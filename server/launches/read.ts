@@ -3,14 +3,26 @@ import { AppError } from '@/server/errors';
 import { readableTeamIds, roleInTeam } from '@/server/auth/authz';
 import { loadBlueprintLibrary } from '@/server/blueprints/load';
 import { versionsBehind } from '@/server/launches/context';
-import { findLaunch, listEvents, listLaunchRows, parseChanges, parseOutputs, parseRecord, type LaunchRow } from '@/server/launches/queries';
+import {
+  findLatestLaunchOfStack,
+  findLaunch,
+  listEvents,
+  listLaunchRows,
+  parseBuilds,
+  parseChanges,
+  parseOutputs,
+  parseRecord,
+  type LaunchRow,
+} from '@/server/launches/queries';
+import { getTargetForActor } from '@/server/targets/queries';
 import { summariseEvents } from '@/server/launches/progress';
 import { consoleUrl, deletionFix } from '@/server/launches/console-links';
+import { kafkaDashboardQuery } from '@/server/launches/dashboard-links';
 import { MASKED } from '@/lib/launches/parameters';
 import { dashboardHref, dashboardLabels } from '@/lib/blueprints/labels';
 import type { Actor } from '@/server/auth/actor';
-import type { LaunchDetailDto, LaunchSummaryDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
-import type { LaunchListQuery } from '@/lib/schemas/launches';
+import type { LaunchBuildProgressDto, LaunchDetailDto, LaunchSummaryDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
+import type { LaunchBuildProgressQuery, LaunchListQuery } from '@/lib/schemas/launches';
 import type { BlueprintFiles } from '@/server/blueprints/read-blueprint';
 
 type Row = Pick<
@@ -91,8 +103,8 @@ function dashboardsFor(blueprint: BlueprintFiles | undefined, outputs: StackOutp
     let query = '';
     if (d.kind === 'stepfunctions' && out(d.stateMachineArnOutput)) query = `?stateMachineArn=${encodeURIComponent(out(d.stateMachineArnOutput)!)}`;
     if (d.kind === 'sns-audit' && out(d.topicArnOutput)) query = `?topicArn=${encodeURIComponent(out(d.topicArnOutput)!)}`;
-    if (d.kind === 'kafka' && parameters[d.clusterArnParameter])
-      query = `?clusterArn=${encodeURIComponent(parameters[d.clusterArnParameter]!)}${d.consumerGroupIdParameter && parameters[d.consumerGroupIdParameter] ? `&group=${encodeURIComponent(parameters[d.consumerGroupIdParameter]!)}` : ''}`;
+    if (d.kind === 'kafka')
+      query = kafkaDashboardQuery(parameters[d.clusterArnParameter], d.consumerGroupIdParameter && parameters[d.consumerGroupIdParameter]);
     if (d.kind === 'abac' || d.kind === 'cost') query = `?launch=${launchId}${d.kind === 'cost' ? `&blueprint=${blueprint.metadata.slug}` : ''}`;
     return { kind: d.kind, label: dashboardLabels[d.kind], href: `${dashboardHref[d.kind]}${query}` };
   });
@@ -156,6 +168,7 @@ export async function getLaunchDetail(actor: Actor, id: string): Promise<LaunchD
     tags: parseRecord(row.tags),
     outputs,
     events,
+    builds: parseBuilds(row.builds),
     progress: { done: summary.done, total: summary.total, failed: summary.failed },
     firstFailure: summary.firstFailure,
     resources,
@@ -164,4 +177,15 @@ export async function getLaunchDetail(actor: Actor, id: string): Promise<LaunchD
     blockers,
     retained,
   };
+}
+
+/**
+ * The function builds of the caller's newest launch of a stack name, as a preview runs them: the
+ * launch form polls this while its preview request is still building (it has no launch id yet).
+ */
+export async function getLaunchBuildProgress(actor: Actor, query: LaunchBuildProgressQuery): Promise<LaunchBuildProgressDto> {
+  const target = await getTargetForActor(actor, query.target).catch(() => null);
+  const row = target ? await findLatestLaunchOfStack(target.id, query.region, query.stackName, actor.userId) : null;
+  if (!row || !roleInTeam(actor, row.teamId)) return { launchId: null, status: null, builds: [] };
+  return { launchId: row.id, status: row.status, builds: parseBuilds(row.builds) };
 }

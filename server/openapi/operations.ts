@@ -10,7 +10,7 @@ import '@/server/openapi/kafka';
 import '@/server/openapi/sfn';
 import '@/server/openapi/sns';
 import '@/server/openapi/tenancy';
-import { launchListSchema, launchRequestSchema, launchUpdateSchema, teardownSchema } from '@/lib/schemas/launches';
+import { launchBuildProgressSchema, launchListSchema, launchRequestSchema, launchUpdateSchema, teardownSchema } from '@/lib/schemas/launches';
 
 // The foundation's operations. Feature modules add theirs in their own files, imported below.
 registerOperations(
@@ -131,6 +131,15 @@ registerOperations(
       409: 'The stack name is used by another launch or stack, or this launch already started',
       ...awsErrors,
     },
+  },
+  {
+    operationId: 'getLaunchBuildProgress',
+    method: 'GET',
+    path: '/api/v1/launches/build-progress',
+    summary:
+      'The function builds (pending, building, built, cached, failed) of your newest launch of a stack name: what a running preview has built so far, or why it failed before CloudFormation',
+    tag: 'launches',
+    query: launchBuildProgressSchema,
   },
   {
     operationId: 'listLaunches',

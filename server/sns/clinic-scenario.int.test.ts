@@ -7,6 +7,7 @@ import { createAwsClient } from '@/server/aws/clients';
 import { sandboxTargetRef } from '@/server/aws/test-support/sandbox-target';
 import { loadActor } from '@/server/auth/queries';
 import { loadBlueprintLibrary } from '@/server/blueprints/load';
+import { resolveSandboxParameters } from '@/server/blueprints/sandbox-parameters';
 import { previewLaunch, startLaunch } from '@/server/launches/create';
 import { getLaunchDetail } from '@/server/launches/read';
 import { teardownLaunch } from '@/server/launches/teardown';
@@ -53,7 +54,7 @@ beforeAll(async () => {
     target: 'sandbox',
     region: REGION,
     stackName: `it-clinic-${Date.now().toString(36)}`,
-    parameters: blueprint.metadata.sandboxParameters ?? {},
+    parameters: resolveSandboxParameters(blueprint.metadata.sandboxParameters),
   });
   const preview = await previewLaunch(falconDev, request);
   ({ launchId } = await startLaunch(falconDev, { ...request, previewId: preview.previewId }));

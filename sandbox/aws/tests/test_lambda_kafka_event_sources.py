@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from conftest import Sandbox
+from conftest import LAMBDA_ROLE, Sandbox, deploy, outputs_of
 
 MSK = "arn:aws:kafka:us-east-1:123456789012:cluster/orders/5e8f3c1a-1b2c-4d5e-9f00-0a1b2c3d4e5f-3"
 
@@ -66,3 +66,33 @@ def test_a_mapping_that_breaks_a_rule_is_refused_with_the_rule(sandbox: Sandbox,
         sandbox.client("lambda").create_event_source_mapping(FunctionName="consumer", **spec)
     assert refused.value.response["Error"]["Code"] == "InvalidParameterValueException"
     assert message in refused.value.response["Error"]["Message"]
+
+
+def test_a_self_managed_mapping_in_a_template_reads_cloudformations_name_for_the_brokers(sandbox: Sandbox) -> None:
+    template = {
+        "Resources": {
+            "Role": LAMBDA_ROLE,
+            "Consumer": {
+                "Type": "AWS::Lambda::Function",
+                "Properties": {"Runtime": "nodejs22.x", "Handler": "index.handler", "Role": {"Fn::GetAtt": ["Role", "Arn"]},
+                               "Code": {"ZipFile": "exports.handler = async () => ({});"}},
+            },
+            "Mapping": {
+                "Type": "AWS::Lambda::EventSourceMapping",
+                "Properties": {
+                    "FunctionName": {"Ref": "Consumer"},
+                    "SelfManagedEventSource": {"Endpoints": {"KafkaBootstrapServers": ["127.0.0.1:9092"]}},
+                    "SelfManagedKafkaEventSourceConfig": {"ConsumerGroupId": "orders-replay"},
+                    "Topics": ["orders"],
+                    "StartingPosition": "TRIM_HORIZON",
+                },
+            },
+        },
+        "Outputs": {"MappingId": {"Value": {"Ref": "Mapping"}}},
+    }
+    stack = deploy(sandbox.client("cloudformation"), "kafka-mapping", template)
+    assert stack["StackStatus"] == "CREATE_COMPLETE", stack.get("StackStatusReason")
+    mapping = sandbox.client("lambda").get_event_source_mapping(UUID=outputs_of(stack)["MappingId"])
+    assert mapping["SelfManagedEventSource"] == {"Endpoints": {"KAFKA_BOOTSTRAP_SERVERS": ["127.0.0.1:9092"]}}
+    assert mapping["SelfManagedKafkaEventSourceConfig"] == {"ConsumerGroupId": "orders-replay"}
+    assert "EventSourceArn" not in mapping

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { requirePageActor } from '@/server/auth/session';
 import { getBlueprint } from '@/server/blueprints/load';
+import { resolveSandboxParameters } from '@/server/blueprints/sandbox-parameters';
 import { listTeamsForActor } from '@/server/teams/queries';
 import { hasTeamRole } from '@/server/auth/authz';
 import { getCurrentTarget } from '@/server/targets/current';
@@ -72,7 +73,7 @@ export default async function NewLaunchPage({ searchParams }: { searchParams: Pr
               region: current.region,
               owner: actor.email,
               stackName: defaultStackName(m.slug),
-              sandboxParameters: m.sandboxParameters ?? {},
+              sandboxParameters: resolveSandboxParameters(m.sandboxParameters),
             }}
           />
         </>

@@ -10,6 +10,11 @@ LATEST; AT_TIMESTAMP with a timestamp), bootstrap servers for self-managed sourc
 id of at most 200 characters, batch size up to 10,000 (default 100). They are listed, read, updated
 and deleted like any mapping. The sandbox does not poll Kafka or invoke the function: the portal
 reads these mappings to link them to consumer-group lag.
+
+CloudFormation's ``AWS::Lambda::EventSourceMapping`` names the brokers
+``SelfManagedEventSource.Endpoints.KafkaBootstrapServers`` where the API says
+``KAFKA_BOOTSTRAP_SERVERS``; moto hands the resource's properties to the API's code as they are, so a
+self-managed mapping in a template was refused. The CloudFormation name is read as the API's.
 """
 
 from __future__ import annotations
@@ -19,6 +24,15 @@ from typing import Any
 
 MSK_ARN = re.compile(r"^arn:aws[a-z-]*:kafka:[a-z0-9-]+:\d{12}:cluster/[^/]+/[^/]+$")
 STARTING_POSITIONS = {"TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"}
+
+
+def with_api_endpoint_names(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with CloudFormation's ``KafkaBootstrapServers`` under the API's ``KAFKA_BOOTSTRAP_SERVERS``."""
+    endpoints = (spec.get("SelfManagedEventSource") or {}).get("Endpoints") or {}
+    if "KafkaBootstrapServers" not in endpoints:
+        return spec
+    renamed = {("KAFKA_BOOTSTRAP_SERVERS" if key == "KafkaBootstrapServers" else key): value for key, value in endpoints.items()}
+    return {**spec, "SelfManagedEventSource": {**spec["SelfManagedEventSource"], "Endpoints": renamed}}
 
 
 def is_kafka_spec(spec: dict[str, Any]) -> bool:
@@ -83,6 +97,7 @@ def apply() -> None:
         return
 
     def create_event_source_mapping(self: Any, spec: dict[str, Any]) -> Any:
+        spec = with_api_endpoint_names(spec)
         if not spec.get("FunctionName") or not is_kafka_spec(spec):
             return original(self, spec)
         problem = validation_error(spec)

@@ -13,6 +13,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Card } from '@/components/ui/card';
 import { TableHead } from '@/components/ui/table-head';
 import { StatusBadge } from '../../_components/status-badge';
+import { FunctionBuilds } from '../../_components/function-builds';
 import { EventTimeline } from './event-timeline';
 import { UpdatePanel } from './update-panel';
 import { DiscardPreviewPanel, TeardownPanel } from './teardown-panel';
@@ -83,7 +84,14 @@ export function LaunchView({ initial, canManage, form }: { initial: LaunchDetail
           )}
         </Alert>
       )}
-      {!l.firstFailure && l.statusReason && /FAILED/.test(l.status) && <Alert tone="error">{l.statusReason}</Alert>}
+      {!l.firstFailure && l.statusReason && /FAILED/.test(l.status) && (
+        <Alert tone="error" title={l.builds.some((b) => b.status === 'failed') ? 'Build failed' : undefined}>
+          {l.statusReason}
+        </Alert>
+      )}
+      {l.builds.length > 0 && (l.status === 'FAILED_TO_START' || l.status === 'PREVIEWING' || l.status === 'REVIEW_IN_PROGRESS') && (
+        <FunctionBuilds builds={l.builds} live={l.status === 'PREVIEWING'} />
+      )}
       {l.status === 'DELETED' && (
         <Alert tone="info">The stack was deleted{l.deletedAt ? ` on ${formatDateTime(l.deletedAt)}` : ''}. This record stays for the history.</Alert>
       )}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
@@ -14,8 +14,9 @@ import { Field, Select, TextInput } from '@/components/ui/field';
 import { ParameterFields } from '../../_components/parameter-fields';
 import { TagsEditor, tagValueId } from '../../_components/tags-editor';
 import { ChangeSetTable } from '../../_components/change-set-table';
+import { FunctionBuilds } from '../../_components/function-builds';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
-import type { LaunchDetailDto, LaunchPreviewDto } from '@/lib/launches/dto';
+import type { LaunchBuildProgressDto, LaunchDetailDto, LaunchPreviewDto } from '@/lib/launches/dto';
 
 type Target = { id: string; name: string; accountId: string; regions: string[]; isSandbox: boolean; teamIds: string[] };
 type Team = { id: string; slug: string; name: string; requiredTags: Record<string, string> };
@@ -77,15 +78,33 @@ export function LaunchForm(props: {
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
   const edited = (...keys: string[]) => setEditedSinceSubmit((e) => (keys.every((k) => e.has(k)) ? e : new Set([...e, ...keys])));
 
+  // The preview request builds the functions before it answers; meanwhile the builds are followed on
+  // the launch it claims (the newest of this stack name; one that was there before is not this one).
+  const progressUrl = `/api/v1/launches/build-progress?${new URLSearchParams({ target: target.id, region, stackName })}`;
+  const [earlierLaunchId, setEarlierLaunchId] = useState<string | null | undefined>(undefined);
   const previewMutation = useMutation({
-    mutationFn: () => fetchJson<LaunchPreviewDto>('/api/v1/launches/preview', { method: 'POST', json: jsonBody(launchRequestSchema, request) }),
+    mutationFn: async () => {
+      setEarlierLaunchId((await fetchJson<LaunchBuildProgressDto>(progressUrl).catch(() => null))?.launchId ?? null);
+      return fetchJson<LaunchPreviewDto>('/api/v1/launches/preview', { method: 'POST', json: jsonBody(launchRequestSchema, request) });
+    },
     onSuccess: (p) => {
       setPreview(p);
       setAcknowledged(p.capabilities.length === 0);
     },
-    // A field the server refused (a name already in use) gets the focus like one the browser refused.
-    onError: () => setFocusRequest((n) => n + 1),
+    // A field the server refused (a name already in use) gets the focus like one the browser refused;
+    // a build that failed shows as such, read once more from the launch.
+    onError: () => (setFocusRequest((n) => n + 1), void buildProgress.refetch()),
   });
+  const buildProgress = useQuery({
+    queryKey: ['launch-build-progress', progressUrl, earlierLaunchId],
+    queryFn: () => fetchJson<LaunchBuildProgressDto>(progressUrl),
+    enabled: earlierLaunchId !== undefined && (previewMutation.isPending || previewMutation.isError),
+    refetchInterval: previewMutation.isPending ? 1000 : false,
+  });
+  const liveBuilds =
+    buildProgress.data && buildProgress.data.launchId !== earlierLaunchId && (previewMutation.isPending || previewMutation.isError)
+      ? buildProgress.data.builds
+      : [];
   const launchMutation = useMutation({
     mutationFn: () =>
       fetchJson<LaunchDetailDto>('/api/v1/launches', { method: 'POST', json: jsonBody(launchRequestSchema, { ...request, previewId: preview?.previewId }) }),
@@ -252,11 +271,12 @@ export function LaunchForm(props: {
                 <Button type="submit" disabled={previewMutation.isPending}>
                   {previewMutation.isPending ? 'Building functions and preparing the change set…' : 'Preview changes'}
                 </Button>
+                {liveBuilds.length > 0 && <FunctionBuilds builds={liveBuilds} live />}
               </div>
             )}
             {previewMutation.error &&
               !(previewMutation.error instanceof ApiError && previewMutation.error.fields && Object.keys(previewMutation.error.fields).length) && (
-                <Alert tone="error" title="Preview failed" className="mt-3">
+                <Alert tone="error" title={liveBuilds.some((b) => b.status === 'failed') ? 'Build failed' : 'Preview failed'} className="mt-3">
                   {previewMutation.error.message}
                 </Alert>
               )}
