@@ -35,7 +35,8 @@ const DEMO_USERS = ['falcon-dev@example.com', 'falcon-viewer@example.com', 'eagl
 const say = (line) => console.log(`[load] ${line}`);
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 const base = `http://127.0.0.1:${PORT}`;
-const origin = `http://localhost:${PORT}`;
+// The portal's public address is this same origin, so pages are served, not redirected to another name.
+const origin = base;
 
 /** Signs a demo user in through next-auth's credentials flow; returns the Cookie header to send. */
 async function signIn(email) {
@@ -115,6 +116,7 @@ async function runLoad(pages, cookies, portalPid) {
   const names = Object.keys(pages);
   const samples = new Map(names.map((n) => [n, []]));
   const errors = new Map(names.map((n) => [n, 0]));
+  const firstError = new Map();
   let peakRss = rssMb(portalPid);
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb(portalPid))), 500);
   const deadline = Date.now() + SECONDS * 1000;
@@ -125,10 +127,13 @@ async function runLoad(pages, cookies, portalPid) {
       try {
         const res = await fetch(`${base}${pages[name]}`, { headers: { Cookie: cookies[i % cookies.length] }, redirect: 'manual' });
         await res.arrayBuffer();
-        if (res.status !== 200) errors.set(name, errors.get(name) + 1);
-        else samples.get(name).push(performance.now() - started);
-      } catch {
+        if (res.status !== 200) {
+          errors.set(name, errors.get(name) + 1);
+          firstError.set(name, firstError.get(name) ?? `HTTP ${res.status}`);
+        } else samples.get(name).push(performance.now() - started);
+      } catch (err) {
         errors.set(name, errors.get(name) + 1);
+        firstError.set(name, firstError.get(name) ?? String(err));
       }
     }
   };
