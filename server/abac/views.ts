@@ -1,15 +1,17 @@
 import 'server-only';
 import type { Actor } from '@/server/auth/actor';
 import { listAbacFindings } from '@/server/abac/findings';
-import { computeAbacGrid, explainAbacCell } from '@/server/abac/grid';
+import { computeAbacGrid, explainAbacCell, listCellActions } from '@/server/abac/grid';
 import { readAbacInventory, type AbacInventory } from '@/server/abac/inventory';
 import { computeAbacMatrix } from '@/server/abac/matrix';
 import { computeTagMappings } from '@/server/abac/mappings';
 import { computeWhatIf } from '@/server/abac/what-if';
-import { getTargetForActor } from '@/server/targets/queries';
+import { compareCellWithAws, planCellSimulation } from '@/server/abac/verify';
+import { simulatePrincipalPolicy } from '@/server/aws/iam';
+import { getTargetForActor, resolveTargetRef } from '@/server/targets/queries';
 import { AppError } from '@/server/errors';
-import type { AbacExplanation, AbacFinding, AbacGrid, AbacWhatIf, InventoryStamp, TagMappings } from '@/lib/abac/types';
-import type { AbacExplainQuery, AbacGridQuery, AbacInventoryQuery, AbacWhatIfBody } from '@/lib/schemas/abac-views';
+import type { AbacExplanation, AbacFinding, AbacVerification, AbacGrid, AbacWhatIf, InventoryStamp, TagMappings } from '@/lib/abac/types';
+import type { AbacExplainQuery, AbacGridQuery, AbacInventoryQuery, AbacVerifyBody, AbacWhatIfBody } from '@/lib/schemas/abac-views';
 
 // The ABAC pages read one inventory (every IAM role and user, every function of a region) and ask
 // several questions of it: a matrix page, a cell's explanation, findings, mappings, what-if. Reading
@@ -57,14 +59,19 @@ export async function getAbacGrid(actor: Actor, query: AbacGridQuery): Promise<A
   return { ...stamp(inventory), ...computeAbacGrid(inventory.principals, inventory.functions, query), problems };
 }
 
-/** One cell's decisions with their deciding statements and resolved conditions. */
-export async function explainAbacDecision(actor: Actor, query: AbacExplainQuery): Promise<AbacExplanation> {
-  const inventory = await loadInventory(actor, query);
+function findCell(inventory: Cached, query: { principal: string; function: string }) {
   const principal = inventory.principals.find((p) => p.arn === query.principal);
   const fn = inventory.functions.find((f) => f.arn === query.function);
   if (!principal) throw new AppError('NOT_FOUND', `No principal ${query.principal} in the inventory of ${inventory.target.name} (refresh it if it is new).`);
   if (!fn)
     throw new AppError('NOT_FOUND', `No function ${query.function} in ${inventory.region} of ${inventory.target.name} (refresh the inventory if it is new).`);
+  return { principal, fn };
+}
+
+/** One cell's decisions with their deciding statements and resolved conditions. */
+export async function explainAbacDecision(actor: Actor, query: AbacExplainQuery): Promise<AbacExplanation> {
+  const inventory = await loadInventory(actor, query);
+  const { principal, fn } = findCell(inventory, query);
   return {
     ...stamp(inventory),
     principal: { arn: principal.arn, name: principal.name, tags: principal.tags },
@@ -77,4 +84,36 @@ export async function explainAbacDecision(actor: Actor, query: AbacExplainQuery)
 export async function runAbacWhatIf(actor: Actor, body: AbacWhatIfBody): Promise<AbacWhatIf> {
   const inventory = await loadInventory(actor, body);
   return { ...stamp(inventory), ...computeWhatIf(inventory.principals, inventory.functions, body, inventory.region) };
+}
+
+/** One cell checked against IAM's SimulatePrincipalPolicy in the target's account: the portal's answer next to IAM's, action by action. */
+export async function verifyAbacDecision(actor: Actor, body: AbacVerifyBody): Promise<AbacVerification> {
+  const inventory = await loadInventory(actor, body);
+  const { principal, fn } = findCell(inventory, body);
+  const target = await getTargetForActor(actor, inventory.target.id);
+  const ref = await resolveTargetRef(target, inventory.region);
+  const actions = listCellActions(body.action);
+  const answers = await Promise.all(
+    planCellSimulation(principal, fn, actions).map((request) =>
+      simulatePrincipalPolicy(ref, { principalArn: principal.arn, actions: request.actions, resourceArns: [fn.arn], context: request.context }),
+    ),
+  ).catch((err: unknown) => {
+    if (err instanceof AppError) throw err;
+    const name = err instanceof Error ? err.name : 'Error';
+    throw new AppError(
+      'UPSTREAM',
+      `IAM SimulatePrincipalPolicy failed for ${principal.name} in ${inventory.target.name}: ${name}: ${err instanceof Error ? err.message : String(err)}`,
+      {
+        cause: err,
+      },
+    );
+  });
+  const results = compareCellWithAws(principal, fn, actions, answers.flat());
+  return {
+    ...stamp(inventory),
+    principal: { arn: principal.arn, name: principal.name },
+    function: { arn: fn.arn, name: fn.name },
+    agrees: results.every((r) => r.agrees),
+    results,
+  };
 }
