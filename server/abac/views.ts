@@ -3,6 +3,7 @@ import type { Actor } from '@/server/auth/actor';
 import { listAbacFindings } from '@/server/abac/findings';
 import { computeAbacGrid, explainAbacCell, listCellActions } from '@/server/abac/grid';
 import { readAbacInventory, type AbacInventory } from '@/server/abac/inventory';
+import { getAbacSnapshot, saveAbacSnapshot } from '@/server/abac/queries';
 import { computeAbacMatrix } from '@/server/abac/matrix';
 import { computeTagMappings } from '@/server/abac/mappings';
 import { computeWhatIf } from '@/server/abac/what-if';
@@ -15,21 +16,39 @@ import type { AbacExplainQuery, AbacGridQuery, AbacInventoryQuery, AbacVerifyBod
 
 // The ABAC pages read one inventory (every IAM role and user, every function of a region) and ask
 // several questions of it: a matrix page, a cell's explanation, findings, mappings, what-if. Reading
-// it takes many IAM calls, so it is kept for a few minutes per target and region; `refresh` reads it
-// again, and every answer carries `readAt`. The caller's access to the target is checked on every
-// request before the cache is looked at.
+// it takes many IAM calls, so the latest read is stored per target and region (server/abac/queries.ts),
+// kept fresh by the worker (server/jobs/abac-inventory-refresher.ts) and held a few minutes in this
+// process; `refresh` reads it again, and every answer carries `readAt`. The caller's access to the
+// target is checked on every request before either store is looked at.
 
 const TTL_MS = 5 * 60_000;
+/** A stored read older than this is read again (the worker refreshes stored ones every 15 minutes). */
+export const STORED_MAX_AGE_MS = 60 * 60_000;
 const MAX_ENTRIES = 20;
 type Cached = AbacInventory & InventoryStamp;
 const cache = new Map<string, { at: number; value: Promise<Cached> }>();
 
+async function readAndStore(actor: Actor, query: { target: string; region?: string }): Promise<Cached> {
+  const inventory = await readAbacInventory(actor, query);
+  await saveAbacSnapshot({ targetId: inventory.target.id, ...inventory });
+  return inventory;
+}
+
 async function loadInventory(actor: Actor, query: { target: string; region?: string; refresh?: '0' | '1' }): Promise<Cached> {
   const target = await getTargetForActor(actor, query.target);
-  const key = `${target.id}|${query.region ?? target.regions[0] ?? ''}`;
+  const region = query.region ?? target.regions[0] ?? '';
+  const key = `${target.id}|${region}`;
   const hit = cache.get(key);
   if (hit && query.refresh !== '1' && Date.now() - hit.at < TTL_MS) return hit.value;
-  const value = readAbacInventory(actor, { target: target.id, region: query.region });
+  const value = (async (): Promise<Cached> => {
+    if (query.refresh !== '1' && target.regions.includes(region)) {
+      const stored = await getAbacSnapshot(target.id, region);
+      if (stored && Date.now() - Date.parse(stored.readAt) < STORED_MAX_AGE_MS) {
+        return { target: { id: target.id, name: target.name }, region, readAt: stored.readAt, principals: stored.principals, functions: stored.functions };
+      }
+    }
+    return readAndStore(actor, { target: target.id, region: query.region });
+  })();
   cache.set(key, { at: Date.now(), value });
   // A failed read is not kept: the next request tries again.
   value.catch(() => cache.get(key)?.value === value && cache.delete(key));
