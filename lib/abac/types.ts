@@ -113,3 +113,9 @@ export type AbacVerification = InventoryStamp & {
   agrees: boolean;
   results: VerifiedDecision[];
 };
+
+/** One of a team's launched functions with the team's launched roles that reach it. */
+export type TeamReachRow = { function: { arn: string; name: string }; via: { role: { arn: string; name: string }; actions: string[] }[] };
+
+/** A team's reach on one target and region (or why it could not be read). */
+export type TeamReach = { target: { id: string; name: string }; region: string; readAt: string | null; rows: TeamReachRow[]; error: string | null };

@@ -1,7 +1,7 @@
 import { LambdaClient, TagResourceCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAbacMatrix, readAbacInventory } from '@/server/abac/inventory';
-import { verifyAbacDecision } from '@/server/abac/views';
+import { getTeamFunctionReach, verifyAbacDecision } from '@/server/abac/views';
 import { createAwsClient } from '@/server/aws/clients';
 import { sandboxTargetRef } from '@/server/aws/test-support/sandbox-target';
 import { loadActor } from '@/server/auth/queries';
@@ -138,5 +138,23 @@ describe('"Verify with AWS": the sandbox’s SimulatePrincipalPolicy (its own ev
     }
     // Not a vacuous agreement: both answers occur.
     expect([...seen].sort()).toEqual(['allowed', 'implicitDeny']);
+  });
+});
+
+describe("a team's page: which of its launched functions its launched roles reach", () => {
+  it('lists the stack’s functions with the stack’s roles that reach them and the actions allowed', async () => {
+    const team = (await getLaunchDetail(actor, launchId)).team;
+    const places = await getTeamFunctionReach(actor, team.slug);
+    const here = places.find((p) => p.target.name === 'sandbox' && p.region === REGION);
+    expect(here?.error).toBeNull();
+    expect(here?.readAt).toBeTruthy();
+    const row = (fn: string) => here?.rows.find((r) => r.function.arn === output(fn));
+    const via = (fn: string, role: string) => row(fn)?.via.find((v) => v.role.arn === output(role))?.actions;
+    expect(via('FalconFunctionArn', 'FalconDeveloperRoleArn')).toEqual(expect.arrayContaining(['lambda:InvokeFunction', 'lambda:GetFunction']));
+    expect(via('EagleFunctionArn', 'EagleDeveloperRoleArn')).toEqual(expect.arrayContaining(['lambda:InvokeFunction']));
+    // Not across projects, and the manager (organization birds) no longer reads eagle's function (organization fish).
+    expect(via('EagleFunctionArn', 'FalconDeveloperRoleArn')).toBeUndefined();
+    expect(via('FalconFunctionArn', 'ManagerRoleArn')).toContain('lambda:GetFunction');
+    expect(via('EagleFunctionArn', 'ManagerRoleArn')).toBeUndefined();
   });
 });

@@ -4,6 +4,10 @@ import { listAbacFindings } from '@/server/abac/findings';
 import { computeAbacGrid, explainAbacCell, listCellActions } from '@/server/abac/grid';
 import { readAbacInventory, type AbacInventory } from '@/server/abac/inventory';
 import { getAbacSnapshot, saveAbacSnapshot } from '@/server/abac/queries';
+import { computeTeamReach } from '@/server/abac/team-reach';
+import { listLaunchRows } from '@/server/launches/queries';
+import { findLaunchOwners } from '@/server/tenancy/queries';
+import { getTeamForActor } from '@/server/teams/queries';
 import { computeAbacMatrix } from '@/server/abac/matrix';
 import { computeTagMappings } from '@/server/abac/mappings';
 import { computeWhatIf } from '@/server/abac/what-if';
@@ -11,7 +15,7 @@ import { compareCellWithAws, planCellSimulation } from '@/server/abac/verify';
 import { simulatePrincipalPolicy } from '@/server/aws/iam';
 import { getTargetForActor, resolveTargetRef } from '@/server/targets/queries';
 import { AppError } from '@/server/errors';
-import type { AbacExplanation, AbacFinding, AbacVerification, AbacGrid, AbacWhatIf, InventoryStamp, TagMappings } from '@/lib/abac/types';
+import type { AbacExplanation, AbacFinding, AbacVerification, TeamReach, AbacGrid, AbacWhatIf, InventoryStamp, TagMappings } from '@/lib/abac/types';
 import type { AbacExplainQuery, AbacGridQuery, AbacInventoryQuery, AbacVerifyBody, AbacWhatIfBody } from '@/lib/schemas/abac-views';
 
 // The ABAC pages read one inventory (every IAM role and user, every function of a region) and ask
@@ -135,4 +139,37 @@ export async function verifyAbacDecision(actor: Actor, body: AbacVerifyBody): Pr
     agrees: results.every((r) => r.agrees),
     results,
   };
+}
+
+/** Launch states whose stack may still hold resources. */
+const GONE = new Set(['DELETED', 'DISCARDED', 'FAILED_TO_START', 'PENDING']);
+
+/**
+ * For a team's page: on each target and region where the team has live launches, which functions its
+ * launches created are reached by the roles its launches created, with the actions allowed. A target
+ * that cannot be read is reported with why, the others still answer.
+ */
+export async function getTeamFunctionReach(actor: Actor, teamIdOrSlug: string): Promise<TeamReach[]> {
+  const team = await getTeamForActor(actor, teamIdOrSlug);
+  const launches = (await listLaunchRows({ teamIds: [team.id] })).filter((l) => !GONE.has(l.status));
+  const places = new Map<string, { targetId: string; targetName: string; region: string }>();
+  for (const l of launches) places.set(`${l.targetId}|${l.region}`, { targetId: l.targetId, targetName: l.target?.name ?? l.targetId, region: l.region });
+  return Promise.all(
+    [...places.values()].map(async ({ targetId, targetName, region }): Promise<TeamReach> => {
+      try {
+        const inventory = await loadInventory(actor, { target: targetId, region });
+        // CloudFormation names a role and a function by name in its events, and blueprints output ARNs: ask for both.
+        const byName = new Map<string, string>();
+        for (const x of [...inventory.principals, ...inventory.functions]) byName.set(x.name, x.arn);
+        const owners = await findLaunchOwners(targetId, region, [...byName.values(), ...byName.keys()]);
+        const ours = new Set<string>();
+        for (const [id, owner] of owners) if (owner.team.id === team.id) ours.add(byName.get(id) ?? id);
+        const rows = computeTeamReach(inventory.principals, inventory.functions, { roles: ours, functions: ours });
+        return { target: inventory.target, region, readAt: inventory.readAt, rows, error: null };
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        return { target: { id: targetId, name: targetName }, region, readAt: null, rows: [], error: err.message };
+      }
+    }),
+  );
 }
