@@ -18,6 +18,7 @@ import type { MatrixFunction, MatrixPrincipal } from '@/server/abac/matrix';
 import { compilePolicy } from '@/server/abac/policy';
 import type { Decision, PolicyDocument } from '@/server/abac/types';
 import { createRandom } from '@/server/abac/test-support/generate';
+import { createTaggedPolicy, listFunctionsPolicy, managerPolicy, sameProjectPolicy } from '@/server/abac/test-support/post-policies';
 import { decideWithOracleUnchecked, toSimulation } from '@/server/abac/test-support/oracle';
 import { summarise } from './summary';
 
@@ -45,46 +46,9 @@ const ACTIONS = [
 ];
 
 const doc = (...Statement: PolicyDocument['Statement'][]): PolicyDocument => ({ Version: '2012-10-17', Statement: Statement.flat() });
-const developerPolicies = [
-  doc({ Sid: 'AllResourcesLambdaNoTags', Effect: 'Allow', Action: ['lambda:ListFunctions', 'lambda:GetAccountSettings'], Resource: '*' }),
-  doc({
-    Sid: 'AllActionsLambdaSameProject',
-    Effect: 'Allow',
-    Action: [
-      'lambda:DeleteFunction',
-      'lambda:GetFunction',
-      'lambda:InvokeFunction',
-      'lambda:ListTags',
-      'lambda:PublishVersion',
-      'lambda:PutFunctionConcurrency',
-      'lambda:UpdateFunctionCode',
-      'lambda:UpdateFunctionConfiguration',
-    ],
-    Resource: 'arn:aws:lambda:*:*:function:*',
-    Condition: { StringEquals: { 'aws:ResourceTag/project-name': '${aws:PrincipalTag/project-name}' } },
-  }),
-  doc({
-    Sid: 'AllowLambdaTagOnCreate',
-    Effect: 'Allow',
-    Action: ['lambda:CreateFunction', 'lambda:TagResource'],
-    Resource: 'arn:aws:lambda:*:*:function:*',
-    Condition: {
-      StringEquals: { 'aws:RequestTag/project-name': '${aws:PrincipalTag/project-name}' },
-      'ForAllValues:StringEquals': { 'aws:TagKeys': ['project-name'] },
-    },
-  }),
-];
-const managerPolicies = [
-  doc({
-    Sid: 'AllActionsLambdaManager',
-    Effect: 'Allow',
-    Action: ['lambda:Get*', 'lambda:List*'],
-    Resource: 'arn:aws:lambda:*:*:function:*',
-    Condition: {
-      StringEquals: { 'aws:ResourceTag/organization': '${aws:PrincipalTag/organization}', 'aws:ResourceTag/cost-center': '${aws:PrincipalTag/cost-center}' },
-    },
-  }),
-];
+// The post's policies as the blueprint deploys them (one copy, shared with the tests).
+const developerPolicies = [listFunctionsPolicy.document, sameProjectPolicy.document, createTaggedPolicy.document];
+const managerPolicies = [managerPolicy.document];
 const guardrail = doc(
   { Sid: 'Everything', Effect: 'Allow', Action: 'lambda:*', Resource: '*' },
   {

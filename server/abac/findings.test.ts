@@ -13,8 +13,8 @@ describe('listAbacFindings', () => {
   it("finds only the post scenario's TagResource on every function when every principal and function carries a matching project", () => {
     const findings = listAbacFindings([falcon, eagle], [falconApi, eagleApi]);
     expect(findings.map((f) => [f.kind, f.principal, f.statement?.sid])).toEqual([
-      ['broadWildcard', falcon.arn, 'CreateFunctionTagged'],
-      ['broadWildcard', eagle.arn, 'CreateFunctionTagged'],
+      ['broadWildcard', falcon.arn, 'AllowLambdaTagOnCreate'],
+      ['broadWildcard', eagle.arn, 'AllowLambdaTagOnCreate'],
     ]);
     expect(findings[0]?.message).toMatch(/re-tag another project's function into its own/);
   });

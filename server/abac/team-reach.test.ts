@@ -19,7 +19,21 @@ describe('computeTeamReach', () => {
       { function: { arn: eagleFn.arn, name: 'eagle-api' }, via: [] },
       {
         function: { arn: falconFn.arn, name: 'falcon-api' },
-        via: [{ role: { arn: falconRole.arn, name: 'falcon-dev' }, actions: ['lambda:InvokeFunction', 'lambda:GetFunction', 'lambda:UpdateFunctionCode'] }],
+        via: [
+          {
+            role: { arn: falconRole.arn, name: 'falcon-dev' },
+            actions: [
+              'lambda:InvokeFunction',
+              'lambda:GetFunction',
+              'lambda:GetFunctionConfiguration',
+              'lambda:UpdateFunctionCode',
+              'lambda:UpdateFunctionConfiguration',
+              'lambda:DeleteFunction',
+              'lambda:PublishVersion',
+              'lambda:ListTags',
+            ],
+          },
+        ],
       },
     ]);
   });
