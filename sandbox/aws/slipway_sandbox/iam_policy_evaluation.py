@@ -35,8 +35,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-DECISIONS = ("allowed", "explicitDeny", "implicitDeny")
-
 
 @dataclass(frozen=True)
 class ContextEntry:
