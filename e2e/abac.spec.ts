@@ -33,6 +33,13 @@ test('a matrix cell explains itself: the deciding statement and the resolved pro
   await expect(why).toContainText('Allow by');
   await expect(why).toContainText('#AllActionsLambdaSameProject');
   await expect(why).toContainText('StringEquals aws:ResourceTag/project-name: [${aws:PrincipalTag/project-name}] → [falcon] vs request [falcon] = true');
+
+  // "Verify with AWS": the sandbox's SimulatePrincipalPolicy (its own evaluator) agrees, naming the same policy.
+  await why.getByRole('button', { name: 'Verify with AWS' }).click();
+  const verdict = why.getByRole('region', { name: 'Verify with AWS' }).getByRole('status');
+  await expect(verdict).toContainText('IAM SimulatePrincipalPolicy agrees with the portal.', { timeout: 30_000 });
+  await expect(verdict).toContainText('lambda:InvokeFunction: portal Allowed');
+  await expect(verdict).toContainText('IAM Allowed');
 });
 
 test('findings list the re-tagging risk with its severity, and filter by severity', async ({ page }) => {
@@ -66,4 +73,20 @@ test('what-if: re-tagging eagle’s function to falcon changes its cells; nothin
   await expect(page.getByRole('button', { name: `${roleName(out.FalconDeveloperRoleArn!)} on ${eagleFn}: Denied (implicit)` })).toBeVisible({
     timeout: 30_000,
   });
+});
+
+test("a team's page, reached from Settings, lists the functions its launches created with the roles that reach them", async ({ page }) => {
+  await page.goto('/settings');
+  await page.getByRole('link', { name: 'Falcon: developer' }).click();
+  await expect(page.getByRole('heading', { name: 'Falcon', level: 1 })).toBeVisible();
+  const place = page.getByRole('region', { name: 'sandbox us-east-1' });
+  const row = (fn: string, role: string) =>
+    place
+      .getByRole('row')
+      .filter({ hasText: nameOf(fn) })
+      .filter({ hasText: roleName(role) });
+  await expect(row(out.FalconFunctionArn!, out.FalconDeveloperRoleArn!)).toContainText('InvokeFunction', { timeout: 30_000 });
+  await expect(row(out.EagleFunctionArn!, out.EagleDeveloperRoleArn!)).toContainText('InvokeFunction');
+  // Each developer reaches its own project's function only.
+  await expect(row(out.EagleFunctionArn!, out.FalconDeveloperRoleArn!)).toHaveCount(0);
 });

@@ -118,3 +118,31 @@ test('what-if names an ARN that is not in the inventory', async ({ request }) =>
   expect(res.status()).toBe(422);
   expect(((await res.json()) as { error: { fields: Record<string, string[]> } }).error.fields['functions.0.arn']?.[0]).toMatch(/not in the inventory/);
 });
+
+test('verify asks IAM SimulatePrincipalPolicy about a cell: the sandbox agrees on falcon’s developer and eagle’s function', async ({ request }) => {
+  const res = await request.post('/api/v1/abac/verify', {
+    data: { target: 'sandbox', region: REGION, action: 'all', principal: out.FalconDeveloperRoleArn, function: out.EagleFunctionArn },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  const body = (await res.json()) as { agrees: boolean; results: { action: string; portal: Decision; aws: Decision | null; agrees: boolean }[] };
+  expect(body.results.filter((r) => !r.agrees)).toEqual([]);
+  expect(body.agrees).toBe(true);
+  expect(body.results.find((r) => r.action === 'lambda:InvokeFunction')).toMatchObject({ portal: 'implicitDeny', aws: 'implicitDeny' });
+});
+
+test('bad input on the views is a 422 naming the field and the rule', async ({ request }) => {
+  const fields = async (res: Awaited<ReturnType<typeof request.get>>) => {
+    expect(res.status(), await res.text()).toBe(422);
+    return ((await res.json()) as { error: { code: string; fields: Record<string, string[]> } }).error;
+  };
+  expect((await fields(await request.get(`/api/v1/abac/grid?target=sandbox&region=${REGION}&rowLimit=201`))).fields.rowLimit).toEqual(['at most 200']);
+  expect((await fields(await request.get('/api/v1/abac/findings?target=sandbox&region=mars'))).fields.region).toEqual([
+    'must be an AWS region name such as us-east-1',
+  ]);
+  expect(Object.keys((await fields(await request.get(`/api/v1/abac/mappings?target=sandbox&surprise=1`))).fields)).toEqual(['surprise']);
+  const verify = await fields(await request.post('/api/v1/abac/verify', { data: { target: 'sandbox', region: REGION, action: 'lambda:*', principal: '' } }));
+  expect(verify.code).toBe('VALIDATION');
+  expect(verify.fields.action).toEqual([expect.stringMatching(/without wildcards/)]);
+  expect(verify.fields.principal).toEqual(['principal (ARN) is required']);
+  expect(verify.fields.function).toBeDefined();
+});

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { storageState } from '../users';
+import { createTaggedPolicy, managerPolicy, sameProjectPolicy } from '../../server/abac/test-support/post-policies';
 
 // POST /api/v1/abac/simulate with the scenario of "Scaling AWS Lambda permissions with
 // Attribute-Based Access Control (ABAC)": projects falcon and eagle, CreateFunction with request
@@ -9,35 +10,10 @@ const ACCOUNT = '111122223333';
 const fn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
 const doc = (statement: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [statement] });
 
-const sameProject = doc({
-  Sid: 'AllActionsLambdaSameProject',
-  Effect: 'Allow',
-  Action: ['lambda:GetFunction', 'lambda:InvokeFunction', 'lambda:DeleteFunction'],
-  Resource: 'arn:aws:lambda:*:*:function:*',
-  Condition: { StringEquals: { 'aws:ResourceTag/project-name': '${aws:PrincipalTag/project-name}' } },
-});
-const createTagged = doc({
-  Sid: 'AllowLambdaTagOnCreate',
-  Effect: 'Allow',
-  Action: ['lambda:CreateFunction', 'lambda:TagResource'],
-  Resource: 'arn:aws:lambda:*:*:function:*',
-  Condition: {
-    StringEquals: { 'aws:RequestTag/project-name': '${aws:PrincipalTag/project-name}' },
-    'ForAllValues:StringEquals': { 'aws:TagKeys': ['project-name'] },
-  },
-});
-const managerPolicy = doc({
-  Sid: 'AllActionsLambdaManager',
-  Effect: 'Allow',
-  Action: ['lambda:GetFunction', 'lambda:ListTags'],
-  Resource: 'arn:aws:lambda:*:*:function:*',
-  Condition: {
-    StringEquals: {
-      'aws:ResourceTag/organization': '${aws:PrincipalTag/organization}',
-      'aws:ResourceTag/cost-center': '${aws:PrincipalTag/cost-center}',
-    },
-  },
-});
+// The post's policies, one copy shared with the unit tests and the benchmark.
+const sameProject = sameProjectPolicy.document;
+const createTagged = createTaggedPolicy.document;
+const managerReadPolicy = managerPolicy.document;
 
 const falconDeveloper = {
   policies: [sameProject, createTagged],
@@ -97,7 +73,7 @@ test.describe('as a viewer (no AWS call, any signed-in role)', () => {
         await (
           await request.post('/api/v1/abac/simulate', {
             data: {
-              policies: [managerPolicy],
+              policies: [managerReadPolicy],
               action: 'lambda:GetFunction',
               principalArn: `arn:aws:iam::${ACCOUNT}:role/manager-role`,
               principalTags: { organization: 'birds', 'cost-center': 'it' },

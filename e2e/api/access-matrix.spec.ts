@@ -153,6 +153,19 @@ const MATRIX: Record<string, Entry> = {
       path: `/api/v1/abac/explain?target=sandbox&region=${REGION}&principal=${encodeURIComponent('arn:aws:iam::000000000000:role/matrix-none')}&function=${encodeURIComponent(`arn:aws:lambda:${REGION}:000000000000:function:matrix-none`)}`,
     }),
   },
+  // Asks IAM about a cell of the inventory; a principal and function it does not hold: signed-in callers learn only that.
+  'POST /api/v1/abac/verify': {
+    statuses: [401, 404, 404, 404, 404],
+    call: () => ({
+      path: '/api/v1/abac/verify',
+      data: {
+        target: 'sandbox',
+        region: REGION,
+        principal: 'arn:aws:iam::000000000000:role/matrix-none',
+        function: `arn:aws:lambda:${REGION}:000000000000:function:matrix-none`,
+      },
+    }),
+  },
   // Decides over the inventory with overrides; nothing is applied to AWS.
   'POST /api/v1/abac/what-if': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/abac/what-if', data: { target: 'sandbox', region: REGION } }) },
   // Pure evaluation, no AWS call: any signed-in caller.

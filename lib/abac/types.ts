@@ -88,3 +88,34 @@ export type AbacWhatIf = InventoryStamp & {
   changes: WhatIfChange[];
   createFunction: { principal: string; name: string; decision: AbacDecision; decidingStatements: ExplainedDecision['decidingStatements'] }[] | null;
 };
+
+/** One action of a cell as the portal decides it and as IAM's SimulatePrincipalPolicy does. */
+export type VerifiedDecision = {
+  action: string;
+  /** The portal's decision from the principal's identity policies and boundary (what IAM's simulation evaluates). */
+  portal: AbacDecision;
+  /** IAM's decision, or null when IAM returned no result for the action. */
+  aws: AbacDecision | null;
+  agrees: boolean;
+  /** Names of the policies that decided it, on each side. */
+  portalPolicies: string[];
+  awsPolicies: string[];
+  /** Context keys IAM says the policies use and the request did not carry. */
+  missingContextValues: string[];
+  /** The matrix's decision when the function's resource policy changes it (IAM's simulation leaves resource policies out), else null. */
+  withResourcePolicy: AbacDecision | null;
+};
+
+export type AbacVerification = InventoryStamp & {
+  principal: { arn: string; name: string };
+  function: { arn: string; name: string };
+  /** Every action agrees. */
+  agrees: boolean;
+  results: VerifiedDecision[];
+};
+
+/** One of a team's launched functions with the team's launched roles that reach it. */
+export type TeamReachRow = { function: { arn: string; name: string }; via: { role: { arn: string; name: string }; actions: string[] }[] };
+
+/** A team's reach on one target and region (or why it could not be read). */
+export type TeamReach = { target: { id: string; name: string }; region: string; readAt: string | null; rows: TeamReachRow[]; error: string | null };

@@ -63,6 +63,19 @@ export const abacExplainQuerySchema = z.strictObject(
 );
 export type AbacExplainQuery = z.infer<typeof abacExplainQuerySchema>;
 
+/** Body of POST /api/v1/abac/verify: one cell, checked against IAM's SimulatePrincipalPolicy. */
+export const abacVerifySchema = z.strictObject(
+  {
+    target: targetFields.target,
+    region: targetFields.region,
+    action: z.union([z.literal('all'), lambdaAction]).default('lambda:InvokeFunction'),
+    principal: z.string().min(1, 'principal (ARN) is required').max(2048),
+    function: z.string().min(1, 'function (ARN) is required').max(2048),
+  },
+  strictParams,
+);
+export type AbacVerifyBody = z.infer<typeof abacVerifySchema>;
+
 const tagsSchema = z
   .record(
     z.string().min(1, 'tag keys must not be empty').max(128, 'tag keys must be at most 128 characters'),

@@ -5,18 +5,26 @@
 // the same cells in the same process, with their answers compared cell by cell. The oracle is slow, so
 // by default it decides every 10th cell; `--oracle-every 1` gives it the whole matrix. Rates are given
 // in wall time and in CPU time (steadier when other processes share the cores).
+// The findings page over the same 100 principals × 1,000 functions (reachability decides every
+// function action of every pair) is timed too; `--part findings` times only that.
 // Prints `BENCH {json}` lines for scripts/bench.mjs.
-//   npx tsx --conditions=react-server scripts/bench/abac-matrix.ts [--runs 3] [--oracle-every 10]
+//   npx tsx --conditions=react-server scripts/bench/abac-matrix.ts [--runs 3] [--oracle-every 10] [--part all|matrix|findings]
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { buildRequestContext, type RequestFacts } from '@/server/abac/context';
 import { evaluateRequest, type PolicySet } from '@/server/abac/evaluate';
+import { listAbacFindings } from '@/server/abac/findings';
+import type { MatrixFunction, MatrixPrincipal } from '@/server/abac/matrix';
 import { compilePolicy } from '@/server/abac/policy';
 import type { Decision, PolicyDocument } from '@/server/abac/types';
 import { createRandom } from '@/server/abac/test-support/generate';
+import { createTaggedPolicy, listFunctionsPolicy, managerPolicy, sameProjectPolicy } from '@/server/abac/test-support/post-policies';
 import { decideWithOracleUnchecked, toSimulation } from '@/server/abac/test-support/oracle';
 import { summarise } from './summary';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'oracle-every': { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, 'oracle-every': { type: 'string', default: '10' }, part: { type: 'string', default: 'all' } },
+});
 const runs = Number(values.runs);
 const oracleEvery = Number(values['oracle-every']);
 
@@ -38,46 +46,9 @@ const ACTIONS = [
 ];
 
 const doc = (...Statement: PolicyDocument['Statement'][]): PolicyDocument => ({ Version: '2012-10-17', Statement: Statement.flat() });
-const developerPolicies = [
-  doc({ Sid: 'AllResourcesLambdaNoTags', Effect: 'Allow', Action: ['lambda:ListFunctions', 'lambda:GetAccountSettings'], Resource: '*' }),
-  doc({
-    Sid: 'AllActionsLambdaSameProject',
-    Effect: 'Allow',
-    Action: [
-      'lambda:DeleteFunction',
-      'lambda:GetFunction',
-      'lambda:InvokeFunction',
-      'lambda:ListTags',
-      'lambda:PublishVersion',
-      'lambda:PutFunctionConcurrency',
-      'lambda:UpdateFunctionCode',
-      'lambda:UpdateFunctionConfiguration',
-    ],
-    Resource: 'arn:aws:lambda:*:*:function:*',
-    Condition: { StringEquals: { 'aws:ResourceTag/project-name': '${aws:PrincipalTag/project-name}' } },
-  }),
-  doc({
-    Sid: 'AllowLambdaTagOnCreate',
-    Effect: 'Allow',
-    Action: ['lambda:CreateFunction', 'lambda:TagResource'],
-    Resource: 'arn:aws:lambda:*:*:function:*',
-    Condition: {
-      StringEquals: { 'aws:RequestTag/project-name': '${aws:PrincipalTag/project-name}' },
-      'ForAllValues:StringEquals': { 'aws:TagKeys': ['project-name'] },
-    },
-  }),
-];
-const managerPolicies = [
-  doc({
-    Sid: 'AllActionsLambdaManager',
-    Effect: 'Allow',
-    Action: ['lambda:Get*', 'lambda:List*'],
-    Resource: 'arn:aws:lambda:*:*:function:*',
-    Condition: {
-      StringEquals: { 'aws:ResourceTag/organization': '${aws:PrincipalTag/organization}', 'aws:ResourceTag/cost-center': '${aws:PrincipalTag/cost-center}' },
-    },
-  }),
-];
+// The post's policies as the blueprint deploys them (one copy, shared with the tests).
+const developerPolicies = [listFunctionsPolicy.document, sameProjectPolicy.document, createTaggedPolicy.document];
+const managerPolicies = [managerPolicy.document];
 const guardrail = doc(
   { Sid: 'Everything', Effect: 'Allow', Action: 'lambda:*', Resource: '*' },
   {
@@ -197,6 +168,57 @@ function measure(explain: boolean) {
   }
   return { answers: last.answers, wall: summarise(walls), cpuMedian: summarise(cpus).medianMs };
 }
+
+// Findings are cheap when every function is reached early; the worst case is a function nobody
+// reaches (every principal × every function action is decided) and a principal that reaches nothing.
+// The second inventory makes half the functions unreachable (a project no developer has, an
+// organization no manager has) and a fifth of the developers match nothing.
+function findingsInventories() {
+  const asPrincipals = (ghosts: boolean): MatrixPrincipal[] =>
+    principals.map((p, i) => ({
+      arn: p.arn,
+      kind: 'role',
+      name: p.arn.slice(p.arn.lastIndexOf('/') + 1),
+      tags: ghosts && i % 5 === 1 ? { ...p.tags, 'project-name': `ghost-${i}` } : p.tags,
+      policies: p.policies.map((document, pi) => ({ name: `policy-${pi}`, document })),
+      permissionsBoundary: p.boundary ? { name: 'guardrail', document: p.boundary } : null,
+    }));
+  const asFunctions = (orphans: boolean): MatrixFunction[] =>
+    functions.map((f, i) => ({
+      arn: f.arn,
+      name: f.arn.slice(f.arn.lastIndexOf(':') + 1),
+      tags: orphans && i % 2 === 1 ? { ...f.tags, 'project-name': `orphan-${i % 7}`, organization: 'reptiles' } : f.tags,
+      resourcePolicy: null,
+    }));
+  return [
+    { name: 'every function reached', principals: asPrincipals(false), functions: asFunctions(false) },
+    { name: 'half the functions unreachable', principals: asPrincipals(true), functions: asFunctions(true) },
+  ];
+}
+
+function measureFindings() {
+  for (const inventory of findingsInventories()) {
+    const walls: number[] = [];
+    let count = 0;
+    let digest = '';
+    for (let run = 0; run <= runs; run++) {
+      const started = performance.now();
+      const found = listAbacFindings(inventory.principals, inventory.functions);
+      count = found.length;
+      digest = createHash('sha256').update(JSON.stringify(found)).digest('hex').slice(0, 12);
+      // The first run warms the JIT up and is not counted.
+      if (run > 0) walls.push(performance.now() - started);
+    }
+    const wall = summarise(walls);
+    console.log(
+      `findings, ${inventory.name} (${inventory.principals.length} principals × ${inventory.functions.length} functions): ${count} findings (sha256 ${digest}), median ${Math.round(wall.medianMs)} ms of ${runs} runs`,
+    );
+    console.log(`BENCH ${JSON.stringify({ engine: `slipway findings, ${inventory.name}`, ...wall })}`);
+  }
+}
+
+if (values.part === 'all' || values.part === 'findings') measureFindings();
+if (values.part === 'findings') process.exit(0);
 
 const bare = measure(false);
 const explained = measure(true);

@@ -1,42 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { decide, doc, fn, role, user } from '@/server/abac/test-support/decide';
 import type { PolicyDocument } from '@/server/abac/types';
+import { createTaggedPolicy, listFunctionsPolicy, managerPolicy as managerReadPolicy, sameProjectPolicy } from '@/server/abac/test-support/post-policies';
 
 // The post "Scaling AWS Lambda permissions with Attribute-Based Access Control (ABAC)" (AWS Compute
-// Blog), with its policies as blueprints/lambda-abac deploys them, and the decision rules of
+// Blog), with its policies as blueprints/lambda-abac deploys them (test-support/post-policies.json), and the decision rules of
 // "Policy evaluation logic" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
 
-const DEVELOPER_ACTIONS = ['lambda:DeleteFunction', 'lambda:GetFunction', 'lambda:InvokeFunction', 'lambda:UpdateFunctionCode', 'lambda:ListTags'];
-const listPolicy = doc({ Sid: 'AllResourcesLambdaNoTags', Effect: 'Allow', Action: ['lambda:ListFunctions', 'lambda:GetAccountSettings'], Resource: '*' });
-const sameProject = doc({
-  Sid: 'AllActionsLambdaSameProject',
-  Effect: 'Allow',
-  Action: DEVELOPER_ACTIONS,
-  Resource: 'arn:aws:lambda:*:*:function:*',
-  Condition: { StringEquals: { 'aws:ResourceTag/project-name': '${aws:PrincipalTag/project-name}' } },
-});
-const createTagged = doc({
-  Sid: 'AllowLambdaTagOnCreate',
-  Effect: 'Allow',
-  Action: ['lambda:CreateFunction', 'lambda:TagResource'],
-  Resource: 'arn:aws:lambda:*:*:function:*',
-  Condition: {
-    StringEquals: { 'aws:RequestTag/project-name': '${aws:PrincipalTag/project-name}' },
-    'ForAllValues:StringEquals': { 'aws:TagKeys': ['project-name'] },
-  },
-});
-const managerPolicy = doc({
-  Sid: 'AllActionsLambdaManager',
-  Effect: 'Allow',
-  Action: ['lambda:GetFunction', 'lambda:ListTags'],
-  Resource: 'arn:aws:lambda:*:*:function:*',
-  Condition: {
-    StringEquals: {
-      'aws:ResourceTag/organization': '${aws:PrincipalTag/organization}',
-      'aws:ResourceTag/cost-center': '${aws:PrincipalTag/cost-center}',
-    },
-  },
-});
+const listPolicy = listFunctionsPolicy.document;
+const sameProject = sameProjectPolicy.document;
+const createTagged = createTaggedPolicy.document;
+const managerPolicy = managerReadPolicy.document;
+// Every action the developers' same-project statement names.
+const DEVELOPER_ACTIONS = [sameProject.Statement].flat().flatMap((s) => [s.Action ?? []].flat());
 
 const developer = (project: string) => ({
   principalArn: role(`${project}-developer-role`),

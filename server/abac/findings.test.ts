@@ -13,8 +13,8 @@ describe('listAbacFindings', () => {
   it("finds only the post scenario's TagResource on every function when every principal and function carries a matching project", () => {
     const findings = listAbacFindings([falcon, eagle], [falconApi, eagleApi]);
     expect(findings.map((f) => [f.kind, f.principal, f.statement?.sid])).toEqual([
-      ['broadWildcard', falcon.arn, 'CreateFunctionTagged'],
-      ['broadWildcard', eagle.arn, 'CreateFunctionTagged'],
+      ['broadWildcard', falcon.arn, 'AllowLambdaTagOnCreate'],
+      ['broadWildcard', eagle.arn, 'AllowLambdaTagOnCreate'],
     ]);
     expect(findings[0]?.message).toMatch(/re-tag another project's function into its own/);
   });
@@ -107,5 +107,58 @@ describe('listAbacFindings', () => {
     const one = policy('one', { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:falcon-api' });
     const principal = role('p', { 'project-name': 'falcon' }, [sameProjectPolicy, one]);
     expect(ofKind(listAbacFindings([principal], [falconApi]), 'broadWildcard')).toEqual([]);
+  });
+
+  // Reachability reuses a principal's answer for functions alike in what its policies read: these
+  // would fail if two functions were taken as alike when their ARN, an unread-looking tag or the
+  // account made a difference.
+  describe('reachability with functions that share tags', () => {
+    const unreachable = (principals: Parameters<typeof listAbacFindings>[0], functions: Parameters<typeof listAbacFindings>[1]) =>
+      ofKind(listAbacFindings(principals, functions), 'unreachableFunction').map((f) => f.function);
+
+    it('tells functions with the same tags apart by the principal’s Resource patterns', () => {
+      const named = role('p', { 'project-name': 'falcon' }, [
+        policy('falcon-only', { Effect: 'Allow', Action: 'lambda:GetFunction', Resource: 'arn:aws:lambda:*:*:function:falcon-*' }),
+      ]);
+      const falconJobs = lambdaFunction('falcon-jobs', { 'project-name': 'falcon' });
+      const other = lambdaFunction('other-api', { 'project-name': 'falcon' });
+      expect(unreachable([named], [falconJobs, other, falconApi])).toEqual([other.arn]);
+    });
+
+    it('tells them apart by a tag a policy variable reads, and by the account', () => {
+      const byVariable = role('p', { 'project-name': 'falcon' }, [
+        policy('own-team', { Effect: 'Allow', Action: 'lambda:GetFunction', Resource: 'arn:aws:lambda:*:*:function:${aws:ResourceTag/team}-*' }),
+      ]);
+      const teamA = lambdaFunction('a-api', { team: 'a' });
+      const teamB = lambdaFunction('a-jobs', { team: 'b' });
+      expect(unreachable([byVariable], [teamA, teamB])).toEqual([teamB.arn]);
+
+      const sameAccount = role('q', {}, [
+        policy('mine', {
+          Effect: 'Allow',
+          Action: 'lambda:GetFunction',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:ResourceAccount': '111122223333' } },
+        }),
+      ]);
+      const foreign = { ...lambdaFunction('x', {}), arn: 'arn:aws:lambda:us-east-1:444455556666:function:x' };
+      expect(unreachable([sameAccount], [lambdaFunction('y', {}), foreign])).toEqual([foreign.arn]);
+    });
+
+    it('decides each tag value a condition reads on its own, whatever the other tags', () => {
+      const manager = role('m', { organization: 'birds' }, [
+        policy('org', {
+          Effect: 'Allow',
+          Action: 'lambda:GetFunction',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:ResourceTag/Organization': '${aws:PrincipalTag/organization}' } },
+        }),
+      ]);
+      const birds = lambdaFunction('b1', { organization: 'birds', env: 'dev' });
+      const birds2 = lambdaFunction('b2', { organization: 'birds', env: 'prod' });
+      const fish = lambdaFunction('f1', { organization: 'fish', env: 'dev' });
+      const noTag = lambdaFunction('n1', { env: 'dev' });
+      expect(unreachable([manager], [birds, fish, birds2, noTag])).toEqual([fish.arn, noTag.arn]);
+    });
   });
 });

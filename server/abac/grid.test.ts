@@ -31,12 +31,13 @@ describe('computeAbacGrid', () => {
 
   it('counts the allowed actions of every function action for "all"', () => {
     const grid = computeAbacGrid([falcon], [functions[0]!, functions[1]!], { ...page, action: 'all' });
-    // Columns: fn-01 (eagle), fn-00 (falcon). sameProjectPolicy allows InvokeFunction, GetFunction and
-    // UpdateFunctionCode on the same project; TagResource needs request tags, which a matrix cell has none of.
+    // Columns: fn-01 (eagle), fn-00 (falcon). sameProjectPolicy allows 8 of the function actions on the same
+    // project (not CreateAlias, AddPermission, RemovePermission, UntagResource); TagResource needs request
+    // tags, which a matrix cell has none of.
     expect(grid.functions.map((f) => f.name)).toEqual(['fn-01', 'fn-00']);
     expect(grid.cells[0]).toEqual([
       { decision: 'implicitDeny', allowed: 0, of: FUNCTION_ACTIONS.length },
-      { decision: 'allowed', allowed: 3, of: FUNCTION_ACTIONS.length },
+      { decision: 'allowed', allowed: 8, of: FUNCTION_ACTIONS.length },
     ]);
   });
 

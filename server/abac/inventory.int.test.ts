@@ -1,6 +1,7 @@
 import { LambdaClient, TagResourceCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAbacMatrix, readAbacInventory } from '@/server/abac/inventory';
+import { getTeamFunctionReach, verifyAbacDecision } from '@/server/abac/views';
 import { createAwsClient } from '@/server/aws/clients';
 import { sandboxTargetRef } from '@/server/aws/test-support/sandbox-target';
 import { loadActor } from '@/server/auth/queries';
@@ -94,5 +95,66 @@ describe('the ABAC inventory and matrix of the sandbox', () => {
     const after = await decisionsFor('lambda:GetFunction');
     expect(after.at(output('ManagerRoleArn'), output('FalconFunctionArn'))).toBe('allowed');
     expect(after.at(output('ManagerRoleArn'), output('EagleFunctionArn'))).toBe('implicitDeny');
+  });
+});
+
+// Runs after the re-tag above (eagle's function is in organization fish now); the views' inventory is
+// first read here, so it sees that.
+describe('"Verify with AWS": the sandbox’s SimulatePrincipalPolicy (its own evaluator) against the portal', () => {
+  const verify = (principal: string, fn: string, action: string) =>
+    verifyAbacDecision(actor, { target: 'sandbox', region: REGION, action, principal: output(principal), function: output(fn) });
+
+  it("falcon's developer: allowed on falcon's function by its same-project policy, denied on eagle's, IAM agreeing", async () => {
+    const own = await verify('FalconDeveloperRoleArn', 'FalconFunctionArn', 'lambda:InvokeFunction');
+    expect(own.results).toEqual([
+      expect.objectContaining({ action: 'lambda:InvokeFunction', portal: 'allowed', aws: 'allowed', agrees: true, missingContextValues: [] }),
+    ]);
+    expect(own.results[0]?.awsPolicies).toEqual(own.results[0]?.portalPolicies);
+    expect(own.results[0]?.awsPolicies.length).toBe(1);
+    const other = await verify('FalconDeveloperRoleArn', 'EagleFunctionArn', 'lambda:InvokeFunction');
+    expect(other.results.map((r) => [r.portal, r.aws])).toEqual([['implicitDeny', 'implicitDeny']]);
+    expect(other.agrees).toBe(true);
+  });
+
+  it('the manager: falcon’s function (organization and cost-center match) allowed, eagle’s (organization fish) denied, IAM agreeing', async () => {
+    const falcon = await verify('ManagerRoleArn', 'FalconFunctionArn', 'lambda:GetFunction');
+    expect(falcon.results.map((r) => [r.portal, r.aws])).toEqual([['allowed', 'allowed']]);
+    const eagle = await verify('ManagerRoleArn', 'EagleFunctionArn', 'lambda:GetFunction');
+    expect(eagle.results.map((r) => [r.portal, r.aws])).toEqual([['implicitDeny', 'implicitDeny']]);
+  });
+
+  it('every Lambda action of every cell of the post’s roles and functions agrees', async () => {
+    const seen = new Set<string>();
+    for (const principal of ['FalconDeveloperRoleArn', 'EagleDeveloperRoleArn', 'ManagerRoleArn']) {
+      for (const fn of ['FalconFunctionArn', 'EagleFunctionArn']) {
+        const cell = await verify(principal, fn, 'all');
+        expect(
+          cell.results.filter((r) => !r.agrees),
+          `${principal} on ${fn}`,
+        ).toEqual([]);
+        expect(cell.results.length).toBeGreaterThan(10);
+        for (const r of cell.results) seen.add(r.portal);
+      }
+    }
+    // Not a vacuous agreement: both answers occur.
+    expect([...seen].sort()).toEqual(['allowed', 'implicitDeny']);
+  });
+});
+
+describe("a team's page: which of its launched functions its launched roles reach", () => {
+  it('lists the stack’s functions with the stack’s roles that reach them and the actions allowed', async () => {
+    const team = (await getLaunchDetail(actor, launchId)).team;
+    const places = await getTeamFunctionReach(actor, team.slug);
+    const here = places.find((p) => p.target.name === 'sandbox' && p.region === REGION);
+    expect(here?.error).toBeNull();
+    expect(here?.readAt).toBeTruthy();
+    const row = (fn: string) => here?.rows.find((r) => r.function.arn === output(fn));
+    const via = (fn: string, role: string) => row(fn)?.via.find((v) => v.role.arn === output(role))?.actions;
+    expect(via('FalconFunctionArn', 'FalconDeveloperRoleArn')).toEqual(expect.arrayContaining(['lambda:InvokeFunction', 'lambda:GetFunction']));
+    expect(via('EagleFunctionArn', 'EagleDeveloperRoleArn')).toEqual(expect.arrayContaining(['lambda:InvokeFunction']));
+    // Not across projects, and the manager (organization birds) no longer reads eagle's function (organization fish).
+    expect(via('EagleFunctionArn', 'FalconDeveloperRoleArn')).toBeUndefined();
+    expect(via('FalconFunctionArn', 'ManagerRoleArn')).toContain('lambda:GetFunction');
+    expect(via('EagleFunctionArn', 'ManagerRoleArn')).toBeUndefined();
   });
 });

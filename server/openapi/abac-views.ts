@@ -1,8 +1,8 @@
 import 'server-only';
 import { awsErrors, registerOperations } from '@/server/openapi/registry';
-import { abacExplainQuerySchema, abacGridQuerySchema, abacInventoryQuerySchema, abacWhatIfSchema } from '@/lib/schemas/abac-views';
+import { abacExplainQuerySchema, abacGridQuerySchema, abacInventoryQuerySchema, abacVerifySchema, abacWhatIfSchema } from '@/lib/schemas/abac-views';
 
-// The ABAC pages' operations (app/api/v1/abac/{findings,mappings,grid,explain,what-if}). Each reads the
+// The ABAC pages' operations (app/api/v1/abac/{findings,mappings,grid,explain,verify,what-if}). Each reads the
 // target's inventory (kept a few minutes per target and region; `refresh=1` reads it again) and says
 // when it was read in `readAt`.
 const notFound = { 404: 'No target of that id or name that the caller’s teams may use', ...awsErrors };
@@ -64,6 +64,28 @@ registerOperations(
       action: 'lambda:InvokeFunction',
       principal: 'arn:aws:iam::123456789012:role/falcon-developer-role',
       function: 'arn:aws:lambda:us-east-1:123456789012:function:falcon-api',
+    },
+    errors: { 404: 'No such target for the caller’s teams, or no such principal or function in its inventory', ...awsErrors },
+  },
+  {
+    operationId: 'verifyAbacDecision',
+    method: 'POST',
+    path: '/api/v1/abac/verify',
+    summary: 'One cell checked against IAM SimulatePrincipalPolicy in the target’s account: the portal’s decision next to IAM’s, action by action',
+    description:
+      'The portal sends IAM the context it evaluated with (principal and resource tags, account keys) and compares its decision from the ' +
+      'principal’s identity policies and permissions boundary (what the simulation evaluates) with IAM’s. `results[]`: `action`, `portal`, ' +
+      '`aws` (null when IAM answered nothing for it), `agrees`, the deciding policies on each side (`portalPolicies`, `awsPolicies`), ' +
+      '`missingContextValues`, and `withResourcePolicy` (the matrix’s decision when the function’s resource policy changes it, else null). ' +
+      '`agrees` is true when every action agrees. Nothing is changed in AWS.',
+    tag: 'abac',
+    body: abacVerifySchema,
+    bodyExample: {
+      target: 'sandbox',
+      region: 'us-east-1',
+      action: 'lambda:InvokeFunction',
+      principal: 'arn:aws:iam::123456789012:role/falcon-developer-role',
+      function: 'arn:aws:lambda:us-east-1:123456789012:function:eagle-api',
     },
     errors: { 404: 'No such target for the caller’s teams, or no such principal or function in its inventory', ...awsErrors },
   },

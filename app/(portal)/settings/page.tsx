@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requirePageActor } from '@/server/auth/session';
 import { listApiTokens } from '@/server/tokens/queries';
 import { listTargetsForActor } from '@/server/targets/queries';
@@ -44,9 +45,11 @@ export default async function SettingsPage() {
             <dd className="flex flex-wrap gap-1">
               {actor.isPlatformAdmin && <Badge tone="info">platform admin</Badge>}
               {actor.teams.map((t) => (
-                <Badge key={t.id}>
-                  {t.name}: {t.role}
-                </Badge>
+                <Link key={t.id} href={`/teams/${t.slug}`} className="hover:underline">
+                  <Badge>
+                    {t.name}: {t.role}
+                  </Badge>
+                </Link>
               ))}
               {!actor.isPlatformAdmin && actor.teams.length === 0 && <span className="text-slate-500">None yet — ask an admin to add you.</span>}
             </dd>

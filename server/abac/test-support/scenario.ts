@@ -1,44 +1,12 @@
 import type { MatrixFunction, MatrixPrincipal } from '@/server/abac/matrix';
 import type { PolicyDocumentInput } from '@/lib/schemas/abac';
+import { createTaggedPolicy, sameProjectPolicy } from './post-policies';
 
 // The post's scenario ("Scaling AWS Lambda permissions with ABAC") as inventory rows, for unit tests.
 
 export const ACCOUNT = '111122223333';
 
-export const sameProjectPolicy = {
-  name: 'DeveloperSameProjectPolicy',
-  document: {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'AllActionsLambdaSameProject',
-        Effect: 'Allow',
-        Action: ['lambda:InvokeFunction', 'lambda:GetFunction', 'lambda:UpdateFunctionCode'],
-        Resource: 'arn:aws:lambda:*:*:function:*',
-        Condition: { StringEquals: { 'aws:ResourceTag/project-name': '${aws:PrincipalTag/project-name}' } },
-      },
-    ],
-  },
-};
-
-export const createTaggedPolicy = {
-  name: 'DeveloperCreateTaggedPolicy',
-  document: {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'CreateFunctionTagged',
-        Effect: 'Allow',
-        Action: ['lambda:CreateFunction', 'lambda:TagResource'],
-        Resource: 'arn:aws:lambda:*:*:function:*',
-        Condition: {
-          StringEquals: { 'aws:RequestTag/project-name': '${aws:PrincipalTag/project-name}' },
-          'ForAllValues:StringEquals': { 'aws:TagKeys': ['project-name'] },
-        },
-      },
-    ],
-  },
-};
+export { createTaggedPolicy, listFunctionsPolicy, managerPolicy, sameProjectPolicy } from './post-policies';
 
 export const role = (
   name: string,

@@ -7,6 +7,7 @@ import { cn } from '@/components/ui/cn';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { AbacExplanation, AbacGrid, GridCell } from '@/lib/abac/types';
 import { DECISION_CLASS, DECISION_LABEL, QueryState, ReadAt, scopeParams, type AbacScope } from './abac-workbench';
+import { VerifyWithAws } from './verify-with-aws';
 
 const PAGE_ROWS = 25;
 const PAGE_COLS = 20;
@@ -239,6 +240,7 @@ function ExplanationPanel({
               )}
             </section>
           ))}
+          <VerifyWithAws key={`${action}|${cell.principal}|${cell.function}`} scope={scope} action={action} cell={cell} />
         </>
       )}
     </aside>

@@ -37,6 +37,7 @@ EXTENSIONS: list[str] = [
     "sfn_execution_logs",
     "lambda_kafka_event_sources",
     "sns_data_protection",
+    "iam_simulate_principal_policy",
     # Resource types moto has no CloudFormation model for.
     "cfn_sns_subscription",
     "cfn_sns_topic_policy",
