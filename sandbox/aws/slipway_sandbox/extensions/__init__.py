@@ -15,6 +15,7 @@ EXTENSIONS: list[str] = [
     # CloudFormation orchestration (async, per-resource events, rollback) and nested stacks on top of it.
     "cfn_engine",
     "cfn_nested_stacks",
+    "cfn_change_set_async",
     # Existing moto resource types that misbehave.
     "sfn_cfn_state_machines",
     "cfn_s3_bucket",
