@@ -16,6 +16,7 @@ EXTENSIONS: list[str] = [
     "cfn_engine",
     "cfn_nested_stacks",
     "cfn_change_set_async",
+    "cfn_stack_drift",
     # Existing moto resource types that misbehave.
     "sfn_cfn_state_machines",
     "cfn_s3_bucket",
