@@ -186,7 +186,8 @@ test('an unconfirmed preview offers only discarding; once discarded, the launch 
   await expect(page.getByRole('button', { name: /Change parameters|Detect drift|Delete stack|Discard preview/ })).toHaveCount(0);
 });
 
-test('viewers watch but cannot launch, update or delete', async ({ browser }) => {
+// Viewers' update and delete are tried, and refused, in e2e/api/launches.spec.ts.
+test('viewers watch but cannot launch', async ({ browser }) => {
   const ctx = await browser.newContext({ storageState: storageState('falconViewer') });
   const page = await ctx.newPage();
   await page.goto('/launches/new?blueprint=sqs-managed-encryption');
