@@ -27,6 +27,11 @@ let awsPort: number;
 let sandbox: RunningSandbox | undefined;
 const start = () => startSandbox({ dataDir: dir, awsPort, kafka: false, log: () => undefined });
 
+async function setSandboxSettings(settings: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${sandbox!.awsEndpoint}/moto-api/config`, { method: 'POST', body: JSON.stringify({ slipway: settings }) });
+  if (!res.ok) throw new Error(`sandbox config: ${res.status}`);
+}
+
 beforeAll(async () => {
   await ensureSandboxTools({ aws: true, kafka: false, log: () => undefined });
   awsPort = await freePort();
@@ -56,6 +61,8 @@ describe('after the sandbox account restarts', () => {
     const { describeStack } = await import('@/server/aws/cloudformation');
     const { resolveTargetRefById } = await import('@/server/targets/queries');
     const { launchRequestSchema } = await import('@/lib/schemas/launches');
+    const { syncLaunchesInFlight } = await import('@/server/launches/sync');
+    const { listLaunchesInFlight } = await import('@/server/launches/queries');
 
     await seedDemoData(() => undefined);
     const falconDev = (await loadActor({ email: 'falcon-dev@example.com' }, 'session'))!;
@@ -66,6 +73,10 @@ describe('after the sandbox account restarts', () => {
     const previewed = await previewLaunch(falconDev, request('it-restart-preview'));
     // Nothing vanished yet: nothing is marked.
     expect(await forgetStacksLostBySandboxRestart()).toBe(0);
+    // A launch still being created when the sandbox goes (each resource step made to take 30 s).
+    await setSandboxSettings({ cfn_resource_delay_ms: 30_000 });
+    const inFlight = await startLaunch(falconDev, request('it-restart-in-flight'));
+    expect((await db.launch.findUniqueOrThrow({ where: { id: inFlight.launchId } })).status).toBe('CREATE_IN_PROGRESS');
 
     const before = await db.launch.findUniqueOrThrow({ where: { id: launched.launchId } });
     const ref = await resolveTargetRefById(before.targetId, before.region);
@@ -73,6 +84,16 @@ describe('after the sandbox account restarts', () => {
     sandbox = await start();
     // The stack id CloudFormation no longer knows is "does not exist", which reads as no stack.
     expect(await describeStack(ref, before.stackId!)).toBeNull();
+
+    // The poller finds the in-flight launch's stack gone and stops following it (it asked forever before).
+    await syncLaunchesInFlight();
+    expect(await db.launch.findUniqueOrThrow({ where: { id: inFlight.launchId } })).toMatchObject({
+      status: 'DELETED',
+      statusReason: 'The sandbox account was restarted, and its stacks went with it.',
+      operation: null,
+      activeKey: null,
+    });
+    expect((await listLaunchesInFlight()).map((l) => l.id)).not.toContain(inFlight.launchId);
 
     expect(await forgetStacksLostBySandboxRestart()).toBe(2);
     for (const id of [launched.launchId, previewed.previewId]) {
