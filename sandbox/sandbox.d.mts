@@ -32,6 +32,8 @@ export interface StartSandboxOptions {
   log?: Log;
   aws?: boolean;
   kafka?: boolean;
+  /** A second Kafka listener (SASL_PLAINTEXT, OAUTHBEARER) that accepts MSK IAM tokens signed with these credentials; needs javac at set-up. */
+  kafkaMskIam?: { port: number; region: string; accessKeyId: string; secretAccessKey: string };
   /** A server died after start-up (default: log it). Not called for stop(). */
   onUnexpectedExit?: (part: SandboxPart, exit: { code: number | null; signal: NodeJS.Signals | null }) => void;
 }
@@ -45,25 +47,13 @@ export interface RunningSandbox {
   logs: { aws: string; kafka: string };
 }
 
-export declare function ensureSandboxTools(options?: {
-  log?: Log;
-  aws?: boolean;
-  kafka?: boolean;
-  root?: string;
-}): Promise<{ aws: boolean; kafka: boolean }>;
+export declare function ensureSandboxTools(options?: { log?: Log; aws?: boolean; kafka?: boolean; root?: string }): Promise<{ aws: boolean; kafka: boolean }>;
 
 export declare function startSandbox(options?: StartSandboxOptions): Promise<RunningSandbox>;
 
-export declare function stopSandbox(options?: {
-  dataDir?: string;
-  log?: Log;
-}): Promise<{ part: SandboxPart; pid: number; how: string }[]>;
+export declare function stopSandbox(options?: { dataDir?: string; log?: Log }): Promise<{ part: SandboxPart; pid: number; how: string }[]>;
 
-export declare function sandboxStatus(options?: {
-  dataDir?: string;
-  awsPort?: number;
-  kafkaPort?: number;
-}): Promise<{
+export declare function sandboxStatus(options?: { dataDir?: string; awsPort?: number; kafkaPort?: number }): Promise<{
   aws: Probe & { endpoint: string; pid: number | null };
   kafka: Probe & { brokers: string; pid: number | null };
 }>;

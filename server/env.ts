@@ -56,6 +56,8 @@ const envSchema = z.object({
   SLIPWAY_TRUST_PROXY: boolish,
   /** 32-byte key (base64) that encrypts secrets at rest; generated into the data folder when unset. */
   SLIPWAY_ENCRYPTION_KEY: z.string().optional(),
+  /** Retired encryption keys (base64, comma-separated): they still decrypt what they sealed, never encrypt. */
+  SLIPWAY_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
   SLIPWAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   AWS_ACCESS_KEY_ID: z.string().optional(),
   AWS_PROFILE: z.string().optional(),

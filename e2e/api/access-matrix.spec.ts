@@ -135,7 +135,7 @@ const MATRIX: Record<string, Entry> = {
     statuses: OWNER_DEVELOPS,
     call: (f) => ({ path: `/api/v1/launches/${f.launchId}/update`, data: { parameters: { OperatorEmail: 'matrix@example.com' }, dryRun: true } }),
   },
-  // Drift detection calls AWS with side effects: developers only (the sandbox answers "not supported").
+  // Drift detection calls AWS with side effects: developers only.
   'POST /api/v1/launches/{id}/drift': { statuses: OWNER_DEVELOPS, call: (f) => ({ path: `/api/v1/launches/${f.launchId}/drift` }) },
 
   // Reads the sandbox target, which every team may use.

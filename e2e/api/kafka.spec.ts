@@ -44,10 +44,17 @@ test('every Kafka operation needs credentials', async ({ baseURL }) => {
 test.describe('as a falcon viewer', () => {
   test.use({ storageState: storageState('falconViewer') });
 
-  test('clusters: the sandbox cluster with health and permissions, no secrets', async ({ request }) => {
+  test('clusters: the sandbox cluster, reachable, with permissions and no secrets', async ({ request }) => {
+    test.setTimeout(120_000);
     const res = await request.get('/api/v1/kafka/clusters');
     expect(res.status()).toBe(200);
     const sandbox = (await res.json()).clusters.find((c: { id: string }) => c.id === sandboxId);
+    // The sandbox broker is up: once the worker's sampler has had a round, its health says so. A round
+    // waits for every cluster, and one registered by other specs may hold it up to the 25 s read timeout.
+    const healthState = async () =>
+      ((await (await request.get('/api/v1/kafka/clusters')).json()).clusters as { id: string; health: { state: string } }[]).find((c) => c.id === sandboxId)
+        ?.health.state;
+    await expect.poll(healthState, { timeout: 90_000, intervals: [500, 1000, 2000] }).toBe('reachable');
     expect(sandbox).toMatchObject({
       name: 'sandbox',
       kind: 'self-managed',
@@ -55,7 +62,7 @@ test.describe('as a falcon viewer', () => {
       team: null,
       hasSecrets: false,
       connection: { kind: 'plaintext', brokers: [process.env.SANDBOX_KAFKA_BROKERS!.split(',')[0]] },
-      health: { state: expect.stringMatching(/^(reachable|unreachable|unknown)$/) },
+      health: { state: expect.any(String) },
       permissions: { canManage: false, canResetOffsets: false },
     });
   });

@@ -180,7 +180,7 @@ test.describe('as a falcon developer', () => {
   });
 });
 
-test('viewers cannot launch, and other teams cannot read, update or delete a launch', async ({ browser }) => {
+test('viewers cannot launch, update or delete; other teams cannot read, update, delete or launch for the team', async ({ browser }) => {
   test.setTimeout(120_000);
   const dev = await browser.newContext({ storageState: storageState('falconDev') });
   const viewer = await browser.newContext({ storageState: storageState('falconViewer') });
@@ -195,7 +195,12 @@ test('viewers cannot launch, and other teams cannot read, update or delete a lau
   expect((await eagle.request.get(`/api/v1/launches/${id}`)).status()).toBe(403);
   expect((await eagle.request.post(`/api/v1/launches/${id}/update`, { data: { parameters: {} } })).status()).toBe(403);
   expect((await eagle.request.delete(`/api/v1/launches/${id}`)).status()).toBe(403);
+  expect((await viewer.request.post(`/api/v1/launches/${id}/update`, { data: { parameters: { VisibilityTimeout: 60 } } })).status()).toBe(403);
   expect((await viewer.request.delete(`/api/v1/launches/${id}`)).status()).toBe(403);
+  // Launching in another team's name is refused even with a free stack name.
+  const forFalcon = await eagle.request.post('/api/v1/launches', { data: { ...body, stackName: `api-teams-${uid()}`, team: 'falcon' } });
+  expect(forFalcon.status()).toBe(403);
+  expect((await forFalcon.json()).error.message).toMatch(/not a member of team falcon/);
   const eagleList = await (await eagle.request.get('/api/v1/launches')).json();
   expect(eagleList.launches.map((l: { id: string }) => l.id)).not.toContain(id);
   expect((await eagle.request.get('/api/v1/launches?scope=all')).status()).toBe(403);

@@ -106,7 +106,31 @@ async function ensureAwsTools(p, log) {
   }
   fs.mkdirSync(p.stamps, { recursive: true });
   fs.writeFileSync(stampFile, JSON.stringify({ hash, at: new Date().toISOString() }));
+  await ensureMskIamValidator(p, log);
   return { ok: true };
+}
+
+/**
+ * Compiles the broker's MSK IAM token validator (sandbox/kafka/msk-iam) against the Kafka jars when
+ * javac is present; without a JDK the sandbox simply offers no MSK IAM listener. Recompiled when
+ * the source changes.
+ */
+async function ensureMskIamValidator(p, log) {
+  const stampFile = path.join(p.stamps, 'msk-iam.json');
+  const hash = hashFiles([p.mskIamSource]);
+  if (readJson(stampFile)?.hash === hash && fs.existsSync(path.join(p.mskIamClasses, 'SlipwayMskIamValidator.class'))) return;
+  const javac = findExecutable('javac');
+  if (!javac) {
+    log('no javac: the sandbox broker will have no MSK IAM listener (install a JDK, e.g. openjdk-17-jdk-headless, to get one)');
+    return;
+  }
+  fs.rmSync(p.mskIamClasses, { recursive: true, force: true });
+  const built = await run(javac, ['-cp', path.join(p.kafkaLibs, '*'), '-d', p.mskIamClasses, p.mskIamSource]);
+  if (built.code !== 0) {
+    log(`could not compile the MSK IAM validator: ${`${built.stdout}\n${built.stderr}`.trim().split('\n').slice(-3).join(' | ')}`);
+    return;
+  }
+  fs.writeFileSync(stampFile, JSON.stringify({ hash, at: new Date().toISOString() }));
 }
 
 async function ensureKafkaTools(p, log) {
@@ -117,7 +141,10 @@ async function ensureKafkaTools(p, log) {
   if (!findExecutable('java')) {
     return { ok: false, reason: 'java is not installed. Install it with: sudo apt-get install openjdk-17-jre-headless' };
   }
-  if (stamped) return { ok: true };
+  if (stamped) {
+    await ensureMskIamValidator(p, log);
+    return { ok: true };
+  }
   const mvn = findExecutable('mvn');
   if (!mvn) {
     return { ok: false, reason: 'maven is needed once to fetch the Kafka jars. Install it with: sudo apt-get install maven' };

@@ -29,19 +29,29 @@ const JVM_FLAGS = ['-Xms256m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAt
 /**
  * server.properties for one node that is broker and controller, on 127.0.0.1 only; every
  * replication factor 1 and no automatic topic creation (tests create their topics).
- * @param {{ kafkaDir: string, port: number, controllerPort: number }} options
+ * With `mskIam`, a second client listener (SASL_PLAINTEXT, OAUTHBEARER) accepts only the MSK IAM
+ * tokens that SlipwayMskIamValidator (sandbox/kafka/msk-iam) finds signed with those credentials.
+ * @param {{ kafkaDir: string, port: number, controllerPort: number, mskIam?: MskIamListener }} options
  */
-export function kafkaServerProperties({ kafkaDir, port, controllerPort }) {
+export function kafkaServerProperties({ kafkaDir, port, controllerPort, mskIam }) {
+  const iam = mskIam ? `,MSKIAM://${HOST}:${mskIam.port}` : '';
+  const iamListener = mskIam
+    ? `listener.name.mskiam.sasl.enabled.mechanisms=OAUTHBEARER
+listener.name.mskiam.oauthbearer.sasl.server.callback.handler.class=SlipwayMskIamValidator
+# The broker logs in to its own listener too (unused): the login module needs a subject for that.
+listener.name.mskiam.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="sandbox-broker" region="${mskIam.region}" accessKeyId="${mskIam.accessKeyId}" secretAccessKey="${mskIam.secretAccessKey}";
+`
+    : '';
   return `# Written by sandbox/lib/kafka-server.mjs on every start; edit that file, not this one.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@${HOST}:${controllerPort}
-listeners=PLAINTEXT://${HOST}:${port},CONTROLLER://${HOST}:${controllerPort}
-advertised.listeners=PLAINTEXT://${HOST}:${port}
+listeners=PLAINTEXT://${HOST}:${port},CONTROLLER://${HOST}:${controllerPort}${iam}
+advertised.listeners=PLAINTEXT://${HOST}:${port}${iam}
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=${path.join(kafkaDir, 'data')}
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${mskIam ? ',MSKIAM:SASL_PLAINTEXT' : ''}
+${iamListener}log.dirs=${path.join(kafkaDir, 'data')}
 num.partitions=1
 default.replication.factor=1
 min.insync.replicas=1
@@ -90,7 +100,12 @@ function startedInLog(logFile, fromByte) {
  * Format the storage (once per cluster id), start the broker and resolve when its log says it
  * started (60 s allowed). `fresh` wipes <kafkaDir> first.
  */
-export async function startKafka({ p, kafkaDir, port, controllerPort, logFile, log, fresh, onSpawn }) {
+/** @typedef {{ port: number, region: string, accessKeyId: string, secretAccessKey: string }} MskIamListener */
+
+export async function startKafka({ p, kafkaDir, port, controllerPort, mskIam, logFile, log, fresh, onSpawn }) {
+  if (mskIam && !fs.existsSync(path.join(p.mskIamClasses, 'SlipwayMskIamValidator.class'))) {
+    throw new SandboxStartError('The MSK IAM listener needs the validator compiled at set-up, which needs javac (a JDK).', { part: 'kafka' });
+  }
   await requireFreePort(port, 'sandbox Kafka broker', 'SANDBOX_KAFKA_PORT', 'kafka');
   await requireFreePort(controllerPort, 'sandbox Kafka controller', 'SANDBOX_KAFKA_CONTROLLER_PORT', 'kafka');
   if (fresh) fs.rmSync(kafkaDir, { recursive: true, force: true });
@@ -98,9 +113,9 @@ export async function startKafka({ p, kafkaDir, port, controllerPort, logFile, l
   const clusterId = clusterIdOf(kafkaDir);
   const properties = path.join(kafkaDir, 'server.properties');
   const log4j = path.join(kafkaDir, 'log4j.properties');
-  fs.writeFileSync(properties, kafkaServerProperties({ kafkaDir, port, controllerPort }));
+  fs.writeFileSync(properties, kafkaServerProperties({ kafkaDir, port, controllerPort, mskIam }));
   fs.writeFileSync(log4j, KAFKA_LOG4J);
-  const classpath = path.join(p.kafkaLibs, '*');
+  const classpath = [path.join(p.kafkaLibs, '*'), ...(mskIam ? [p.mskIamClasses] : [])].join(path.delimiter);
   const jvm = [...JVM_FLAGS, `-Dlog4j.configuration=file:${log4j}`];
 
   const started = performance.now();

@@ -18,6 +18,25 @@ function parseProperties(text: string): Map<string, string> {
 describe('kafkaServerProperties', () => {
   const properties = parseProperties(kafkaServerProperties({ kafkaDir: '/data/kafka', port: 9192, controllerPort: 9193 }));
 
+  it('adds an MSK IAM listener (SASL_PLAINTEXT, OAUTHBEARER, the validator with its credentials) only when asked', () => {
+    expect([...properties.keys()].some((key) => key.startsWith('listener.name.mskiam.'))).toBe(false);
+    const iam = parseProperties(
+      kafkaServerProperties({
+        kafkaDir: '/data/kafka',
+        port: 9192,
+        controllerPort: 9193,
+        mskIam: { port: 9194, region: 'us-east-1', accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
+      }),
+    );
+    expect(iam.get('listeners')).toBe('PLAINTEXT://127.0.0.1:9192,CONTROLLER://127.0.0.1:9193,MSKIAM://127.0.0.1:9194');
+    expect(iam.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:9192,MSKIAM://127.0.0.1:9194');
+    expect(iam.get('listener.security.protocol.map')).toBe('PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,MSKIAM:SASL_PLAINTEXT');
+    expect(iam.get('inter.broker.listener.name')).toBe('PLAINTEXT');
+    expect(iam.get('listener.name.mskiam.sasl.enabled.mechanisms')).toBe('OAUTHBEARER');
+    expect(iam.get('listener.name.mskiam.oauthbearer.sasl.server.callback.handler.class')).toBe('SlipwayMskIamValidator');
+    expect(iam.get('listener.name.mskiam.oauthbearer.sasl.jaas.config')).toContain('region="us-east-1" accessKeyId="sandbox" secretAccessKey="sandbox";');
+  });
+
   it('listens and advertises on 127.0.0.1 only, on the requested ports', () => {
     expect(properties.get('listeners')).toBe('PLAINTEXT://127.0.0.1:9192,CONTROLLER://127.0.0.1:9193');
     expect(properties.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:9192');

@@ -8,6 +8,8 @@ export declare function toolPaths(root?: string): {
   venv: string;
   python: string;
   kafkaLibs: string;
+  mskIamClasses: string;
+  mskIamSource: string;
   stamps: string;
   requirements: string;
   pom: string;

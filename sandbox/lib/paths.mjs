@@ -26,6 +26,9 @@ export function toolPaths(root = REPO_ROOT) {
     venv: path.join(tools, 'venv'),
     python: path.join(tools, 'venv', 'bin', 'python'),
     kafkaLibs: path.join(tools, 'kafka', 'libs'),
+    // The broker's MSK IAM token validator, compiled from mskIamSource when a JDK is present.
+    mskIamClasses: path.join(tools, 'kafka', 'msk-iam'),
+    mskIamSource: path.join(source, 'kafka', 'msk-iam', 'SlipwayMskIamValidator.java'),
     stamps: path.join(tools, 'stamps'),
     requirements: path.join(source, 'requirements.txt'),
     pom: path.join(source, 'kafka', 'pom.xml'),

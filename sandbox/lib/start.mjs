@@ -19,6 +19,7 @@ const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
  * @param {{
  *   dataDir?: string, awsPort?: number, kafkaPort?: number, kafkaControllerPort?: number,
  *   fresh?: boolean, log?: (message: string) => void, aws?: boolean, kafka?: boolean,
+ *   kafkaMskIam?: { port: number, region: string, accessKeyId: string, secretAccessKey: string },
  *   onUnexpectedExit?: (part: 'aws' | 'kafka', exit: { code: number | null, signal: string | null }) => void,
  * }} [options]
  * @returns {Promise<{ awsEndpoint: string | null, kafkaBrokers: string | null, stop: () => Promise<void>,
@@ -33,6 +34,7 @@ export async function startSandbox({
   log = sandboxLog,
   aws = true,
   kafka = true,
+  kafkaMskIam,
   onUnexpectedExit = (part, exit) => log(`the ${part} server exited unexpectedly (${exit.code ?? exit.signal}); see ${logs[part]}`),
 } = {}) {
   const p = toolPaths();
@@ -106,7 +108,7 @@ export async function startSandbox({
       aws ? launch('aws', (onSpawn) => startAws({ p, port: awsPort, logFile: logs.aws, log, onSpawn })) : null,
       kafka
         ? launch('kafka', (onSpawn) =>
-            startKafka({ p, kafkaDir, port: kafkaPort, controllerPort: kafkaControllerPort, logFile: logs.kafka, log, fresh, onSpawn }),
+            startKafka({ p, kafkaDir, port: kafkaPort, controllerPort: kafkaControllerPort, mskIam: kafkaMskIam, logFile: logs.kafka, log, fresh, onSpawn }),
           )
         : null,
     ]);

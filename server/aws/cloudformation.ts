@@ -204,11 +204,11 @@ export async function detectDrift(target: AwsTargetRef, stackId: string, timeout
   const client = cfn(target);
   const { StackDriftDetectionId } = await client.send(new DetectStackDriftCommand({ StackName: stackId }));
   const deadline = Date.now() + timeoutMs;
-  let status;
-  do {
+  let status = await client.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId }));
+  while (status.DetectionStatus === 'DETECTION_IN_PROGRESS' && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 1000));
     status = await client.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId }));
-  } while (status.DetectionStatus === 'DETECTION_IN_PROGRESS' && Date.now() < deadline);
+  }
   const drifts = await client.send(new DescribeStackResourceDriftsCommand({ StackName: stackId }));
   return {
     status: (status.StackDriftStatus as DriftReport['status']) ?? 'UNKNOWN',

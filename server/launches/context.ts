@@ -75,8 +75,9 @@ export async function validateLaunchRequest(actor: Actor, req: LaunchRequest): P
       fields: { version: [`must be ${blueprint.metadata.version}`] },
     });
   }
+  // A refusal (403, audited), worded the same whether the target exists or not so it reveals neither.
   const target = await getTargetForActor(actor, req.target).catch(() => {
-    throw new AppError('VALIDATION', `target ${req.target} does not exist or your teams may not use it`, {
+    throw new AppError('FORBIDDEN', `target ${req.target} does not exist or your teams may not use it`, {
       fields: { target: ['is not a target your teams may use'] },
     });
   });

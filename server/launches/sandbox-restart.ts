@@ -3,6 +3,9 @@ import { describeStack } from '@/server/aws/cloudformation';
 import { resolveTargetRefById } from '@/server/targets/queries';
 import { listLiveSandboxLaunches, updateLaunch } from '@/server/launches/queries';
 
+/** Why a sandbox launch is marked deleted when its stack is gone. */
+export const SANDBOX_RESTART_REASON = 'The sandbox account was restarted, and its stacks went with it.';
+
 /**
  * The sandbox account keeps its state in memory: after it restarts, stacks the database still lists
  * are gone. Marks those launches deleted (saying why) so their names are free again and nobody tries
@@ -18,7 +21,7 @@ export async function forgetStacksLostBySandboxRestart(): Promise<number> {
     if (stack && stack.status !== 'DELETE_COMPLETE') continue;
     await updateLaunch(row.id, {
       status: 'DELETED',
-      statusReason: 'The sandbox account was restarted, and its stacks went with it.',
+      statusReason: SANDBOX_RESTART_REASON,
       operation: null,
       settledAt: new Date(),
       deletedAt: new Date(),

@@ -5,6 +5,7 @@ import { appendEvents, knownEventIds, listLaunchesInFlight, updateLaunch } from 
 import { recordAudit } from '@/server/audit/queries';
 import { log } from '@/server/log';
 import { isTerminalStatus } from '@/lib/launches/dto';
+import { SANDBOX_RESTART_REASON } from '@/server/launches/sandbox-restart';
 
 // A launch row that never got a stack (the portal stopped between claiming the name and
 // calling CloudFormation) is given this long before it is declared failed.
@@ -47,9 +48,32 @@ export async function syncLaunch(launch: SyncableLaunch): Promise<void> {
     }
     return;
   }
-  const fresh = await listNewStackEvents(target, launch.stackId, await knownEventIds(launch.id));
-  await appendEvents(launch.id, fresh);
   const stack = await describeStack(target, launch.stackId);
+  if (!stack && launch.operation !== 'delete') {
+    // CloudFormation no longer knows the stack id (AWS keeps deleted stacks for 90 days, so it went
+    // long ago, or the sandbox account restarted): there is nothing left to follow, and its events
+    // can no longer be read. Without this the poller would ask about it forever.
+    const reason = target.isSandbox ? SANDBOX_RESTART_REASON : 'CloudFormation no longer knows this stack: it was deleted outside Slipway.';
+    await updateLaunch(launch.id, {
+      status: 'DELETED',
+      statusReason: reason,
+      operation: null,
+      settledAt: new Date(),
+      deletedAt: new Date(),
+      releaseName: true,
+    });
+    await recordAudit({
+      actor: null,
+      action: `launch.${launch.operation ?? 'sync'}.settled`,
+      resourceType: 'launch',
+      resourceId: launch.id,
+      teamId: launch.teamId,
+      outcome: 'failure',
+      details: { stackName: launch.stackName, status: 'DELETED', reason },
+    });
+    return;
+  }
+  if (stack) await appendEvents(launch.id, await listNewStackEvents(target, launch.stackId, await knownEventIds(launch.id)));
   const status = stack?.status ?? (launch.operation === 'delete' ? 'DELETE_COMPLETE' : launch.status);
   const settled = isTerminalStatus(status) && status !== 'REVIEW_IN_PROGRESS';
   if (status === 'DELETE_COMPLETE') {

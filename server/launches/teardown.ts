@@ -92,13 +92,9 @@ async function detectDriftNow(actor: Actor, launchId: string): Promise<DriftResu
     return { supported: true, report };
   } catch (err) {
     const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (target.isSandbox || status === 500 || status === 501 || /not.?implemented|not supported/i.test((err as Error).message)) {
-      return {
-        supported: false,
-        message: target.isSandbox
-          ? 'The local sandbox does not support drift detection; launch into a real AWS account to use it.'
-          : `Drift detection is not available in ${target.name}: ${(err as Error).message}`,
-      };
+    // The sandbox detects drift like AWS (sandbox/aws/EXTENSIONS.md): a failure there is a failure, not "unsupported".
+    if (status === 500 || status === 501 || /not.?implemented|not supported/i.test((err as Error).message)) {
+      return { supported: false, message: `Drift detection is not available in ${target.name}: ${(err as Error).message}` };
     }
     throw toLaunchError(err, { action: 'detect drift', targetName: target.name });
   }

@@ -159,7 +159,8 @@ registerOperations(
     bodyExample: launchExample,
     responses: { 201: 'Launch started', 200: 'The same request was already under way: that launch' },
     errors: {
-      404: 'No such blueprint, target or preview (`fields` names which)',
+      403: 'Not allowed, and audited: no developer role in the team, a team you are not in, a preview of another team, or a target your teams may not use (or that does not exist: `fields.target`)',
+      404: 'No such blueprint or preview (`fields` names which)',
       409: 'The stack name is used by another launch or stack, or the inputs changed since the preview (`fields.previewId`)',
       ...awsErrors,
     },

@@ -35,6 +35,9 @@ def _env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
 _settings: dict[str, Any] = {
     # Pause between a resource's *_IN_PROGRESS and *_COMPLETE events so a UI can show progress.
     "cfn_resource_delay_ms": _env_int("SANDBOX_CFN_RESOURCE_DELAY_MS", 0),
+    # How long CreateChangeSet takes: the change set is CREATE_PENDING for the first half and
+    # CREATE_IN_PROGRESS for the second, as AWS creates change sets asynchronously.
+    "cfn_change_set_delay_ms": _env_int("SANDBOX_CFN_CHANGE_SET_DELAY_MS", 1000),
     # What a stack does with a resource type moto cannot create: "fail" it (like AWS would for a
     # resource it cannot create) or "skip" it (moto's own behaviour, with a visible event reason).
     "cfn_unsupported_resources": _env_choice(
@@ -47,6 +50,7 @@ _settings: dict[str, Any] = {
 
 _validators = {
     "cfn_resource_delay_ms": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 600_000,
+    "cfn_change_set_delay_ms": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 600_000,
     "cfn_unsupported_resources": lambda v: v in ("fail", "skip"),
     "throttle": lambda v: isinstance(v, dict) and all(
         isinstance(k, str) and ":" in k and isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 1_000
@@ -75,6 +79,11 @@ def update_settings(changes: dict[str, Any]) -> dict[str, Any]:
 def cfn_resource_delay_seconds() -> float:
     with _lock:
         return _settings["cfn_resource_delay_ms"] / 1000.0
+
+
+def cfn_change_set_delay_seconds() -> float:
+    with _lock:
+        return _settings["cfn_change_set_delay_ms"] / 1000.0
 
 
 def cfn_unsupported_resources() -> str:

@@ -99,7 +99,8 @@ def sandbox() -> Iterator[Sandbox]:
         stop_launcher(process)
 
 
-DEFAULT_SETTINGS = {"cfn_resource_delay_ms": 0, "cfn_unsupported_resources": "fail", "throttle": {}}
+# Change sets complete at once unless a test asks for AWS's asynchronous creation.
+DEFAULT_SETTINGS = {"cfn_resource_delay_ms": 0, "cfn_unsupported_resources": "fail", "cfn_change_set_delay_ms": 0, "throttle": {}}
 
 
 @pytest.fixture(autouse=True)

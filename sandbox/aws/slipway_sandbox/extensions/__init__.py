@@ -17,6 +17,8 @@ EXTENSIONS: list[str] = [
     # CloudFormation orchestration (async, per-resource events, rollback) and nested stacks on top of it.
     "cfn_engine",
     "cfn_nested_stacks",
+    "cfn_change_set_async",
+    "cfn_stack_drift",
     # Existing moto resource types that misbehave.
     "sfn_cfn_state_machines",
     "cfn_s3_bucket",
