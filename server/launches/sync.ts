@@ -1,5 +1,5 @@
 import 'server-only';
-import { describeStack, listNewStackEvents } from '@/server/aws/cloudformation';
+import { describeStack, executeChangeSet, listNewStackEvents } from '@/server/aws/cloudformation';
 import { resolveTargetRefById } from '@/server/targets/queries';
 import { appendEvents, knownEventIds, listLaunchesInFlight, updateLaunch } from '@/server/launches/queries';
 import { recordAudit } from '@/server/audit/queries';
@@ -22,6 +22,9 @@ type SyncableLaunch = {
   teamId: string;
   createdAt: Date;
   updatedAt: Date;
+  /** For resuming a confirmed launch whose change set was never executed. */
+  changeSetId?: string | null;
+  clientRequestToken?: string | null;
 };
 
 /**
@@ -73,6 +76,10 @@ export async function syncLaunch(launch: SyncableLaunch): Promise<void> {
     });
     return;
   }
+  if (stack?.status === 'REVIEW_IN_PROGRESS' && launch.operation === 'create' && launch.changeSetId && launch.clientRequestToken) {
+    await resumeConfirmedLaunch(launch, target, launch.changeSetId, launch.clientRequestToken);
+    return;
+  }
   if (stack) await appendEvents(launch.id, await listNewStackEvents(target, launch.stackId, await knownEventIds(launch.id)));
   const status = stack?.status ?? (launch.operation === 'delete' ? 'DELETE_COMPLETE' : launch.status);
   const settled = isTerminalStatus(status) && status !== 'REVIEW_IN_PROGRESS';
@@ -96,6 +103,29 @@ export async function syncLaunch(launch: SyncableLaunch): Promise<void> {
       outcome: /FAILED|ROLLBACK/.test(status) ? 'failure' : 'success',
       details: { stackName: launch.stackName, status, reason: stack?.reason ?? null },
     });
+  }
+}
+
+/**
+ * A launch is marked CREATE_IN_PROGRESS before its change set is executed, so a portal that stops in
+ * between leaves a confirmed launch whose stack still waits in review. Finish what the user asked:
+ * the request token makes a repeated ExecuteChangeSet harmless and the stack is the preview's own,
+ * so nothing is created twice. If the change set is gone, the launch goes back to being a preview
+ * (with the reason) that can be confirmed again or expires, rather than waiting forever.
+ */
+async function resumeConfirmedLaunch(
+  launch: SyncableLaunch,
+  target: Awaited<ReturnType<typeof resolveTargetRefById>>,
+  changeSetId: string,
+  token: string,
+): Promise<void> {
+  try {
+    await executeChangeSet(target, changeSetId, token);
+    log.info('confirmed launch resumed', { launchId: launch.id, stackName: launch.stackName });
+  } catch (err) {
+    const reason = `The launch was confirmed, but its change set could not be executed afterwards: ${(err as Error).message}`;
+    await updateLaunch(launch.id, { status: 'REVIEW_IN_PROGRESS', operation: 'preview', statusReason: reason });
+    log.warn('confirmed launch could not be resumed', { launchId: launch.id, error: (err as Error).message });
   }
 }
 
