@@ -58,7 +58,8 @@ export const BENCHES = [
   },
   {
     name: 'load',
-    measures: 'load: 50 signed-in users on catalog, launches, an execution, a Kafka group and the estimator for 2 minutes, on SQLite and PostgreSQL (p50/p95/p99, requests/s, web RSS)',
+    measures:
+      'load: 50 signed-in users on catalog, launches, an execution, a Kafka group and the estimator for 2 minutes, on SQLite and PostgreSQL (p50/p95/p99, requests/s, web RSS)',
     command: [process.execPath, 'scripts/bench/load.mjs'],
   },
   {
