@@ -25,6 +25,8 @@ const offlineEnv: NodeJS.ProcessEnv = {
   SLIPWAY_AWS_MODE: 'sandbox',
   SANDBOX_AWS_ENDPOINT: 'http://127.0.0.1:9',
   SANDBOX_KAFKA_BROKERS: '127.0.0.1:9',
+  // The test reads the worker's start and stop lines, which are info-level.
+  SLIPWAY_LOG_LEVEL: 'info',
 };
 
 beforeAll(async () => {

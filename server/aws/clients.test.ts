@@ -39,11 +39,16 @@ afterEach(() => {
 });
 
 describe('createAwsClient', () => {
-  it('points sandbox clients at the local endpoint, without retries, path-style for S3', async () => {
+  it('points sandbox clients at the local endpoint, retrying throttling only, path-style for S3', async () => {
     const cfn = createAwsClient(CloudFormationClient, sandbox);
     const endpoint = await cfn.config.endpoint!();
     expect(`${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`).toBe('http://127.0.0.1:4999');
-    expect(await cfn.config.maxAttempts()).toBe(1);
+    // The sandbox's HTTP 500 for an API it lacks is not retried; its throttling is.
+    const strategy = (await cfn.config.retryStrategy()) as RetryStrategyV2;
+    const token = await strategy.acquireInitialRetryToken('sandbox');
+    const error = Object.assign(new Error('boom'), { $metadata: {} });
+    await expect(strategy.refreshRetryTokenForRetry(token, { error, errorType: 'SERVER_ERROR' })).rejects.toBe(error);
+    expect((await strategy.refreshRetryTokenForRetry(token, { error, errorType: 'THROTTLING' })).getRetryCount()).toBe(1);
     expect(await cfn.config.region()).toBe('us-east-1');
     expect(createAwsClient(S3Client, sandbox).config.forcePathStyle).toBe(true);
     expect(await getAwsCredentialsProvider(sandbox)()).toMatchObject({ accessKeyId: 'sandbox' });
