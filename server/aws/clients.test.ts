@@ -1,3 +1,4 @@
+import type { RetryStrategyV2, SdkError } from '@smithy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -46,7 +47,7 @@ describe('createAwsClient', () => {
     // The sandbox's HTTP 500 for an API it lacks is not retried; its throttling is.
     const strategy = (await cfn.config.retryStrategy()) as RetryStrategyV2;
     const token = await strategy.acquireInitialRetryToken('sandbox');
-    const error = Object.assign(new Error('boom'), { $metadata: {} });
+    const error = Object.assign(new Error('boom'), { $metadata: {} }) as SdkError;
     await expect(strategy.refreshRetryTokenForRetry(token, { error, errorType: 'SERVER_ERROR' })).rejects.toBe(error);
     expect((await strategy.refreshRetryTokenForRetry(token, { error, errorType: 'THROTTLING' })).getRetryCount()).toBe(1);
     expect(await cfn.config.region()).toBe('us-east-1');
