@@ -66,8 +66,12 @@ async function prepareBroker(brokers: string[]) {
     await admin.createTopics({ waitForLeaders: false, topics: missing.slice(i, i + 50).map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC })) });
   }
   for (let attempt = 0; ; attempt++) {
-    const { topics: described } = await admin.fetchTopicMetadata({ topics });
-    if (described.every((t) => t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0))) break;
+    // kafkajs's waitForLeaders asks too early for freshly created topics on a busy single node: poll instead.
+    const { topics: described } = await admin.fetchTopicMetadata();
+    const ready = described.filter(
+      (t) => t.name.startsWith('bench-store-') && t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0),
+    );
+    if (ready.length === topics.length) break;
     if (attempt > 240) throw new Error('topics got no leaders');
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
