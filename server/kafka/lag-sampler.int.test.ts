@@ -148,6 +148,12 @@ describe('the Kafka lag sampler job', () => {
       // The list reads the stored judgement (the worker's row), not history evaluated per request.
       const listed = await listConsumerGroups(viewer, cluster.id, { q: doomed, sort: 'status', page: 1, pageSize: 50 });
       expect(listed.groups).toEqual([expect.objectContaining({ groupId: doomed, status: 'UNKNOWN', statusReason: seen!.statusReason })]);
+      // Proof that nothing is judged per request: a verdict written into the row is what the list and the page show.
+      const verdict = { status: 'WARN' as const, severity: 'warning' as const, statusReason: 'the stored verdict', timeLagSeconds: 42.5 };
+      await prismaLagSampleStore.appendRound(cluster.id, { states: [{ ...seen!, ...verdict }], points: [], samples: [] });
+      const relisted = await listConsumerGroups(viewer, cluster.id, { q: doomed, sort: 'timeLag', page: 1, pageSize: 50 });
+      expect(relisted.groups).toEqual([expect.objectContaining({ groupId: doomed, ...verdict })]);
+      expect(await getConsumerGroupDetail(viewer, cluster.id, doomed)).toMatchObject({ source: 'live', ...verdict });
 
       await admin.deleteGroups([doomed]);
       await new Promise((resolve) => setTimeout(resolve, 1_100));
