@@ -67,6 +67,19 @@ describe('lag monitor', () => {
     ]);
   });
 
+  it("writes a new group's partition samples in the round that first sees it, not at the next bucket", async () => {
+    const store = createInMemoryLagSampleStore();
+    const monitor = createLagMonitor(store);
+    await monitor.recordSnapshot('c1', { takenAt: 0, durationMs: 1, groups: [], offsetsMethod: 'batched' });
+    await monitor.recordSnapshot('c1', stuck(2));
+    await monitor.recordSnapshot('c1', stuck(3));
+    const samples = await store.listGroupSamples('c1', 'billing', { since: 0 });
+    expect(samples.map((s) => [s.at, s.partition])).toEqual([
+      [2 * MINUTE, 0],
+      [2 * MINUTE, 1],
+    ]);
+  });
+
   it('persists its windows, so a restarted worker judges as if it had not stopped', async () => {
     const store = createInMemoryLagSampleStore();
     const before = createLagMonitor(store, { windowSize: 5, windowPersistEveryMs: 0 });

@@ -41,7 +41,7 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
   const persistEveryMs = options.windowPersistEveryMs ?? 5 * MINUTE;
   const clusters = new Map<
     string,
-    { windows: Map<string, GroupWindow>; persistedAt: number; bucket: number | null; bucketMaxLag: Map<string, bigint | null> }
+    { windows: Map<string, GroupWindow>; persistedAt: number; bucketOf: Map<string, number>; bucketMaxLag: Map<string, bigint | null> }
   >();
 
   async function memoryOf(clusterId: string) {
@@ -49,7 +49,7 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
     if (!memory) {
       const windows = new Map<string, GroupWindow>();
       for (const [groupId, text] of await store.loadGroupWindows(clusterId)) windows.set(groupId, decodeGroupWindow(text));
-      memory = { windows, persistedAt: -Infinity, bucket: null, bucketMaxLag: new Map() };
+      memory = { windows, persistedAt: -Infinity, bucketOf: new Map(), bucketMaxLag: new Map() };
       clusters.set(clusterId, memory);
     }
     return memory;
@@ -62,7 +62,6 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
       const startedAt = performance.now();
       const at = snapshot.takenAt;
       const bucket = Math.floor(at / bucketMs);
-      const writeSamples = memory.bucket !== bucket;
       const persistWindows = at - memory.persistedAt >= persistEveryMs;
 
       const lags: GroupLag[] = [];
@@ -87,10 +86,12 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
         for (const p of lag.partitions) {
           const key = `${group.groupId}\u0000${partitionKey(p.topic, p.partition)}`;
           const max = maxOf(memory.bucketMaxLag.get(key) ?? null, p.lag);
-          if (!writeSamples) {
+          // One sample per partition per bucket: the first round of a bucket, or the first that sees a new partition.
+          if (memory.bucketOf.get(key) === bucket) {
             memory.bucketMaxLag.set(key, max);
             continue;
           }
+          memory.bucketOf.set(key, bucket);
           memory.bucketMaxLag.delete(key);
           samples.push({
             at,
@@ -110,11 +111,10 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
       }
       // A group the cluster no longer lists leaves memory now; its stored state ages out (expireGroupStates).
       for (const groupId of memory.windows.keys()) if (!seen.has(groupId)) memory.windows.delete(groupId);
-      if (writeSamples) memory.bucketMaxLag.clear();
+      for (const key of memory.bucketOf.keys()) if (!seen.has(key.slice(0, key.indexOf('\u0000')))) forgetPartition(memory, key);
       const judgedAt = performance.now();
 
       await store.appendRound(clusterId, { states, points, samples, ...(persistWindows ? { windows } : {}) });
-      memory.bucket = bucket;
       if (persistWindows) memory.persistedAt = at;
       return {
         lags,
@@ -133,6 +133,11 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
 }
 
 export type LagMonitor = ReturnType<typeof createLagMonitor>;
+
+function forgetPartition(memory: { bucketOf: Map<string, number>; bucketMaxLag: Map<string, bigint | null> }, key: string): void {
+  memory.bucketOf.delete(key);
+  memory.bucketMaxLag.delete(key);
+}
 
 function maxOf(a: bigint | null, b: bigint | null): bigint | null {
   if (a === null) return b;
