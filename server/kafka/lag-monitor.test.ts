@@ -33,7 +33,7 @@ const stuck = (i: number) => snapshot(i * MINUTE, ['100', String(i * 10)], [Stri
 describe('lag monitor', () => {
   it('judges status and time lag in the round and stores them as the group state and point', async () => {
     const store = createInMemoryLagSampleStore();
-    const monitor = createLagMonitor(store, { windowSize: 5 });
+    const monitor = createLagMonitor(store, { windowSize: 5, stagger: false });
     for (let i = 0; i < 5; i++) await monitor.recordSnapshot('c1', stuck(i));
     const [first] = await store.listGroupStates('c1', { withPartitions: true });
     // the window still holds the lag-zero observation at t=0: commits are judged as keeping up
@@ -69,7 +69,7 @@ describe('lag monitor', () => {
 
   it("writes a new group's partition samples in the round that first sees it, not at the next bucket", async () => {
     const store = createInMemoryLagSampleStore();
-    const monitor = createLagMonitor(store);
+    const monitor = createLagMonitor(store, { stagger: false });
     await monitor.recordSnapshot('c1', { takenAt: 0, durationMs: 1, groups: [], offsetsMethod: 'batched' });
     await monitor.recordSnapshot('c1', stuck(2));
     await monitor.recordSnapshot('c1', stuck(3));
@@ -78,6 +78,25 @@ describe('lag monitor', () => {
       [2 * MINUTE, 0],
       [2 * MINUTE, 1],
     ]);
+  });
+
+  it('staggers groups: after the first round each round writes a share of the partition samples and windows, not all at once', async () => {
+    const store = createInMemoryLagSampleStore();
+    const monitor = createLagMonitor(store);
+    const many = (i: number): LagSnapshot => {
+      const one = stuck(i).groups[0]!;
+      const groups = Array.from({ length: 200 }, (_, g) => ({ ...one, groupId: `g-${g}`, lagInput: { ...one.lagInput, groupId: `g-${g}` } }));
+      return { takenAt: i * MINUTE, durationMs: 1, groups, offsetsMethod: 'batched' };
+    };
+    const rounds = [];
+    for (let i = 0; i < 11; i++) rounds.push(await monitor.recordSnapshot('c1', many(i)));
+    expect(rounds[0]).toMatchObject({ partitionSamplesWritten: 400, windowsPersisted: 200 });
+    const later = rounds.slice(1);
+    // every group still gets one sample per partition and one window per 5 minutes...
+    expect(later.slice(0, 5).reduce((n, r) => n + r.partitionSamplesWritten, 0)).toBe(400);
+    expect(later.slice(0, 5).reduce((n, r) => n + r.windowsPersisted, 0)).toBe(200);
+    // ...spread over the rounds rather than all in one
+    expect(Math.max(...later.map((r) => r.partitionSamplesWritten))).toBeLessThan(200);
   });
 
   it('persists its windows, so a restarted worker judges as if it had not stopped', async () => {
@@ -100,15 +119,18 @@ describe('lag monitor', () => {
   it('persists windows only every windowPersistEveryMs', async () => {
     const store = createInMemoryLagSampleStore();
     const monitor = createLagMonitor(store, { windowPersistEveryMs: 5 * MINUTE });
-    const persisted = [];
-    for (let i = 0; i < 11; i++) persisted.push((await monitor.recordSnapshot('c1', stuck(i))).windowsPersisted);
-    expect(persisted).toEqual([true, false, false, false, false, true, false, false, false, false, true]);
+    const persisted: number[] = [];
+    for (let i = 0; i < 11; i++) if ((await monitor.recordSnapshot('c1', stuck(i))).windowsPersisted > 0) persisted.push(i);
+    // The first round, then once per 5 minutes (the slot is shifted by the group id, so groups take turns).
+    expect(persisted[0]).toBe(0);
+    expect(persisted).toHaveLength(3);
+    expect(persisted[2]! - persisted[1]!).toBe(5);
     expect([...(await store.loadGroupWindows('c1')).keys()]).toEqual(['billing']);
   });
 
   it('compacts partition samples and group points with their own policies', async () => {
     const store = createInMemoryLagSampleStore();
-    const monitor = createLagMonitor(store);
+    const monitor = createLagMonitor(store, { stagger: false });
     for (let i = 0; i < 10; i++) await monitor.recordSnapshot('c1', snapshot(i * MINUTE, ['0', '0'], [String(i), String(i)]));
     expect(await store.listGroupPoints('c1', 'billing', { since: 0 })).toHaveLength(10);
     expect(await store.listGroupSamples('c1', 'billing', { since: 0 })).toHaveLength(4);
@@ -134,11 +156,13 @@ describe('lag monitor', () => {
     const store = createInMemoryLagSampleStore();
     const monitor = createLagMonitor(store, { windowPersistEveryMs: 0 });
     await monitor.recordSnapshot('c1', stuck(0));
-    await monitor.recordSnapshot('c1', { takenAt: MINUTE, durationMs: 1, groups: [], offsetsMethod: 'batched' });
-    expect(await store.loadGroupWindows('c1')).toEqual(new Map());
+    const gone = await monitor.recordSnapshot('c1', { takenAt: MINUTE, durationMs: 1, groups: [], offsetsMethod: 'batched' });
+    expect(gone).toMatchObject({ states: [], windowsPersisted: 0 });
     expect(await store.findLatestSampledAt('c1', 'billing')).toBe(0);
     expect(await store.expireGroupStates('c1', 0)).toEqual([]);
+    expect([...(await store.loadGroupWindows('c1')).keys()]).toEqual(['billing']);
     expect(await store.expireGroupStates('c1', 1)).toEqual(['billing']);
     expect(await store.listGroupStates('c1')).toEqual([]);
+    expect(await store.loadGroupWindows('c1')).toEqual(new Map());
   });
 });

@@ -23,6 +23,8 @@ export interface LagMonitorOptions extends WindowOptions {
   partitionBucketMs?: number;
   /** How often the windows are persisted (default 5 minutes; 0 = every round). */
   windowPersistEveryMs?: number;
+  /** Shift each group's buckets and persist slots by a hash of its id (default true; false aligns them, for tests). */
+  stagger?: boolean;
 }
 
 export interface RecordedRound {
@@ -31,7 +33,8 @@ export interface RecordedRound {
   /** Judging the round (windows, status, time lag) and storing it, ms. */
   computeMs: number;
   storeMs: number;
-  windowsPersisted: boolean;
+  /** Groups whose window this round persisted. */
+  windowsPersisted: number;
   partitionSamplesWritten: number;
 }
 
@@ -41,7 +44,13 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
   const persistEveryMs = options.windowPersistEveryMs ?? 5 * MINUTE;
   const clusters = new Map<
     string,
-    { windows: Map<string, GroupWindow>; persistedAt: number; bucketOf: Map<string, number>; bucketMaxLag: Map<string, bigint | null> }
+    {
+      windows: Map<string, GroupWindow>;
+      /** A group's last persisted slot (staggered per group, so each round writes a share of the windows). */
+      persistedSlotOf: Map<string, number>;
+      bucketOf: Map<string, number>;
+      bucketMaxLag: Map<string, bigint | null>;
+    }
   >();
 
   async function memoryOf(clusterId: string) {
@@ -49,7 +58,7 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
     if (!memory) {
       const windows = new Map<string, GroupWindow>();
       for (const [groupId, text] of await store.loadGroupWindows(clusterId)) windows.set(groupId, decodeGroupWindow(text));
-      memory = { windows, persistedAt: -Infinity, bucketOf: new Map(), bucketMaxLag: new Map() };
+      memory = { windows, persistedSlotOf: new Map(), bucketOf: new Map(), bucketMaxLag: new Map() };
       clusters.set(clusterId, memory);
     }
     return memory;
@@ -61,8 +70,6 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
       const memory = await memoryOf(clusterId);
       const startedAt = performance.now();
       const at = snapshot.takenAt;
-      const bucket = Math.floor(at / bucketMs);
-      const persistWindows = at - memory.persistedAt >= persistEveryMs;
 
       const lags: GroupLag[] = [];
       const states: GroupState[] = [];
@@ -81,7 +88,15 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
         const state = toGroupState(lag, at, judged, { state: group.state, memberCount: group.members.length });
         states.push(state);
         points.push(toGroupLagPoint(lag, at, { status: state.status, timeLagSeconds: state.timeLagSeconds }));
-        if (persistWindows) windows.set(group.groupId, encodeGroupWindow(window));
+        // Each group's buckets and persist slots are shifted by a hash of its id, so a round writes about
+        // one round's share of the partition samples and windows instead of all of them at once.
+        const phase = options.stagger === false ? 0 : phaseOf(group.groupId);
+        const slot = persistEveryMs > 0 ? Math.floor((at + (phase % persistEveryMs)) / persistEveryMs) : at;
+        if (memory.persistedSlotOf.get(group.groupId) !== slot) {
+          memory.persistedSlotOf.set(group.groupId, slot);
+          windows.set(group.groupId, encodeGroupWindow(window));
+        }
+        const bucket = Math.floor((at + (phase % bucketMs)) / bucketMs);
 
         for (const p of lag.partitions) {
           const key = `${group.groupId}\u0000${partitionKey(p.topic, p.partition)}`;
@@ -111,17 +126,17 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
       }
       // A group the cluster no longer lists leaves memory now; its stored state ages out (expireGroupStates).
       for (const groupId of memory.windows.keys()) if (!seen.has(groupId)) memory.windows.delete(groupId);
+      for (const groupId of memory.persistedSlotOf.keys()) if (!seen.has(groupId)) memory.persistedSlotOf.delete(groupId);
       for (const key of memory.bucketOf.keys()) if (!seen.has(key.slice(0, key.indexOf('\u0000')))) forgetPartition(memory, key);
       const judgedAt = performance.now();
 
-      await store.appendRound(clusterId, { states, points, samples, ...(persistWindows ? { windows } : {}) });
-      if (persistWindows) memory.persistedAt = at;
+      await store.appendRound(clusterId, { states, points, samples, ...(windows.size > 0 ? { windows } : {}) });
       return {
         lags,
         states,
         computeMs: judgedAt - startedAt,
         storeMs: performance.now() - judgedAt,
-        windowsPersisted: persistWindows,
+        windowsPersisted: windows.size,
         partitionSamplesWritten: samples.length,
       };
     },
@@ -133,6 +148,13 @@ export function createLagMonitor(store: LagSampleStore, options: LagMonitorOptio
 }
 
 export type LagMonitor = ReturnType<typeof createLagMonitor>;
+
+/** A stable offset in [0, 2^31) from a group id (FNV-1a). */
+function phaseOf(groupId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < groupId.length; i++) hash = Math.imul(hash ^ groupId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % 0x80000000;
+}
 
 function forgetPartition(memory: { bucketOf: Map<string, number>; bucketMaxLag: Map<string, bigint | null> }, key: string): void {
   memory.bucketOf.delete(key);

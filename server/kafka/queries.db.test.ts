@@ -232,7 +232,7 @@ describe('the Prisma LagSampleStore', () => {
     expect((await listClusterPoints(cluster.id, { since: t0 }, ['b'])).map((p) => p.groupId)).toEqual(['b']);
     expect(await listClusterPoints(cluster.id, { since: t0 }, [])).toEqual([]);
 
-    // windows: a persisting round replaces the cluster's windows
+    // windows: a round replaces the windows it persists and leaves the others; expiry deletes them
     await prismaLagSampleStore.appendRound(
       cluster.id,
       round({
@@ -243,10 +243,16 @@ describe('the Prisma LagSampleStore', () => {
       }),
     );
     await prismaLagSampleStore.appendRound(cluster.id, round({ windows: new Map([['a', '{"v":1,"a":2}']]) }));
-    expect(await prismaLagSampleStore.loadGroupWindows(cluster.id)).toEqual(new Map([['a', '{"v":1,"a":2}']]));
+    expect(await prismaLagSampleStore.loadGroupWindows(cluster.id)).toEqual(
+      new Map([
+        ['a', '{"v":1,"a":2}'],
+        ['c', '{"v":1,"c":1}'],
+      ]),
+    );
 
     expect(await prismaLagSampleStore.expireGroupStates(cluster.id, t0)).toEqual([]);
     expect(await prismaLagSampleStore.expireGroupStates(cluster.id, t0 + 1)).toEqual(['c']);
+    expect(await prismaLagSampleStore.loadGroupWindows(cluster.id)).toEqual(new Map([['a', '{"v":1,"a":2}']]));
     expect((await prismaLagSampleStore.listGroupStates(cluster.id)).map((s) => s.groupId)).toEqual(['a', 'b']);
   });
 

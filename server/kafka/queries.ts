@@ -342,7 +342,7 @@ export const prismaLagSampleStore: LagSampleStore = {
     await db.$transaction([
       ...chunk(groupIds).map((ids) => db.kafkaGroupState.deleteMany({ where: { clusterId, groupId: { in: ids } } })),
       ...chunk(states, 200).map((part) => db.kafkaGroupState.createMany({ data: part.map((s) => stateData(clusterId, s)) })),
-      ...(windows ? [db.kafkaGroupWindow.deleteMany({ where: { clusterId } })] : []),
+      ...chunk(windowRows.map((w) => w.groupId)).map((ids) => db.kafkaGroupWindow.deleteMany({ where: { clusterId, groupId: { in: ids } } })),
       ...chunk(windowRows, 200).map((part) => db.kafkaGroupWindow.createMany({ data: part })),
       ...chunk(points, 1000).map((part) => db.kafkaGroupLagPoint.createMany({ data: part.map((p) => pointData(clusterId, p)) })),
       ...chunk(samples, 1000).map((part) => db.kafkaLagSample.createMany({ data: part.map((s) => sampleData(clusterId, s)) })),

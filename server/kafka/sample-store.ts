@@ -62,7 +62,7 @@ export interface LagRound {
   points: readonly GroupLagPoint[];
   /** Per-partition samples, written once per partition bucket (not every round). */
   samples: readonly PartitionLagSample[];
-  /** Encoded windows by group id, when the round persists them: they replace every stored window of the cluster. */
+  /** Encoded windows by group id that the round persists, each replacing that group's stored window. */
   windows?: ReadonlyMap<string, string>;
 }
 
@@ -130,7 +130,7 @@ export function createInMemoryLagSampleStore(): LagSampleStore {
       rowsOf(points, clusterId).push(...round.points.map(withId));
       const stored = mapOf(states, clusterId);
       for (const state of round.states) stored.set(state.groupId, state);
-      if (round.windows) windows.set(clusterId, new Map(round.windows));
+      for (const [groupId, window] of round.windows ?? []) mapOf(windows, clusterId).set(groupId, window);
     },
     async listGroupStates(clusterId, query = {}) {
       const ids = query.groupIds ? new Set(query.groupIds) : null;
