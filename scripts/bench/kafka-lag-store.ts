@@ -243,13 +243,13 @@ async function main() {
       })),
     });
     const roundMs: number[] = [];
-    const heavy: number[] = [];
+    let firstRoundMs = 0;
     const roundStart = now + MINUTE;
     for (let i = 0; i < 30; i++) {
       const recorded = await syntheticMonitor.recordSnapshot(synthetic.id, snapshotAt(roundStart + i * SAMPLE_MS, i));
       const ms = recorded.computeMs + recorded.storeMs;
       if (i >= 5) roundMs.push(ms); // the first rounds fill the windows
-      if (recorded.windowsPersisted || recorded.partitionSamplesWritten > 0) heavy.push(ms);
+      if (i === 0) firstRoundMs = ms; // writes every window and every partition's first sample
     }
 
     const toolTimings: number[] = [];
@@ -295,7 +295,7 @@ async function main() {
       'sampler round, 10,000 partitions (judge + store, synthetic snapshot)',
       roundMs,
       2_000,
-      `rounds that also persist windows or write partition samples: max ${Math.max(...heavy).toFixed(0)} ms; real broker round of ${realRound.groups} groups / ${realRound.partitions} group-partitions: judge ${realRound.computeMs.toFixed(0)} ms + store ${realRound.storeMs.toFixed(0)} ms`,
+      `rounds 6–30 (groups staggered: each writes a share of the 5-minute partition samples and windows); the first round (every window and sample) ${firstRoundMs.toFixed(0)} ms; real broker round of ${realRound.groups} groups / ${realRound.partitions} group-partitions: judge ${realRound.computeMs.toFixed(0)} ms + store ${realRound.storeMs.toFixed(0)} ms`,
     );
     if (toolTimings.length) {
       bench('ConsumerGroupCommand --describe --all-groups (JVM, incl. start-up)', toolTimings, undefined, `${toolRows} rows`);
