@@ -22,6 +22,7 @@ import { loadGroupOwnership, type GroupOwnerOf } from './group-ownership';
 import { PARTITION_DETAIL_RETENTION_POLICY } from './history';
 import { chooseChartBucketMs, toGroupHistoryPoints, toPartitionHistorySeries, toSparklines } from './history-view';
 import { computeGroupLag, toGroupLagDto, type GroupLag } from './lag';
+import type { PartitionLagSample } from './lag-sample';
 import { partitionKey } from './offset';
 import { findLatestRoundAt, listClusterPoints, prismaLagSampleStore, type StoredKafkaCluster } from './queries';
 import type { GroupState, PartitionState } from './sample-store';
@@ -317,10 +318,12 @@ export async function getConsumerGroupHistory(
   const to = query.to ? Date.parse(query.to) : now;
   const from = query.from ? Date.parse(query.from) : to - HOUR;
   const range = { since: from, until: to + 1 };
-  const [points, samples] = await Promise.all([
+  const [points, stored, [latest]] = await Promise.all([
     prismaLagSampleStore.listGroupPoints(cluster.id, groupId, range),
     prismaLagSampleStore.listGroupSamples(cluster.id, groupId, range),
+    prismaLagSampleStore.listGroupStates(cluster.id, { groupIds: [groupId], withPartitions: true }),
   ]);
+  const samples = withLatestRound(stored, latest, range);
   const partitionCount = new Set(samples.map((s) => partitionKey(s.topic, s.partition))).size || 1;
   const bucketMs = chooseChartBucketMs(to - from, Math.max(points.length, Math.ceil(samples.length / partitionCount)));
   return {
@@ -332,6 +335,36 @@ export async function getConsumerGroupHistory(
     partitions: toPartitionHistorySeries(samples, bucketMs),
     partitionDetailRetentionMs: PARTITION_DETAIL_RETENTION_POLICY.at(-1)!.maxAgeMs,
   };
+}
+
+/**
+ * Per-partition samples are stored once per 5 minutes; the series end at the worker's latest round
+ * (its stored state), so a partition's chart is current, and a new group's shows from its second round.
+ */
+function withLatestRound(
+  samples: readonly PartitionLagSample[],
+  latest: GroupState | undefined,
+  range: { since: number; until: number },
+): PartitionLagSample[] {
+  if (!latest || latest.sampledAt < range.since || latest.sampledAt >= range.until) return [...samples];
+  const newest = new Map<string, number>();
+  for (const s of samples) newest.set(partitionKey(s.topic, s.partition), Math.max(s.at, newest.get(partitionKey(s.topic, s.partition)) ?? -Infinity));
+  const current = lagFromState(latest).partitions.filter((p) => (newest.get(partitionKey(p.topic, p.partition)) ?? -Infinity) < latest.sampledAt);
+  return [
+    ...samples,
+    ...current.map((p) => ({
+      at: latest.sampledAt,
+      groupId: latest.groupId,
+      topic: p.topic,
+      partition: p.partition,
+      logStartOffset: p.logStartOffset,
+      logEndOffset: p.logEndOffset,
+      committedOffset: p.committedOffset,
+      lag: p.lag,
+      maxLag: p.lag,
+      resolutionMs: 0,
+    })),
+  ];
 }
 
 /** Topic names and partition counts of a cluster (internal topics left out), for the reset form. */
