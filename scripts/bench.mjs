@@ -32,6 +32,12 @@ export const BENCHES = [
     command: [TSX, '--conditions=react-server', 'scripts/bench/kafka-lag.ts'],
   },
   {
+    name: 'kafka-lag-store',
+    measures:
+      'Kafka lag at scale: 30 days of history for 10,000 partitions, 5,000 groups: groups list, group page, 30-day chart, database size, sampler round, next to kafka-consumer-groups --describe --all-groups',
+    command: [TSX, '--conditions=react-server', 'scripts/bench/kafka-lag-store.ts'],
+  },
+  {
     name: 'sfn-layout',
     measures: 'Step Functions graph: ELK layout of a 200-state definition: first in a bare process, first after the start-up warm-up, and later ones',
     command: [TSX, '--conditions=react-server', 'scripts/bench/sfn-dashboard.ts', 'layout'],

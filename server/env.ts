@@ -22,6 +22,20 @@ const envSchema = z.object({
   /** A running job's lease: a worker that dies mid-run loses the job after this long. */
   SLIPWAY_JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
   KAFKA_LAG_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /**
+   * Lag history retention (server/kafka/lag-retention.ts): group series (total, max and time lag, status)
+   * at full resolution for RAW hours, in 5-minute buckets for 5MIN days, hourly for HOURLY days;
+   * per-partition series in 5-minute buckets for PARTITION_5MIN hours, hourly for PARTITION_HOURLY days.
+   */
+  KAFKA_LAG_GROUP_RAW_HOURS: z.coerce.number().min(0.1).max(168).default(2),
+  KAFKA_LAG_GROUP_5MIN_DAYS: z.coerce.number().min(0.1).max(90).default(2),
+  KAFKA_LAG_GROUP_HOURLY_DAYS: z.coerce.number().min(1).max(3_650).default(90),
+  KAFKA_LAG_PARTITION_5MIN_HOURS: z.coerce.number().min(0.1).max(720).default(6),
+  KAFKA_LAG_PARTITION_HOURLY_DAYS: z.coerce.number().min(0.1).max(365).default(2),
+  /** A group the sampler has not seen for this long leaves the groups list's stored state (hours). */
+  KAFKA_LAG_GROUP_EXPIRY_HOURS: z.coerce.number().min(0.01).max(8_760).default(24),
+  /** How often the worker persists its in-memory window of offsets (ms; the latest state is written every round). */
+  KAFKA_LAG_WINDOW_PERSIST_MS: z.coerce.number().int().min(0).max(3_600_000).default(300_000),
   /** A launch or update preview nobody confirmed for this long has its change set deleted (minutes, up to a week). */
   SLIPWAY_PREVIEW_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   /**

@@ -22,21 +22,21 @@ import { loadGroupOwnership, type GroupOwnerOf } from './group-ownership';
 import { PARTITION_DETAIL_RETENTION_POLICY } from './history';
 import { chooseChartBucketMs, toGroupHistoryPoints, toPartitionHistorySeries, toSparklines } from './history-view';
 import { computeGroupLag, toGroupLagDto, type GroupLag } from './lag';
-import { getGroupLagHealth, type GroupLagHealth } from './lag-monitor';
 import type { PartitionLagSample } from './lag-sample';
 import { partitionKey } from './offset';
-import { findLatestRoundAt, listClusterPoints, listClusterSamples, listRoundAt, prismaLagSampleStore, type StoredKafkaCluster } from './queries';
-import { createInMemoryLagSampleStore } from './sample-store';
+import { findLatestRoundAt, listClusterPoints, prismaLagSampleStore, type StoredKafkaCluster } from './queries';
+import type { GroupState, PartitionState } from './sample-store';
 
 /**
  * What the Kafka pages show about consumer groups: live offsets from the cluster (one batched snapshot
- * through the memoised admin), status and time lag from the sampler's stored history. When the cluster
- * cannot be reached, the newest stored round stands in and the DTO says so.
+ * through the memoised admin), status and time lag as the worker judged them in its latest round (one
+ * stored row per group: nothing is judged per request). When the cluster cannot be reached, the newest
+ * stored round stands in and the DTO says so.
  */
 
 const MINUTE = 60_000;
-/** The list judges status and time lag from this much history (one query for all groups). */
-const LIST_HISTORY_MS = 15 * MINUTE;
+/** A judgement older than this (the worker stopped, or lost the cluster) is not shown: UNKNOWN. */
+const JUDGEMENT_MAX_AGE_MS = 15 * MINUTE;
 const SPARKLINE_MS = 60 * MINUTE;
 const SPARKLINE_BUCKET_MS = MINUTE;
 /** A page waits this long for the cluster before falling back to history. */
@@ -72,38 +72,36 @@ async function readLive(cluster: StoredKafkaCluster, groupIds?: string[]): Promi
   return value ? { snapshot: value, error: null } : { snapshot: null, error: error ?? 'unknown error' };
 }
 
-/** Lag of a group from stored samples (the same arithmetic as from live offsets). */
-function lagFromSamples(groupId: string, samples: readonly PartitionLagSample[]): GroupLag {
-  return computeGroupLag({
-    groupId,
-    partitions: samples.map((s) => ({
-      topic: s.topic,
-      partition: s.partition,
-      logStartOffset: s.logStartOffset,
-      logEndOffset: s.logEndOffset,
-      committedOffset: s.committedOffset,
-    })),
-  });
+/** Lag of a group from its stored state (the same arithmetic as from live offsets). */
+function lagFromState(state: Pick<GroupState, 'groupId' | 'partitions'>): GroupLag {
+  return computeGroupLag({ groupId: state.groupId, partitions: state.partitions });
 }
 
-function groupByGroupId<T extends { groupId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const byGroup = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = byGroup.get(row.groupId);
-    if (list) list.push(row);
-    else byGroup.set(row.groupId, [row]);
+/** The worker's judgement when it is recent enough to show, else null. */
+function currentJudgement(state: GroupState | undefined, now: number): GroupState | null {
+  return state && now - state.sampledAt <= JUDGEMENT_MAX_AGE_MS ? state : null;
+}
+
+function healthFields(lag: GroupLag, state: GroupState | null) {
+  if (!state) {
+    // Not judged yet (a new group, or no recent round): unknown, with every partition that may be behind counted.
+    const mayBeBehind = lag.partitions.filter((p) => !(p.committedOffset === null && p.logEndOffset === p.logStartOffset)).length;
+    return {
+      status: 'UNKNOWN' as const,
+      severity: 'unknown' as const,
+      statusReason: `group ${lag.groupId} has no recent samples yet`,
+      timeLagSeconds: null,
+      timeLagUnknownPartitionCount: mayBeBehind,
+      timeLagEstimated: false,
+    };
   }
-  return byGroup;
-}
-
-function healthFields(health: GroupLagHealth) {
   return {
-    status: health.status.status,
-    severity: health.status.severity,
-    statusReason: health.status.reason,
-    timeLagSeconds: health.timeLag.maxSecondsBehind,
-    timeLagUnknownPartitionCount: health.timeLag.unknownPartitionCount,
-    timeLagEstimated: health.timeLag.isLowerBound,
+    status: state.status,
+    severity: state.severity,
+    statusReason: state.statusReason,
+    timeLagSeconds: state.timeLagSeconds,
+    timeLagUnknownPartitionCount: state.timeLagUnknownPartitionCount,
+    timeLagEstimated: state.timeLagEstimated,
   };
 }
 
@@ -114,7 +112,7 @@ type ListedGroup = GroupListRow & { lag: GroupLag; owner: ReturnType<typeof owne
 /**
  * One page of a cluster's consumer groups (filtered by `q`, sorted on the server) with lag, status,
  * time lag and a one-hour sparkline. Offsets of every group come from one snapshot; status and time
- * lag are judged from stored history only for the page, unless the sort is by one of them.
+ * lag are the worker's, read for the page only, unless the sort is by one of them.
  */
 export async function listConsumerGroups(
   actor: Actor,
@@ -134,10 +132,9 @@ export async function listConsumerGroups(
   } else {
     asOf = await findLatestRoundAt(cluster.id);
     if (asOf !== null) {
-      const round = await listRoundAt(cluster.id, asOf);
-      const samplesByGroup = groupByGroupId(round.samples);
-      for (const point of round.points)
-        lags.push({ lag: lagFromSamples(point.groupId, samplesByGroup.get(point.groupId) ?? []), state: null, memberCount: null });
+      // The groups the newest round saw: deleted ones are gone from it at once.
+      for (const state of await prismaLagSampleStore.listGroupStates(cluster.id, { sampledAt: asOf, withPartitions: true }))
+        lags.push({ lag: lagFromState(state), state: null, memberCount: null });
     }
   }
 
@@ -158,36 +155,28 @@ export async function listConsumerGroups(
       };
     });
 
-  // Judge from history only the groups that need it: the page, or every match when sorting by a judgement.
-  const judge = async (groups: readonly ListedGroup[]) => {
+  // The worker's judgements: of every match when sorting by one, else of the page only.
+  const readJudgements = async (groups: readonly ListedGroup[]) => {
     const ids = groups.length === lags.length ? undefined : groups.map((g) => g.groupId);
-    const [samples, points] = await Promise.all([
-      listClusterSamples(cluster.id, { since: now - LIST_HISTORY_MS }, ids),
-      listClusterPoints(cluster.id, { since: now - SPARKLINE_MS }, ids),
-    ]);
-    // getGroupLagHealth reads through a store: give each group one holding its part of the window
-    // fetched in one query (a single store would rescan every group's rows for each group).
-    const samplesOfGroup = groupByGroupId(samples);
-    const healthOf = new Map<string, GroupLagHealth>();
-    for (const group of groups) {
-      const store = createInMemoryLagSampleStore();
-      await store.appendRound(cluster.id, { samples: samplesOfGroup.get(group.groupId) ?? [], points: [] });
-      healthOf.set(group.groupId, await getGroupLagHealth(store, cluster.id, group.groupId, now, { timeLagHistoryMs: LIST_HISTORY_MS }));
-    }
-    return { healthOf, sparklines: toSparklines(points, SPARKLINE_BUCKET_MS) };
+    const states = await prismaLagSampleStore.listGroupStates(cluster.id, ids ? { groupIds: ids } : {});
+    return new Map(states.map((state) => [state.groupId, state]));
   };
 
-  let judged: Awaited<ReturnType<typeof judge>> | null = null;
+  let judgements: Map<string, GroupState> | null = null;
   if (sortNeedsHealth(sort)) {
-    judged = await judge(matching);
+    judgements = await readJudgements(matching);
     for (const group of matching) {
-      const h = judged.healthOf.get(group.groupId)!;
-      group.health = { status: h.status.status, timeLagSeconds: h.timeLag.maxSecondsBehind };
+      const state = currentJudgement(judgements.get(group.groupId), now);
+      group.health = { status: state?.status ?? 'UNKNOWN', timeLagSeconds: state?.timeLagSeconds ?? null };
     }
   }
   const page = pageOfRows(sortGroupRows(matching, sort, order), query.page, query.pageSize);
-  judged ??= await judge(page);
-  const { healthOf, sparklines } = judged;
+  const pageIds = page.map((g) => g.groupId);
+  const [stateOf, points] = await Promise.all([
+    judgements ?? readJudgements(page),
+    pageIds.length ? listClusterPoints(cluster.id, { since: now - SPARKLINE_MS }, pageIds) : [],
+  ]);
+  const sparklines = toSparklines(points, SPARKLINE_BUCKET_MS);
 
   return {
     clusterId: cluster.id,
@@ -212,7 +201,7 @@ export async function listConsumerGroups(
       unknownLagPartitionCount: lag.unknownLagPartitionCount,
       aheadPartitionCount: lag.aheadPartitionCount,
       dataLostPartitionCount: lag.dataLostPartitionCount,
-      ...healthFields(healthOf.get(lag.groupId)!),
+      ...healthFields(lag, currentJudgement(stateOf.get(lag.groupId), now)),
       sparkline: sparklines.get(lag.groupId) ?? [],
       ...owner,
     })),
@@ -239,10 +228,10 @@ export async function findConsumerGroupDetail(
   now = Date.now(),
 ): Promise<{ detail: ConsumerGroupDetailDto } | { detail: null; clusterName: string; reachable: boolean }> {
   const cluster = await requireReadableCluster(actor, clusterId);
-  const [live, health, groupHealth, ownerOf] = await Promise.all([
+  const [live, health, [stored], ownerOf] = await Promise.all([
     readLive(cluster, [groupId]),
     readClusterHealth(cluster.id),
-    getGroupLagHealth(prismaLagSampleStore, cluster.id, groupId, now),
+    prismaLagSampleStore.listGroupStates(cluster.id, { groupIds: [groupId], withPartitions: true }),
     loadGroupOwnership(actor, cluster),
   ]);
   const liveGroup: GroupSnapshot | undefined = live.snapshot?.groups.find((g) => g.groupId === groupId);
@@ -253,11 +242,12 @@ export async function findConsumerGroupDetail(
     lag = computeGroupLag(liveGroup.lagInput);
     asOf = live.snapshot!.takenAt;
   } else {
-    asOf = await findLatestRoundAt(cluster.id, groupId);
     // Reachable and not there, or never seen: nothing to show.
-    if (asOf === null || live.snapshot) return { detail: null, clusterName: cluster.name, reachable: Boolean(live.snapshot) };
-    lag = lagFromSamples(groupId, (await listRoundAt(cluster.id, asOf, groupId)).samples);
+    if (!stored || live.snapshot) return { detail: null, clusterName: cluster.name, reachable: Boolean(live.snapshot) };
+    asOf = stored.sampledAt;
+    lag = lagFromState(stored);
   }
+  const judgement = currentJudgement(stored, liveGroup ? now : (asOf ?? now));
 
   const members = liveGroup?.members ?? [];
   const detail: ConsumerGroupDetailDto = {
@@ -269,9 +259,9 @@ export async function findConsumerGroupDetail(
     health,
     state: liveGroup?.state ?? 'Unknown',
     members,
-    ...healthFields(groupHealth),
+    ...healthFields(lag, judgement),
     ...pickTotals(toGroupLagDto(lag)),
-    partitions: toPartitionRows(lag, groupHealth, members),
+    partitions: toPartitionRows(lag, judgement, members),
     ...ownershipFields(ownerOf, groupId),
   };
   return { detail };
@@ -293,21 +283,20 @@ function pickTotals(dto: ReturnType<typeof toGroupLagDto>) {
   return { totalLag, maxPartitionLag, unknownLagPartitionCount, aheadPartitionCount, dataLostPartitionCount, lostRecords, topics };
 }
 
-function toPartitionRows(lag: GroupLag, health: GroupLagHealth, members: ConsumerGroupMemberDto[]): GroupPartitionDto[] {
-  const statusByKey = new Map(health.status.partitions.map((p) => [partitionKey(p.topic, p.partition), p]));
-  const timeLagByKey = new Map(health.timeLag.partitions.map((p) => [partitionKey(p.topic, p.partition), p]));
+function toPartitionRows(lag: GroupLag, judgement: GroupState | null, members: ConsumerGroupMemberDto[]): GroupPartitionDto[] {
+  const judged = new Map<string, PartitionState>((judgement?.partitions ?? []).map((p) => [partitionKey(p.topic, p.partition), p]));
   const ownerByKey = new Map<string, string>();
   for (const member of members)
     for (const { topic, partitions } of member.assignments) for (const p of partitions) ownerByKey.set(partitionKey(topic, p), member.clientId);
   return toGroupLagDto(lag).partitions.map((p) => {
     const key = partitionKey(p.topic, p.partition);
-    const status = statusByKey.get(key);
+    const partition = judged.get(key);
     return {
       ...p,
-      status: status?.status ?? null,
-      statusReason: status?.reason ?? null,
-      timeLagSeconds: timeLagByKey.get(key)?.secondsBehind ?? null,
-      timeLagEstimated: timeLagByKey.get(key)?.isLowerBound ?? false,
+      status: partition?.status ?? null,
+      statusReason: partition?.statusReason ?? null,
+      timeLagSeconds: partition?.timeLagSeconds ?? null,
+      timeLagEstimated: partition?.timeLagEstimated ?? false,
       ownerClientId: ownerByKey.get(key) ?? null,
     };
   });
@@ -329,10 +318,12 @@ export async function getConsumerGroupHistory(
   const to = query.to ? Date.parse(query.to) : now;
   const from = query.from ? Date.parse(query.from) : to - HOUR;
   const range = { since: from, until: to + 1 };
-  const [points, samples] = await Promise.all([
+  const [points, stored, [latest]] = await Promise.all([
     prismaLagSampleStore.listGroupPoints(cluster.id, groupId, range),
     prismaLagSampleStore.listGroupSamples(cluster.id, groupId, range),
+    prismaLagSampleStore.listGroupStates(cluster.id, { groupIds: [groupId], withPartitions: true }),
   ]);
+  const samples = withLatestRound(stored, latest, range);
   const partitionCount = new Set(samples.map((s) => partitionKey(s.topic, s.partition))).size || 1;
   const bucketMs = chooseChartBucketMs(to - from, Math.max(points.length, Math.ceil(samples.length / partitionCount)));
   return {
@@ -344,6 +335,36 @@ export async function getConsumerGroupHistory(
     partitions: toPartitionHistorySeries(samples, bucketMs),
     partitionDetailRetentionMs: PARTITION_DETAIL_RETENTION_POLICY.at(-1)!.maxAgeMs,
   };
+}
+
+/**
+ * Per-partition samples are stored once per 5 minutes; the series end at the worker's latest round
+ * (its stored state), so a partition's chart is current, and a new group's shows from its second round.
+ */
+function withLatestRound(
+  samples: readonly PartitionLagSample[],
+  latest: GroupState | undefined,
+  range: { since: number; until: number },
+): PartitionLagSample[] {
+  if (!latest || latest.sampledAt < range.since || latest.sampledAt >= range.until) return [...samples];
+  const newest = new Map<string, number>();
+  for (const s of samples) newest.set(partitionKey(s.topic, s.partition), Math.max(s.at, newest.get(partitionKey(s.topic, s.partition)) ?? -Infinity));
+  const current = lagFromState(latest).partitions.filter((p) => (newest.get(partitionKey(p.topic, p.partition)) ?? -Infinity) < latest.sampledAt);
+  return [
+    ...samples,
+    ...current.map((p) => ({
+      at: latest.sampledAt,
+      groupId: latest.groupId,
+      topic: p.topic,
+      partition: p.partition,
+      logStartOffset: p.logStartOffset,
+      logEndOffset: p.logEndOffset,
+      committedOffset: p.committedOffset,
+      lag: p.lag,
+      maxLag: p.lag,
+      resolutionMs: 0,
+    })),
+  ];
 }
 
 /** Topic names and partition counts of a cluster (internal topics left out), for the reset form. */

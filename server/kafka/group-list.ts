@@ -6,8 +6,8 @@ import { defaultGroupSortOrder, type ConsumerGroupListQuery, type ConsumerGroupS
 /**
  * Filtering, sorting and paging of a cluster's consumer group list, done on the server so a cluster
  * with hundreds of groups sends (and judges) one page. Pure: the rows come from the live snapshot or
- * the newest stored round. Status and time lag come from stored history, which is the costly part, so
- * rows carry them only when the sort needs them (`sortNeedsHealth`); every other column is known
+ * the newest stored round. Status and time lag are the worker's stored verdicts (one row per group),
+ * read for every row only when the sort needs them (`sortNeedsHealth`); every other column is known
  * from the offsets alone.
  */
 
@@ -24,7 +24,7 @@ export interface GroupListRow {
   health?: { status: ConsumerStatus; timeLagSeconds: number | null };
 }
 
-/** Status and time lag come from stored history: only these sorts need them for every group. */
+/** Status and time lag are stored verdicts: only these sorts need them for every group. */
 export const sortNeedsHealth = (sort: ConsumerGroupSortKey): boolean => sort === 'status' || sort === 'timeLag';
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   applyCompactionPlan,
   assertRetentionPolicy,
+  buildLagRetentionPolicies,
   compactHistory,
-  DEFAULT_RETENTION_POLICY,
+  DEFAULT_RETENTION_POLICY as GROUP_POLICY,
   findRetentionTier,
   PARTITION_DETAIL_RETENTION_POLICY,
   planGroupPointCompaction,
@@ -16,6 +17,12 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const NOW = 100 * DAY;
+/** Raw for a day, 5-minute buckets for a week, hourly for 90 days: the tiers these cases are written for. */
+const DEFAULT_RETENTION_POLICY = [
+  { maxAgeMs: DAY, resolutionMs: 0 },
+  { maxAgeMs: 7 * DAY, resolutionMs: 5 * MINUTE },
+  { maxAgeMs: 90 * DAY, resolutionMs: HOUR },
+];
 
 function sample(at: number, committed: number, end: number, extra: Partial<PartitionLagSample> = {}): PartitionLagSample {
   return {
@@ -46,7 +53,7 @@ function everyMinute(fromAgeMs: number, toAgeMs: number): PartitionLagSample[] {
 describe('findRetentionTier', () => {
   it('maps ages to raw / 5-minute / hourly / dropped', () => {
     expect(findRetentionTier(HOUR)?.resolutionMs).toBe(0);
-    expect(findRetentionTier(2 * DAY)?.resolutionMs).toBe(5 * MINUTE);
+    expect(findRetentionTier(DAY)?.resolutionMs).toBe(5 * MINUTE);
     expect(findRetentionTier(30 * DAY)?.resolutionMs).toBe(HOUR);
     expect(findRetentionTier(91 * DAY)).toBeNull();
   });
@@ -136,13 +143,31 @@ describe('planHistoryCompaction', () => {
 });
 
 describe('partition detail policy (the default for per-partition samples)', () => {
-  it('keeps an hour raw, then 5-minute buckets to 6 h, hourly to 2 days: ~160 rows per series', () => {
-    const twoDays = everyMinute(2 * DAY - MINUTE, 0);
+  it('keeps the 5-minute samples the worker writes for 6 h, then hourly buckets to 2 days: ~114 rows per series', () => {
+    const twoDays = Array.from({ length: (2 * DAY) / (5 * MINUTE) }, (_, i) => sample(NOW - i * 5 * MINUTE - MINUTE, 0, i, { resolutionMs: 5 * MINUTE }));
     const compacted = compactHistory(twoDays, NOW);
-    expect(compacted.filter((s) => s.resolutionMs === 0)).toHaveLength(59);
-    expect(compacted.length).toBeGreaterThan(155);
-    expect(compacted.length).toBeLessThan(170);
-    expect(PARTITION_DETAIL_RETENTION_POLICY[0]).toEqual({ maxAgeMs: HOUR, resolutionMs: 0 });
+    expect(compacted.filter((s) => s.resolutionMs === 5 * MINUTE)).toHaveLength(72);
+    expect(compacted.filter((s) => s.resolutionMs === HOUR).length).toBeGreaterThanOrEqual(41);
+    expect(compacted.length).toBeLessThanOrEqual(115);
+    expect(compactHistory(compacted, NOW)).toEqual(compacted);
+    expect(PARTITION_DETAIL_RETENTION_POLICY[0]).toEqual({ maxAgeMs: 6 * HOUR, resolutionMs: 5 * MINUTE });
+  });
+});
+
+describe('buildLagRetentionPolicies', () => {
+  it('builds both policies from the settings and refuses tiers that do not outlive the one before', () => {
+    const { groups, partitions } = buildLagRetentionPolicies({
+      groupRawHours: 2,
+      group5MinDays: 2,
+      groupHourlyDays: 90,
+      partition5MinHours: 6,
+      partitionHourlyDays: 2,
+    });
+    expect(groups).toEqual(GROUP_POLICY);
+    expect(partitions).toEqual(PARTITION_DETAIL_RETENTION_POLICY);
+    expect(() =>
+      buildLagRetentionPolicies({ groupRawHours: 72, group5MinDays: 2, groupHourlyDays: 90, partition5MinHours: 6, partitionHourlyDays: 2 }),
+    ).toThrow(/tier 1/);
   });
 });
 
@@ -160,7 +185,7 @@ describe('planGroupPointCompaction', () => {
   });
 
   it('folds a bucket into its last totals and its peaks', () => {
-    const start = Math.floor((NOW - 3 * DAY) / (5 * MINUTE)) * 5 * MINUTE;
+    const start = Math.floor((NOW - DAY) / (5 * MINUTE)) * 5 * MINUTE;
     const points = [point(start, 100, 60), point(start + MINUTE, 900, 500), point(start + 2 * MINUTE, 200, 90)];
     const plan = planGroupPointCompaction(points, NOW);
     expect(plan.insert).toEqual([{ ...point(start + 2 * MINUTE, 200, 90), peakTotalLag: 900n, maxPartitionLag: 500n, resolutionMs: 5 * MINUTE }]);

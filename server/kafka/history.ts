@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { CONSUMER_STATUSES, type ConsumerStatus } from '@/lib/kafka/dto';
+
 import type { GroupLagPoint, PartitionLagSample } from './lag-sample';
 
 /**
@@ -26,22 +28,47 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Raw for 24 h, 5-minute buckets for 7 days, hourly buckets for 90 days: for group points. */
+/** Raw for 2 h, 5-minute buckets for 2 days, hourly buckets for 90 days: for group points. */
 export const DEFAULT_RETENTION_POLICY: RetentionPolicy = [
-  { maxAgeMs: DAY, resolutionMs: 0 },
-  { maxAgeMs: 7 * DAY, resolutionMs: 5 * MINUTE },
+  { maxAgeMs: 2 * HOUR, resolutionMs: 0 },
+  { maxAgeMs: 2 * DAY, resolutionMs: 5 * MINUTE },
   { maxAgeMs: 90 * DAY, resolutionMs: HOUR },
 ];
 
 /**
- * For per-partition samples: raw for 1 h (the status window), 5-minute buckets to 6 h, hourly to 2 days
- * (time lag of consumers that far behind). About 160 rows per partition and group at 60 s sampling.
+ * For per-partition samples, which the worker writes once per 5 minutes (status and time lag come from
+ * its in-memory window, not from these): 5-minute buckets to 6 h, hourly to 2 days. 114 rows per
+ * partition and group.
  */
 export const PARTITION_DETAIL_RETENTION_POLICY: RetentionPolicy = [
-  { maxAgeMs: HOUR, resolutionMs: 0 },
   { maxAgeMs: 6 * HOUR, resolutionMs: 5 * MINUTE },
   { maxAgeMs: 2 * DAY, resolutionMs: HOUR },
 ];
+
+/** The retention settings (server/env.ts KAFKA_LAG_*), in hours and days. */
+export interface LagRetentionSettings {
+  groupRawHours: number;
+  group5MinDays: number;
+  groupHourlyDays: number;
+  partition5MinHours: number;
+  partitionHourlyDays: number;
+}
+
+/** Both policies from the settings; throws when a tier would not outlive the one before it. */
+export function buildLagRetentionPolicies(settings: LagRetentionSettings): { groups: RetentionPolicy; partitions: RetentionPolicy } {
+  const groups: RetentionPolicy = [
+    { maxAgeMs: settings.groupRawHours * HOUR, resolutionMs: 0 },
+    { maxAgeMs: settings.group5MinDays * DAY, resolutionMs: 5 * MINUTE },
+    { maxAgeMs: settings.groupHourlyDays * DAY, resolutionMs: HOUR },
+  ];
+  const partitions: RetentionPolicy = [
+    { maxAgeMs: settings.partition5MinHours * HOUR, resolutionMs: 5 * MINUTE },
+    { maxAgeMs: settings.partitionHourlyDays * DAY, resolutionMs: HOUR },
+  ];
+  assertRetentionPolicy(groups);
+  assertRetentionPolicy(partitions);
+  return { groups, partitions };
+}
 
 /** Anything with a time and a resolution can be compacted. */
 export interface TimedSample {
@@ -155,9 +182,18 @@ export const groupPointDownsampler: SeriesDownsampler<GroupLagPoint> = {
       unknownLagPartitionCount: last.unknownLagPartitionCount,
       dataLostPartitionCount: last.dataLostPartitionCount,
       resolutionMs,
+      ...(last.timeLagSeconds === undefined ? {} : { timeLagSeconds: last.timeLagSeconds }),
+      ...(members.some((m) => m.status) ? { status: worstStatusOf(members.map((m) => m.status ?? null)) } : {}),
     };
   },
 };
+
+// Burrow's order, worst last (as lib/kafka/dto's CONSUMER_STATUSES).
+function worstStatusOf(statuses: readonly (ConsumerStatus | null)[]): ConsumerStatus | null {
+  let worst: ConsumerStatus | null = null;
+  for (const status of statuses) if (status && (worst === null || CONSUMER_STATUSES.indexOf(status) > CONSUMER_STATUSES.indexOf(worst))) worst = status;
+  return worst;
+}
 
 /** Compaction plan for per-partition samples (default: the short partition-detail policy). */
 export function planHistoryCompaction<T extends PartitionLagSample>(

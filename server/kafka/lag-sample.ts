@@ -1,5 +1,7 @@
 import 'server-only';
 
+import type { ConsumerStatus } from '@/lib/kafka/dto';
+
 import type { GroupLag } from './lag';
 import { partitionKey } from './offset';
 
@@ -76,11 +78,16 @@ export interface GroupLagPoint {
   dataLostPartitionCount: number;
   /** 0 for a raw point, else the width of the bucket it summarises. */
   resolutionMs: number;
+  /** Worst partition's seconds behind (for a bucket: of its last point); null when unknown or not judged. */
+  timeLagSeconds?: number | null;
+  /** The status the worker judged (for a bucket: the worst in it); null when not judged. */
+  status?: ConsumerStatus | null;
 }
 
-/** The raw group point for one computed group lag. */
-export function toGroupLagPoint(groupLag: GroupLag, at: number): GroupLagPoint {
+/** The raw group point for one computed group lag, with the worker's judgement when it made one. */
+export function toGroupLagPoint(groupLag: GroupLag, at: number, judgement?: { status: ConsumerStatus; timeLagSeconds: number | null }): GroupLagPoint {
   return {
+    ...(judgement ? { status: judgement.status, timeLagSeconds: judgement.timeLagSeconds } : {}),
     at,
     groupId: groupLag.groupId,
     totalLag: groupLag.totalLag,

@@ -7,9 +7,12 @@ import { createKafkaLagSampler } from '@/server/jobs/kafka-lag-sampler';
 import { loadActor } from '@/server/auth/queries';
 import { seedDemoData } from '@/server/seed';
 import type { Actor } from '@/server/auth/actor';
-import { getConsumerGroupDetail, getConsumerGroupHistory } from './consumer-groups';
+import { getConsumerGroupDetail, getConsumerGroupHistory, listConsumerGroups } from './consumer-groups';
 import { closeClusterAdmin } from './admin';
-import { prismaClusterHealthStore, deleteClusterWithHistory, insertCluster, prismaLagSampleStore, type StoredKafkaCluster } from './queries';
+import { clusterConfigBuilder } from './cluster-config';
+import { createClusterHealthTracker } from './cluster-health';
+import { createLagSampler } from './lag-sampler';
+import { prismaClusterHealthStore, deleteClusterWithHistory, findCluster, insertCluster, prismaLagSampleStore, type StoredKafkaCluster } from './queries';
 import { freePort } from './test-support/local-kafka';
 import { produceRecords, requireSandboxBrokers, sandboxKafkaConfig, uniqueName } from './test-support/sandbox-kafka';
 
@@ -117,5 +120,52 @@ describe('the Kafka lag sampler job', () => {
     expect(up).toMatchObject({ state: 'reachable', lastError: null });
     expect(up.since).toBeGreaterThan(down.since);
     expect(await db.kafkaClusterHealth.count({ where: { clusterId: cluster.id } })).toBe(1);
+  });
+
+  it('judges status and time lag in the round, and lets a deleted group age out of the stored state', async () => {
+    const doomed = uniqueName('sampler-doomed');
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.setOffsets({ groupId: doomed, topic, partitions: [{ partition: 0, offset: '20' }] });
+    // Expiry after 1 s and compaction every round, so the test need not wait a day.
+    const expiring = createLagSampler<StoredKafkaCluster>({
+      listClusters: async () => [(await findCluster(cluster.id))!],
+      buildConfig: (c) => clusterConfigBuilder(c, 'sampler'),
+      store: prismaLagSampleStore,
+      health: createClusterHealthTracker(prismaClusterHealthStore),
+      compactEveryMs: 0,
+      groupExpiryMs: 1_000,
+    });
+    try {
+      expect((await expiring.runRound())[0]).toMatchObject({ ok: true });
+      const [seen] = await prismaLagSampleStore.listGroupStates(cluster.id, { groupIds: [doomed], withPartitions: true });
+      // Judged by the worker: one commit, caught up on partition 0, nothing committed on partition 1 (20 waiting).
+      expect(seen).toMatchObject({ groupId: doomed, state: 'Empty', memberCount: 0, totalLag: 0n, unknownLagPartitionCount: 1, status: 'UNKNOWN' });
+      expect(seen!.partitions.map((p) => [p.partition, p.committedOffset, p.status, p.timeLagSeconds])).toEqual([
+        [0, 20n, 'OK', 0],
+        [1, null, 'UNKNOWN', null],
+      ]);
+      // The list reads the stored judgement (the worker's row), not history evaluated per request.
+      const listed = await listConsumerGroups(viewer, cluster.id, { q: doomed, sort: 'status', page: 1, pageSize: 50 });
+      expect(listed.groups).toEqual([expect.objectContaining({ groupId: doomed, status: 'UNKNOWN', statusReason: seen!.statusReason })]);
+      // Proof that nothing is judged per request: a verdict written into the row is what the list and the page show.
+      const verdict = { status: 'WARN' as const, severity: 'warning' as const, statusReason: 'the stored verdict', timeLagSeconds: 42.5 };
+      await prismaLagSampleStore.appendRound(cluster.id, { states: [{ ...seen!, ...verdict }], points: [], samples: [] });
+      const relisted = await listConsumerGroups(viewer, cluster.id, { q: doomed, sort: 'timeLag', page: 1, pageSize: 50 });
+      expect(relisted.groups).toEqual([expect.objectContaining({ groupId: doomed, ...verdict })]);
+      expect(await getConsumerGroupDetail(viewer, cluster.id, doomed)).toMatchObject({ source: 'live', ...verdict });
+
+      await admin.deleteGroups([doomed]);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const [next] = await expiring.runRound();
+      expect(next).toMatchObject({ ok: true, compacted: { expiredGroups: [doomed] } });
+      expect(await prismaLagSampleStore.listGroupStates(cluster.id, { groupIds: [doomed] })).toEqual([]);
+      // The group that still exists was seen by this round and stays.
+      expect((await prismaLagSampleStore.listGroupStates(cluster.id, { groupIds: [group] })).map((s) => s.groupId)).toEqual([group]);
+      expect((await listConsumerGroups(viewer, cluster.id, { q: doomed, sort: 'groupId', page: 1, pageSize: 50 })).total).toBe(0);
+    } finally {
+      await admin.disconnect();
+      await expiring.close();
+    }
   });
 });

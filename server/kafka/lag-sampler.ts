@@ -4,14 +4,16 @@ import type { KafkaConfig } from 'kafkajs';
 
 import { closeAllClusterAdmins, closeClusterAdmin, readLagSnapshot, withClusterAdmin, type LagSnapshot } from './admin';
 import { describeClusterError, type ClusterHealthTracker } from './cluster-health';
-import { compactLagHistory, recordLagSnapshot } from './lag-monitor';
+import { compactLagHistory, createLagMonitor, type CompactionPolicies, type LagMonitorOptions } from './lag-monitor';
 import type { LagSampleStore } from './sample-store';
 
 /**
- * One sampling round over every registered cluster: a batched snapshot per cluster, stored as one
- * round; history compacted every ~15 minutes. A cluster that cannot be read stores nothing, and its
- * health record says since when and why; the next successful round flips it back. Clusters are read
- * side by side so one slow cluster does not delay the others' samples.
+ * Sampling rounds over every registered cluster: a batched snapshot per cluster, judged and stored by
+ * the lag monitor; history compacted and groups not seen for a while expired every ~15 minutes. A
+ * cluster that cannot be read stores nothing, and its health record says since when and why; the next
+ * successful round flips it back. Each cluster's round is its own promise: `tick()` starts a round for
+ * every cluster that is not still busy with its previous one, so a hung or unreachable cluster (up to
+ * the read timeout) never delays the others.
  */
 
 export interface SampledCluster {
@@ -33,11 +35,25 @@ export interface LagSamplerDeps<C extends SampledCluster> {
   compactEveryMs?: number;
   /** A cluster's read is abandoned (and counted as unreachable) after this long; default 25 s. */
   readTimeoutMs?: number;
+  /** Windows, partition buckets and persistence (lag-monitor.ts). */
+  monitor?: LagMonitorOptions;
+  retention?: CompactionPolicies;
+  /** A group not seen for this long leaves the stored state (default 24 h). */
+  groupExpiryMs?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown>) => void;
 }
 
 export type ClusterRoundResult =
-  | { clusterId: string; ok: true; groups: number; durationMs: number; compacted: { removed: number; inserted: number } | null }
+  | {
+      clusterId: string;
+      ok: true;
+      groups: number;
+      durationMs: number;
+      /** Judging and storing the round, ms (the snapshot read is durationMs). */
+      computeMs: number;
+      storeMs: number;
+      compacted: { removed: number; inserted: number; expiredGroups: string[] } | null;
+    }
   | { clusterId: string; ok: false; error: string };
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -48,8 +64,11 @@ export function createLagSampler<C extends SampledCluster>(deps: LagSamplerDeps<
   const compactEveryMs = deps.compactEveryMs ?? FIFTEEN_MINUTES;
   const readTimeoutMs = deps.readTimeoutMs ?? 25_000;
   const log = deps.log ?? (() => undefined);
+  const groupExpiryMs = deps.groupExpiryMs ?? 24 * 60 * 60_000;
+  const monitor = createLagMonitor(deps.store, deps.monitor);
   const lastCompactedAt = new Map<string, number>();
   const sampledIds = new Set<string>();
+  const inFlight = new Map<string, Promise<ClusterRoundResult>>();
 
   async function readSnapshot(cluster: C): Promise<LagSnapshot> {
     const read = withClusterAdmin(cluster.id, deps.buildConfig(cluster), (client) => readLagSnapshot(client, { now }), { retryOnConnectionError: true });
@@ -80,46 +99,82 @@ export function createLagSampler<C extends SampledCluster>(deps: LagSamplerDeps<
       return { clusterId: cluster.id, ok: false, error: message };
     }
 
-    await recordLagSnapshot(deps.store, cluster.id, snapshot);
+    const recorded = await monitor.recordSnapshot(cluster.id, snapshot);
     if ((await deps.health.markReachable(cluster, snapshot.takenAt)) === 'became-reachable') {
       log('info', 'Kafka cluster reachable', { cluster: cluster.name, groups: snapshot.groups.length });
     }
-    let compacted: { removed: number; inserted: number } | null = null;
+    let compacted: { removed: number; inserted: number; expiredGroups: string[] } | null = null;
     if (now() - (lastCompactedAt.get(cluster.id) ?? 0) >= compactEveryMs) {
-      compacted = await compactLagHistory(deps.store, cluster.id, now());
+      const expiredGroups = await deps.store.expireGroupStates(cluster.id, now() - groupExpiryMs);
+      compacted = { ...(await compactLagHistory(deps.store, cluster.id, now(), deps.retention)), expiredGroups };
       lastCompactedAt.set(cluster.id, now());
     }
-    return { clusterId: cluster.id, ok: true, groups: snapshot.groups.length, durationMs: snapshot.durationMs, compacted };
+    return {
+      clusterId: cluster.id,
+      ok: true,
+      groups: snapshot.groups.length,
+      durationMs: snapshot.durationMs,
+      computeMs: recorded.computeMs,
+      storeMs: recorded.storeMs,
+      compacted,
+    };
+  }
+
+  /** The cluster's running round, or a new one; a failure (storage, say) becomes its result. */
+  function roundOf(cluster: C): Promise<ClusterRoundResult> {
+    const running = inFlight.get(cluster.id);
+    if (running) return running;
+    sampledIds.add(cluster.id);
+    const round = sampleCluster(cluster)
+      .catch((reason: unknown): ClusterRoundResult => {
+        const error = describeClusterError(reason);
+        log('error', 'Kafka lag sampling failed', { cluster: cluster.name, error });
+        return { clusterId: cluster.id, ok: false, error };
+      })
+      .finally(() => inFlight.delete(cluster.id));
+    inFlight.set(cluster.id, round);
+    return round;
+  }
+
+  async function currentClusters(): Promise<C[]> {
+    const clusters = await deps.listClusters();
+    const current = new Set(clusters.map((c) => c.id));
+    for (const id of sampledIds) {
+      if (current.has(id)) continue;
+      // Removed since the last round: let go of its connection and memory.
+      sampledIds.delete(id);
+      lastCompactedAt.delete(id);
+      monitor.forget(id);
+      deps.health.forget(id);
+      await closeClusterAdmin(id);
+    }
+    return clusters;
   }
 
   return {
-    /** Samples every cluster once; resolves when all are done (storage errors are reported per cluster). */
-    async runRound(): Promise<ClusterRoundResult[]> {
-      const clusters = await deps.listClusters();
-      const current = new Set(clusters.map((c) => c.id));
-      for (const id of sampledIds) {
-        if (current.has(id)) continue;
-        // Removed since the last round: let go of its connection and memory.
-        sampledIds.delete(id);
-        lastCompactedAt.delete(id);
-        deps.health.forget(id);
-        await closeClusterAdmin(id);
+    /**
+     * Starts a round on every cluster that has none running and returns without waiting: what the
+     * worker calls every interval. A cluster still busy (a read waiting for its timeout) is skipped.
+     */
+    async tick(): Promise<{ started: string[]; busy: string[] }> {
+      const started: string[] = [];
+      const busy: string[] = [];
+      for (const cluster of await currentClusters()) {
+        if (inFlight.has(cluster.id)) busy.push(cluster.id);
+        else {
+          void roundOf(cluster);
+          started.push(cluster.id);
+        }
       }
-      const results = await Promise.allSettled(
-        clusters.map((cluster) => {
-          sampledIds.add(cluster.id);
-          return sampleCluster(cluster);
-        }),
-      );
-      return results.map((result, i) => {
-        if (result.status === 'fulfilled') return result.value;
-        const error = describeClusterError(result.reason);
-        log('error', 'Kafka lag sampling failed', { cluster: clusters[i]!.name, error });
-        return { clusterId: clusters[i]!.id, ok: false, error };
-      });
+      return { started, busy };
     },
-    /** Disconnects every admin this process opened. */
+    /** Samples every cluster once and waits for all (a cluster's running round counts as its round). */
+    async runRound(): Promise<ClusterRoundResult[]> {
+      return Promise.all((await currentClusters()).map((cluster) => roundOf(cluster)));
+    },
+    /** Waits for running rounds, then disconnects every admin this process opened. */
     async close(): Promise<void> {
+      await Promise.allSettled([...inFlight.values()]);
       await closeAllClusterAdmins();
     },
   };

@@ -6,10 +6,9 @@ import type { Actor } from '@/server/auth/actor';
 
 import { loadGroupOwnership } from './group-ownership';
 import { computeGroupLag, type GroupLag } from './lag';
-import { getGroupLagHealth } from './lag-monitor';
 import { partitionKey } from './offset';
-import { findLatestRoundAt, listClusters, listClusterSamples, listRoundAt } from './queries';
-import { createInMemoryLagSampleStore } from './sample-store';
+import { findLatestRoundAt, listClusters, prismaLagSampleStore } from './queries';
+import type { GroupState } from './sample-store';
 
 /**
  * `GET /metrics`: consumer lag in the Prometheus text exposition format (0.0.4) under
@@ -34,41 +33,37 @@ export interface ClusterLagMetrics {
   groups: GroupLagMetrics[];
 }
 
-/** How far back time lag reads end offsets, as the groups list does. */
-const TIME_LAG_HISTORY_MS = 15 * 60_000;
-
 /** The actor's view of every readable cluster's newest round: groups of other teams only for platform admins. */
-export async function collectLagMetrics(actor: Actor, now = Date.now()): Promise<ClusterLagMetrics[]> {
+export async function collectLagMetrics(actor: Actor): Promise<ClusterLagMetrics[]> {
   const clusters = await listClusters({ teamIds: readableTeamIds(actor) });
   const result: ClusterLagMetrics[] = [];
   for (const cluster of clusters) {
     const sampledAt = await findLatestRoundAt(cluster.id);
     if (sampledAt === null) continue;
-    const [round, ownerOf] = await Promise.all([listRoundAt(cluster.id, sampledAt), loadGroupOwnership(actor, cluster)]);
+    const [states, ownerOf] = await Promise.all([
+      prismaLagSampleStore.listGroupStates(cluster.id, { sampledAt, withPartitions: true }),
+      loadGroupOwnership(actor, cluster),
+    ]);
     // A shared cluster is readable by everyone, its groups' figures only by their owning team (TENANCY.md).
-    const groupIds = round.points.map((p) => p.groupId).filter((groupId) => ownerOf(groupId).access.canRead);
-    if (groupIds.length === 0) continue;
-    const readable = new Set(groupIds);
-    const samplesOf = new Map<string, typeof round.samples>();
-    for (const sample of round.samples) {
-      if (!readable.has(sample.groupId)) continue;
-      samplesOf.set(sample.groupId, [...(samplesOf.get(sample.groupId) ?? []), sample]);
-    }
-    const history = await listClusterSamples(cluster.id, { since: now - TIME_LAG_HISTORY_MS }, groupIds);
-    const historyOf = new Map<string, typeof history>();
-    for (const sample of history) historyOf.set(sample.groupId, [...(historyOf.get(sample.groupId) ?? []), sample]);
-
-    const groups: GroupLagMetrics[] = [];
-    for (const groupId of groupIds) {
-      const store = createInMemoryLagSampleStore();
-      await store.appendRound(cluster.id, { samples: historyOf.get(groupId) ?? [], points: [] });
-      const health = await getGroupLagHealth(store, cluster.id, groupId, now, { timeLagHistoryMs: TIME_LAG_HISTORY_MS });
-      const lag = computeGroupLag({ groupId, partitions: samplesOf.get(groupId) ?? [] });
-      groups.push({ lag, timeLag: health.timeLag });
-    }
+    const groups = states.filter((state) => ownerOf(state.groupId).access.canRead).map(toGroupLagMetrics);
+    if (groups.length === 0) continue;
     result.push({ clusterName: cluster.name, sampledAt, groups });
   }
   return result;
+}
+
+/** A stored group state as the figures /metrics writes: offsets and the worker's time lag. */
+export function toGroupLagMetrics(state: GroupState): GroupLagMetrics {
+  return {
+    lag: computeGroupLag({ groupId: state.groupId, partitions: state.partitions }),
+    timeLag: {
+      groupId: state.groupId,
+      maxSecondsBehind: state.timeLagSeconds,
+      isLowerBound: state.timeLagEstimated,
+      unknownPartitionCount: state.timeLagUnknownPartitionCount,
+      partitions: state.partitions.map((p) => ({ topic: p.topic, partition: p.partition, secondsBehind: p.timeLagSeconds, isLowerBound: p.timeLagEstimated })),
+    },
+  };
 }
 
 type Labels = Record<string, string | number>;
@@ -138,8 +133,8 @@ export function formatLagMetrics(clusters: readonly ClusterLagMetrics[]): string
 }
 
 /** The actor's metrics page. */
-export async function renderLagMetrics(actor: Actor, now = Date.now()): Promise<string> {
-  return formatLagMetrics(await collectLagMetrics(actor, now));
+export async function renderLagMetrics(actor: Actor): Promise<string> {
+  return formatLagMetrics(await collectLagMetrics(actor));
 }
 
 function formatLabels(labels: Labels): string {

@@ -5,6 +5,7 @@ import { db } from '@/server/db';
 import type { Actor } from '@/server/auth/actor';
 import { canManageCluster, listClustersForActor, requireReadableCluster } from './clusters';
 import { createClusterHealthTracker } from './cluster-health';
+import { buildLagRetentionPolicies } from './history';
 import { compactLagHistory } from './lag-monitor';
 import type { GroupLagPoint, PartitionLagSample } from './lag-sample';
 import {
@@ -12,15 +13,15 @@ import {
   deleteClusterWithHistory,
   findCluster,
   insertCluster,
+  findLatestRoundAt,
   listClusterPoints,
-  listClusterSamples,
   listClusters,
   prismaLagSampleStore,
   readClusterSecrets,
   SANDBOX_CLUSTER_NAME,
   upsertSandboxCluster,
 } from './queries';
-import { createInMemoryLagSampleStore } from './sample-store';
+import { createInMemoryLagSampleStore, type GroupState, type LagRound } from './sample-store';
 
 /**
  * The Kafka queries against the real database (SQLite, and PostgreSQL in the PostgreSQL pass): BigInt
@@ -74,6 +75,55 @@ function point(at: number, groupId: string, totalLag: bigint): GroupLagPoint {
   };
 }
 
+function state(groupId: string, sampledAt: number, extra: Partial<GroupState> = {}): GroupState {
+  return {
+    groupId,
+    sampledAt,
+    status: 'STALL',
+    severity: 'error',
+    statusReason: `partition orders-0 of ${groupId} stalled`,
+    timeLagSeconds: 12.5,
+    timeLagUnknownPartitionCount: 1,
+    timeLagEstimated: true,
+    totalLag: BEYOND_2_53,
+    maxPartitionLag: BEYOND_2_53,
+    partitionCount: 2,
+    unknownLagPartitionCount: 1,
+    aheadPartitionCount: 0,
+    dataLostPartitionCount: 0,
+    topics: ['orders'],
+    state: 'Stable',
+    memberCount: 3,
+    partitions: [
+      {
+        topic: 'orders',
+        partition: 0,
+        logStartOffset: 1n,
+        logEndOffset: 2n * BEYOND_2_53,
+        committedOffset: BEYOND_2_53,
+        status: 'STALL',
+        statusReason: 'stalled',
+        timeLagSeconds: 12.5,
+        timeLagEstimated: true,
+      },
+      {
+        topic: 'orders',
+        partition: 1,
+        logStartOffset: 0n,
+        logEndOffset: 9n,
+        committedOffset: null,
+        status: 'UNKNOWN',
+        statusReason: null,
+        timeLagSeconds: null,
+        timeLagEstimated: false,
+      },
+    ],
+    ...extra,
+  };
+}
+
+const round = (r: Partial<LagRound>): LagRound => ({ states: [], points: [], samples: [], ...r });
+
 async function newCluster(name: string, teamId: string | null, secrets: { password?: string } = {}) {
   const cluster = await insertCluster({
     name: `${name}-${run}`,
@@ -115,12 +165,13 @@ describe('the Prisma LagSampleStore', () => {
     const cluster = await newCluster('bigint', teams.falcon);
     const at = Date.UTC(2026, 10, 27, 12, 0, 0, 123);
     await prismaLagSampleStore.appendRound(cluster.id, {
+      states: [],
       samples: [
         sample(at, 'billing', 0, BEYOND_2_53, BEYOND_2_53 + 42n, { logStartOffset: BEYOND_2_53 - 5n, hasActiveOwner: true }),
         sample(at, 'billing', 1, null, BEYOND_2_53, { hasActiveOwner: false }),
         sample(at, 'billing', 2, 10n, 10n),
       ],
-      points: [{ ...point(at, 'billing', 42n), maxPartitionLag: null, peakTotalLag: BEYOND_2_53 }],
+      points: [{ ...point(at, 'billing', 42n), maxPartitionLag: null, peakTotalLag: BEYOND_2_53, status: 'WARN', timeLagSeconds: 1.25 }],
     });
 
     const samples = await prismaLagSampleStore.listGroupSamples(cluster.id, 'billing', { since: at, until: at + 1 });
@@ -133,7 +184,7 @@ describe('the Prisma LagSampleStore', () => {
     expect(typeof samples[0]!.lag).toBe('bigint');
 
     const [stored] = await prismaLagSampleStore.listGroupPoints(cluster.id, 'billing', { since: 0 });
-    expect(stored).toMatchObject({ at, totalLag: 42n, peakTotalLag: BEYOND_2_53, maxPartitionLag: null });
+    expect(stored).toMatchObject({ at, totalLag: 42n, peakTotalLag: BEYOND_2_53, maxPartitionLag: null, status: 'WARN', timeLagSeconds: 1.25 });
     expect(await prismaLagSampleStore.listGroupIds(cluster.id)).toEqual(['billing']);
   });
 
@@ -142,9 +193,12 @@ describe('the Prisma LagSampleStore', () => {
     const other = await newCluster('ranges-other', teams.falcon);
     const t0 = Date.UTC(2026, 10, 27, 12);
     for (const at of [t0, t0 + MINUTE, t0 + 2 * MINUTE]) {
-      await prismaLagSampleStore.appendRound(cluster.id, { samples: [sample(at, 'g', 0, 1n, 2n), sample(at, 'h', 0, 1n, 2n)], points: [point(at, 'g', 1n)] });
+      await prismaLagSampleStore.appendRound(
+        cluster.id,
+        round({ samples: [sample(at, 'g', 0, 1n, 2n), sample(at, 'h', 0, 1n, 2n)], points: [point(at, 'g', 1n)] }),
+      );
     }
-    await prismaLagSampleStore.appendRound(other.id, { samples: [sample(t0, 'g', 0, 1n, 2n)], points: [point(t0, 'g', 1n)] });
+    await prismaLagSampleStore.appendRound(other.id, round({ samples: [sample(t0, 'g', 0, 1n, 2n)], points: [point(t0, 'g', 1n)] }));
 
     const got = await prismaLagSampleStore.listGroupSamples(cluster.id, 'g', { since: t0 + MINUTE, until: t0 + 2 * MINUTE });
     expect(got.map((s) => s.at)).toEqual([t0 + MINUTE]);
@@ -152,60 +206,104 @@ describe('the Prisma LagSampleStore', () => {
     expect(await prismaLagSampleStore.listGroupIds(cluster.id)).toEqual(['g', 'h']);
   });
 
-  it("reads a whole cluster's samples and points, or only some groups' (a page of the group list), oldest first", async () => {
-    const cluster = await newCluster('page-of-groups', teams.falcon);
+  it("stores each group's latest state (replaced every round), reads it with or without partitions, and expires unseen groups", async () => {
+    const cluster = await newCluster('group-states', teams.falcon);
     const t0 = Date.UTC(2026, 10, 27, 13);
-    for (const at of [t0, t0 + MINUTE]) {
-      await prismaLagSampleStore.appendRound(cluster.id, {
-        samples: ['a', 'b', 'c'].map((g) => sample(at, g, 0, 1n, 2n)),
-        points: ['a', 'b', 'c'].map((g) => point(at, g, 1n)),
-      });
-    }
-    const key = (r: { at: number; groupId: string }) => `${r.at - t0}:${r.groupId}`;
-    expect((await listClusterSamples(cluster.id, { since: t0 })).map(key).sort()).toEqual(['0:a', '0:b', '0:c', '60000:a', '60000:b', '60000:c']);
-    const some = await listClusterSamples(cluster.id, { since: t0 }, ['a', 'c']);
-    expect(some.map(key)).toEqual(expect.arrayContaining(['0:a', '0:c', '60000:a', '60000:c']));
-    expect(some).toHaveLength(4);
-    expect(some.map((s) => s.at)).toEqual([...some.map((s) => s.at)].sort((x, y) => x - y));
-    expect((await listClusterPoints(cluster.id, { since: t0 + MINUTE }, ['b'])).map(key)).toEqual(['60000:b']);
+    await prismaLagSampleStore.appendRound(
+      cluster.id,
+      round({ states: ['a', 'b', 'c'].map((g) => state(g, t0)), points: ['a', 'b', 'c'].map((g) => point(t0, g, 1n)) }),
+    );
+    // the next round no longer sees c; a and b are replaced, not added
+    const later = { status: 'OK' as const, severity: 'ok' as const, statusReason: 'all 2 partitions are OK', timeLagSeconds: 0, timeLagEstimated: false };
+    await prismaLagSampleStore.appendRound(cluster.id, round({ states: ['a', 'b'].map((g) => state(g, t0 + MINUTE, later)) }));
+
+    const full = await prismaLagSampleStore.listGroupStates(cluster.id, { withPartitions: true });
+    expect(full.map((s) => [s.groupId, s.sampledAt - t0, s.status])).toEqual([
+      ['a', MINUTE, 'OK'],
+      ['b', MINUTE, 'OK'],
+      ['c', 0, 'STALL'],
+    ]);
+    expect(full[2]).toEqual(state('c', t0));
+    expect(full[0]!.partitions[0]!.committedOffset).toBe(1152921504606846983n);
+    expect((await prismaLagSampleStore.listGroupStates(cluster.id, { groupIds: ['b'] })).map((s) => [s.groupId, s.partitions])).toEqual([['b', []]]);
+    expect((await prismaLagSampleStore.listGroupStates(cluster.id, { sampledAt: t0 + MINUTE })).map((s) => s.groupId)).toEqual(['a', 'b']);
+    expect(await findLatestRoundAt(cluster.id)).toBe(t0 + MINUTE);
+    expect(await findLatestRoundAt(cluster.id, 'c')).toBe(t0);
+    expect((await listClusterPoints(cluster.id, { since: t0 }, ['b'])).map((p) => p.groupId)).toEqual(['b']);
     expect(await listClusterPoints(cluster.id, { since: t0 }, [])).toEqual([]);
+
+    // windows: a round replaces the windows it persists and leaves the others; expiry deletes them
+    await prismaLagSampleStore.appendRound(
+      cluster.id,
+      round({
+        windows: new Map([
+          ['a', '{"v":1}'],
+          ['c', '{"v":1,"c":1}'],
+        ]),
+      }),
+    );
+    await prismaLagSampleStore.appendRound(cluster.id, round({ windows: new Map([['a', '{"v":1,"a":2}']]) }));
+    expect(await prismaLagSampleStore.loadGroupWindows(cluster.id)).toEqual(
+      new Map([
+        ['a', '{"v":1,"a":2}'],
+        ['c', '{"v":1,"c":1}'],
+      ]),
+    );
+
+    expect(await prismaLagSampleStore.expireGroupStates(cluster.id, t0)).toEqual([]);
+    expect(await prismaLagSampleStore.expireGroupStates(cluster.id, t0 + 1)).toEqual(['c']);
+    expect(await prismaLagSampleStore.loadGroupWindows(cluster.id)).toEqual(new Map([['a', '{"v":1,"a":2}']]));
+    expect((await prismaLagSampleStore.listGroupStates(cluster.id)).map((s) => s.groupId)).toEqual(['a', 'b']);
   });
 
-  it('applies compaction exactly as the in-memory store does', async () => {
+  it('rolls history up and expires it exactly as the in-memory store does, with configured retention', async () => {
     const cluster = await newCluster('compaction', teams.falcon);
     const memory = createInMemoryLagSampleStore();
     const now = Date.UTC(2026, 10, 27, 18);
-    // Three hours of one-minute rounds, then a stale point beyond the group retention.
-    for (let at = now - 3 * HOUR; at <= now; at += MINUTE) {
-      const i = BigInt((at - (now - 3 * HOUR)) / MINUTE);
-      const round = { samples: [sample(at, 'billing', 0, BEYOND_2_53 + i, BEYOND_2_53 + 2n * i)], points: [point(at, 'billing', i)] };
-      await prismaLagSampleStore.appendRound(cluster.id, round);
-      await memory.appendRound(cluster.id, round);
+    const policies = buildLagRetentionPolicies({ groupRawHours: 1, group5MinDays: 0.25, groupHourlyDays: 30, partition5MinHours: 2, partitionHourlyDays: 1 });
+    const both = async (r: LagRound) => {
+      await prismaLagSampleStore.appendRound(cluster.id, r);
+      await memory.appendRound(cluster.id, r);
+    };
+    // Eight hours of one-minute group points and 5-minute partition samples, as the worker writes them.
+    for (let at = now - 8 * HOUR; at <= now; at += MINUTE) {
+      const i = BigInt((at - (now - 8 * HOUR)) / MINUTE);
+      const samples = i % 5n === 0n ? [sample(at, 'billing', 0, BEYOND_2_53 + i, BEYOND_2_53 + 2n * i, { resolutionMs: 5 * MINUTE })] : [];
+      await both(round({ samples, points: [point(at, 'billing', i)] }));
     }
-    const stale = { samples: [sample(now - 3 * 24 * HOUR, 'billing', 0, 1n, 2n)], points: [point(now - 100 * 24 * HOUR, 'billing', 9n)] };
-    await prismaLagSampleStore.appendRound(cluster.id, stale);
-    await memory.appendRound(cluster.id, stale);
+    // A deleted group's history: partition detail older than a day, points older than 30 days, and points still kept.
+    await both(round({ samples: [sample(now - 2 * 24 * HOUR, 'gone', 0, 1n, 2n)], points: [point(now - 31 * 24 * HOUR, 'gone', 9n)] }));
+    await both(round({ points: [point(now - 20 * 24 * HOUR, 'kept', 9n)] }));
 
-    const result = await compactLagHistory(prismaLagSampleStore, cluster.id, now);
-    expect(result).toEqual(await compactLagHistory(memory, cluster.id, now));
+    const result = await compactLagHistory(prismaLagSampleStore, cluster.id, now, policies);
+    expect(result).toEqual(await compactLagHistory(memory, cluster.id, now, policies));
     expect(result.removed).toBeGreaterThan(0);
 
     const strip = <T extends { id: string }>(rows: T[]) => rows.map(({ id: _id, ...rest }) => rest);
     const dbSamples = await prismaLagSampleStore.listGroupSamples(cluster.id, 'billing', { since: 0 });
     expect(strip(dbSamples)).toEqual(strip(await memory.listGroupSamples(cluster.id, 'billing', { since: 0 })));
-    expect(strip(await prismaLagSampleStore.listGroupPoints(cluster.id, 'billing', { since: 0 }))).toEqual(
-      strip(await memory.listGroupPoints(cluster.id, 'billing', { since: 0 })),
-    );
+    const dbPoints = await prismaLagSampleStore.listGroupPoints(cluster.id, 'billing', { since: 0 });
+    expect(strip(dbPoints)).toEqual(strip(await memory.listGroupPoints(cluster.id, 'billing', { since: 0 })));
 
-    // The last hour stays raw; older samples became 5-minute buckets that keep the exact big offsets.
-    expect(dbSamples.filter((s) => s.at > now - HOUR).every((s) => s.resolutionMs === 0)).toBe(true);
-    const buckets = dbSamples.filter((s) => s.resolutionMs === 5 * MINUTE);
-    expect(buckets.length).toBeGreaterThan(20);
-    expect(buckets.every((s) => s.committedOffset! > BEYOND_2_53)).toBe(true);
-    expect(dbSamples.some((s) => s.at === now - 3 * 24 * HOUR)).toBe(false);
+    // Group points: raw for the last hour, 5-minute buckets to 6 h, hourly beyond, each bucket its last total and its peak.
+    expect(dbPoints.filter((p) => p.at > now - HOUR).every((p) => p.resolutionMs === 0)).toBe(true);
+    expect(dbPoints.filter((p) => p.at > now - HOUR)).toHaveLength(60);
+    expect(dbPoints.filter((p) => p.resolutionMs === 5 * MINUTE).length).toBeGreaterThanOrEqual(59);
+    const hourly = dbPoints.filter((p) => p.resolutionMs === HOUR);
+    expect(hourly.length).toBeGreaterThanOrEqual(2);
+    expect(hourly.every((p) => p.peakTotalLag === p.totalLag)).toBe(true);
+    // Partition samples: 5-minute ones for 2 h, hourly buckets beyond that keep the exact big offsets.
+    expect(dbSamples.filter((s) => s.at > now - 2 * HOUR).every((s) => s.resolutionMs === 5 * MINUTE)).toBe(true);
+    const hourlySamples = dbSamples.filter((s) => s.resolutionMs === HOUR);
+    expect(hourlySamples.length).toBeGreaterThanOrEqual(5);
+    expect(hourlySamples.every((s) => s.committedOffset! > BEYOND_2_53)).toBe(true);
+    expect(dbSamples.length).toBeLessThan(24 + 8);
+
+    // The deleted group's history is gone once it outlived the retention; younger history stays.
+    expect(await prismaLagSampleStore.listGroupIds(cluster.id)).toEqual(['billing', 'kept']);
 
     // Idempotent: a second pass finds nothing to do.
-    expect(await compactLagHistory(prismaLagSampleStore, cluster.id, now)).toEqual({ removed: 0, inserted: 0 });
+    expect(await compactLagHistory(prismaLagSampleStore, cluster.id, now, policies)).toEqual({ removed: 0, inserted: 0 });
   });
 });
 
@@ -259,8 +357,13 @@ describe('registered clusters', () => {
 
   it('deletes a cluster together with its history', async () => {
     const cluster = await newCluster('doomed', teams.eagle);
-    await prismaLagSampleStore.appendRound(cluster.id, { samples: [sample(1, 'g', 0, 1n, 2n)], points: [point(1, 'g', 1n)] });
+    await prismaLagSampleStore.appendRound(
+      cluster.id,
+      round({ samples: [sample(1, 'g', 0, 1n, 2n)], points: [point(1, 'g', 1n)], states: [state('g', 1)], windows: new Map([['g', '{}']]) }),
+    );
     await deleteClusterWithHistory(cluster.id);
+    expect(await db.kafkaGroupState.count({ where: { clusterId: cluster.id } })).toBe(0);
+    expect(await db.kafkaGroupWindow.count({ where: { clusterId: cluster.id } })).toBe(0);
     expect(await findCluster(cluster.id)).toBeNull();
     expect(await db.kafkaLagSample.count({ where: { clusterId: cluster.id } })).toBe(0);
     expect(await db.kafkaGroupLagPoint.count({ where: { clusterId: cluster.id } })).toBe(0);

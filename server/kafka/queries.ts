@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { CONSUMER_STATUSES, type ConsumerSeverity, type ConsumerStatus } from '@/lib/kafka/dto';
 import { kafkaConnectionSecretsSchema, kafkaConnectionSettingsSchema, type KafkaConnectionSecrets, type KafkaConnectionSettings } from '@/lib/schemas/kafka';
 import { decryptSecret, encryptSecret } from '@/server/crypto';
 import { db, withPrismaErrors } from '@/server/db';
@@ -8,7 +9,7 @@ import { AppError } from '@/server/errors';
 import type { ClusterHealthRecord, ClusterHealthStore } from './cluster-health';
 import type { CompactionPlan } from './history';
 import type { GroupLagPoint, PartitionLagSample } from './lag-sample';
-import type { LagSampleStore, StoredGroupLagPoint, StoredLagSample, TimeRange } from './sample-store';
+import type { GroupState, LagSampleStore, PartitionState, StoredGroupLagPoint, StoredLagSample, TimeRange } from './sample-store';
 
 /**
  * Prisma reads and writes of the Kafka domain: registered clusters (secrets sealed with
@@ -98,6 +99,8 @@ export async function deleteClusterWithHistory(id: string): Promise<void> {
   const remove = db.$transaction([
     db.kafkaLagSample.deleteMany({ where: { clusterId: id } }),
     db.kafkaGroupLagPoint.deleteMany({ where: { clusterId: id } }),
+    db.kafkaGroupState.deleteMany({ where: { clusterId: id } }),
+    db.kafkaGroupWindow.deleteMany({ where: { clusterId: id } }),
     db.kafkaClusterHealth.deleteMany({ where: { clusterId: id } }),
     db.kafkaGroupPrefix.deleteMany({ where: { clusterId: id } }),
     db.kafkaCluster.delete({ where: { id } }),
@@ -187,7 +190,12 @@ type PointRow = {
   unknownLagPartitionCount: number;
   dataLostPartitionCount: number;
   resolutionMs: number;
+  timeLagSeconds: number | null;
+  status: string | null;
 };
+
+const toStatus = (value: string | null): ConsumerStatus | null =>
+  (CONSUMER_STATUSES as readonly string[]).includes(value ?? '') ? (value as ConsumerStatus) : null;
 
 function toPoint(row: PointRow): StoredGroupLagPoint {
   return {
@@ -201,6 +209,9 @@ function toPoint(row: PointRow): StoredGroupLagPoint {
     unknownLagPartitionCount: row.unknownLagPartitionCount,
     dataLostPartitionCount: row.dataLostPartitionCount,
     resolutionMs: row.resolutionMs,
+    // Absent rather than null when not stored, as the domain's points leave them out.
+    ...(row.timeLagSeconds === null ? {} : { timeLagSeconds: row.timeLagSeconds }),
+    ...(toStatus(row.status) === null ? {} : { status: toStatus(row.status) }),
   };
 }
 
@@ -215,6 +226,8 @@ const pointData = (clusterId: string, p: GroupLagPoint) => ({
   unknownLagPartitionCount: p.unknownLagPartitionCount,
   dataLostPartitionCount: p.dataLostPartitionCount,
   resolutionMs: p.resolutionMs,
+  timeLagSeconds: p.timeLagSeconds ?? null,
+  status: p.status ?? null,
 });
 
 const atRange = ({ since, until }: TimeRange) => ({ gte: new Date(since), ...(until === undefined ? {} : { lt: new Date(until) }) });
@@ -227,13 +240,143 @@ function chunk<T>(items: readonly T[], size = ID_CHUNK): T[][] {
   return out;
 }
 
+// A state row's partitions as compact JSON: offsets as decimal strings.
+type PartitionStateJson = [string, number, string, string, string | null, string | null, string | null, number | null, 0 | 1];
+
+function encodePartitions(partitions: readonly PartitionState[]): string {
+  return JSON.stringify(
+    partitions.map((p): PartitionStateJson => [
+      p.topic,
+      p.partition,
+      p.logStartOffset.toString(),
+      p.logEndOffset.toString(),
+      p.committedOffset?.toString() ?? null,
+      p.status,
+      p.statusReason,
+      p.timeLagSeconds,
+      p.timeLagEstimated ? 1 : 0,
+    ]),
+  );
+}
+
+function decodePartitions(text: string): PartitionState[] {
+  return (JSON.parse(text) as PartitionStateJson[]).map(([topic, partition, start, end, committed, status, statusReason, timeLagSeconds, estimated]) => ({
+    topic,
+    partition,
+    logStartOffset: BigInt(start),
+    logEndOffset: BigInt(end),
+    committedOffset: committed === null ? null : BigInt(committed),
+    status: toStatus(status),
+    statusReason,
+    timeLagSeconds,
+    timeLagEstimated: estimated === 1,
+  }));
+}
+
+const stateData = (clusterId: string, s: GroupState) => ({
+  clusterId,
+  groupId: s.groupId,
+  sampledAt: new Date(s.sampledAt),
+  status: s.status,
+  severity: s.severity,
+  statusReason: s.statusReason,
+  timeLagSeconds: s.timeLagSeconds,
+  timeLagUnknownPartitionCount: s.timeLagUnknownPartitionCount,
+  timeLagEstimated: s.timeLagEstimated,
+  totalLag: s.totalLag,
+  maxPartitionLag: s.maxPartitionLag,
+  partitionCount: s.partitionCount,
+  unknownLagPartitionCount: s.unknownLagPartitionCount,
+  aheadPartitionCount: s.aheadPartitionCount,
+  dataLostPartitionCount: s.dataLostPartitionCount,
+  topics: JSON.stringify(s.topics),
+  state: s.state,
+  memberCount: s.memberCount,
+  partitions: encodePartitions(s.partitions),
+});
+
+// Every column but the partitions, which only the group page and the history fallback read.
+const STATE_SUMMARY = {
+  groupId: true,
+  sampledAt: true,
+  status: true,
+  severity: true,
+  statusReason: true,
+  timeLagSeconds: true,
+  timeLagUnknownPartitionCount: true,
+  timeLagEstimated: true,
+  totalLag: true,
+  maxPartitionLag: true,
+  partitionCount: true,
+  unknownLagPartitionCount: true,
+  aheadPartitionCount: true,
+  dataLostPartitionCount: true,
+  topics: true,
+  state: true,
+  memberCount: true,
+} as const;
+
+type StateRow = Omit<ReturnType<typeof stateData>, 'clusterId' | 'partitions' | 'status' | 'severity'> & {
+  status: string;
+  severity: string;
+  partitions?: string;
+};
+
+function toGroupState(row: StateRow): GroupState {
+  return {
+    ...row,
+    sampledAt: row.sampledAt.getTime(),
+    status: toStatus(row.status) ?? 'UNKNOWN',
+    severity: row.severity as ConsumerSeverity,
+    topics: JSON.parse(row.topics) as string[],
+    partitions: row.partitions ? decodePartitions(row.partitions) : [],
+  };
+}
+
 /** The LagSampleStore the sampler and pages use, on the portal's database. */
 export const prismaLagSampleStore: LagSampleStore = {
-  async appendRound(clusterId, { samples, points }) {
+  async appendRound(clusterId, { states, points, samples, windows }) {
+    const groupIds = states.map((s) => s.groupId);
+    const windowRows = [...(windows ?? [])].map(([groupId, window]) => ({ clusterId, groupId, window, savedAt: new Date() }));
+    // Delete and insert rather than upsert: a few statements per round instead of one per group.
     await db.$transaction([
-      db.kafkaLagSample.createMany({ data: samples.map((s) => sampleData(clusterId, s)) }),
-      db.kafkaGroupLagPoint.createMany({ data: points.map((p) => pointData(clusterId, p)) }),
+      ...chunk(groupIds).map((ids) => db.kafkaGroupState.deleteMany({ where: { clusterId, groupId: { in: ids } } })),
+      ...chunk(states, 200).map((part) => db.kafkaGroupState.createMany({ data: part.map((s) => stateData(clusterId, s)) })),
+      ...chunk(windowRows.map((w) => w.groupId)).map((ids) => db.kafkaGroupWindow.deleteMany({ where: { clusterId, groupId: { in: ids } } })),
+      ...chunk(windowRows, 200).map((part) => db.kafkaGroupWindow.createMany({ data: part })),
+      ...chunk(points, 1000).map((part) => db.kafkaGroupLagPoint.createMany({ data: part.map((p) => pointData(clusterId, p)) })),
+      ...chunk(samples, 1000).map((part) => db.kafkaLagSample.createMany({ data: part.map((s) => sampleData(clusterId, s)) })),
     ]);
+  },
+  async listGroupStates(clusterId, query = {}) {
+    const where = { clusterId, ...(query.sampledAt === undefined ? {} : { sampledAt: new Date(query.sampledAt) }) };
+    const select = query.withPartitions ? { ...STATE_SUMMARY, partitions: true } : STATE_SUMMARY;
+    const read = (ids?: string[]) =>
+      db.kafkaGroupState.findMany({ where: { ...where, ...(ids ? { groupId: { in: ids } } : {}) }, select, orderBy: { groupId: 'asc' } });
+    const rows = query.groupIds ? (await Promise.all(chunk(query.groupIds).map(read))).flat() : await read();
+    return rows.map(toGroupState).sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+  },
+  async findLatestSampledAt(clusterId, groupId) {
+    const row = await db.kafkaGroupState.findFirst({
+      where: { clusterId, ...(groupId ? { groupId } : {}) },
+      orderBy: { sampledAt: 'desc' },
+      select: { sampledAt: true },
+    });
+    return row?.sampledAt.getTime() ?? null;
+  },
+  async loadGroupWindows(clusterId) {
+    const rows = await db.kafkaGroupWindow.findMany({ where: { clusterId }, select: { groupId: true, window: true } });
+    return new Map(rows.map((r) => [r.groupId, r.window]));
+  },
+  async expireGroupStates(clusterId, seenBefore) {
+    const where = { clusterId, sampledAt: { lt: new Date(seenBefore) } };
+    const expired = (await db.kafkaGroupState.findMany({ where, select: { groupId: true }, orderBy: { groupId: 'asc' } })).map((r) => r.groupId);
+    if (expired.length === 0) return [];
+    await db.$transaction([
+      db.kafkaGroupState.deleteMany({ where }),
+      ...chunk(expired).map((ids) => db.kafkaGroupWindow.deleteMany({ where: { clusterId, groupId: { in: ids } } })),
+    ]);
+    return expired;
   },
   async listGroupSamples(clusterId, groupId, range) {
     const rows = await db.kafkaLagSample.findMany({ where: { clusterId, groupId, at: atRange(range) }, orderBy: { at: 'asc' } });
@@ -264,14 +407,6 @@ export const prismaLagSampleStore: LagSampleStore = {
   },
 };
 
-/** Every group's (or only `groupIds`') partition samples in a range, oldest first (one query for a page of a cluster's list). */
-export async function listClusterSamples(clusterId: string, range: TimeRange, groupIds?: readonly string[]): Promise<StoredLagSample[]> {
-  const read = (ids?: string[]) =>
-    db.kafkaLagSample.findMany({ where: { clusterId, at: atRange(range), ...(ids ? { groupId: { in: ids } } : {}) }, orderBy: { at: 'asc' } });
-  const rows = groupIds ? (await Promise.all(chunk(groupIds).map(read))).flat().sort((a, b) => a.at.getTime() - b.at.getTime()) : await read();
-  return rows.map(toSample);
-}
-
 /** Every group's (or only `groupIds`') points in a range, oldest first (sparklines). */
 export async function listClusterPoints(clusterId: string, range: TimeRange, groupIds?: readonly string[]): Promise<StoredGroupLagPoint[]> {
   const read = (ids?: string[]) =>
@@ -282,18 +417,7 @@ export async function listClusterPoints(clusterId: string, range: TimeRange, gro
 
 /** Time of the newest stored round of a cluster (or of one group), epoch ms; null when none. */
 export async function findLatestRoundAt(clusterId: string, groupId?: string): Promise<number | null> {
-  const row = await db.kafkaGroupLagPoint.findFirst({ where: { clusterId, ...(groupId ? { groupId } : {}) }, orderBy: { at: 'desc' }, select: { at: true } });
-  return row?.at.getTime() ?? null;
-}
-
-/** The points and partition samples stored for one round (all groups, or one). */
-export async function listRoundAt(clusterId: string, at: number, groupId?: string): Promise<{ points: StoredGroupLagPoint[]; samples: StoredLagSample[] }> {
-  const where = { clusterId, at: new Date(at), ...(groupId ? { groupId } : {}) };
-  const [points, samples] = await Promise.all([
-    db.kafkaGroupLagPoint.findMany({ where, orderBy: { groupId: 'asc' } }),
-    db.kafkaLagSample.findMany({ where, orderBy: [{ groupId: 'asc' }, { topic: 'asc' }, { partition: 'asc' }] }),
-  ]);
-  return { points: points.map(toPoint), samples: samples.map(toSample) };
+  return prismaLagSampleStore.findLatestSampledAt(clusterId, groupId);
 }
 
 // --- cluster health -------------------------------------------------------------------------------

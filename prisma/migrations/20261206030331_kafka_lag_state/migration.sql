@@ -1,0 +1,41 @@
+-- AlterTable
+ALTER TABLE "KafkaGroupLagPoint" ADD COLUMN "status" TEXT;
+ALTER TABLE "KafkaGroupLagPoint" ADD COLUMN "timeLagSeconds" REAL;
+
+-- CreateTable
+CREATE TABLE "KafkaGroupState" (
+    "clusterId" TEXT NOT NULL,
+    "groupId" TEXT NOT NULL,
+    "sampledAt" DATETIME NOT NULL,
+    "status" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "statusReason" TEXT NOT NULL,
+    "timeLagSeconds" REAL,
+    "timeLagUnknownPartitionCount" INTEGER NOT NULL,
+    "timeLagEstimated" BOOLEAN NOT NULL,
+    "totalLag" BIGINT NOT NULL,
+    "maxPartitionLag" BIGINT,
+    "partitionCount" INTEGER NOT NULL,
+    "unknownLagPartitionCount" INTEGER NOT NULL,
+    "aheadPartitionCount" INTEGER NOT NULL,
+    "dataLostPartitionCount" INTEGER NOT NULL,
+    "topics" TEXT NOT NULL,
+    "state" TEXT,
+    "memberCount" INTEGER,
+    "partitions" TEXT NOT NULL,
+
+    PRIMARY KEY ("clusterId", "groupId")
+);
+
+-- CreateTable
+CREATE TABLE "KafkaGroupWindow" (
+    "clusterId" TEXT NOT NULL,
+    "groupId" TEXT NOT NULL,
+    "window" TEXT NOT NULL,
+    "savedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("clusterId", "groupId")
+);
+
+-- CreateIndex
+CREATE INDEX "KafkaGroupState_clusterId_sampledAt_idx" ON "KafkaGroupState"("clusterId", "sampledAt");
