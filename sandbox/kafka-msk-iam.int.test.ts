@@ -3,7 +3,6 @@
 // for another region, or expired is refused, as MSK refuses them. A private broker on spare ports.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { generateAuthTokenFromCredentialsProvider } from 'aws-msk-iam-sasl-signer-js';
@@ -11,17 +10,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { ensureSandboxTools, startSandbox, type RunningSandbox } from './sandbox.mjs';
+import { freePort } from './lib/net.mjs';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // The validator is compiled at set-up only where a JDK is installed; elsewhere the listener does not exist.
 const hasJavac = spawnSync('javac', ['-version']).status === 0;

@@ -8,18 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REPO_ROOT, SandboxStartError, checkAws, checkKafka, ensureSandboxTools, resetAws, startSandbox, type RunningSandbox } from './sandbox.mjs';
+import { freePort } from './lib/net.mjs';
 
 /** A port nothing listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function canBind(port: number): Promise<boolean> {
   return new Promise((resolve) => {

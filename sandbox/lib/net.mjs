@@ -42,3 +42,16 @@ export async function requireFreePort(port, what, envVar, part) {
     { part },
   );
 }
+
+/** A TCP port on the loopback that nothing listens on right now (the system picks it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen({ host: HOST, port: 0 }, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -22,7 +22,7 @@ import { loadGroupOwnership, type GroupOwnerOf } from './group-ownership';
 import { PARTITION_DETAIL_RETENTION_POLICY } from './history';
 import { chooseChartBucketMs, toGroupHistoryPoints, toPartitionHistorySeries, toSparklines } from './history-view';
 import { computeGroupLag, toGroupLagDto, type GroupLag } from './lag';
-import type { PartitionLagSample } from './lag-sample';
+import { toLagSamples, type PartitionLagSample } from './lag-sample';
 import { partitionKey } from './offset';
 import { findLatestRoundAt, listClusterPoints, prismaLagSampleStore, type StoredKafkaCluster } from './queries';
 import type { GroupState, PartitionState } from './sample-store';
@@ -350,21 +350,7 @@ function withLatestRound(
   const newest = new Map<string, number>();
   for (const s of samples) newest.set(partitionKey(s.topic, s.partition), Math.max(s.at, newest.get(partitionKey(s.topic, s.partition)) ?? -Infinity));
   const current = lagFromState(latest).partitions.filter((p) => (newest.get(partitionKey(p.topic, p.partition)) ?? -Infinity) < latest.sampledAt);
-  return [
-    ...samples,
-    ...current.map((p) => ({
-      at: latest.sampledAt,
-      groupId: latest.groupId,
-      topic: p.topic,
-      partition: p.partition,
-      logStartOffset: p.logStartOffset,
-      logEndOffset: p.logEndOffset,
-      committedOffset: p.committedOffset,
-      lag: p.lag,
-      maxLag: p.lag,
-      resolutionMs: 0,
-    })),
-  ];
+  return [...samples, ...toLagSamples({ groupId: latest.groupId, partitions: current }, latest.sampledAt)];
 }
 
 /** Topic names and partition counts of a cluster (internal topics left out), for the reset form. */

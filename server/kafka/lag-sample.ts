@@ -33,7 +33,7 @@ export interface PartitionLagSample {
  * Turns one computed group lag into raw samples. `ownedPartitionKeys` holds `partitionKey()`s assigned
  * to live members (from describeGroups); pass undefined when membership was not read.
  */
-export function toLagSamples(groupLag: GroupLag, at: number, ownedPartitionKeys?: ReadonlySet<string>): PartitionLagSample[] {
+export function toLagSamples(groupLag: Pick<GroupLag, 'groupId' | 'partitions'>, at: number, ownedPartitionKeys?: ReadonlySet<string>): PartitionLagSample[] {
   return groupLag.partitions.map((p) => ({
     at,
     groupId: groupLag.groupId,
