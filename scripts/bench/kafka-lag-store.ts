@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { Kafka, logLevel } from 'kafkajs';
+import { ensureBenchTopics } from './kafka-topics';
 import { summarise } from './summary';
 
 const HISTORY_GROUPS = 1_000; // × 10 partitions = the 10,000 partitions with 30 days of history
@@ -61,21 +62,7 @@ async function prepareBroker(brokers: string[]) {
   const admin = kafka.admin();
   await admin.connect();
   const topics = Array.from({ length: HISTORY_GROUPS }, (_, t) => topicOf(t));
-  const existing = new Set(await admin.listTopics());
-  const missing = topics.filter((t) => !existing.has(t));
-  for (let i = 0; i < missing.length; i += 50) {
-    await admin.createTopics({ waitForLeaders: false, topics: missing.slice(i, i + 50).map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC })) });
-  }
-  for (let attempt = 0; ; attempt++) {
-    // kafkajs's waitForLeaders asks too early for freshly created topics on a busy single node: poll instead.
-    const { topics: described } = await admin.fetchTopicMetadata();
-    const ready = described.filter(
-      (t) => t.name.startsWith('bench-store-') && t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0),
-    );
-    if (ready.length === topics.length) break;
-    if (attempt > 240) throw new Error('topics got no leaders');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  const missing = await ensureBenchTopics(admin, topics, PARTITIONS_PER_TOPIC);
   if (missing.length > 0) {
     const producer = kafka.producer();
     await producer.connect();

@@ -9,6 +9,7 @@ import { connectClusterAdmin, readLagSnapshot } from '@/server/kafka/admin';
 import { computeGroupLag } from '@/server/kafka/lag';
 import { describeGroupsWithKafkaTool } from '@/server/kafka/test-support/consumer-group-command';
 import { startSaslBroker, type LocalBroker } from '@/server/kafka/test-support/local-kafka';
+import { ensureBenchTopics } from './kafka-topics';
 import { summarise } from './summary';
 
 const GROUPS = 200;
@@ -37,21 +38,7 @@ async function prepare(brokers: string[]) {
   const admin = kafka.admin();
   await admin.connect();
   const topics = Array.from({ length: GROUPS }, (_, i) => `bench-lag-${String(i).padStart(3, '0')}`);
-  const existing = new Set(await admin.listTopics());
-  const missing = topics.filter((t) => !existing.has(t));
-  for (let i = 0; i < missing.length; i += 50) {
-    await admin.createTopics({ waitForLeaders: false, topics: missing.slice(i, i + 50).map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC })) });
-  }
-  // kafkajs's waitForLeaders asks too early for freshly created topics on a busy single node: poll instead.
-  for (let attempt = 0; ; attempt++) {
-    const { topics: described } = await admin.fetchTopicMetadata();
-    const ready = described.filter(
-      (t) => t.name.startsWith('bench-lag-') && t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0),
-    );
-    if (ready.length === topics.length) break;
-    if (attempt > 120) throw new Error(`only ${ready.length} of ${topics.length} topics got leaders`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  const missing = await ensureBenchTopics(admin, topics, PARTITIONS_PER_TOPIC, 60_000);
   const producer = kafka.producer();
   await producer.connect();
   await producer.sendBatch({
