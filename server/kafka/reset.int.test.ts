@@ -85,10 +85,15 @@ describe('resetGroupOffsets to a datetime', () => {
     ]);
 
     const values: string[] = [];
-    const consumer = await startConsumer(kafka, group, topic, (value) => values.push(value));
+    const lastOffset = new Map<number, number>();
+    const consumer = await startConsumer(kafka, group, topic, (value, partition, offset) => {
+      values.push(value);
+      lastOffset.set(partition, Number(offset));
+    });
     try {
-      await waitUntil(() => values.length >= 6, 'the later batch');
-      await new Promise((resolve) => setTimeout(resolve, 300)); // anything extra would show up now
+      // Everything the group was going to receive has arrived once it has read up to each log end.
+      const logEnds = await client.admin.fetchTopicOffsets(topic);
+      await waitUntil(() => logEnds.every((p) => lastOffset.get(p.partition) === Number(p.high) - 1), 'the group to reach the log end');
       expect(values.sort()).toEqual(['late-0-0', 'late-0-1', 'late-0-2', 'late-1-0', 'late-1-1', 'late-1-2']);
     } finally {
       await consumer.disconnect();
