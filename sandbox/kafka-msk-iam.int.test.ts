@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureSandboxTools, startSandbox, type RunningSandbox } from './sandbox.mjs';
 import { freePort } from './lib/net.mjs';
 
-
 // The validator is compiled at set-up only where a JDK is installed; elsewhere the listener does not exist.
 const hasJavac = spawnSync('javac', ['-version']).status === 0;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-msk-iam-'));
