@@ -36,9 +36,9 @@ export function LagHistory({
   const { data, error, isPending, isFetching } = useQuery({
     queryKey: ['kafka-history', clusterId, groupId, rangeKey],
     queryFn: () => {
-      const to = new Date();
-      const from = new Date(to.getTime() - range.ms);
-      const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+      // No `to`: the server's "now" ends the range, so the worker's latest round is in it even when it
+      // was stored after this request was made.
+      const query = new URLSearchParams({ from: new Date(Date.now() - range.ms).toISOString() });
       return fetchJson<GroupLagHistoryDto>(`/api/v1/kafka/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}/history?${query}`);
     },
     refetchInterval: range.ms <= 6 * 3_600_000 ? refreshMs : 60_000,
