@@ -142,6 +142,8 @@ test.describe('as a falcon viewer', () => {
     await expect(range.getByRole('button', { name: '24 h', exact: true })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByTestId('lag-history-summary')).toContainText('latest 40');
     await page.getByLabel('Series').selectOption({ label: `Partition ${lagging.topic}-2` });
+    // The chosen option (server-rendered, then hydrated) names a series the data holds.
+    await expect(page.getByRole('heading', { name: `Lag of ${lagging.topic}-2 — last 24 h` })).toBeVisible();
     await expect(page.getByTestId('lag-history-summary')).toContainText('latest 10');
 
     await expect(page.getByRole('link', { name: 'Reset offsets…' })).toHaveCount(0);

@@ -17,7 +17,8 @@ import { httpReady, startService, stopAllServices } from './lib/services.mjs';
 await ensureProjectNode();
 
 const ALL = ['lint', 'unit', 'db', 'sandbox', 'int', 'e2e'];
-const { values } = parseArgs({ options: { suite: { type: 'string' } } });
+// `--spec e2e/kafka.spec.ts` (repeatable) narrows the browser and API run to those files (setup still runs).
+const { values } = parseArgs({ options: { suite: { type: 'string' }, spec: { type: 'string', multiple: true } } });
 const suites = new Set(
   (values.suite ?? process.env.SLIPWAY_TEST_SUITES ?? ALL.join(','))
     .split(',')
@@ -184,7 +185,7 @@ async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
   });
   const oidc = suites.has('e2e') ? await startOidcPortal(env, migrateDatabase, logs) : null;
   const projects = suites.has('e2e') ? ['--project=setup', '--project=api', '--project=browser', '--project=oidc'] : ['--project=setup', '--project=api'];
-  step(suites.has('e2e') ? 'e2e (Chromium + API)' : 'api', bin('playwright'), ['test', ...projects], {
+  step(suites.has('e2e') ? 'e2e (Chromium + API)' : 'api', bin('playwright'), ['test', ...projects, ...(values.spec ?? [])], {
     ...env,
     SLIPWAY_E2E_BASE_URL: `http://localhost:${PORT}`,
     ...(oidc ? { SLIPWAY_E2E_OIDC_URL: oidc.url, SLIPWAY_E2E_OIDC_GROUPS_FILE: oidc.groupsFile } : {}),

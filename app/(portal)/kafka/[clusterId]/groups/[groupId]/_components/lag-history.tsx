@@ -15,7 +15,9 @@ import { Spinner } from '@/components/ui/spinner';
 import { cn } from '@/components/ui/cn';
 
 const TOTAL = 'total';
-const seriesKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+// Kafka topic names never hold ':'. No control characters: the HTML parser turns a NUL in a server-rendered
+// option value into U+FFFD, and the selected value would then match no series.
+const seriesKey = (topic: string, partition: number) => `${partition}:${topic}`;
 
 /** Lag over a chosen range (1 h to 30 d), for the whole group or one partition, zoomable with the brush. */
 export function LagHistory({
