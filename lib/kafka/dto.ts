@@ -197,13 +197,17 @@ export type KafkaConnectionTestDto =
     }
   | { ok: false; reason: 'unreachable' | 'authentication' | 'timeout' | 'error'; message: string };
 
-/** Live reads fall back to the newest stored round when the cluster cannot be reached. */
-export type LagSource = 'live' | 'history';
+/**
+ * Where shown offsets come from: `live` read for this request; `worker` the worker's latest round,
+ * recent (the group list answers from it while the cluster is sampled); `history` the newest stored
+ * round, standing in because the cluster could not be reached.
+ */
+export type LagSource = 'live' | 'worker' | 'history';
 
 /** One consumer group in a cluster's list. */
 export interface ConsumerGroupSummaryDto {
   groupId: string;
-  /** Kafka's group state (Stable, Empty, ...); null when read from history. */
+  /** Kafka's group state (Stable, Empty, ...); null when not known. */
   state: string | null;
   memberCount: number | null;
   topics: string[];

@@ -209,7 +209,7 @@ export async function readLagSnapshot(client: ClusterAdmin, options: ReadLagSnap
 }
 
 /** Ids of consumer groups (protocol type `consumer`, or empty for groups that only hold commits). */
-async function listConsumerGroupIds(admin: Admin): Promise<string[]> {
+export async function listConsumerGroupIds(admin: Admin): Promise<string[]> {
   const { groups } = await admin.listGroups();
   return groups
     .filter((g) => g.protocolType === 'consumer' || g.protocolType === '')

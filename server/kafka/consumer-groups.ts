@@ -7,13 +7,15 @@ import type {
   ConsumerGroupSummaryDto,
   GroupLagHistoryDto,
   GroupPartitionDto,
+  LagSource,
 } from '@/lib/kafka/dto';
 import { consumerGroupListQuerySchema, type ConsumerGroupListQuery, type GroupHistoryQuery } from '@/lib/schemas/kafka';
 import { ownerLabel } from '@/lib/tenancy/dto';
 import type { Actor } from '@/server/auth/actor';
+import { env } from '@/server/env';
 import { AppError } from '@/server/errors';
 
-import { readLagSnapshot, withClusterAdmin, type ClusterAdmin, type GroupSnapshot, type LagSnapshot } from './admin';
+import { listConsumerGroupIds, readLagSnapshot, withClusterAdmin, type ClusterAdmin, type GroupSnapshot, type LagSnapshot } from './admin';
 import { clusterConfigBuilder, clusterSecretValues } from './cluster-config';
 import { describeClusterError } from './cluster-health';
 import { readClusterHealth, requireReadableCluster } from './clusters';
@@ -41,6 +43,8 @@ const SPARKLINE_MS = 60 * MINUTE;
 const SPARKLINE_BUCKET_MS = MINUTE;
 /** A page waits this long for the cluster before falling back to history. */
 const LIVE_READ_TIMEOUT_MS = 10_000;
+/** The group list's cheap check of which groups exist waits this long, then does without. */
+const GROUP_IDS_TIMEOUT_MS = 3_000;
 
 type LiveRead = { snapshot: LagSnapshot; error: null } | { snapshot: null; error: string };
 
@@ -48,6 +52,7 @@ type LiveRead = { snapshot: LagSnapshot; error: null } | { snapshot: null; error
 async function readFromCluster<T>(
   cluster: StoredKafkaCluster,
   fn: (client: ClusterAdmin) => Promise<T>,
+  timeoutMs = LIVE_READ_TIMEOUT_MS,
 ): Promise<{ value: T; error: null } | { value: null; error: string }> {
   let timer: NodeJS.Timeout | undefined;
   const read = withClusterAdmin(cluster.id, clusterConfigBuilder(cluster, 'web'), fn, { retryOnConnectionError: true });
@@ -55,7 +60,7 @@ async function readFromCluster<T>(
     const value = await Promise.race([
       read,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the cluster did not answer within ${LIVE_READ_TIMEOUT_MS / 1000} s`)), LIVE_READ_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error(`the cluster did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
       }),
     ]);
     return { value, error: null };
@@ -83,18 +88,23 @@ function currentJudgement(state: GroupState | undefined, now: number): GroupStat
 }
 
 function healthFields(lag: GroupLag, state: GroupState | null) {
-  if (!state) {
-    // Not judged yet (a new group, or no recent round): unknown, with every partition that may be behind counted.
-    const mayBeBehind = lag.partitions.filter((p) => !(p.committedOffset === null && p.logEndOffset === p.logStartOffset)).length;
-    return {
-      status: 'UNKNOWN' as const,
-      severity: 'unknown' as const,
-      statusReason: `group ${lag.groupId} has no recent samples yet`,
-      timeLagSeconds: null,
-      timeLagUnknownPartitionCount: mayBeBehind,
-      timeLagEstimated: false,
-    };
-  }
+  return state ? judgementFields(state) : unjudgedFields(lag.groupId, lag);
+}
+
+/** Not judged yet (a new group, or no recent round): unknown, with every partition that may be behind counted. */
+function unjudgedFields(groupId: string, lag: GroupLag | null) {
+  const mayBeBehind = (lag?.partitions ?? []).filter((p) => !(p.committedOffset === null && p.logEndOffset === p.logStartOffset)).length;
+  return {
+    status: 'UNKNOWN' as const,
+    severity: 'unknown' as const,
+    statusReason: `group ${groupId} has no recent samples yet`,
+    timeLagSeconds: null,
+    timeLagUnknownPartitionCount: mayBeBehind,
+    timeLagEstimated: false,
+  };
+}
+
+function judgementFields(state: GroupState) {
   return {
     status: state.status,
     severity: state.severity,
@@ -107,12 +117,99 @@ function healthFields(lag: GroupLag, state: GroupState | null) {
 
 // --- the list -------------------------------------------------------------------------------------
 
-type ListedGroup = GroupListRow & { lag: GroupLag; owner: ReturnType<typeof ownershipFields> };
+/** A listed group before paging: totals, and the worker's judgement once read (undefined until then). */
+type ListedGroup = GroupListRow & {
+  partitionCount: number;
+  unknownLagPartitionCount: number;
+  aheadPartitionCount: number;
+  dataLostPartitionCount: number;
+  /** The offsets, for a group read live (an unjudged group's "may be behind" count comes from them). */
+  lag: GroupLag | null;
+  judgement?: GroupState | null;
+  owner: ReturnType<typeof ownershipFields>;
+};
+
+/**
+ * The worker's latest round of a cluster stands for the cluster while it is this recent: a round per
+ * interval, plus one that waited out a slow read.
+ */
+function freshRoundMaxAgeMs(): number {
+  const interval = env().KAFKA_LAG_SAMPLE_INTERVAL_MS;
+  return Math.max(3 * interval, interval + 30_000);
+}
+
+function listedFromState(state: GroupState, owner: ListedGroup['owner']): ListedGroup {
+  return {
+    groupId: state.groupId,
+    topics: state.topics,
+    state: state.state,
+    memberCount: state.memberCount,
+    totalLag: state.totalLag,
+    maxPartitionLag: state.maxPartitionLag,
+    partitionCount: state.partitionCount,
+    unknownLagPartitionCount: state.unknownLagPartitionCount,
+    aheadPartitionCount: state.aheadPartitionCount,
+    dataLostPartitionCount: state.dataLostPartitionCount,
+    ownerLabel: ownerLabel(owner.owner),
+    lag: null,
+    judgement: state,
+    owner,
+  };
+}
+
+function listedFromSnapshot(group: GroupSnapshot, owner: ListedGroup['owner']): ListedGroup {
+  const lag = computeGroupLag(group.lagInput);
+  return {
+    groupId: lag.groupId,
+    topics: lag.topics.map((t) => t.topic),
+    state: group.state,
+    memberCount: group.members.length,
+    totalLag: lag.totalLag,
+    maxPartitionLag: lag.maxPartitionLag,
+    partitionCount: lag.partitionCount,
+    unknownLagPartitionCount: lag.unknownLagPartitionCount,
+    aheadPartitionCount: lag.aheadPartitionCount,
+    dataLostPartitionCount: lag.dataLostPartitionCount,
+    ownerLabel: ownerLabel(owner.owner),
+    lag,
+    owner,
+  };
+}
+
+/**
+ * The groups of the worker's round at `roundAt`, kept in step with the cluster by one cheap ListGroups
+ * call: a group deleted since the round is left out, and one created since is read live (only those),
+ * so the list never waits a sampling interval to show or drop a group. Without an answer in time the
+ * round alone stands.
+ */
+async function roundWithLiveMembership(
+  cluster: StoredKafkaCluster,
+  roundAt: number,
+  askCluster: boolean,
+  ownerOf: (groupId: string) => ListedGroup['owner'],
+  matches: (row: Pick<GroupListRow, 'groupId' | 'topics'>) => boolean,
+): Promise<ListedGroup[]> {
+  const [states, liveIds] = await Promise.all([
+    prismaLagSampleStore.listGroupStates(cluster.id, { sampledAt: roundAt }),
+    askCluster ? readFromCluster(cluster, (client) => listConsumerGroupIds(client.admin), GROUP_IDS_TIMEOUT_MS) : null,
+  ]);
+  const rows = states.map((state) => listedFromState(state, ownerOf(state.groupId)));
+  if (!liveIds?.value) return rows.filter(matches);
+  const existing = new Set(liveIds.value);
+  const known = new Set(states.map((s) => s.groupId));
+  const created = liveIds.value.filter((id) => !known.has(id));
+  const live = created.length > 0 ? await readLive(cluster, created) : null;
+  return [
+    ...rows.filter((row) => existing.has(row.groupId)),
+    ...(live?.snapshot?.groups ?? []).map((group) => listedFromSnapshot(group, ownerOf(group.groupId))),
+  ].filter(matches);
+}
 
 /**
  * One page of a cluster's consumer groups (filtered by `q`, sorted on the server) with lag, status,
- * time lag and a one-hour sparkline. Offsets of every group come from one snapshot; status and time
- * lag are the worker's, read for the page only, unless the sort is by one of them.
+ * time lag and a one-hour sparkline. While the worker samples the cluster, its latest round answers
+ * (one stored row per group and a ListGroups call: fast at thousands of groups); otherwise the cluster
+ * is read live, and when that fails too the newest stored round stands in.
  */
 export async function listConsumerGroups(
   actor: Actor,
@@ -122,67 +219,58 @@ export async function listConsumerGroups(
 ): Promise<ConsumerGroupListDto> {
   const cluster = await requireReadableCluster(actor, clusterId);
   const { sort, order } = resolveGroupSort(query);
-  const [live, health, ownerOf] = await Promise.all([readLive(cluster), readClusterHealth(cluster.id), loadGroupOwnership(actor, cluster)]);
+  const [latestAt, health, ownerOf] = await Promise.all([findLatestRoundAt(cluster.id), readClusterHealth(cluster.id), loadGroupOwnership(actor, cluster)]);
+  const matches = (row: Pick<GroupListRow, 'groupId' | 'topics'>) => matchesGroupFilter(row, query.q);
 
-  const lags: { lag: GroupLag; state: string | null; memberCount: number | null }[] = [];
-  let asOf: number | null = null;
-  if (live.snapshot) {
-    asOf = live.snapshot.takenAt;
-    for (const group of live.snapshot.groups) lags.push({ lag: computeGroupLag(group.lagInput), state: group.state, memberCount: group.members.length });
+  let source: LagSource;
+  let asOf: number | null = latestAt;
+  let liveError: string | null = null;
+  let matching: ListedGroup[] = [];
+  if (latestAt !== null && now - latestAt <= freshRoundMaxAgeMs()) {
+    source = 'worker';
+    matching = await roundWithLiveMembership(cluster, latestAt, health.state !== 'unreachable', (state) => ownershipFields(ownerOf, state), matches);
   } else {
-    asOf = await findLatestRoundAt(cluster.id);
-    if (asOf !== null) {
+    const live = await readLive(cluster);
+    if (live.snapshot) {
+      source = 'live';
+      asOf = live.snapshot.takenAt;
+      matching = live.snapshot.groups.map((group) => listedFromSnapshot(group, ownershipFields(ownerOf, group.groupId))).filter(matches);
+    } else {
       // The groups the newest round saw: deleted ones are gone from it at once.
-      for (const state of await prismaLagSampleStore.listGroupStates(cluster.id, { sampledAt: asOf, withPartitions: true }))
-        lags.push({ lag: lagFromState(state), state: null, memberCount: null });
+      source = 'history';
+      liveError = live.error;
+      if (latestAt !== null)
+        matching = (await prismaLagSampleStore.listGroupStates(cluster.id, { sampledAt: latestAt }))
+          .map((state) => listedFromState(state, ownershipFields(ownerOf, state.groupId)))
+          .filter(matches);
     }
   }
 
-  const matching: ListedGroup[] = lags
-    .filter(({ lag }) => matchesGroupFilter({ groupId: lag.groupId, topics: lag.topics.map((t) => t.topic) }, query.q))
-    .map(({ lag, state, memberCount }) => {
-      const owner = ownershipFields(ownerOf, lag.groupId);
-      return {
-        lag,
-        owner,
-        groupId: lag.groupId,
-        topics: lag.topics.map((t) => t.topic),
-        state,
-        memberCount,
-        totalLag: lag.totalLag,
-        maxPartitionLag: lag.maxPartitionLag,
-        ownerLabel: ownerLabel(owner.owner),
-      };
-    });
-
-  // The worker's judgements: of every match when sorting by one, else of the page only.
-  const readJudgements = async (groups: readonly ListedGroup[]) => {
-    const ids = groups.length === lags.length ? undefined : groups.map((g) => g.groupId);
-    const states = await prismaLagSampleStore.listGroupStates(cluster.id, ids ? { groupIds: ids } : {});
-    return new Map(states.map((state) => [state.groupId, state]));
+  // Live rows take the worker's judgements: of every match when sorting by one, else of the page only.
+  const judge = async (groups: readonly ListedGroup[]) => {
+    const unjudged = groups.filter((g) => g.judgement === undefined);
+    if (unjudged.length === 0) return;
+    const states = await prismaLagSampleStore.listGroupStates(
+      cluster.id,
+      unjudged.length === matching.length ? {} : { groupIds: unjudged.map((g) => g.groupId) },
+    );
+    const byId = new Map(states.map((state) => [state.groupId, state]));
+    for (const group of unjudged) group.judgement = currentJudgement(byId.get(group.groupId), now);
   };
-
-  let judgements: Map<string, GroupState> | null = null;
   if (sortNeedsHealth(sort)) {
-    judgements = await readJudgements(matching);
-    for (const group of matching) {
-      const state = currentJudgement(judgements.get(group.groupId), now);
-      group.health = { status: state?.status ?? 'UNKNOWN', timeLagSeconds: state?.timeLagSeconds ?? null };
-    }
+    await judge(matching);
+    for (const group of matching) group.health = { status: group.judgement?.status ?? 'UNKNOWN', timeLagSeconds: group.judgement?.timeLagSeconds ?? null };
   }
   const page = pageOfRows(sortGroupRows(matching, sort, order), query.page, query.pageSize);
   const pageIds = page.map((g) => g.groupId);
-  const [stateOf, points] = await Promise.all([
-    judgements ?? readJudgements(page),
-    pageIds.length ? listClusterPoints(cluster.id, { since: now - SPARKLINE_MS }, pageIds) : [],
-  ]);
+  const [, points] = await Promise.all([judge(page), pageIds.length ? listClusterPoints(cluster.id, { since: now - SPARKLINE_MS }, pageIds) : []]);
   const sparklines = toSparklines(points, SPARKLINE_BUCKET_MS);
 
   return {
     clusterId: cluster.id,
-    source: live.snapshot ? 'live' : 'history',
+    source,
     asOf: asOf === null ? null : new Date(asOf).toISOString(),
-    liveError: live.error,
+    liveError,
     health,
     total: matching.length,
     page: query.page,
@@ -190,20 +278,20 @@ export async function listConsumerGroups(
     sort,
     order,
     q: query.q || null,
-    groups: page.map(({ lag, state, memberCount, owner }): ConsumerGroupSummaryDto => ({
-      groupId: lag.groupId,
-      state,
-      memberCount,
-      topics: lag.topics.map((t) => t.topic),
-      totalLag: lag.totalLag.toString(),
-      maxPartitionLag: lag.maxPartitionLag?.toString() ?? null,
-      partitionCount: lag.partitionCount,
-      unknownLagPartitionCount: lag.unknownLagPartitionCount,
-      aheadPartitionCount: lag.aheadPartitionCount,
-      dataLostPartitionCount: lag.dataLostPartitionCount,
-      ...healthFields(lag, currentJudgement(stateOf.get(lag.groupId), now)),
-      sparkline: sparklines.get(lag.groupId) ?? [],
-      ...owner,
+    groups: page.map((g): ConsumerGroupSummaryDto => ({
+      groupId: g.groupId,
+      state: g.state,
+      memberCount: g.memberCount,
+      topics: g.topics,
+      totalLag: g.totalLag.toString(),
+      maxPartitionLag: g.maxPartitionLag?.toString() ?? null,
+      partitionCount: g.partitionCount,
+      unknownLagPartitionCount: g.unknownLagPartitionCount,
+      aheadPartitionCount: g.aheadPartitionCount,
+      dataLostPartitionCount: g.dataLostPartitionCount,
+      ...(g.judgement ? judgementFields(g.judgement) : unjudgedFields(g.groupId, g.lag)),
+      sparkline: sparklines.get(g.groupId) ?? [],
+      ...g.owner,
     })),
   };
 }

@@ -72,13 +72,13 @@ registerOperations(
     method: 'GET',
     path: '/api/v1/kafka/clusters/{id}/groups',
     summary:
-      'One page of consumer groups (`pageSize`, default 50, at most 200), filtered by `q` (part of a group id or topic name, any case) and sorted on the server by `sort` (default `totalLag`; `order` defaults to descending for numbers and status, worst first, ascending for names); `total` counts the groups matching `q` on every page. Each group: state, members, topics, total and max partition lag, time lag, Burrow-style status with its reason, one-hour sparkline (peak total lag per minute). Every offset and lag is a decimal string (64-bit); time lag is seconds as a number, or null when unknown (any partition that may be behind without an estimate); `timeLagEstimated` says it is a lower bound (an unread record predates the stored history; it is not extrapolated). `source` is `history` (the newest stored round) when the cluster cannot be reached',
+      'One page of consumer groups (`pageSize`, default 50, at most 200), filtered by `q` (part of a group id or topic name, any case) and sorted on the server by `sort` (default `totalLag`; `order` defaults to descending for numbers and status, worst first, ascending for names); `total` counts the groups matching `q` on every page. Each group: state, members, topics, total and max partition lag, time lag, Burrow-style status with its reason, one-hour sparkline (peak total lag per minute). Every offset and lag is a decimal string (64-bit); time lag is seconds as a number, or null when unknown (any partition that may be behind without an estimate); `timeLagEstimated` says it is a lower bound (an unread record predates the stored history; it is not extrapolated). `source` says where the offsets come from: `worker` (the worker’s latest round, while it samples the cluster: no broker call, fast at thousands of groups), `live` (read for this request, when no recent round exists) or `history` (the newest stored round, when the cluster cannot be reached); `asOf` is when they were read',
     tag: 'kafka',
     query: consumerGroupListQuerySchema,
     queryExample: { page: 2, pageSize: 25, sort: 'status', order: 'desc', q: 'orders' },
     responseExample: {
       clusterId: 'cm3k9x1qa0001sl8w2h7d4f5e',
-      source: 'live',
+      source: 'worker',
       asOf: '2026-12-05T19:48:21.842Z',
       liveError: null,
       health: { state: 'reachable', since: '2026-12-05T08:00:02.000Z', lastError: null, lastSampledAt: '2026-12-05T19:48:00.000Z' },

@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
-import type { ConsumerGroupListDto } from '@/lib/kafka/dto';
+import type { ConsumerGroupListDto, LagSource } from '@/lib/kafka/dto';
 import { formatOffset, formatTimeLagEstimate } from '@/lib/kafka/format';
 import { groupListSearch } from '@/lib/kafka/group-list-url';
 import { GROUP_PAGE_SIZES, type ConsumerGroupListQuery, type ConsumerGroupSortKey } from '@/lib/schemas/kafka';
@@ -38,6 +38,7 @@ const COLUMNS: { key: ConsumerGroupSortKey; label: string; numeric?: boolean }[]
 ];
 
 const FILTER_DELAY_MS = 300;
+const ASOF_LABEL: Record<LagSource, string> = { live: 'Offsets read', worker: 'Offsets read by the worker', history: 'Last stored sample' };
 
 /** The query a list answer was made for. */
 const queryOf = (list: ConsumerGroupListDto): ConsumerGroupListQuery => ({
@@ -137,7 +138,7 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
             <Spinner label={isChanging ? 'Loading' : 'Refreshing'} />
           ) : data.asOf ? (
             <>
-              {data.source === 'live' ? 'Offsets read' : 'Last stored sample'} <TimeAgo iso={data.asOf} /> · refreshes every {Math.round(refreshMs / 1000)} s
+              {ASOF_LABEL[data.source]} <TimeAgo iso={data.asOf} /> · refreshes every {Math.round(refreshMs / 1000)} s
             </>
           ) : null}
         </p>
@@ -168,9 +169,7 @@ export function GroupsTable({ cluster, initial, refreshMs }: { cluster: { id: st
                   <td className="px-3 py-2">
                     <OwnerBadge owner={g.owner} />
                   </td>
-                  <td className="px-3 py-2">
-                    {data.source === 'live' ? <GroupStateBadge state={g.state} /> : <span className="text-xs text-slate-500">unknown</span>}
-                  </td>
+                  <td className="px-3 py-2">{g.state ? <GroupStateBadge state={g.state} /> : <span className="text-xs text-slate-500">unknown</span>}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{g.memberCount ?? '—'}</td>
                   <td className="min-w-36 max-w-56 break-words px-3 py-2 text-xs" title={g.topics.join(', ')}>
                     {g.topics.slice(0, 2).map((topic, i) => (
