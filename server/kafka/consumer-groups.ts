@@ -138,7 +138,8 @@ function freshRoundMaxAgeMs(): number {
   return Math.max(3 * interval, interval + 30_000);
 }
 
-function listedFromState(state: GroupState, owner: ListedGroup['owner']): ListedGroup {
+/** A group as a stored round saw it; `judgement` is the verdict still worth showing (null: too old). */
+function listedFromState(state: GroupState, owner: ListedGroup['owner'], judgement: GroupState | null): ListedGroup {
   return {
     groupId: state.groupId,
     topics: state.topics,
@@ -152,7 +153,7 @@ function listedFromState(state: GroupState, owner: ListedGroup['owner']): Listed
     dataLostPartitionCount: state.dataLostPartitionCount,
     ownerLabel: ownerLabel(owner.owner),
     lag: null,
-    judgement: state,
+    judgement,
     owner,
   };
 }
@@ -193,7 +194,7 @@ async function roundWithLiveMembership(
     prismaLagSampleStore.listGroupStates(cluster.id, { sampledAt: roundAt }),
     askCluster ? readFromCluster(cluster, (client) => listConsumerGroupIds(client.admin), GROUP_IDS_TIMEOUT_MS) : null,
   ]);
-  const rows = states.map((state) => listedFromState(state, ownerOf(state.groupId)));
+  const rows = states.map((state) => listedFromState(state, ownerOf(state.groupId), state));
   if (!liveIds?.value) return rows.filter(matches);
   const existing = new Set(liveIds.value);
   const known = new Set(states.map((s) => s.groupId));
@@ -228,7 +229,7 @@ export async function listConsumerGroups(
   let matching: ListedGroup[] = [];
   if (latestAt !== null && now - latestAt <= freshRoundMaxAgeMs()) {
     source = 'worker';
-    matching = await roundWithLiveMembership(cluster, latestAt, health.state !== 'unreachable', (state) => ownershipFields(ownerOf, state), matches);
+    matching = await roundWithLiveMembership(cluster, latestAt, health.state !== 'unreachable', (groupId) => ownershipFields(ownerOf, groupId), matches);
   } else {
     const live = await readLive(cluster);
     if (live.snapshot) {
@@ -241,7 +242,7 @@ export async function listConsumerGroups(
       liveError = live.error;
       if (latestAt !== null)
         matching = (await prismaLagSampleStore.listGroupStates(cluster.id, { sampledAt: latestAt }))
-          .map((state) => listedFromState(state, ownershipFields(ownerOf, state.groupId)))
+          .map((state) => listedFromState(state, ownershipFields(ownerOf, state.groupId), currentJudgement(state, now)))
           .filter(matches);
     }
   }
