@@ -1,11 +1,18 @@
 // Runs once when a Next.js server starts. Only the Node.js runtime does server work worth warming.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.SLIPWAY_WARM_UP === 'false') return;
-  const { warmUpLayoutEngine } = await import('./server/sfn/layout-warm-up');
-  // Not awaited: the server answers at once while ELK warms in the background.
+  const [{ warmUpLayoutEngine }, { loadBlueprintLibrary }] = await Promise.all([import('./server/sfn/layout-warm-up'), import('./server/blueprints/load')]);
+  // Not awaited: the server answers at once while the work goes on in the background.
   setTimeout(() => {
-    warmUpLayoutEngine().catch(() => {
-      // A failed warm-up only means the first graph is laid out cold.
-    });
+    // Blueprints first: a new deployment's templates are parsed into the parse cache here rather
+    // than by the first catalog request (seconds at hundreds of blueprints; a restart then reads JSON).
+    loadBlueprintLibrary()
+      .catch(() => {
+        // The catalog request that follows reports what is wrong with the folder.
+      })
+      .then(() => warmUpLayoutEngine())
+      .catch(() => {
+        // A failed warm-up only means the first graph is laid out cold.
+      });
   }, 1000).unref();
 }

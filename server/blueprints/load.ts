@@ -15,7 +15,7 @@ import { filterBlueprints, toSearchEntry, type SearchEntry } from '@/lib/bluepri
 
 import { buildArchitectureGraph, type GraphInput } from './graph';
 import { describeGraphResources } from './resource-details';
-import { readBlueprint, type BlueprintFiles } from './read-blueprint';
+import { readBlueprint, type BlueprintFiles, type ReadBlueprintOptions } from './read-blueprint';
 
 /** Every valid blueprint, the problems of the invalid ones, and the search index. */
 export interface BlueprintLibrary {
@@ -29,6 +29,8 @@ export interface BlueprintLibrary {
 export interface LibraryOptions {
   /** The folder holding one sub-folder per blueprint; defaults to `<cwd>/blueprints`. */
   rootDir?: string;
+  /** Where parsed YAML is kept between processes; null parses every file. Default: under the data dir. */
+  parseCacheDir?: string | null;
 }
 
 const libraries = new Map<string, Promise<BlueprintLibrary>>();
@@ -58,7 +60,7 @@ export function loadBlueprintLibrary(options?: LibraryOptions): Promise<Blueprin
   const rootDir = rootOf(options);
   let library = libraries.get(rootDir);
   if (!library) {
-    library = readLibrary([rootDir, ...extraRoots(options)]);
+    library = readLibrary([rootDir, ...extraRoots(options)], { parseCacheDir: options?.parseCacheDir });
     // A failed load (e.g. missing folder) must not be cached forever.
     library.catch(() => libraries.delete(rootDir));
     libraries.set(rootDir, library);
@@ -66,7 +68,7 @@ export function loadBlueprintLibrary(options?: LibraryOptions): Promise<Blueprin
   return library;
 }
 
-async function readLibrary(rootDirs: string[]): Promise<BlueprintLibrary> {
+async function readLibrary(rootDirs: string[], readOptions: ReadBlueprintOptions): Promise<BlueprintLibrary> {
   const [rootDir] = rootDirs as [string, ...string[]];
   const folders = (
     await Promise.all(
@@ -79,7 +81,7 @@ async function readLibrary(rootDirs: string[]): Promise<BlueprintLibrary> {
   )
     .flat()
     .sort();
-  const results = await Promise.all(folders.map((folder) => readBlueprint(folder)));
+  const results = await Promise.all(folders.map((folder) => readBlueprint(folder, readOptions)));
   const blueprints = new Map<string, BlueprintFiles>();
   const issues: BlueprintIssueDto[] = [];
   for (const result of results) {

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import type { BlueprintIssueDto, TemplateModelDto } from '@/lib/blueprints/types';
 
 import { findLocalArtefactPaths } from './artefact-paths';
+import { defaultParseCacheDir, parseWithCache } from './parse-cache';
 import { CfnYamlError, parseCfnYaml, type CfnTemplate } from './cfn-yaml';
 import { crossCheckBlueprint } from './cross-check';
 import { resolveNestedPath } from './graph';
@@ -37,16 +38,23 @@ export interface BlueprintFiles {
 
 export type ReadBlueprintResult = { ok: true; blueprint: BlueprintFiles } | { ok: false; issues: BlueprintIssueDto[] };
 
+export interface ReadBlueprintOptions {
+  /** Where parsed YAML is kept between processes (parse-cache.ts); null parses every file. Default: under the data dir. */
+  parseCacheDir?: string | null;
+}
+
 const ROOT_TEMPLATE = 'template.yaml';
 
 /** Reads, validates and cross-checks one `blueprints/<slug>` folder. */
-export async function readBlueprint(dir: string): Promise<ReadBlueprintResult> {
+export async function readBlueprint(dir: string, options: ReadBlueprintOptions = {}): Promise<ReadBlueprintResult> {
   const slug = path.basename(dir);
   const issues: BlueprintIssueDto[] = [];
   const issue = (file: string, field: string, message: string) => issues.push({ slug, file, field, message });
+  const cacheDir = options.parseCacheDir === undefined ? defaultParseCacheDir() : options.parseCacheDir;
+  const readTemplate = (file: string) => readTemplateFile(dir, file, slug, issues, cacheDir);
 
-  const metadata = await readMetadata(dir, slug, issues);
-  const root = await readTemplate(dir, ROOT_TEMPLATE, slug, issues);
+  const metadata = await readMetadata(dir, slug, issues, cacheDir);
+  const root = await readTemplate(ROOT_TEMPLATE);
   const readme = await readFile(path.join(dir, 'README.md'), 'utf8').catch(() => {
     issue('README.md', '', 'README.md is missing');
     return '';
@@ -54,7 +62,7 @@ export async function readBlueprint(dir: string): Promise<ReadBlueprintResult> {
   if (!metadata || !root) return { ok: false, issues };
 
   if (metadata.slug !== slug) issue('blueprint.yaml', 'slug', `slug "${metadata.slug}" does not match the folder name "${slug}"`);
-  const nested = await readNestedTemplates(dir, ROOT_TEMPLATE, root.template, slug, issues, new Set([ROOT_TEMPLATE]));
+  const nested = await readNestedTemplates(readTemplate, ROOT_TEMPLATE, root.template, new Set([ROOT_TEMPLATE]));
   for (const file of [{ path: ROOT_TEMPLATE, template: root.template }, ...nested]) {
     const transforms = declaredTransforms(file.template);
     if (transforms.some((transform) => transform !== SAM_TRANSFORM)) {
@@ -88,10 +96,10 @@ export async function readBlueprint(dir: string): Promise<ReadBlueprintResult> {
   };
 }
 
-async function readMetadata(dir: string, slug: string, issues: BlueprintIssueDto[]): Promise<BlueprintMetadata | undefined> {
+async function readMetadata(dir: string, slug: string, issues: BlueprintIssueDto[], cacheDir: string | null): Promise<BlueprintMetadata | undefined> {
   let raw: unknown;
   try {
-    raw = parseYaml(await readFile(path.join(dir, 'blueprint.yaml'), 'utf8'));
+    raw = await parseWithCache('yaml', await readFile(path.join(dir, 'blueprint.yaml'), 'utf8'), (text) => parseYaml(text) as unknown, cacheDir);
   } catch (error) {
     issues.push({ slug, file: 'blueprint.yaml', field: '', message: `cannot read: ${(error as Error).message}` });
     return undefined;
@@ -104,15 +112,18 @@ async function readMetadata(dir: string, slug: string, issues: BlueprintIssueDto
   return undefined;
 }
 
-async function readTemplate(
+type TemplateReader = (file: string) => Promise<{ template: CfnTemplate; source: string } | undefined>;
+
+async function readTemplateFile(
   dir: string,
   file: string,
   slug: string,
   issues: BlueprintIssueDto[],
+  cacheDir: string | null,
 ): Promise<{ template: CfnTemplate; source: string } | undefined> {
   try {
     const source = await readFile(path.join(dir, file), 'utf8');
-    return { template: parseCfnYaml(source), source };
+    return { template: await parseWithCache('cfn-yaml', source, parseCfnYaml, cacheDir), source };
   } catch (error) {
     const field = error instanceof CfnYamlError && error.line !== undefined ? `line ${error.line}` : '';
     issues.push({ slug, file, field, message: `cannot read: ${(error as Error).message}` });
@@ -120,23 +131,16 @@ async function readTemplate(
   }
 }
 
-async function readNestedTemplates(
-  dir: string,
-  parentPath: string,
-  parent: CfnTemplate,
-  slug: string,
-  issues: BlueprintIssueDto[],
-  seen: Set<string>,
-): Promise<NestedTemplate[]> {
+async function readNestedTemplates(readTemplate: TemplateReader, parentPath: string, parent: CfnTemplate, seen: Set<string>): Promise<NestedTemplate[]> {
   const nested: NestedTemplate[] = [];
   for (const local of findLocalArtefactPaths(parent).filter((artefact) => artefact.kind === 'nested-template')) {
     const nestedPath = resolveNestedPath(parentPath, local.path);
     if (seen.has(nestedPath)) continue;
     seen.add(nestedPath);
-    const read = await readTemplate(dir, nestedPath, slug, issues);
+    const read = await readTemplate(nestedPath);
     if (!read) continue;
     nested.push({ path: nestedPath, ...read });
-    nested.push(...(await readNestedTemplates(dir, nestedPath, read.template, slug, issues, seen)));
+    nested.push(...(await readNestedTemplates(readTemplate, nestedPath, read.template, seen)));
   }
   return nested;
 }
