@@ -59,7 +59,8 @@ export const BENCHES = [
   },
   {
     name: 'catalog',
-    measures: 'catalog at 500 blueprints: loading and validating them once, the catalog page data and a search',
+    measures:
+      'catalog at 500 blueprints: the first request of a fresh process (no parse cache, an empty one, a filled one), then the catalog page data and a search, warm',
     command: [TSX, '--conditions=react-server', 'scripts/bench/catalog.ts'],
   },
   {
