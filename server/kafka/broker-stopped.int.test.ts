@@ -1,0 +1,127 @@
+// The Kafka broker stopped mid-run and started again (its data kept), with the portal's process and
+// its memoised admin left running: while it is down, the groups list and the group page answer from
+// the worker's stored rounds and say why (source "history" with the error, the cluster unreachable),
+// the health check names the broker; once it is back the same process reads it live again by itself.
+// lag-sampler.int.test.ts points a cluster at a port nothing listens on; this stops a real broker
+// under open connections. The test runs its own broker on spare ports and its own database, so
+// stopping it touches no one else's; server modules are imported once both are in place.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureSandboxTools, startSandbox, type RunningSandbox } from '@/sandbox/sandbox.mjs';
+import { freePort } from '@/sandbox/lib/net.mjs';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-broker-stopped-'));
+const saved = { ...process.env };
+let ports: { kafkaPort: number; kafkaControllerPort: number };
+let sandbox: RunningSandbox | undefined;
+const start = (fresh: boolean) => startSandbox({ dataDir: dir, ...ports, aws: false, fresh, log: () => undefined });
+
+beforeAll(async () => {
+  await ensureSandboxTools({ aws: false, kafka: true, log: () => undefined });
+  ports = { kafkaPort: await freePort(), kafkaControllerPort: await freePort() };
+  sandbox = await start(true);
+  const url = `file:${path.join(dir, 'stopped.db')}`;
+  const migrated = spawnSync(process.execPath, ['scripts/db.mjs', 'migrate'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+  if (migrated.status !== 0) throw new Error(migrated.stderr);
+  Object.assign(process.env, { DATABASE_URL: url, SANDBOX_KAFKA_BROKERS: sandbox.kafkaBrokers!, SLIPWAY_DATA_DIR: dir });
+  const { resetEnvForTests } = await import('@/server/env');
+  resetEnvForTests();
+}, 180_000);
+
+afterAll(async () => {
+  const { closeAllClusterAdmins } = await import('@/server/kafka/admin');
+  await closeAllClusterAdmins();
+  await sandbox?.stop();
+  const { disconnectDatabase } = await import('@/server/db');
+  await disconnectDatabase();
+  process.env = saved;
+  const { resetEnvForTests } = await import('@/server/env');
+  resetEnvForTests();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Kafka broker stopped mid-run', () => {
+  it('degrades the groups list and the group page to stored rounds with the reason, and reads live again once it is back', async () => {
+    const { seedDemoData } = await import('@/server/seed');
+    const { loadActor } = await import('@/server/auth/queries');
+    const { ensureSandboxKafkaCluster } = await import('@/server/kafka/clusters');
+    const { getConsumerGroupDetail, listConsumerGroups } = await import('@/server/kafka/consumer-groups');
+    const { createKafkaLagSampler } = await import('@/server/jobs/kafka-lag-sampler');
+    const { checkHealth } = await import('@/server/health/check');
+    const { consumerGroupListQuerySchema } = await import('@/lib/schemas/kafka');
+
+    const kafka = new Kafka({ clientId: 'broker-stopped-int-test', brokers: sandbox!.kafkaBrokers!.split(','), logLevel: logLevel.NOTHING });
+    const topic = 'stopped-orders';
+    const group = 'stopped-billing';
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2 }] });
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    await producer.send({ topic, acks: -1, messages: [0, 1].flatMap((partition) => Array.from({ length: 20 }, (_, i) => ({ partition, value: `r-${i}` }))) });
+    await producer.disconnect();
+    // An Empty group that has read 5 records of each partition: lag 15 + 15.
+    await admin.setOffsets({
+      groupId: group,
+      topic,
+      partitions: [
+        { partition: 0, offset: '5' },
+        { partition: 1, offset: '5' },
+      ],
+    });
+    await admin.disconnect();
+
+    await seedDemoData(() => undefined);
+    const viewer = (await loadActor({ email: 'falcon-viewer@example.com' }, 'session'))!;
+    const cluster = await ensureSandboxKafkaCluster();
+    const sampler = createKafkaLagSampler();
+    const query = consumerGroupListQuerySchema.parse({ q: group });
+    const list = () => listConsumerGroups(viewer, cluster.id, query);
+    const kafkaHealth = async () => (await checkHealth()).dependencies.find((d) => d.name === 'kafka');
+    const mine = <T extends { clusterId: string }>(results: T[]) => results.find((r) => r.clusterId === cluster.id)!;
+
+    try {
+      // Up: read live, and one worker round stored.
+      expect(mine(await sampler.runRound())).toMatchObject({ ok: true });
+      expect(await list()).toMatchObject({ source: 'live', liveError: null, groups: [{ groupId: group, totalLag: '30' }] });
+      expect(await getConsumerGroupDetail(viewer, cluster.id, group)).toMatchObject({ source: 'live', totalLag: '30' });
+
+      await sandbox!.stop();
+
+      // Down: the worker records the outage, the pages answer from its last round and say why.
+      const failedRound = mine(await sampler.runRound());
+      expect(failedRound.ok).toBe(false);
+      const down = await list();
+      expect(down).toMatchObject({
+        source: 'history',
+        liveError: expect.stringMatching(/ECONNREFUSED|Connection|connect/i),
+        health: { state: 'unreachable' },
+        groups: [{ groupId: group, totalLag: '30' }],
+      });
+      const detail = await getConsumerGroupDetail(viewer, cluster.id, group);
+      expect(detail).toMatchObject({ source: 'history', state: 'Unknown', totalLag: '30', health: { state: 'unreachable' } });
+      expect(detail.liveError).toMatch(/ECONNREFUSED|Connection|connect/i);
+      expect(await kafkaHealth()).toMatchObject({ status: 'down', message: expect.stringContaining('npm run sandbox -- start') });
+
+      // Back, same ports and data: the same process reads live again (the broken admin is replaced).
+      sandbox = await start(false);
+      expect(await kafkaHealth()).toMatchObject({ status: 'up' });
+      const deadline = Date.now() + 60_000;
+      let up = await list();
+      while (up.source !== 'live' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        up = await list();
+      }
+      expect(up).toMatchObject({ source: 'live', liveError: null, groups: [{ groupId: group, totalLag: '30' }] });
+      expect(await getConsumerGroupDetail(viewer, cluster.id, group)).toMatchObject({ source: 'live', totalLag: '30' });
+      expect(mine(await sampler.runRound())).toMatchObject({ ok: true });
+      expect(await list()).toMatchObject({ health: { state: 'reachable' } });
+    } finally {
+      await sampler.close();
+    }
+  }, 240_000);
+});
