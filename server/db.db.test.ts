@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { db, isRecordMissing, isUniqueViolation, withPrismaErrors } from '@/server/db';
+import { db, isDatabaseUnreachable, isRecordMissing, isUniqueViolation, withPrismaErrors } from '@/server/db';
 import { AppError } from '@/server/errors';
 
 // The data layer's side of error mapping, against the real database: Prisma's own errors for a
@@ -44,5 +44,30 @@ describe('withPrismaErrors', () => {
 
   it('returns what the query returns', async () => {
     expect(await withPrismaErrors(db.team.count({ where: { slug } }), { conflict: 'x' })).toBe(1);
+  });
+});
+
+describe('isDatabaseUnreachable', () => {
+  const adapter = (cause: Record<string, unknown>) => ({ code: 'P2039', meta: { driverAdapterError: { name: 'DriverAdapterError', cause } } });
+
+  it('knows a server that is down or restarting, in the shapes Prisma and PostgreSQL report it', () => {
+    // What a stopped PostgreSQL gave (server/health/database-stopped.int.test.ts): refused connections...
+    expect(isDatabaseUnreachable({ code: 'P1001', meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } } })).toBe(true);
+    // ...and, on connections the pool held, the shutdown's own error.
+    expect(isDatabaseUnreachable(adapter({ kind: 'postgres', code: '57P01', message: 'terminating connection due to administrator command' }))).toBe(true);
+    expect(isDatabaseUnreachable(adapter({ kind: 'postgres', code: '08006' }))).toBe(true);
+    expect(isDatabaseUnreachable(adapter({ kind: 'ConnectionClosed' }))).toBe(true);
+    expect(isDatabaseUnreachable({ code: 'P2024' })).toBe(true);
+  });
+
+  it('leaves alone errors about the query or the data', async () => {
+    await db.team.create({ data: { slug: `${slug}-u`, name: 'Unreachable' } });
+    const duplicate = await db.team.create({ data: { slug: `${slug}-u`, name: 'Again' } }).catch((e: unknown) => e);
+    await db.team.deleteMany({ where: { slug: `${slug}-u` } });
+    expect(isUniqueViolation(duplicate)).toBe(true);
+    expect(isDatabaseUnreachable(duplicate)).toBe(false);
+    expect(isDatabaseUnreachable(adapter({ kind: 'postgres', code: '23505' }))).toBe(false);
+    expect(isDatabaseUnreachable(new Error('connect ECONNREFUSED'))).toBe(false);
+    expect(isDatabaseUnreachable(null)).toBe(false);
   });
 });

@@ -13,10 +13,48 @@ export type Db = InstanceType<typeof SqliteClient>;
 function createDb(): Db {
   const { databaseUrl, isPostgres } = env();
   if (isPostgres) {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    return client.$extends({ query: { $allOperations: ({ args, query }) => whileReachable(query(args)) } }) as unknown as Db;
   }
   const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
   return client;
+}
+
+// A database server that is down, restarting or refusing connections: Prisma's own codes (cannot
+// reach, timed out, connection closed, no connection free in the pool), the driver adapter's kinds,
+// and PostgreSQL's connection exceptions (SQLSTATE class 08) and shutdowns (57P01–57P03), which
+// the connections the pool held when the server stopped answer with.
+const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const UNREACHABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+
+/** True when a Prisma error means the database server cannot be used right now, not that the query is wrong. */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  const e = err as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } } | null;
+  if (typeof e?.code === 'string' && UNREACHABLE_CODES.has(e.code)) return true;
+  const cause = e?.meta?.driverAdapterError?.cause;
+  if (typeof cause?.kind === 'string' && UNREACHABLE_ADAPTER_KINDS.has(cause.kind)) return true;
+  return cause?.kind === 'postgres' && typeof cause.code === 'string' && (cause.code.startsWith('08') || /^57P0[123]$/.test(cause.code));
+}
+
+/**
+ * Every query on PostgreSQL goes through here: a server that stopped answering becomes one
+ * UNAVAILABLE AppError (a 503 that says so, and a page problem) instead of Prisma's text with the
+ * host and port (a 500). The pool opens new connections by itself once the server is back.
+ */
+async function whileReachable<T>(query: Promise<T>): Promise<T> {
+  try {
+    return await query;
+  } catch (err) {
+    if (!isDatabaseUnreachable(err)) throw err;
+    throw new AppError(
+      'UNAVAILABLE',
+      'The database is not answering, so nothing can be read or saved right now. Try again in a minute; if it lasts, tell your platform team.',
+      {
+        details: { dependency: 'database' },
+        cause: err,
+      },
+    );
+  }
 }
 
 // One client per process; the global survives Next.js dev-mode module reloading.

@@ -49,11 +49,14 @@ export async function startScratchPostgres({ dir = path.join(os.tmpdir(), `slipw
   }
   const data = path.join(dir, 'data');
   runAsOwner(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'slipway', '--no-sync'], owner);
-  runAsOwner(
-    path.join(bin, 'pg_ctl'),
-    ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, 'start'],
-    owner,
-  );
+  const startServer = () =>
+    runAsOwner(
+      path.join(bin, 'pg_ctl'),
+      ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, 'start'],
+      owner,
+    );
+  const stopServer = () => runAsOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop'], owner);
+  startServer();
   const psql = spawnSync(path.join(bin, 'psql'), [
     '-h',
     '127.0.0.1',
@@ -69,9 +72,15 @@ export async function startScratchPostgres({ dir = path.join(os.tmpdir(), `slipw
   if (psql.status !== 0) throw new Error(`could not create database: ${psql.stderr}`);
   return {
     url: `postgresql://slipway@127.0.0.1:${port}/${database}`,
+    /** Stops the server and keeps its data (fault tests: the database going away mid-run). */
+    pause: stopServer,
+    /** Starts a paused server again on the same port, with its data. */
+    resume: startServer,
     stop() {
       try {
-        runAsOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop'], owner);
+        stopServer();
+      } catch {
+        // Already paused.
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
