@@ -68,14 +68,24 @@ log.retention.hours=168
 `;
 }
 
-/** A Kafka cluster id: 16 random bytes in URL-safe base64 (what `kafka-storage random-uuid` prints). */
-export const newClusterId = () => randomBytes(16).toString('base64url');
+/**
+ * A Kafka cluster id: 16 random bytes in URL-safe base64 (what `kafka-storage random-uuid` prints).
+ * Never one that starts with `-`, which StorageTool's argument parser reads as an option (`-t -x…`:
+ * "expected one argument"); Kafka's own random ids skip those too. One id in 64 did.
+ */
+export function newClusterId() {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
 
 /** The cluster id kept in <kafkaDir>/cluster-id, made on first use: the formatted storage belongs to it. */
 function clusterIdOf(kafkaDir) {
   const idFile = path.join(kafkaDir, 'cluster-id');
   let clusterId = readText(idFile);
-  if (!clusterId) {
+  // An id with a leading `-` (written before newClusterId skipped them) never formatted any storage.
+  if (!clusterId || clusterId.startsWith('-')) {
     clusterId = newClusterId();
     fs.writeFileSync(idFile, `${clusterId}\n`);
   }

@@ -67,4 +67,11 @@ describe('newClusterId', () => {
     expect(Buffer.from(id, 'base64url')).toHaveLength(16);
     expect(newClusterId()).not.toBe(id);
   });
+
+  it('never starts with "-", which kafka-storage format would read as an option (one random id in 64 does)', () => {
+    const ids = Array.from({ length: 3000 }, () => newClusterId());
+    expect(ids.filter((id) => id.startsWith('-'))).toEqual([]);
+    // Not by avoiding the character: it still appears elsewhere.
+    expect(ids.some((id) => id.includes('-'))).toBe(true);
+  });
 });
