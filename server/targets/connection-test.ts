@@ -18,7 +18,8 @@ type Sts = {
 export function describeAwsError(err: unknown): string {
   if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) return `AWS did not answer within ${TIMEOUT_MS / 1000} s`;
   if (!(err instanceof Error)) return 'The call failed for an unknown reason';
-  const text = err.message && err.message !== err.name ? `${err.name}: ${err.message}` : err.name;
+  // "message (Name)": "ExpiredToken: The …" would read to redactText as a token's value.
+  const text = err.message && err.message !== err.name ? `${err.message} (${err.name})` : err.name;
   return redactText(text).slice(0, 1000);
 }
 
