@@ -16,7 +16,11 @@ type Filters = { actor: string; action: string; resourceType: string; team: stri
 const NO_FILTERS: Filters = { actor: '', action: '', resourceType: '', team: '', outcome: '', from: '', to: '' };
 
 // Date inputs are read as UTC, as every time in the portal is.
-const toIso = (local: string) => (local ? new Date(`${local}:00Z`).toISOString() : '');
+// A datetime-local value has seconds only when the browser's step asks for them.
+const toIso = (local: string) => {
+  const date = new Date(`${local.length === 16 ? `${local}:00` : local}Z`);
+  return local && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
+};
 
 function queryString(filters: Filters, cursor?: string): string {
   const params = new URLSearchParams();
