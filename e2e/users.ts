@@ -7,6 +7,7 @@ export const users = {
   falconViewer: 'falcon-viewer@example.com',
   eagleDev: 'eagle-dev@example.com',
   eagleViewer: 'eagle-viewer@example.com',
+  eagleAdmin: 'eagle-lead@example.com',
 } as const;
 
 export type UserKey = keyof typeof users;

@@ -93,6 +93,15 @@ const MATRIX: Record<string, Entry> = {
       },
     }),
   },
+  // A fresh target for the admin: an edit of the sandbox target would change what other specs read.
+  'PATCH /api/v1/targets/{id}': {
+    statuses: PLATFORM_ADMIN,
+    call: async (f, c) => ({
+      path: `/api/v1/targets/${succeeds(PLATFORM_ADMIN, c) ? await f.fresh.targetId() : f.sandboxTargetId}`,
+      data: { regions: [REGION] },
+    }),
+  },
+  'POST /api/v1/targets/{id}/test': { statuses: PLATFORM_ADMIN, call: (f) => ({ path: `/api/v1/targets/${f.sandboxTargetId}/test` }) },
   'DELETE /api/v1/targets/{id}': {
     statuses: PLATFORM_ADMIN,
     call: async (f, c) => ({ path: `/api/v1/targets/${succeeds(PLATFORM_ADMIN, c) ? await f.fresh.targetId() : f.sandboxTargetId}` }),
@@ -114,6 +123,7 @@ const MATRIX: Record<string, Entry> = {
     call: async (f) => ({ path: `/api/v1/targets/${f.sandboxTargetId}/assignments/${await f.fresh.assignmentId()}` }),
   },
   'GET /api/v1/audit-log': { statuses: PLATFORM_ADMIN, call: () => ({ path: '/api/v1/audit-log' }) },
+  'GET /api/v1/audit-log/export': { statuses: PLATFORM_ADMIN, call: () => ({ path: '/api/v1/audit-log/export?action=target.*' }) },
 
   'GET /api/v1/blueprints': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/blueprints?q=queue' }) },
   'GET /api/v1/blueprints/{slug}': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/blueprints/sqs-managed-encryption' }) },

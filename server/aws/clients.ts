@@ -1,6 +1,6 @@
 import 'server-only';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
 import { createSandboxRetryStrategy } from '@/server/aws/sandbox-retry';
 import { env } from '@/server/env';
 
@@ -90,6 +90,26 @@ export function createAwsClient<C>(Client: new (config: ClientConfig) => C, targ
   const client = new Client(config);
   clients.set(key, client);
   return client;
+}
+
+/**
+ * A client for the target's region with the portal's own credentials (the default chain, or the
+ * sandbox's), not the target's role: what AssumeRole is called with when a role is tested. Cached
+ * per client class and region.
+ */
+export function createBaseAwsClient<C>(Client: new (config: ClientConfig) => C, target: AwsTargetRef): C {
+  return createAwsClient(Client, { ...target, id: `base:${usesSandbox(target) ? 'sandbox' : 'aws'}`, roleArn: null, externalId: null });
+}
+
+/** A client that signs with the credentials given (an assumed role's, for the connection test); never cached. */
+export function createAwsClientWithCredentials<C>(Client: new (config: ClientConfig) => C, target: AwsTargetRef, credentials: AwsCredentialIdentity): C {
+  const sandbox = usesSandbox(target);
+  return new Client({
+    region: target.region,
+    credentials: async () => credentials,
+    customUserAgent: USER_AGENT,
+    ...(sandbox ? { retryStrategy: createSandboxRetryStrategy(), endpoint: env().SANDBOX_AWS_ENDPOINT } : { maxAttempts: 3, retryMode: 'standard' }),
+  });
 }
 
 /** For tests: forget cached clients and credentials (e.g. after changing the sandbox endpoint). */

@@ -79,6 +79,7 @@ export async function addClusterGroupPrefix(actor: Actor, clusterId: string, inp
     teamId: team.id,
     outcome: 'success',
     details: { cluster: cluster.name, prefix: input.prefix },
+    changes: { prefix: { from: null, to: input.prefix } },
   });
   return toDto(actor, { id, clusterId: cluster.id, team: { id: team.id, slug: team.slug, name: team.name }, prefix: input.prefix, createdAt: new Date() });
 }
@@ -98,5 +99,6 @@ export async function removeClusterGroupPrefix(actor: Actor, clusterId: string, 
     teamId: prefix.team.id,
     outcome: 'success',
     details: { cluster: cluster.name, prefix: prefix.prefix },
+    changes: { prefix: { from: prefix.prefix, to: null } },
   });
 }

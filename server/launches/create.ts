@@ -12,7 +12,7 @@ import { validateLaunchRequest, type ValidatedLaunch } from '@/server/launches/c
 import { findActiveLaunch, findLaunch, insertLaunch, parseChanges, transitionLaunch, updateLaunch, type LaunchRow } from '@/server/launches/queries';
 import { launchCostEstimate } from '@/server/launches/cost';
 import { requireTeamRole } from '@/server/auth/authz';
-import { resolveTargetRefById } from '@/server/targets/queries';
+import { noteTargetAnswered, resolveTargetRefById } from '@/server/targets/queries';
 import type { Actor } from '@/server/auth/actor';
 import type { LaunchRequest } from '@/lib/schemas/launches';
 import type { LaunchPreviewDto, ResourceChangeDto } from '@/lib/launches/dto';
@@ -93,6 +93,8 @@ async function createLaunchChangeSet(
     clientToken: `slipway-cs-${launchId}`,
     description: `Slipway launch ${launchId} of ${v.blueprint.metadata.slug} ${v.blueprint.metadata.version}`,
   });
+  // CloudFormation took the request: the target answers. Never holds up or fails the launch.
+  noteTargetAnswered(v.target.id).catch((err) => log.warn('could not note that the target answered', { targetId: v.target.id, error: err }));
   const state = await waitForChangeSet(v.targetRef, changeSetId);
   if (state.status !== 'CREATE_COMPLETE') throw new AppError('VALIDATION', `CloudFormation could not prepare the change set: ${state.reason ?? state.status}`);
   return { changeSetId, stackId, changes: state.changes, body };

@@ -1,7 +1,8 @@
 import 'server-only';
 import { awsErrors, registerOperations } from '@/server/openapi/registry';
 import { createTokenSchema } from '@/lib/schemas/tokens';
-import { pickerQuerySchema, targetInputSchema } from '@/lib/schemas/targets';
+import { pickerQuerySchema, targetInputSchema, targetUpdateSchema } from '@/lib/schemas/targets';
+import { auditExportQuerySchema, auditListQuerySchema } from '@/lib/schemas/audit';
 import { blueprintSearchSchema } from '@/lib/schemas/blueprints';
 import '@/server/openapi/abac';
 import '@/server/openapi/abac-views';
@@ -74,6 +75,20 @@ registerOperations(
     errors: { 409: 'A target with this name exists (`fields.name`)' },
   },
   {
+    operationId: 'updateTarget',
+    method: 'PATCH',
+    path: '/api/v1/targets/{id}',
+    summary: 'Edit an AWS target (platform admins): role ARN, service role, regions, teams, and the write-only external id',
+    description:
+      'Only the fields sent change. `externalId` is write-only: left out or `""` keeps the stored one, a value replaces it, `null` removes it; answers say only `hasExternalId`. `teamIds` replaces the list of teams that may use the target (not on the sandbox target, which every team may use). Role ARNs must be in the target\'s account. Audited with old → new values (`details.changes`; the external id only as set, replaced or cleared)',
+    tag: 'targets',
+    body: targetUpdateSchema,
+    bodyExample: { regions: ['eu-west-1', 'eu-central-1'], externalId: 'slipway-payments-8c1d', teamIds: [] },
+    errors: {
+      422: 'Invalid input; `fields` names each bad field and the rule it breaks (a role in another account, a team id that names no team, teams on the sandbox target)',
+    },
+  },
+  {
     operationId: 'deleteTarget',
     method: 'DELETE',
     path: '/api/v1/targets/{id}',
@@ -82,11 +97,47 @@ registerOperations(
     errors: { 409: 'The Sandbox target is built in and cannot be removed' },
   },
   {
+    operationId: 'testTargetConnection',
+    method: 'POST',
+    path: '/api/v1/targets/{id}/test',
+    summary: 'Test the connection (platform admins): AssumeRole with the role and external id, then GetCallerIdentity with its credentials',
+    description:
+      "Answers 200 whether AWS accepted or not: `{ ok, steps: [{ name, status, message }], identity, error, target }`, where `error` is AWS's message (never a secret) and `target.lastAnsweredAt` / `lastError` are stored for the targets page. A sandbox target without a role skips AssumeRole. The credentials must answer as the target's account. Audited",
+    tag: 'targets',
+    responseExample: {
+      ok: true,
+      steps: [
+        { name: 'AssumeRole', status: 'ok' },
+        { name: 'GetCallerIdentity', status: 'ok', message: 'arn:aws:sts::111122223333:assumed-role/SlipwayDeployer/slipway-connection-test' },
+      ],
+      identity: { accountId: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/SlipwayDeployer/slipway-connection-test' },
+      error: null,
+    },
+    errors: { 409: 'The target has no region to test in' },
+  },
+  {
     operationId: 'listAuditEntries',
     method: 'GET',
     path: '/api/v1/audit-log',
-    summary: 'Audit log entries: team admins see their teams, platform admins everything',
+    summary: 'Audit log entries, newest first, filtered and paged on the server: team admins see their teams, platform admins everything',
+    description:
+      'Filters: `actor` (e-mail), `action` (one, or a family such as `target.*`), `resourceType`, `team` (slug or id), `outcome`, `from` (inclusive) and `to` (exclusive). `{ entries, nextCursor }`: pass `nextCursor` as `cursor` for the next page; null at the end. Admin changes carry `details.changes` as `{ field: { from, to } }`, secrets only as set, replaced or cleared',
     tag: 'audit',
+    query: auditListQuerySchema,
+    queryExample: { action: 'target.*', outcome: 'success', limit: 50 },
+    errors: { 403: 'Neither a team admin nor a platform admin, or a `team` filter naming a team the caller is not an admin of' },
+  },
+  {
+    operationId: 'exportAuditLog',
+    method: 'GET',
+    path: '/api/v1/audit-log/export',
+    summary: 'The matching audit entries as JSON lines (application/x-ndjson), streamed, for a SIEM: the same filters and access as the list',
+    tag: 'audit',
+    query: auditExportQuerySchema,
+    queryExample: { from: '2026-12-01T00:00:00Z', resourceType: 'aws-target' },
+    responseMediaType: 'application/x-ndjson',
+    responses: { 200: 'One entry per line, newest first, each the same object as in the list' },
+    errors: { 403: 'Neither a team admin nor a platform admin, or a `team` filter naming a team the caller is not an admin of' },
   },
 );
 

@@ -30,6 +30,8 @@ export type ApiOperation = {
   queryExample?: Record<string, string | number>;
   /** An answer of the first success status, shown as its example. */
   responseExample?: unknown;
+  /** The media type of the success answers when it is not JSON (an export as JSON lines). */
+  responseMediaType?: string;
   /** Status -> description of the answers that are not errors (default `200: 'OK'`). */
   responses?: Record<number, string>;
   /**
@@ -215,7 +217,10 @@ export function buildOpenApiDocument(version: string) {
         ...Object.fromEntries(
           Object.entries(op.responses ?? { 200: 'OK' }).map(([status, description], i) => [
             status,
-            { description, content: { 'application/json': i === 0 && op.responseExample !== undefined ? { example: op.responseExample } : {} } },
+            {
+              description,
+              content: { [op.responseMediaType ?? 'application/json']: i === 0 && op.responseExample !== undefined ? { example: op.responseExample } : {} },
+            },
           ]),
         ),
         ...Object.fromEntries(

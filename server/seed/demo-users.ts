@@ -21,6 +21,7 @@ const demoUsers: { email: string; name: string; isPlatformAdmin?: boolean; membe
   { email: 'falcon-viewer@example.com', name: 'Felix Falcon', memberships: [{ team: 'falcon', role: 'viewer' }] },
   { email: 'eagle-dev@example.com', name: 'Elena Eagle', memberships: [{ team: 'eagle', role: 'developer' }] },
   { email: 'eagle-viewer@example.com', name: 'Ezra Eagle', memberships: [{ team: 'eagle', role: 'viewer' }] },
+  { email: 'eagle-lead@example.com', name: 'Esme Eagle', memberships: [{ team: 'eagle', role: 'admin' }] },
 ];
 
 /** Creates the demo teams and users (idempotent). */

@@ -7,6 +7,7 @@ import { readableTeamIds } from '@/server/auth/authz';
 import { SANDBOX_ACCOUNT_ID, type AwsTargetRef } from '@/server/aws/clients';
 import type { Actor } from '@/server/auth/actor';
 import type { TargetDto, TargetInput } from '@/lib/schemas/targets';
+import type { FieldErrors } from '@/server/errors';
 
 const SANDBOX_TARGET_NAME = 'sandbox';
 const SANDBOX_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
@@ -22,6 +23,9 @@ type TargetRow = {
   serviceRoleArn: string | null;
   externalIdEncrypted: string | null;
   isSandbox: boolean;
+  lastAnsweredAt: Date | null;
+  lastCheckedAt: Date | null;
+  lastError: string | null;
   teams: { teamId: string }[];
 };
 
@@ -36,6 +40,9 @@ function toDto(t: TargetRow): TargetDto {
     hasExternalId: Boolean(t.externalIdEncrypted),
     isSandbox: t.isSandbox,
     teamIds: t.teams.map((x) => x.teamId),
+    lastAnsweredAt: t.lastAnsweredAt?.toISOString() ?? null,
+    lastCheckedAt: t.lastCheckedAt?.toISOString() ?? null,
+    lastError: t.lastError,
   };
 }
 
@@ -134,4 +141,96 @@ export async function resolveTargetRefById(targetId: string, region: string): Pr
   const row = await db.awsTarget.findUnique({ where: { id: targetId }, include: { teams: { select: { teamId: true } } } });
   if (!row) throw new AppError('NOT_FOUND', 'The launch target no longer exists.');
   return resolveTargetRef(toDto(row), region);
+}
+
+/** One target by id with no access check (platform admins' edits and tests; callers check the role). */
+export async function getTargetById(id: string): Promise<TargetDto> {
+  const row = await db.awsTarget.findUnique({ where: { id }, include: { teams: { select: { teamId: true } } } });
+  if (!row) throw new AppError('NOT_FOUND', 'No such target.');
+  return toDto(row);
+}
+
+/** A target edit as stored: undefined leaves a field alone; `externalId` null removes the secret. */
+export type TargetChange = {
+  roleArn?: string | null;
+  serviceRoleArn?: string | null;
+  externalId?: string | null;
+  regions?: string[];
+  teamIds?: string[];
+};
+
+/**
+ * Applies an edit in one transaction (the team list is replaced whole) and returns the target as it
+ * was and as it is. Team ids that name no team are a VALIDATION error on `teamIds`.
+ */
+export async function updateTarget(id: string, change: TargetChange): Promise<{ before: TargetDto; after: TargetDto }> {
+  const before = await getTargetById(id);
+  if (change.teamIds?.length) {
+    const found = new Set((await db.team.findMany({ where: { id: { in: change.teamIds } }, select: { id: true } })).map((t) => t.id));
+    const unknown = change.teamIds.filter((t) => !found.has(t));
+    if (unknown.length) {
+      const fields: FieldErrors = { teamIds: [`names no team: ${unknown.join(', ')}`] };
+      throw new AppError('VALIDATION', `Invalid input — teamIds: names no team: ${unknown.join(', ')}`, { fields });
+    }
+  }
+  const row = await withPrismaErrors(
+    db.$transaction(async (tx) => {
+      if (change.teamIds) {
+        await tx.targetTeam.deleteMany({ where: { targetId: id } });
+        await tx.targetTeam.createMany({ data: [...new Set(change.teamIds)].map((teamId) => ({ targetId: id, teamId })) });
+      }
+      return tx.awsTarget.update({
+        where: { id },
+        data: {
+          ...(change.roleArn !== undefined ? { roleArn: change.roleArn } : {}),
+          ...(change.serviceRoleArn !== undefined ? { serviceRoleArn: change.serviceRoleArn } : {}),
+          ...(change.regions ? { regions: JSON.stringify(change.regions) } : {}),
+          ...(change.externalId !== undefined
+            ? { externalIdEncrypted: change.externalId === null ? null : encryptSecret(change.externalId, `target:${id}`) }
+            : {}),
+        },
+        include: { teams: { select: { teamId: true } } },
+      });
+    }),
+    { notFound: 'No such target.' },
+  );
+  return { before, after: toDto(row) };
+}
+
+/** Stores the outcome of a connection test: a success is also an answer, a failure keeps AWS's message. */
+export async function recordTargetCheck(id: string, outcome: { ok: true } | { ok: false; error: string }, at = new Date()): Promise<TargetDto> {
+  const row = await withPrismaErrors(
+    db.awsTarget.update({
+      where: { id },
+      data: { lastCheckedAt: at, ...(outcome.ok ? { lastAnsweredAt: at, lastError: null } : { lastError: outcome.error.slice(0, 2000) }) },
+      include: { teams: { select: { teamId: true } } },
+    }),
+    { notFound: 'No such target.' },
+  );
+  return toDto(row);
+}
+
+const ANSWER_INTERVAL_MS = 60_000;
+const answeredRecently = new Map<string, number>();
+
+/**
+ * Notes that a call with the target's credentials just succeeded (launch-time calls), at most once a
+ * minute per target: remembered in memory first, and the update is conditional, so several
+ * instances also write at most about once a minute between them.
+ */
+export async function noteTargetAnswered(id: string, now = new Date()): Promise<void> {
+  const last = answeredRecently.get(id);
+  if (last !== undefined && now.getTime() - last < ANSWER_INTERVAL_MS) return;
+  answeredRecently.set(id, now.getTime());
+  await db.awsTarget.updateMany({
+    where: { id, OR: [{ lastAnsweredAt: null }, { lastAnsweredAt: { lt: new Date(now.getTime() - ANSWER_INTERVAL_MS) } }] },
+    data: { lastAnsweredAt: now },
+  });
+}
+
+/** Slugs of the given team ids (for the audit log's words); ids that name no team are left out. */
+export async function teamSlugsById(ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.team.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } });
+  return new Map(rows.map((r) => [r.id, r.slug]));
 }

@@ -63,6 +63,7 @@ export async function addTargetAssignment(actor: Actor, targetId: string, input:
     teamId: team.id,
     outcome: 'success',
     details: { target: target.name, kind: input.kind, rule: input.kind === 'tag' ? `${input.key}=${input.value}` : input.pattern },
+    changes: { rule: { from: null, to: input.kind === 'tag' ? `${input.key}=${input.value}` : input.pattern } },
   });
   return toDto(actor, rule);
 }
@@ -82,5 +83,6 @@ export async function removeTargetAssignment(actor: Actor, targetId: string, ass
     teamId: rule.team.id,
     outcome: 'success',
     details: { target: target.name, kind: rule.kind, rule: rule.kind === 'tag' ? `${rule.key}=${rule.value}` : rule.pattern },
+    changes: { rule: { from: rule.kind === 'tag' ? `${rule.key}=${rule.value}` : rule.pattern, to: null } },
   });
 }

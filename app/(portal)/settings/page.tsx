@@ -55,6 +55,17 @@ export default async function SettingsPage() {
             </dd>
           </dl>
         </Card>
+        {adminTeams.length > 0 && (
+          <Card title="Audit log">
+            <p className="text-sm text-slate-600">
+              Every admin change with its old and new values, launch actions and refusals
+              {actor.isPlatformAdmin ? '' : ' of the teams you administer'}: filter it, or export it as JSON lines for a SIEM.
+            </p>
+            <Link href="/settings/audit-log" className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+              Open the audit log
+            </Link>
+          </Card>
+        )}
         <Card title="API tokens">
           <TokensPanel initial={tokens} />
         </Card>

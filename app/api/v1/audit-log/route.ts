@@ -1,11 +1,6 @@
-// GET /api/v1/audit-log — audit entries (team admins: their teams; platform admins: all)
+// GET /api/v1/audit-log — audit entries, filtered and paged on the server (team admins: their teams; platform admins: all)
 import { apiRoute } from '@/server/http';
-import { listAudit } from '@/server/audit/queries';
-import { AppError } from '@/server/errors';
+import { readAuditPage } from '@/server/audit/read';
+import { auditListQuerySchema } from '@/lib/schemas/audit';
 
-export const GET = apiRoute({}, async ({ actor }) => {
-  if (actor.isPlatformAdmin) return { entries: await listAudit({ teamIds: null }) };
-  const adminTeams = actor.teams.filter((t) => t.role === 'admin').map((t) => t.id);
-  if (!adminTeams.length) throw new AppError('FORBIDDEN', 'Only team admins and platform admins can read the audit log.');
-  return { entries: await listAudit({ teamIds: adminTeams }) };
-});
+export const GET = apiRoute({ query: auditListQuerySchema }, ({ actor, query }) => readAuditPage(actor, query));

@@ -8,6 +8,14 @@ export const GET = apiRoute({}, async ({ actor }) => ({ tokens: await listApiTok
 
 export const POST = apiRoute({ body: createTokenSchema }, async ({ actor, body }) => {
   const { token, record } = await createApiToken(actor.userId, body.name, body.expiresInDays);
-  await recordAudit({ actor, action: 'token.create', resourceType: 'api-token', resourceId: record.id, outcome: 'success', details: { name: record.name } });
+  await recordAudit({
+    actor,
+    action: 'token.create',
+    resourceType: 'api-token',
+    resourceId: record.id,
+    outcome: 'success',
+    details: { name: record.name },
+    changes: { name: { from: null, to: record.name } },
+  });
   return new JsonResult({ token, ...record }, 201, { 'Cache-Control': 'no-store' });
 });

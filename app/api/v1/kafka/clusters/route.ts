@@ -16,6 +16,11 @@ export const POST = apiRoute({ body: kafkaClusterRegistrationSchema }, async ({ 
     teamId: cluster.team?.id ?? null,
     outcome: 'success',
     details: { name: cluster.name, connection: cluster.connection, targetId: cluster.target?.id ?? null, hasSecrets: cluster.hasSecrets },
+    changes: {
+      name: { from: null, to: cluster.name },
+      team: { from: null, to: cluster.team?.name ?? null },
+      ...(cluster.hasSecrets ? { credentials: { from: 'not set', to: 'set' } as const } : {}),
+    },
   });
   return new JsonResult(cluster, 201);
 });

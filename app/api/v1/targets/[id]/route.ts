@@ -1,12 +1,11 @@
-// DELETE /api/v1/targets/:id — remove a target (platform admins)
+// PATCH /api/v1/targets/:id — edit a target; DELETE — remove it (platform admins)
 import { apiRoute } from '@/server/http';
-import { deleteTarget } from '@/server/targets/queries';
-import { requirePlatformAdmin } from '@/server/auth/authz';
-import { recordAudit } from '@/server/audit/queries';
+import { editTarget, removeTarget } from '@/server/targets/admin';
+import { targetUpdateSchema } from '@/lib/schemas/targets';
+
+export const PATCH = apiRoute({ body: targetUpdateSchema }, ({ actor, params, body }) => editTarget(actor, params.id!, body));
 
 export const DELETE = apiRoute({}, async ({ actor, params }) => {
-  requirePlatformAdmin(actor, 'remove AWS targets');
-  await deleteTarget(params.id!);
-  await recordAudit({ actor, action: 'target.delete', resourceType: 'aws-target', resourceId: params.id!, outcome: 'success' });
+  await removeTarget(actor, params.id!);
   return { ok: true };
 });

@@ -15,6 +15,7 @@ export const DELETE = apiRoute({}, async ({ actor, params }) => {
     teamId: cluster.teamId,
     outcome: 'success',
     details: { name: cluster.name },
+    changes: { name: { from: cluster.name, to: null } },
   });
   return { ok: true };
 });
