@@ -98,8 +98,11 @@ test.describe('as a falcon viewer', () => {
     // The first history point comes with the worker's next round of this cluster; each cluster is sampled
     // on its own, so one that other specs registered and that never answers does not hold it up.
     test.setTimeout(60_000);
-    const list = await (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups?q=${group.groupId}`)).json();
-    // The worker samples the sandbox cluster every 2 s here, so the list answers from its latest round.
+    // The worker samples the sandbox cluster every 2 s here, so the list answers from its latest round;
+    // a round may have seen the fixture's consumer still in the group (Stable), the next one sees it Empty.
+    const listed = async () => (await request.get(`/api/v1/kafka/clusters/${sandboxId}/groups?q=${group.groupId}`)).json();
+    await expect.poll(async () => (await listed()).groups[0]?.state, { timeout: 20_000 }).toBe('Empty');
+    const list = await listed();
     expect(list).toMatchObject({ clusterId: sandboxId, source: 'worker', liveError: null, total: 1, page: 1, q: group.groupId });
     const row = list.groups.find((g: { groupId: string }) => g.groupId === group.groupId);
     expect(row).toMatchObject({ totalLag: '9', maxPartitionLag: '6', state: 'Empty', memberCount: 0, topics: [group.topic] });
