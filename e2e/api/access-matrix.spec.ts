@@ -21,6 +21,8 @@ type Call = { path: string; data?: unknown };
 type Fixtures = {
   sandboxTargetId: string;
   falconTeamId: string;
+  /** The local membership of falcon's viewer: refusals are checked against it, nothing changes it. */
+  falconMembershipId: string;
   launchId: string;
   stateMachineArn: string;
   executionArn: string;
@@ -39,6 +41,9 @@ type Fixtures = {
     clusterId: () => Promise<string>;
     assignmentId: () => Promise<string>;
     prefixId: () => Promise<string>;
+    teamId: () => Promise<string>;
+    /** A new team with one local member (the platform admin, who gains nothing by it). */
+    membership: () => Promise<{ teamId: string; membershipId: string }>;
   };
 };
 type Entry = { statuses: Statuses; call: (f: Fixtures, caller: Caller) => Call | Promise<Call> };
@@ -75,6 +80,56 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/me': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/me' }) },
   'GET /api/v1/teams': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/teams' }) },
   'GET /api/v1/teams/{id}': { statuses: OWNER_READS, call: (f) => ({ path: `/api/v1/teams/${f.falconTeamId}` }) },
+  // Teams administration: platform admins for teams; admins of the team (platform admins here) for members and tags.
+  // Refusals are checked against falcon, successes against a team made for the call.
+  'POST /api/v1/teams': {
+    statuses: [401, 403, 403, 403, 201],
+    call: () => ({ path: '/api/v1/teams', data: { slug: `matrix-${uid()}`.toLowerCase(), name: 'Matrix' } }),
+  },
+  'PATCH /api/v1/teams/{id}': {
+    statuses: PLATFORM_ADMIN,
+    call: async (f, c) => ({
+      path: `/api/v1/teams/${succeeds(PLATFORM_ADMIN, c) ? await f.fresh.teamId() : f.falconTeamId}`,
+      data: { name: 'Matrix renamed' },
+    }),
+  },
+  'POST /api/v1/teams/{id}/archive': {
+    statuses: PLATFORM_ADMIN,
+    call: async (f, c) => ({ path: `/api/v1/teams/${succeeds(PLATFORM_ADMIN, c) ? await f.fresh.teamId() : f.falconTeamId}/archive` }),
+  },
+  'GET /api/v1/teams/{id}/members': { statuses: PLATFORM_ADMIN, call: (f) => ({ path: `/api/v1/teams/${f.falconTeamId}/members` }) },
+  'POST /api/v1/teams/{id}/members': {
+    statuses: [401, 403, 403, 403, 201],
+    call: async (f, c) => ({
+      path: `/api/v1/teams/${succeeds([401, 403, 403, 403, 201], c) ? await f.fresh.teamId() : f.falconTeamId}/members`,
+      data: { email: 'admin@example.com', role: 'viewer' },
+    }),
+  },
+  'PATCH /api/v1/teams/{id}/members/{membershipId}': {
+    statuses: PLATFORM_ADMIN,
+    call: async (f, c) => {
+      const { teamId, membershipId } = succeeds(PLATFORM_ADMIN, c)
+        ? await f.fresh.membership()
+        : { teamId: f.falconTeamId, membershipId: f.falconMembershipId };
+      return { path: `/api/v1/teams/${teamId}/members/${membershipId}`, data: { role: 'developer' } };
+    },
+  },
+  'DELETE /api/v1/teams/{id}/members/{membershipId}': {
+    statuses: PLATFORM_ADMIN,
+    call: async (f, c) => {
+      const { teamId, membershipId } = succeeds(PLATFORM_ADMIN, c)
+        ? await f.fresh.membership()
+        : { teamId: f.falconTeamId, membershipId: f.falconMembershipId };
+      return { path: `/api/v1/teams/${teamId}/members/${membershipId}` };
+    },
+  },
+  'PUT /api/v1/teams/{id}/required-tags': {
+    statuses: PLATFORM_ADMIN,
+    call: async (f, c) => ({
+      path: `/api/v1/teams/${succeeds(PLATFORM_ADMIN, c) ? await f.fresh.teamId() : f.falconTeamId}/required-tags`,
+      data: { tags: [{ key: 'owner' }] },
+    }),
+  },
   'GET /api/v1/tokens': { statuses: SIGNED_IN, call: () => ({ path: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': { statuses: [401, 201, 201, 201, 201], call: () => ({ path: '/api/v1/tokens', data: { name: uniqueName('matrix') } }) },
   // Tokens belong to a person: falcon's developer revokes their own; platform admins any; others do not see it.
@@ -361,9 +416,14 @@ test.beforeAll(async ({ baseURL }) => {
   const snsTopic = await createAssignedTopic(admin, sandboxTargetId, 'falcon');
   if (!snsTopic.hasPolicy) snsPolicyReadStatus = 502;
 
+  const falconMembers = (await json(await admin.get(`/api/v1/teams/${falconTeamId}/members`), 200)).members as { id: string; email: string }[];
+  const newTeam = async () =>
+    (await json(await admin.post('/api/v1/teams', { data: { slug: `matrix-${uid()}`.toLowerCase(), name: 'Matrix' } }), 201)).id as string;
+
   fixtures = {
     sandboxTargetId,
     falconTeamId,
+    falconMembershipId: falconMembers.find((m) => m.email === 'falcon-viewer@example.com')!.id,
     launchId: launch.id,
     stateMachineArn,
     executionArn,
@@ -394,6 +454,12 @@ test.beforeAll(async ({ baseURL }) => {
           )
         ).id,
       clusterId: newCluster,
+      teamId: newTeam,
+      membership: async () => {
+        const teamId = await newTeam();
+        const member = await json(await admin.post(`/api/v1/teams/${teamId}/members`, { data: { email: 'admin@example.com', role: 'viewer' } }), 201);
+        return { teamId, membershipId: member.id as string };
+      },
       assignmentId: async () =>
         (
           await json(

@@ -30,6 +30,9 @@ const FINISHED: Record<string, string> = {
   DELETED: 'The stack is deleted.',
 };
 
+/** Statuses of launches whose stacks are gone or never existed: every other launch is live (it may hold resources). */
+export const FINISHED_LAUNCH_STATUSES: readonly string[] = Object.keys(FINISHED);
+
 const ok: ActionAvailability = { allowed: true };
 const never = (reason: string): ActionAvailability => ({ allowed: false, wait: false, reason });
 const later = (reason: string): ActionAvailability => ({ allowed: false, wait: true, reason });

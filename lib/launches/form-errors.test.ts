@@ -14,7 +14,7 @@ const valid: LaunchFormInput = {
   stackName: 'orders-1',
   parameters: [param({ name: 'Timeout', type: 'Number', minValue: 1, maxValue: 900, default: '30' }), param({ name: 'Email' })],
   values: { Timeout: '', Email: 'ops@example.com' },
-  requiredTags: { owner: '', 'cost-center': '' },
+  requiredTags: [{ key: 'owner' }, { key: 'cost-center' }],
   tags: [
     ['owner', ''],
     ['cost-center', 'cc-1'],

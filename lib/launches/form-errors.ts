@@ -1,6 +1,6 @@
 import type { TemplateParameterDto } from '@/lib/blueprints/types';
 import { validateParameterValue, validateStackName } from '@/lib/launches/parameters';
-import { mergeTags, type TagSet } from '@/lib/launches/tags';
+import { mergeTags, type RequiredTagRule } from '@/lib/launches/tags';
 
 // The launch form checks everything the server would refuse before asking for a change set, keyed
 // like the API's field errors (`stackName`, `parameters.X`, `tags.X`) so both kinds of message land
@@ -11,7 +11,7 @@ export type LaunchFormInput = {
   parameters: TemplateParameterDto[];
   /** Form values; an empty string means "not given" (the template's default applies). */
   values: Record<string, string>;
-  requiredTags: TagSet;
+  requiredTags: RequiredTagRule[];
   tags: [string, string][];
   owner: string;
 };

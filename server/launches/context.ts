@@ -31,12 +31,14 @@ export function versionsBehind(blueprint: BlueprintFiles, version: string): numb
 
 /** The team that owns a new launch: the one named, or the only one where the actor may launch. */
 async function resolveLaunchTeam(actor: Actor, hint: string | undefined, target: TargetDto): Promise<TeamDto> {
-  const teams = await listTeamsForActor(actor);
-  const eligible = teams.filter((t) => hasTeamRole(actor, t.id, 'developer') && (target.isSandbox || target.teamIds.includes(t.id)));
+  // Archived teams are read too, so naming one is answered with why it cannot launch.
+  const teams = await listTeamsForActor(actor, { includeArchived: true });
+  const eligible = teams.filter((t) => !t.archivedAt && hasTeamRole(actor, t.id, 'developer') && (target.isSandbox || target.teamIds.includes(t.id)));
   if (hint) {
     const team = teams.find((t) => t.id === hint || t.slug === hint);
     if (!team) throw new AppError('FORBIDDEN', `You are not a member of team ${hint}.`);
     requireTeamRole(actor, team.id, 'developer', 'launch blueprints');
+    if (team.archivedAt) throw new AppError('FORBIDDEN', `Team ${team.slug} is archived, so it cannot launch.`, { fields: { team: ['is archived'] } });
     if (!eligible.includes(team)) throw new AppError('FORBIDDEN', `Team ${team.slug} may not use target ${target.name}.`);
     return team;
   }

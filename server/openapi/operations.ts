@@ -4,12 +4,14 @@ import { createTokenSchema } from '@/lib/schemas/tokens';
 import { pickerQuerySchema, targetInputSchema, targetUpdateSchema } from '@/lib/schemas/targets';
 import { auditExportQuerySchema, auditListQuerySchema } from '@/lib/schemas/audit';
 import { blueprintSearchSchema } from '@/lib/schemas/blueprints';
+import { teamListQuerySchema } from '@/lib/schemas/teams';
 import '@/server/openapi/abac';
 import '@/server/openapi/abac-views';
 import '@/server/openapi/cost';
 import '@/server/openapi/kafka';
 import '@/server/openapi/sfn';
 import '@/server/openapi/sns';
+import '@/server/openapi/teams';
 import '@/server/openapi/tenancy';
 import { launchBuildProgressSchema, launchListSchema, launchRequestSchema, launchUpdateSchema, teardownSchema } from '@/lib/schemas/launches';
 
@@ -35,7 +37,15 @@ registerOperations(
     noClientError: 'It reads no input and needs no credentials, so every request gets the document',
   },
   { operationId: 'getCurrentUser', method: 'GET', path: '/api/v1/me', summary: 'The caller: user, platform-admin flag, teams and roles', tag: 'identity' },
-  { operationId: 'listTeams', method: 'GET', path: '/api/v1/teams', summary: "The caller's teams (all teams for platform admins)", tag: 'identity' },
+  {
+    operationId: 'listTeams',
+    method: 'GET',
+    path: '/api/v1/teams',
+    summary: "The caller's teams (all teams for platform admins); archived teams only with includeArchived=true",
+    tag: 'identity',
+    query: teamListQuerySchema,
+    queryExample: { includeArchived: 'true' },
+  },
   {
     operationId: 'getTeam',
     method: 'GET',

@@ -6,22 +6,33 @@ const demoTeams = [
   {
     slug: 'falcon',
     name: 'Falcon',
-    requiredTags: { 'project-name': 'falcon', 'cost-center': 'CC-1001', organization: 'payments', owner: '' },
+    requiredTags: [
+      { key: 'project-name', default: 'falcon' },
+      { key: 'cost-center', pattern: 'CC-\\d{4}', default: 'CC-1001' },
+      { key: 'organization', default: 'payments' },
+      { key: 'owner' },
+    ],
   },
   {
     slug: 'eagle',
     name: 'Eagle',
-    requiredTags: { 'project-name': 'eagle', 'cost-center': 'CC-2002', organization: 'logistics', owner: '' },
+    requiredTags: [
+      { key: 'project-name', default: 'eagle' },
+      { key: 'cost-center', pattern: 'CC-\\d{4}', default: 'CC-2002' },
+      { key: 'organization', default: 'logistics' },
+      { key: 'owner' },
+    ],
   },
 ] as const;
 
 const demoUsers: { email: string; name: string; isPlatformAdmin?: boolean; memberships: { team: string; role: Role }[] }[] = [
   { email: 'admin@example.com', name: 'Ada Admin', isPlatformAdmin: true, memberships: [] },
+  { email: 'falcon-admin@example.com', name: 'Fiona Falcon', memberships: [{ team: 'falcon', role: 'admin' }] },
   { email: 'falcon-dev@example.com', name: 'Farah Falcon', memberships: [{ team: 'falcon', role: 'developer' }] },
   { email: 'falcon-viewer@example.com', name: 'Felix Falcon', memberships: [{ team: 'falcon', role: 'viewer' }] },
+  { email: 'eagle-admin@example.com', name: 'Emil Eagle', memberships: [{ team: 'eagle', role: 'admin' }] },
   { email: 'eagle-dev@example.com', name: 'Elena Eagle', memberships: [{ team: 'eagle', role: 'developer' }] },
   { email: 'eagle-viewer@example.com', name: 'Ezra Eagle', memberships: [{ team: 'eagle', role: 'viewer' }] },
-  { email: 'eagle-lead@example.com', name: 'Esme Eagle', memberships: [{ team: 'eagle', role: 'admin' }] },
 ];
 
 /** Creates the demo teams and users (idempotent). */

@@ -1,13 +1,15 @@
 import 'server-only';
 import { db } from '@/server/db';
+import { serializeRequiredTags } from '@/server/teams/required-tags';
 import type { Role } from '@/server/auth/roles';
+import type { RequiredTagRule } from '@/lib/launches/tags';
 
 /** Creates a team by slug unless it exists (an existing team keeps its name and tags); returns its id. */
-export async function upsertTeam(team: { slug: string; name: string; requiredTags: Record<string, string> }): Promise<string> {
+export async function upsertTeam(team: { slug: string; name: string; requiredTags: readonly RequiredTagRule[] }): Promise<string> {
   const row = await db.team.upsert({
     where: { slug: team.slug },
     update: {},
-    create: { slug: team.slug, name: team.name, requiredTags: JSON.stringify(team.requiredTags) },
+    create: { slug: team.slug, name: team.name, requiredTags: serializeRequiredTags(team.requiredTags) },
     select: { id: true },
   });
   return row.id;

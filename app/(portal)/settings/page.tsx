@@ -53,6 +53,16 @@ export default async function SettingsPage() {
               ))}
               {!actor.isPlatformAdmin && actor.teams.length === 0 && <span className="text-slate-500">None yet — ask an admin to add you.</span>}
             </dd>
+            {(actor.isPlatformAdmin || adminTeams.length > 0) && (
+              <>
+                <dt className="text-slate-500">Administration</dt>
+                <dd>
+                  <Link href="/settings/teams" className="text-sky-700 hover:underline">
+                    {actor.isPlatformAdmin ? 'Teams, members and required tags' : 'Your teams’ members and required tags'}
+                  </Link>
+                </dd>
+              </>
+            )}
           </dl>
         </Card>
         {adminTeams.length > 0 && (

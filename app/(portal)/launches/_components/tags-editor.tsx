@@ -2,9 +2,17 @@
 
 import { Button } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/field';
+import type { RequiredTagRule } from '@/lib/launches/tags';
 
 /** The id of the value input of the tag in row `index` (error summaries link to it). */
 export const tagValueId = (index: number) => `tag-value-${index}`;
+
+/** What a required tag's rule allows, for the hint beside it. */
+function ruleHint(rule: RequiredTagRule): string {
+  if (rule.allowedValues) return `required by your team: one of ${rule.allowedValues.join(', ')}`;
+  if (rule.pattern !== undefined) return `required by your team: matches ${rule.pattern}`;
+  return 'required by your team';
+}
 
 /** Stack tags: the team's required keys are fixed (values editable), extra tags can be added and removed. */
 export function TagsEditor({
@@ -13,7 +21,7 @@ export function TagsEditor({
   errors,
   onChange,
 }: {
-  required: string[];
+  required: RequiredTagRule[];
   tags: [string, string][];
   errors: Record<string, string | undefined>;
   onChange: (tags: [string, string][]) => void;
@@ -22,7 +30,8 @@ export function TagsEditor({
   return (
     <div className="space-y-2">
       {tags.map(([k, v], i) => {
-        const isRequired = required.includes(k);
+        const rule = required.find((r) => r.key === k);
+        const isRequired = rule !== undefined;
         const err = errors[`tags.${k}`];
         return (
           <div key={i} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
@@ -48,8 +57,8 @@ export function TagsEditor({
                 </p>
               )}
             </div>
-            {isRequired ? (
-              <span className="px-2 py-1.5 text-xs text-slate-500">required by your team</span>
+            {rule ? (
+              <span className="max-w-56 px-2 py-1.5 text-xs break-words text-slate-500">{ruleHint(rule)}</span>
             ) : (
               <Button variant="ghost" aria-label={`Remove tag ${k}`} onClick={() => onChange(tags.filter((_, j) => j !== i))}>
                 Remove

@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { hasTeamRole } from '@/server/auth/authz';
+import { buttonClass } from '@/components/ui/button';
 import { requirePageActor } from '@/server/auth/session';
 import { getTeamFunctionReach } from '@/server/abac/views';
 import { getTeamForActor } from '@/server/teams/queries';
@@ -23,7 +26,17 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
   const { team, reach } = loaded.data;
   return (
     <>
-      <PageHeader title={team.name} description={`Team ${team.slug}: its members and what its launched roles may do to its launched functions.`} />
+      <PageHeader
+        title={team.name}
+        description={`Team ${team.slug}: its members and what its launched roles may do to its launched functions.`}
+        actions={
+          hasTeamRole(actor, team.id, 'admin') ? (
+            <Link href={`/settings/teams/${team.slug}`} className={buttonClass('secondary')}>
+              Team settings
+            </Link>
+          ) : undefined
+        }
+      />
       <div className="grid gap-6">
         <Card title="Members">
           <ul className="flex flex-wrap gap-1 text-sm">
@@ -31,6 +44,7 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
               <li key={m.email}>
                 <Badge>
                   {m.name} ({m.email}): {m.role}
+                  {m.source === 'idp' ? ' (from the identity provider)' : ''}
                 </Badge>
               </li>
             ))}

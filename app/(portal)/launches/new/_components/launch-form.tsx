@@ -16,10 +16,11 @@ import { TagsEditor, tagValueId } from '../../_components/tags-editor';
 import { ChangeSetTable } from '../../_components/change-set-table';
 import { FunctionBuilds } from '../../_components/function-builds';
 import type { TemplateParameterDto, TemplateParameterGroupDto } from '@/lib/blueprints/types';
+import type { RequiredTagRule } from '@/lib/launches/tags';
 import type { LaunchBuildProgressDto, LaunchDetailDto, LaunchPreviewDto } from '@/lib/launches/dto';
 
 type Target = { id: string; name: string; accountId: string; regions: string[]; isSandbox: boolean; teamIds: string[] };
-type Team = { id: string; slug: string; name: string; requiredTags: Record<string, string> };
+type Team = { id: string; slug: string; name: string; requiredTags: RequiredTagRule[] };
 
 export function LaunchForm(props: {
   blueprint: { slug: string; version: string; title: string; capabilities: string[] };
@@ -49,9 +50,8 @@ export function LaunchForm(props: {
   const [editedSinceSubmit, setEditedSinceSubmit] = useState<Set<string>>(new Set());
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  const [tags, setTags] = useState<[string, string][]>(() =>
-    Object.entries(team?.requiredTags ?? {}).map(([k, v]) => [k, v || (k === 'owner' ? props.defaults.owner : '')]),
-  );
+  const initialTags = (rules: RequiredTagRule[]): [string, string][] => rules.map((r) => [r.key, r.default || (r.key === 'owner' ? props.defaults.owner : '')]);
+  const [tags, setTags] = useState<[string, string][]>(() => initialTags(team?.requiredTags ?? []));
   const [acknowledged, setAcknowledged] = useState(false);
   const [preview, setPreview] = useState<LaunchPreviewDto | null>(null);
 
@@ -71,7 +71,7 @@ export function LaunchForm(props: {
     stackName,
     parameters: props.parameters,
     values,
-    requiredTags: team?.requiredTags ?? {},
+    requiredTags: team?.requiredTags ?? [],
     tags,
     owner: props.defaults.owner,
   });
@@ -211,7 +211,7 @@ export function LaunchForm(props: {
                     const next = eligibleTeams.find((t) => t.id === e.target.value);
                     setTeamId(e.target.value);
                     edited('team');
-                    if (next) setTags(Object.entries(next.requiredTags).map(([k, v]) => [k, v || (k === 'owner' ? props.defaults.owner : '')]));
+                    if (next) setTags(initialTags(next.requiredTags));
                     stale();
                   }}
                 >
@@ -253,7 +253,7 @@ export function LaunchForm(props: {
           <Card title="3. Tags">
             <p className="mb-3 text-xs text-slate-500">Stack tags propagate to the resources CloudFormation creates.</p>
             <TagsEditor
-              required={Object.keys(team?.requiredTags ?? {})}
+              required={team?.requiredTags ?? []}
               tags={tags}
               errors={tagErrors}
               onChange={(t) => (setTags(t), edited(...t.map(([k]) => `tags.${k}`)), stale())}
