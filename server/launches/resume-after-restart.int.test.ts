@@ -11,7 +11,7 @@ import { createAwsClient } from '@/server/aws/clients';
 import { previewLaunch } from '@/server/launches/create';
 import { findLaunch, transitionLaunch } from '@/server/launches/queries';
 import { syncLaunchUntil } from '@/server/launches/test-support/sync-until';
-import { syncLaunch } from '@/server/launches/sync';
+import { RESUME_GRACE_MS, syncLaunch } from '@/server/launches/sync';
 import { seedDemoData } from '@/server/seed';
 import { resolveTargetRefById } from '@/server/targets/queries';
 
@@ -29,6 +29,11 @@ async function confirmThenStop(previewId: string) {
   expect(await transitionLaunch(previewId, ['REVIEW_IN_PROGRESS'], { status: 'CREATE_IN_PROGRESS', operation: 'create', statusReason: null })).toBe(true);
 }
 
+/** The launch row as the poller sees it once the portal has been gone for the grace period. */
+async function confirmedLongAgo(previewId: string) {
+  return { ...(await findLaunch(previewId))!, updatedAt: new Date(Date.now() - RESUME_GRACE_MS) };
+}
+
 beforeAll(async () => {
   await seedDemoData(() => undefined);
   falconDev = (await loadActor({ email: 'falcon-dev@example.com' }, 'session'))!;
@@ -39,7 +44,7 @@ describe('a launch confirmed just before the portal stopped', () => {
     const req = request();
     const preview = await previewLaunch(falconDev, req);
     await confirmThenStop(preview.previewId);
-    const row = (await findLaunch(preview.previewId))!;
+    const row = await confirmedLongAgo(preview.previewId);
     const cfn = createAwsClient(CloudFormationClient, await resolveTargetRefById(row.targetId, row.region));
     expect((await cfn.send(new DescribeStacksCommand({ StackName: row.stackId! }))).Stacks?.[0]?.StackStatus).toBe('REVIEW_IN_PROGRESS');
 
@@ -58,9 +63,20 @@ describe('a launch confirmed just before the portal stopped', () => {
     const cfn = createAwsClient(CloudFormationClient, await resolveTargetRefById(row.targetId, row.region));
     await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: row.changeSetId! }));
     await confirmThenStop(preview.previewId);
-    await syncLaunch((await findLaunch(preview.previewId))!);
+    await syncLaunch(await confirmedLongAgo(preview.previewId));
     const after = (await findLaunch(preview.previewId))!;
     expect(after).toMatchObject({ status: 'REVIEW_IN_PROGRESS', operation: 'preview' });
     expect(after.statusReason).toMatch(/^The launch was confirmed, but its change set could not be executed afterwards: /);
+  }, 60_000);
+
+  it('is left to the portal while it was confirmed moments ago (the poller never executes beside it)', async () => {
+    const req = request();
+    const preview = await previewLaunch(falconDev, req);
+    await confirmThenStop(preview.previewId);
+    const row = (await findLaunch(preview.previewId))!;
+    await syncLaunch(row);
+    const cfn = createAwsClient(CloudFormationClient, await resolveTargetRefById(row.targetId, row.region));
+    expect((await cfn.send(new DescribeStacksCommand({ StackName: row.stackId! }))).Stacks?.[0]?.StackStatus).toBe('REVIEW_IN_PROGRESS');
+    expect(await findLaunch(preview.previewId)).toMatchObject({ status: 'CREATE_IN_PROGRESS', operation: 'create', statusReason: null });
   }, 60_000);
 });

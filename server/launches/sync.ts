@@ -10,6 +10,11 @@ import { SANDBOX_RESTART_REASON } from '@/server/launches/sandbox-restart';
 // A launch row that never got a stack (the portal stopped between claiming the name and
 // calling CloudFormation) is given this long before it is declared failed.
 const PENDING_GRACE_MS = 10 * 60_000;
+/**
+ * The portal executes a confirmed change set right after writing the launch; the poller steps in only
+ * when that has not happened for this long (the portal stopped in between), never beside it.
+ */
+export const RESUME_GRACE_MS = 60_000;
 
 type SyncableLaunch = {
   id: string;
@@ -77,7 +82,9 @@ export async function syncLaunch(launch: SyncableLaunch): Promise<void> {
     return;
   }
   if (stack?.status === 'REVIEW_IN_PROGRESS' && launch.operation === 'create' && launch.changeSetId && launch.clientRequestToken) {
-    await resumeConfirmedLaunch(launch, target, launch.changeSetId, launch.clientRequestToken);
+    if (Date.now() - launch.updatedAt.getTime() >= RESUME_GRACE_MS) {
+      await resumeConfirmedLaunch(launch, target, launch.changeSetId, launch.clientRequestToken);
+    }
     return;
   }
   if (stack) await appendEvents(launch.id, await listNewStackEvents(target, launch.stackId, await knownEventIds(launch.id)));
@@ -123,6 +130,13 @@ async function resumeConfirmedLaunch(
     await executeChangeSet(target, changeSetId, token);
     log.info('confirmed launch resumed', { launchId: launch.id, stackName: launch.stackName });
   } catch (err) {
+    // Executed meanwhile (by a portal that was slow rather than stopped): the stack has moved on, and
+    // the next pass follows it.
+    const now = await describeStack(target, launch.stackId ?? launch.stackName);
+    if (now && now.status !== 'REVIEW_IN_PROGRESS') {
+      log.info('confirmed launch was executed meanwhile', { launchId: launch.id, status: now.status });
+      return;
+    }
     const reason = `The launch was confirmed, but its change set could not be executed afterwards: ${(err as Error).message}`;
     await updateLaunch(launch.id, { status: 'REVIEW_IN_PROGRESS', operation: 'preview', statusReason: reason });
     log.warn('confirmed launch could not be resumed', { launchId: launch.id, error: (err as Error).message });
