@@ -4,49 +4,16 @@
 // neither throws nor gives up on a launch; once it is back the same process works again by itself.
 // The test runs its own sandbox on a spare port and its own database, so stopping it touches no one
 // else's; server modules are imported only once both are in place (the environment is read once).
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensureSandboxTools, startSandbox, type RunningSandbox } from '@/sandbox/sandbox.mjs';
-import { freePort } from '@/sandbox/lib/net.mjs';
+import { privateSandbox } from '@/server/test-support/private-sandbox';
 
 // Outside a request there is no cookie store: the target switcher's cookie is simply not set.
 vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined }) }));
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-aws-stopped-'));
-const saved = { ...process.env };
-let awsPort: number;
-let sandbox: RunningSandbox | undefined;
-const start = () => startSandbox({ dataDir: dir, awsPort, kafka: false, log: () => undefined });
+const sandbox = privateSandbox('aws-stopped', { aws: true, kafka: false });
 
-async function setSandboxSettings(settings: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sandbox!.awsEndpoint}/moto-api/config`, { method: 'POST', body: JSON.stringify({ slipway: settings }) });
-  if (!res.ok) throw new Error(`sandbox config: ${res.status}`);
-}
-
-beforeAll(async () => {
-  await ensureSandboxTools({ aws: true, kafka: false, log: () => undefined });
-  awsPort = await freePort();
-  sandbox = await start();
-  const url = `file:${path.join(dir, 'stopped.db')}`;
-  const migrated = spawnSync(process.execPath, ['scripts/db.mjs', 'migrate'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
-  if (migrated.status !== 0) throw new Error(migrated.stderr);
-  Object.assign(process.env, { DATABASE_URL: url, SANDBOX_AWS_ENDPOINT: sandbox.awsEndpoint!, SLIPWAY_DATA_DIR: dir, SLIPWAY_AWS_MODE: 'sandbox' });
-  const { resetEnvForTests } = await import('@/server/env');
-  resetEnvForTests();
-}, 120_000);
-
-afterAll(async () => {
-  await sandbox?.stop();
-  const { disconnectDatabase } = await import('@/server/db');
-  await disconnectDatabase();
-  process.env = saved;
-  const { resetEnvForTests } = await import('@/server/env');
-  resetEnvForTests();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => sandbox.setUp({ SLIPWAY_AWS_MODE: 'sandbox' }), 180_000);
+afterAll(() => sandbox.tearDown());
 
 describe('the sandbox AWS account stopped mid-run', () => {
   it('degrades the launches and executions pages with a clear message and recovers without a restart of the portal', async () => {
@@ -73,11 +40,11 @@ describe('the sandbox AWS account stopped mid-run', () => {
     expect((await loadForPage(() => listStateMachinesWithActivity(falconDev, {}))).ok).toBe(true);
     expect(await sandboxHealth()).toMatchObject({ status: 'up' });
     // A launch still being created when the sandbox goes (each resource step made to take 30 s).
-    await setSandboxSettings({ cfn_resource_delay_ms: 30_000 });
+    await sandbox.configure({ cfn_resource_delay_ms: 30_000 });
     const inFlight = await startLaunch(falconDev, request('it-stopped-in-flight'));
     expect((await db.launch.findUniqueOrThrow({ where: { id: inFlight.launchId } })).status).toBe('CREATE_IN_PROGRESS');
 
-    await sandbox!.stop();
+    await sandbox.stop();
 
     // The executions page shows the problem as written (loadForPage hands it back instead of throwing).
     const executions = await loadForPage(() => listStateMachinesWithActivity(falconDev, {}));
@@ -108,7 +75,7 @@ describe('the sandbox AWS account stopped mid-run', () => {
     expect(await sandboxHealth()).toMatchObject({ status: 'down', message: expect.stringContaining('npm run sandbox -- start') });
 
     // Back on the same port: the same process, its cached clients included, works again.
-    sandbox = await start();
+    await sandbox.start();
     expect(await sandboxHealth()).toMatchObject({ status: 'up' });
     const recovered = await loadForPage(() => listStateMachinesWithActivity(falconDev, {}));
     expect(recovered).toMatchObject({ ok: true, data: { stateMachines: [] } });

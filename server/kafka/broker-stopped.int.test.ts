@@ -6,44 +6,14 @@
 // lag-sampler.int.test.ts points a cluster at a port nothing listens on; this stops a real broker
 // under open connections. The test runs its own broker on spare ports and its own database, so
 // stopping it touches no one else's; server modules are imported once both are in place.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSandboxTools, startSandbox, type RunningSandbox } from '@/sandbox/sandbox.mjs';
-import { freePort } from '@/sandbox/lib/net.mjs';
+import { privateSandbox } from '@/server/test-support/private-sandbox';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-broker-stopped-'));
-const saved = { ...process.env };
-let ports: { kafkaPort: number; kafkaControllerPort: number };
-let sandbox: RunningSandbox | undefined;
-const start = (fresh: boolean) => startSandbox({ dataDir: dir, ...ports, aws: false, fresh, log: () => undefined });
+const sandbox = privateSandbox('broker-stopped', { aws: false, kafka: true });
 
-beforeAll(async () => {
-  await ensureSandboxTools({ aws: false, kafka: true, log: () => undefined });
-  ports = { kafkaPort: await freePort(), kafkaControllerPort: await freePort() };
-  sandbox = await start(true);
-  const url = `file:${path.join(dir, 'stopped.db')}`;
-  const migrated = spawnSync(process.execPath, ['scripts/db.mjs', 'migrate'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
-  if (migrated.status !== 0) throw new Error(migrated.stderr);
-  Object.assign(process.env, { DATABASE_URL: url, SANDBOX_KAFKA_BROKERS: sandbox.kafkaBrokers!, SLIPWAY_DATA_DIR: dir });
-  const { resetEnvForTests } = await import('@/server/env');
-  resetEnvForTests();
-}, 180_000);
-
-afterAll(async () => {
-  const { closeAllClusterAdmins } = await import('@/server/kafka/admin');
-  await closeAllClusterAdmins();
-  await sandbox?.stop();
-  const { disconnectDatabase } = await import('@/server/db');
-  await disconnectDatabase();
-  process.env = saved;
-  const { resetEnvForTests } = await import('@/server/env');
-  resetEnvForTests();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => sandbox.setUp(), 180_000);
+afterAll(() => sandbox.tearDown());
 
 describe('the Kafka broker stopped mid-run', () => {
   it('degrades the groups list and the group page to the stored round with the reason, and reads live again once it is back', async () => {
@@ -55,7 +25,7 @@ describe('the Kafka broker stopped mid-run', () => {
     const { checkHealth } = await import('@/server/health/check');
     const { consumerGroupListQuerySchema } = await import('@/lib/schemas/kafka');
 
-    const kafka = new Kafka({ clientId: 'broker-stopped-int-test', brokers: sandbox!.kafkaBrokers!.split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: 'broker-stopped-int-test', brokers: sandbox.running.kafkaBrokers!.split(','), logLevel: logLevel.NOTHING });
     const topic = 'stopped-orders';
     const group = 'stopped-billing';
     const admin = kafka.admin();
@@ -91,7 +61,7 @@ describe('the Kafka broker stopped mid-run', () => {
       expect(await list()).toMatchObject({ source: 'worker', liveError: null, health: { state: 'reachable' }, groups: [{ groupId: group, totalLag: '30' }] });
       expect(await getConsumerGroupDetail(viewer, cluster.id, group)).toMatchObject({ source: 'live', totalLag: '30' });
 
-      await sandbox!.stop();
+      await sandbox.stop();
 
       // Down: the worker records the outage, the pages answer from its last round and say why.
       const failedRound = mine(await sampler.runRound());
@@ -108,7 +78,7 @@ describe('the Kafka broker stopped mid-run', () => {
       expect(await kafkaHealth()).toMatchObject({ status: 'down', message: expect.stringContaining('npm run sandbox -- start') });
 
       // Back, same ports and data: the same process reads live again (the broken admin is replaced).
-      sandbox = await start(false);
+      await sandbox.start(false);
       expect(await kafkaHealth()).toMatchObject({ status: 'up' });
       const deadline = Date.now() + 60_000;
       let page = await getConsumerGroupDetail(viewer, cluster.id, group);

@@ -2,42 +2,13 @@
 // moto keeps stacks in memory, so every stack the database still lists is gone afterwards. The test
 // runs its own sandbox on a spare port and its own database, so the suite's stacks and launches are
 // not touched; server modules are imported only once both are in place.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSandboxTools, startSandbox, type RunningSandbox } from '@/sandbox/sandbox.mjs';
-import { freePort } from '@/sandbox/lib/net.mjs';
+import { privateSandbox } from '@/server/test-support/private-sandbox';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-restart-'));
-const saved = { ...process.env };
-let awsPort: number;
-let sandbox: RunningSandbox | undefined;
-const start = () => startSandbox({ dataDir: dir, awsPort, kafka: false, log: () => undefined });
+const sandbox = privateSandbox('restart', { aws: true, kafka: false });
 
-async function setSandboxSettings(settings: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sandbox!.awsEndpoint}/moto-api/config`, { method: 'POST', body: JSON.stringify({ slipway: settings }) });
-  if (!res.ok) throw new Error(`sandbox config: ${res.status}`);
-}
-
-beforeAll(async () => {
-  await ensureSandboxTools({ aws: true, kafka: false, log: () => undefined });
-  awsPort = await freePort();
-  sandbox = await start();
-  const url = `file:${path.join(dir, 'restart.db')}`;
-  const migrated = spawnSync(process.execPath, ['scripts/db.mjs', 'migrate'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
-  if (migrated.status !== 0) throw new Error(migrated.stderr);
-  Object.assign(process.env, { DATABASE_URL: url, SANDBOX_AWS_ENDPOINT: sandbox.awsEndpoint!, SLIPWAY_DATA_DIR: dir });
-}, 120_000);
-
-afterAll(async () => {
-  await sandbox?.stop();
-  const { disconnectDatabase } = await import('@/server/db');
-  await disconnectDatabase();
-  process.env = saved;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => sandbox.setUp(), 180_000);
+afterAll(() => sandbox.tearDown());
 
 describe('after the sandbox account restarts', () => {
   it('marks launches whose stacks vanished deleted, saying why, and frees their names', async () => {
@@ -63,14 +34,14 @@ describe('after the sandbox account restarts', () => {
     // Nothing vanished yet: nothing is marked.
     expect(await forgetStacksLostBySandboxRestart()).toBe(0);
     // A launch still being created when the sandbox goes (each resource step made to take 30 s).
-    await setSandboxSettings({ cfn_resource_delay_ms: 30_000 });
+    await sandbox.configure({ cfn_resource_delay_ms: 30_000 });
     const inFlight = await startLaunch(falconDev, request('it-restart-in-flight'));
     expect((await db.launch.findUniqueOrThrow({ where: { id: inFlight.launchId } })).status).toBe('CREATE_IN_PROGRESS');
 
     const before = await db.launch.findUniqueOrThrow({ where: { id: launched.launchId } });
     const ref = await resolveTargetRefById(before.targetId, before.region);
-    await sandbox!.stop();
-    sandbox = await start();
+    await sandbox.stop();
+    await sandbox.start();
     // The stack id CloudFormation no longer knows is "does not exist", which reads as no stack.
     expect(await describeStack(ref, before.stackId!)).toBeNull();
 
