@@ -138,6 +138,17 @@ function freshRoundMaxAgeMs(): number {
   return Math.max(3 * interval, interval + 30_000);
 }
 
+type LagCounts = Pick<
+  GroupLag,
+  'totalLag' | 'maxPartitionLag' | 'partitionCount' | 'unknownLagPartitionCount' | 'aheadPartitionCount' | 'dataLostPartitionCount'
+>;
+
+/** The totals a list row shows, from live offsets or a stored state alike. */
+function lagCounts(from: LagCounts): LagCounts {
+  const { totalLag, maxPartitionLag, partitionCount, unknownLagPartitionCount, aheadPartitionCount, dataLostPartitionCount } = from;
+  return { totalLag, maxPartitionLag, partitionCount, unknownLagPartitionCount, aheadPartitionCount, dataLostPartitionCount };
+}
+
 /** A group as a stored round saw it; `judgement` is the verdict still worth showing (null: too old). */
 function listedFromState(state: GroupState, owner: ListedGroup['owner'], judgement: GroupState | null): ListedGroup {
   return {
@@ -145,12 +156,7 @@ function listedFromState(state: GroupState, owner: ListedGroup['owner'], judgeme
     topics: state.topics,
     state: state.state,
     memberCount: state.memberCount,
-    totalLag: state.totalLag,
-    maxPartitionLag: state.maxPartitionLag,
-    partitionCount: state.partitionCount,
-    unknownLagPartitionCount: state.unknownLagPartitionCount,
-    aheadPartitionCount: state.aheadPartitionCount,
-    dataLostPartitionCount: state.dataLostPartitionCount,
+    ...lagCounts(state),
     ownerLabel: ownerLabel(owner.owner),
     lag: null,
     judgement,
@@ -165,12 +171,7 @@ function listedFromSnapshot(group: GroupSnapshot, owner: ListedGroup['owner']): 
     topics: lag.topics.map((t) => t.topic),
     state: group.state,
     memberCount: group.members.length,
-    totalLag: lag.totalLag,
-    maxPartitionLag: lag.maxPartitionLag,
-    partitionCount: lag.partitionCount,
-    unknownLagPartitionCount: lag.unknownLagPartitionCount,
-    aheadPartitionCount: lag.aheadPartitionCount,
-    dataLostPartitionCount: lag.dataLostPartitionCount,
+    ...lagCounts(lag),
     ownerLabel: ownerLabel(owner.owner),
     lag,
     owner,

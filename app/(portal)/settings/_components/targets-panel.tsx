@@ -158,19 +158,7 @@ function RegisterTarget({ teams, onDone }: { teams: Team[]; onDone: () => void }
         {text('roleArn', 'Deployer role ARN', 'DeployerRoleArn output')}
         {text('serviceRoleArn', 'CloudFormation service role ARN', 'ServiceRoleArn output (optional)')}
         {text('externalId', 'External id', 'stored encrypted; never shown again', 'password')}
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-800">Teams that may use it</legend>
-          {teams.map((t) => (
-            <label key={t.id} className="mr-3 inline-flex items-center gap-1 text-sm">
-              <input
-                type="checkbox"
-                checked={form.teamIds.includes(t.id)}
-                onChange={(e) => setForm({ ...form, teamIds: e.target.checked ? [...form.teamIds, t.id] : form.teamIds.filter((x) => x !== t.id) })}
-              />
-              {t.name}
-            </label>
-          ))}
-        </fieldset>
+        <TeamCheckboxes teams={teams} teamIds={form.teamIds} onChange={(teamIds) => setForm({ ...form, teamIds })} />
       </div>
       {create.error && !(create.error instanceof ApiError && create.error.fields) && <Alert tone="error">{create.error.message}</Alert>}
       <Button type="submit" disabled={create.isPending}>
@@ -280,20 +268,7 @@ function EditTarget({ target, teams, onDone }: { target: TargetDto; teams: Team[
           Remove the external id
         </label>
         {!target.isSandbox && (
-          <fieldset>
-            <legend className="text-sm font-medium text-slate-800">Teams that may use it</legend>
-            {teams.map((t) => (
-              <label key={t.id} className="mr-3 inline-flex items-center gap-1 text-sm">
-                <input
-                  type="checkbox"
-                  checked={form.teamIds.includes(t.id)}
-                  onChange={(e) => setForm({ ...form, teamIds: e.target.checked ? [...form.teamIds, t.id] : form.teamIds.filter((x) => x !== t.id) })}
-                />
-                {t.name}
-              </label>
-            ))}
-            {err('teamIds') && <p className="text-xs text-red-700">{err('teamIds')}</p>}
-          </fieldset>
+          <TeamCheckboxes teams={teams} teamIds={form.teamIds} onChange={(teamIds) => setForm({ ...form, teamIds })} error={err('teamIds')} />
         )}
       </div>
       {save.error && !(save.error instanceof ApiError && save.error.fields) && <Alert tone="error">{save.error.message}</Alert>}
@@ -306,5 +281,35 @@ function EditTarget({ target, teams, onDone }: { target: TargetDto; teams: Team[
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Which teams may use a target: one checkbox per team. */
+function TeamCheckboxes({
+  teams,
+  teamIds,
+  onChange,
+  error,
+}: {
+  teams: { id: string; name: string }[];
+  teamIds: string[];
+  onChange: (teamIds: string[]) => void;
+  error?: string | null;
+}) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium text-slate-800">Teams that may use it</legend>
+      {teams.map((t) => (
+        <label key={t.id} className="mr-3 inline-flex items-center gap-1 text-sm">
+          <input
+            type="checkbox"
+            checked={teamIds.includes(t.id)}
+            onChange={(e) => onChange(e.target.checked ? [...teamIds, t.id] : teamIds.filter((x) => x !== t.id))}
+          />
+          {t.name}
+        </label>
+      ))}
+      {error && <p className="text-xs text-red-700">{error}</p>}
+    </fieldset>
   );
 }
