@@ -162,6 +162,25 @@ describe('members', () => {
   });
 });
 
+describe('the last admin of a team', () => {
+  it('cannot be demoted or removed by a team admin, only once another admin exists, or by a platform admin', async () => {
+    const team = await createTeam(platformAdmin(), { slug: slug('last'), name: 'Last' });
+    const teamAdmin = inTeam(team.id, 'admin');
+    const self = await addTeamMember(platformAdmin(), team.id, { email: emails.member, role: 'admin' });
+    expect(await codeOf(changeMemberRole(teamAdmin, team.id, self.id, { role: 'developer' }))).toMatch(
+      new RegExp(`^CONFLICT: ${emails.member} is the last admin of team ${team.slug}, so you cannot change their role: make someone else an admin first`),
+    );
+    expect(await codeOf(removeTeamMember(teamAdmin, team.id, self.id))).toMatch(/^CONFLICT: .* is the last admin .* so you cannot remove them/);
+    expect(await db.membership.findUnique({ where: { id: self.id } })).toMatchObject({ role: 'admin' });
+
+    const other = await addTeamMember(teamAdmin, team.id, { email: emails.admin, role: 'admin' });
+    expect(await changeMemberRole(teamAdmin, team.id, self.id, { role: 'developer' })).toMatchObject({ role: 'developer' });
+    expect(await codeOf(removeTeamMember(teamAdmin, team.id, other.id))).toMatch(/^CONFLICT: .* is the last admin/);
+    await removeTeamMember(platformAdmin(), team.id, other.id);
+    expect(await db.membership.count({ where: { teamId: team.id, role: 'admin' } })).toBe(0);
+  });
+});
+
 describe('required tags', () => {
   it('are replaced by team admins and read back as written; the audit shows each rule as text', async () => {
     const team = await createTeam(platformAdmin(), { slug: slug('tags'), name: 'Tags' });

@@ -155,6 +155,19 @@ export async function addTeamMember(actor: Actor, idOrSlug: string, input: Membe
   return member;
 }
 
+/**
+ * A team admin cannot demote or remove the team's last admin (themselves, usually): nobody but a
+ * platform admin could manage the team afterwards. Platform admins may, as they manage it anyway.
+ */
+async function refuseLosingLastAdmin(actor: Actor, team: TeamDto, member: TeamMemberDto, what: string): Promise<void> {
+  if (actor.isPlatformAdmin || member.role !== 'admin') return;
+  const admins = (await listMemberships(team.id)).filter((m) => m.role === 'admin');
+  if (admins.some((m) => m.id !== member.id)) return;
+  throw new AppError('CONFLICT', `${member.email} is the last admin of team ${team.slug}, so you cannot ${what}: make someone else an admin first.`, {
+    details: { lastAdmin: member.email },
+  });
+}
+
 async function requireMember(team: TeamDto, membershipId: string): Promise<TeamMemberDto> {
   const member = await findMembership(team.id, membershipId);
   if (!member) throw new AppError('NOT_FOUND', `No membership ${membershipId} in team ${team.slug}.`);
@@ -168,6 +181,7 @@ export async function changeMemberRole(actor: Actor, idOrSlug: string, membershi
   const member = await requireMember(team, membershipId);
   if (member.source === 'idp') throw idpReadOnly(member);
   if (member.role === input.role) return member;
+  await refuseLosingLastAdmin(actor, team, member, 'change their role');
   const updated = await updateLocalMembershipRole(member.id, input.role);
   if (!updated) throw idpReadOnly(member);
   await recordAudit({
@@ -187,6 +201,7 @@ export async function removeTeamMember(actor: Actor, idOrSlug: string, membershi
   const team = await requireAdminOf(actor, idOrSlug, 'remove members');
   const member = await requireMember(team, membershipId);
   if (member.source === 'idp') throw idpReadOnly(member);
+  await refuseLosingLastAdmin(actor, team, member, 'remove them');
   if (!(await deleteLocalMembership(member.id))) throw idpReadOnly(member);
   await recordAudit({
     actor,
