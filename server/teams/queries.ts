@@ -73,12 +73,15 @@ export async function updateRequiredTags(id: string, rules: readonly RequiredTag
 }
 
 /** The team's launches whose stacks may still exist (any status but deleted, discarded or never started). */
+/** A team's launches that are not finished (what keeps it from being archived), oldest first. */
+const liveLaunchesOf = (teamId: string) => ({
+  where: { teamId, status: { notIn: [...FINISHED_LAUNCH_STATUSES] } },
+  select: { id: true, stackName: true, status: true },
+  orderBy: { createdAt: 'asc' as const },
+});
+
 export async function listLiveLaunches(teamId: string): Promise<LiveLaunchRefDto[]> {
-  return db.launch.findMany({
-    where: { teamId, status: { notIn: [...FINISHED_LAUNCH_STATUSES] } },
-    select: { id: true, stackName: true, status: true },
-    orderBy: { createdAt: 'asc' },
-  });
+  return db.launch.findMany(liveLaunchesOf(teamId));
 }
 
 /**
@@ -87,11 +90,7 @@ export async function listLiveLaunches(teamId: string): Promise<LiveLaunchRefDto
  */
 export async function archiveTeamUnlessLive(id: string, at: Date): Promise<LiveLaunchRefDto[]> {
   return db.$transaction(async (tx) => {
-    const live = await tx.launch.findMany({
-      where: { teamId: id, status: { notIn: [...FINISHED_LAUNCH_STATUSES] } },
-      select: { id: true, stackName: true, status: true },
-      orderBy: { createdAt: 'asc' },
-    });
+    const live = await tx.launch.findMany(liveLaunchesOf(id));
     if (live.length === 0) await tx.team.update({ where: { id }, data: { archivedAt: at } });
     return live;
   });
