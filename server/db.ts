@@ -10,13 +10,25 @@ import { AppError } from '@/server/errors';
 // so the SQLite client's type describes either.
 export type Db = InstanceType<typeof SqliteClient>;
 
+/**
+ * Interactive transactions wait up to 10 s to start and run up to 20 s (Prisma: 2 s and 5 s). SQLite
+ * has one writer: a transaction that starts while the worker stores a large round waits for its lock,
+ * and Prisma's 5 s turned that wait into a 500 (seen archiving a team beside the Kafka sampler).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
+/** How long a SQLite statement waits for another connection's write lock (better-sqlite3: 5 s). */
+const SQLITE_BUSY_TIMEOUT_MS = 15_000;
+
 function createDb(): Db {
   const { databaseUrl, isPostgres } = env();
   if (isPostgres) {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), transactionOptions: TRANSACTION_OPTIONS });
     return client.$extends({ query: { $allOperations: ({ args, query }) => whileReachable(query(args)) } }) as unknown as Db;
   }
-  const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
+  const client = new SqliteClient({
+    adapter: new PrismaBetterSqlite3({ url: databaseUrl, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   return client;
 }
 
