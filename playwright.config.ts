@@ -44,6 +44,9 @@ export default defineConfig({
     // API specs stand in for the portal's pages, whose writes carry their Origin; specs about
     // cross-site writes make their own contexts without it.
     { name: 'api', testMatch: /\/e2e\/api\/[^/]+\.spec\.ts$/, dependencies: ['setup'], use: { extraHTTPHeaders: fromPortalPage } },
+    // Two web instances and two workers of their own on PostgreSQL, run with the suite's worker stopped
+    // (scripts/test.mjs --suite instances, in CI's PostgreSQL pass).
+    { name: 'instances', testMatch: /\/e2e\/instances\/[^/]+\.spec\.ts$/, dependencies: ['setup'], use: { extraHTTPHeaders: fromPortalPage } },
     { name: 'browser', testMatch: /\/e2e\/(?!oidc\.spec)[^/]+\.spec\.ts$/, dependencies: ['setup'] },
     // Against a second portal that signs in through a real OpenID Connect provider (scripts/test.mjs starts both).
     { name: 'oidc', testMatch: /\/e2e\/oidc\.spec\.ts$/, use: { baseURL: process.env.SLIPWAY_E2E_OIDC_URL ?? 'http://localhost:3101' } },
