@@ -5,6 +5,8 @@
 //   sandbox (the launcher's pytest suite) · int (against a fresh sandbox account and broker) ·
 //   e2e (a production build in Debian's Chromium, plus the API specs)
 // `npm test -- --suite unit,db` runs a subset. Every server binds 127.0.0.1 and is stopped at the end.
+// `--suite instances` (not in the default run; CI's PostgreSQL pass adds it, scripts/test-postgres.mjs):
+// two web instances and two workers on one PostgreSQL (e2e/instances/), after the suite's own worker stops.
 import { spawnSync } from 'node:child_process';
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +27,7 @@ const suites = new Set(
     .map((s) => s.trim())
     .filter(Boolean),
 );
-for (const s of suites) if (![...ALL, 'api'].includes(s)) throw new Error(`unknown suite ${s}; choose from ${ALL.join(', ')}, api`);
+for (const s of suites) if (![...ALL, 'api', 'instances'].includes(s)) throw new Error(`unknown suite ${s}; choose from ${ALL.join(', ')}, api, instances`);
 
 const PORT = Number(process.env.SLIPWAY_TEST_PORT ?? 3100);
 const testDataDir = path.join(repoRoot, '.data/test');
@@ -61,10 +63,14 @@ async function main() {
   // Fixture blueprints (a failing template, a secret parameter) join the catalog for integration and e2e runs.
   const withFixtures = { SLIPWAY_BLUEPRINT_DIRS: 'e2e/fixtures/blueprints' };
   const givenDb = process.env.DATABASE_URL;
-  const needsSandbox = ['sandbox', 'int', 'e2e', 'api'].some((s) => suites.has(s));
+  if (suites.has('instances') && !isPostgresUrl(givenDb ?? '')) {
+    say('instances: skipped, it needs DATABASE_URL of a PostgreSQL database (on SQLite the product runs one worker)');
+    suites.delete('instances');
+  }
+  const needsSandbox = ['sandbox', 'int', 'e2e', 'api', 'instances'].some((s) => suites.has(s));
   const sandboxMod = needsSandbox ? await import('../sandbox/sandbox.mjs') : null;
   if (sandboxMod) await sandboxMod.ensureSandboxTools({ log: say });
-  if (suites.has('e2e') || suites.has('api')) ensureChromium({ log: say });
+  if (['e2e', 'api', 'instances'].some((s) => suites.has(s))) ensureChromium({ log: say });
 
   rmSync(testDataDir, { recursive: true, force: true });
   mkdirSync(testDataDir, { recursive: true });
@@ -101,7 +107,7 @@ async function main() {
   }
 
   let sandbox = null;
-  if (['int', 'e2e', 'api'].some((s) => suites.has(s))) {
+  if (['int', 'e2e', 'api', 'instances'].some((s) => suites.has(s))) {
     say('starting a fresh sandbox account and Kafka broker on test ports…');
     sandbox = await sandboxMod.startSandbox({
       dataDir: testDataDir,
@@ -120,7 +126,7 @@ async function main() {
       await migrateDatabase({ url, log: say });
       step('integration', bin('vitest'), ['run', '--project', 'integration'], { ...baseEnv, ...withFixtures, DATABASE_URL: url });
     }
-    if (suites.has('e2e') || suites.has('api')) await runEndToEnd({ ...baseEnv, ...withFixtures }, givenDb, migrateDatabase);
+    if (['e2e', 'api', 'instances'].some((s) => suites.has(s))) await runEndToEnd({ ...baseEnv, ...withFixtures }, givenDb, migrateDatabase);
   } finally {
     await stopAllServices();
     await sandbox?.stop();
@@ -174,22 +180,36 @@ async function runEndToEnd(baseEnv, givenDb, migrateDatabase) {
     ready: httpReady(`http://127.0.0.1:${PORT}/api/v1/health`),
     port: PORT,
   });
-  await startService({
-    name: 'worker',
-    command: bin('tsx'),
-    args: ['--conditions=react-server', 'server/jobs/worker.ts'],
-    cwd: repoRoot,
-    env,
-    logFile: path.join(logs, 'worker.log'),
-    ready: async () => true,
-  });
-  const oidc = suites.has('e2e') ? await startOidcPortal(env, migrateDatabase, logs) : null;
-  const projects = suites.has('e2e') ? ['--project=setup', '--project=api', '--project=browser', '--project=oidc'] : ['--project=setup', '--project=api'];
-  step(suites.has('e2e') ? 'e2e (Chromium + API)' : 'api', bin('playwright'), ['test', ...projects, ...(values.spec ?? [])], {
-    ...env,
-    SLIPWAY_E2E_BASE_URL: `http://localhost:${PORT}`,
-    ...(oidc ? { SLIPWAY_E2E_OIDC_URL: oidc.url, SLIPWAY_E2E_OIDC_GROUPS_FILE: oidc.groupsFile } : {}),
-  });
+  // `--spec` files under e2e/instances/ go to the instances run, the others to the browser and API run.
+  const isInstancesSpec = (spec) => /(^|\/)e2e\/instances\//.test(spec);
+  const specs = values.spec ?? [];
+  const playwrightEnv = { ...env, SLIPWAY_E2E_BASE_URL: `http://localhost:${PORT}` };
+  if (suites.has('e2e') || suites.has('api')) {
+    const worker = await startService({
+      name: 'worker',
+      command: bin('tsx'),
+      args: ['--conditions=react-server', 'server/jobs/worker.ts'],
+      cwd: repoRoot,
+      env,
+      logFile: path.join(logs, 'worker.log'),
+      ready: async () => true,
+    });
+    const oidc = suites.has('e2e') ? await startOidcPortal(env, migrateDatabase, logs) : null;
+    const projects = suites.has('e2e') ? ['--project=setup', '--project=api', '--project=browser', '--project=oidc'] : ['--project=setup', '--project=api'];
+    const ours = specs.filter((s) => !isInstancesSpec(s));
+    if (!specs.length || ours.length)
+      step(suites.has('e2e') ? 'e2e (Chromium + API)' : 'api', bin('playwright'), ['test', ...projects, ...ours], {
+        ...playwrightEnv,
+        ...(oidc ? { SLIPWAY_E2E_OIDC_URL: oidc.url, SLIPWAY_E2E_OIDC_GROUPS_FILE: oidc.groupsFile } : {}),
+      });
+    // The instances spec starts its own two workers: this one stops first (SIGTERM hands its jobs back).
+    await worker.stop();
+  }
+  if (suites.has('instances')) {
+    const ours = specs.filter(isInstancesSpec);
+    if (!specs.length || ours.length)
+      step('instances (PostgreSQL)', bin('playwright'), ['test', '--project=setup', '--project=instances', ...ours], playwrightEnv);
+  }
 }
 
 /**
