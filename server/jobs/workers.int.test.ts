@@ -1,5 +1,7 @@
 // Two worker processes on the test database: a launch is followed to the end after the worker
 // following it is killed (SIGKILL, no clean-up), because the other takes the job over.
+// On SQLite; the same on PostgreSQL, with two web instances and every job's runs counted, is
+// e2e/instances/workers.spec.ts (CI's PostgreSQL pass).
 import { type ChildProcess, spawn } from 'node:child_process';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
