@@ -18,6 +18,7 @@ export default async function LaunchesPage({ searchParams }: { searchParams: Pro
     status: sp.status || undefined,
     target: sp.target || undefined,
     includeDeleted: sp.includeDeleted,
+    limit: sp.limit || undefined,
   });
   const query = parsed.success ? parsed.data : launchListSchema.parse({});
   const scoped = query.scope === 'all' && !actor.isPlatformAdmin ? { ...query, scope: 'team' as const } : query;

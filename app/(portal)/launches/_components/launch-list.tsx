@@ -6,7 +6,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { formatDateTime } from '@/lib/date-time';
 import { statusTone, type LaunchFilterOptionsDto, type LaunchPageDto } from '@/lib/launches/dto';
-import type { LaunchListQuery } from '@/lib/schemas/launches';
+import { LAUNCH_PAGE_SIZE_DEFAULT, type LaunchListQuery } from '@/lib/schemas/launches';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -28,11 +28,14 @@ export function LaunchList({
 }) {
   const router = useRouter();
   const pathname = usePathname();
-  // The page's own URL: the filters only (the page size is the server's default).
+  // The page's own URL: the filters, and the page size when it is not the default (never a cursor).
   const qs = new URLSearchParams(
-    Object.entries({ ...query, limit: undefined, cursor: undefined, includeDeleted: query.includeDeleted ? 'true' : undefined }).filter(
-      (e): e is [string, string] => Boolean(e[1]),
-    ),
+    Object.entries({
+      ...query,
+      limit: query.limit === LAUNCH_PAGE_SIZE_DEFAULT ? undefined : String(query.limit),
+      cursor: undefined,
+      includeDeleted: query.includeDeleted ? 'true' : undefined,
+    }).filter((e): e is [string, string] => Boolean(e[1])),
   );
   const list = useInfiniteQuery({
     queryKey: ['launches', qs.toString()],
