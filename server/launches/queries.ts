@@ -313,10 +313,11 @@ export async function listLaunchPage(f: LaunchFilter, page: { limit: number; cur
  */
 export async function listLaunchFilterValues(f: LaunchFilter) {
   const where = launchWhere(f);
+  // GROUP BY in the database (findMany's `distinct` would read every row and dedupe in the client).
   const [blueprints, statuses, targetIds] = await Promise.all([
-    db.launch.findMany({ where, distinct: ['blueprintSlug'], select: { blueprintSlug: true } }),
-    db.launch.findMany({ where, distinct: ['status'], select: { status: true } }),
-    db.launch.findMany({ where, distinct: ['targetId'], select: { targetId: true } }),
+    db.launch.groupBy({ by: ['blueprintSlug'], where }),
+    db.launch.groupBy({ by: ['status'], where }),
+    db.launch.groupBy({ by: ['targetId'], where }),
   ]);
   const targets = await db.awsTarget.findMany({ where: { id: { in: targetIds.map((t) => t.targetId) } }, select: { id: true, name: true } });
   return {
