@@ -219,3 +219,27 @@ test('viewers watch but cannot launch', async ({ browser }) => {
   await expect(page.getByText('Launching needs the developer role in a team.')).toBeVisible();
   await ctx.close();
 });
+
+test('the launches list shows a page at a time and loads the next from the keyboard', async ({ page }) => {
+  const everything = (await (await page.request.get('/api/v1/launches?includeDeleted=true&limit=200')).json()) as { launches: { stackName: string }[] };
+  // The tests above left several launches (deleted, failed or live).
+  expect(everything.launches.length).toBeGreaterThan(2);
+  await page.goto('/launches?includeDeleted=true&limit=1');
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(everything.launches[0]!.stackName);
+  const more = page.getByRole('button', { name: 'Load more launches' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(everything.launches[1]!.stackName);
+  // Focus stays on the button while there are more pages; at the end the list says it is complete.
+  while (await more.isVisible()) {
+    const shown = await rows.count();
+    await expect(more).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(rows).toHaveCount(shown + 1);
+  }
+  await expect(page.getByText(`All ${everything.launches.length} launches shown.`)).toBeVisible();
+  await expect(rows).toHaveCount(everything.launches.length);
+});

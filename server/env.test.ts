@@ -47,3 +47,29 @@ describe('public URL and proxy settings', () => {
     expect(() => env()).toThrow(/SLIPWAY_TRUST_PROXY/);
   });
 });
+
+describe('audit retention', () => {
+  afterEach(() => {
+    delete process.env.SLIPWAY_AUDIT_RETENTION_DAYS;
+  });
+
+  it('keeps audit entries 400 days unless told otherwise', () => {
+    delete process.env.SLIPWAY_AUDIT_RETENTION_DAYS;
+    expect(env().SLIPWAY_AUDIT_RETENTION_DAYS).toBe(400);
+    process.env.SLIPWAY_AUDIT_RETENTION_DAYS = '730';
+    resetEnvForTests();
+    expect(env().SLIPWAY_AUDIT_RETENTION_DAYS).toBe(730);
+  });
+
+  it('refuses fewer than 30 days, fractions and words, naming the variable and the rule', () => {
+    for (const [value, rule] of [
+      ['7', /SLIPWAY_AUDIT_RETENTION_DAYS: must be at least 30 days/],
+      ['45.5', /SLIPWAY_AUDIT_RETENTION_DAYS: must be a whole number of days/],
+      ['a year', /SLIPWAY_AUDIT_RETENTION_DAYS: must be a whole number of days/],
+    ] as const) {
+      process.env.SLIPWAY_AUDIT_RETENTION_DAYS = value;
+      resetEnvForTests();
+      expect(() => env(), value).toThrow(rule);
+    }
+  });
+});

@@ -36,6 +36,16 @@ const envSchema = z.object({
   KAFKA_LAG_GROUP_EXPIRY_HOURS: z.coerce.number().min(0.01).max(8_760).default(24),
   /** How often the worker persists its in-memory window of offsets (ms; the latest state is written every round). */
   KAFKA_LAG_WINDOW_PERSIST_MS: z.coerce.number().int().min(0).max(3_600_000).default(300_000),
+  /**
+   * Audit entries older than this many days are deleted by the worker's audit-pruner (server/audit/retention.ts).
+   * Compliance data: at least 30 days, default 400 (a year and a margin for the yearly review).
+   */
+  SLIPWAY_AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days, at least 30' })
+    .int('must be a whole number of days, at least 30')
+    .min(30, 'must be at least 30 days: audit entries are compliance records')
+    .max(36_500, 'must be at most 36500 days (100 years)')
+    .default(400),
   /** A launch or update preview nobody confirmed for this long has its change set deleted (minutes, up to a week). */
   SLIPWAY_PREVIEW_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   /**

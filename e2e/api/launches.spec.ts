@@ -207,3 +207,77 @@ test('viewers cannot launch, update or delete; other teams cannot read, update, 
   expect((await dev.request.delete(`/api/v1/launches/${id}`)).status()).toBe(202);
   await Promise.all([dev.close(), viewer.close(), eagle.close()]);
 });
+
+test('the list pages on the server: every launch once, newest first, and never another team’s', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const dev = await browser.newContext({ storageState: storageState('falconDev') });
+  const eagle = await browser.newContext({ storageState: storageState('eagleDev') });
+  type Page = { launches: { id: string; createdAt: string; team: { slug: string } }[]; nextCursor: string | null };
+  const walk = async (request: APIRequestContext, filters: string, limit: number) => {
+    const seen: Page['launches'] = [];
+    let cursor: string | null = null;
+    for (let pages = 1; pages < 500; pages++) {
+      const res = await request.get(`/api/v1/launches?${filters}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status(), await res.text()).toBe(200);
+      const page = (await res.json()) as Page;
+      expect(page.launches.length).toBeLessThanOrEqual(limit);
+      seen.push(...page.launches);
+      if (page.nextCursor === null) return { seen, pages };
+      cursor = page.nextCursor;
+    }
+    throw new Error('the pages never ended');
+  };
+  const created = await dev.request.post('/api/v1/launches', {
+    data: { blueprint: 'sqs-managed-encryption', target: 'sandbox', region: 'us-east-1', stackName: `api-pages-${uid()}` },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  try {
+    // The earlier tests' launches (deleted since) and this one: more than one page of one.
+    const whole = (await (await dev.request.get('/api/v1/launches?includeDeleted=true&limit=200')).json()) as Page;
+    expect(whole.launches[0]!.id).toBe(id);
+    const { seen, pages } = await walk(dev.request, 'includeDeleted=true', 1);
+    expect(pages).toBeGreaterThan(1);
+    expect(seen.map((l) => l.id)).toEqual(whole.launches.map((l) => l.id));
+    expect(new Set(seen.map((l) => l.id)).size).toBe(seen.length);
+    const times = seen.map((l) => Date.parse(l.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(new Set(seen.map((l) => l.team.slug))).toEqual(new Set(['falcon']));
+    // The default page and the old field still answer as before.
+    const plain = await (await dev.request.get('/api/v1/launches')).json();
+    expect(plain.launches.map((l: { id: string }) => l.id)).toContain(id);
+    expect(plain).toHaveProperty('nextCursor');
+
+    // Eagle's pages, followed to the end, never hold falcon's launches, even from falcon's cursor.
+    const eagleSeen = await walk(eagle.request, 'includeDeleted=true', 2);
+    expect(eagleSeen.seen.filter((l) => l.team.slug !== 'eagle')).toEqual([]);
+    const falconCursor = ((await (await dev.request.get('/api/v1/launches?includeDeleted=true&limit=1')).json()) as Page).nextCursor!;
+    const fromFalcon = (await (await eagle.request.get(`/api/v1/launches?includeDeleted=true&cursor=${falconCursor}`)).json()) as Page;
+    expect(fromFalcon.launches.filter((l) => l.team.slug !== 'eagle')).toEqual([]);
+  } finally {
+    await waitSettled(dev.request, id);
+    expect((await dev.request.delete(`/api/v1/launches/${id}`)).status()).toBe(202);
+    await Promise.all([dev.close(), eagle.close()]);
+  }
+});
+
+test.describe('the list’s paging input', () => {
+  test.use({ storageState: storageState('falconDev') });
+
+  test('a limit outside 1 to 200, or not a whole number, is a 422 naming limit and the rule', async ({ request }) => {
+    for (const limit of ['0', '201', 'ten', '2.5']) {
+      const res = await request.get(`/api/v1/launches?limit=${limit}`);
+      expect(res.status(), limit).toBe(422);
+      expect((await res.json()).error.fields.limit[0], limit).toMatch(/^limit must be (a whole number from 1 to 200|at most 200)$/);
+    }
+    expect((await request.get('/api/v1/launches?limit=200')).status()).toBe(200);
+  });
+
+  test('a cursor this API did not give out is a 422 naming cursor', async ({ request }) => {
+    for (const cursor of ['not a cursor!', Buffer.from('yesterday|abc').toString('base64url'), 'bm90LWEtY3Vyc29y']) {
+      const res = await request.get(`/api/v1/launches?cursor=${encodeURIComponent(cursor)}`);
+      expect(res.status(), cursor).toBe(422);
+      expect((await res.json()).error.fields.cursor[0], cursor).toMatch(/nextCursor of an earlier page/);
+    }
+  });
+});

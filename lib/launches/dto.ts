@@ -75,6 +75,17 @@ export type LaunchSummaryDto = {
   deletedAt: string | null;
 };
 
+/** `GET /api/v1/launches`: a page, newest first; `nextCursor` asks for the next (older) page, null at the end. */
+export type LaunchPageDto = { launches: LaunchSummaryDto[]; nextCursor: string | null };
+
+/** What the launches page's filters offer: every value among the launches in scope, not only the page shown. */
+export type LaunchFilterOptionsDto = {
+  blueprints: string[];
+  statuses: string[];
+  /** [id, name] */
+  targets: [string, string][];
+};
+
 export type LaunchDetailDto = LaunchSummaryDto & {
   stackId: string | null;
   parameters: Record<string, string>;

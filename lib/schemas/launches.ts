@@ -57,6 +57,9 @@ export const launchUpdateSchema = z.strictObject({
 });
 export type LaunchUpdateRequest = z.infer<typeof launchUpdateSchema>;
 
+export const LAUNCH_PAGE_SIZE_DEFAULT = 50;
+export const LAUNCH_PAGE_SIZE_MAX = 200;
+
 export const launchListSchema = z.strictObject({
   scope: z.enum(['mine', 'team', 'all'], { error: 'scope must be mine, team or all' }).default('team'),
   blueprint: z.string().max(100).optional(),
@@ -65,6 +68,19 @@ export const launchListSchema = z.strictObject({
   includeDeleted: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
+    .optional(),
+  /** Launches per page, newest first (by creation time, then id). */
+  limit: z.coerce
+    .number({ error: `limit must be a whole number from 1 to ${LAUNCH_PAGE_SIZE_MAX}` })
+    .int(`limit must be a whole number from 1 to ${LAUNCH_PAGE_SIZE_MAX}`)
+    .min(1, `limit must be a whole number from 1 to ${LAUNCH_PAGE_SIZE_MAX}`)
+    .max(LAUNCH_PAGE_SIZE_MAX, `limit must be at most ${LAUNCH_PAGE_SIZE_MAX}`)
+    .default(LAUNCH_PAGE_SIZE_DEFAULT),
+  /** The `nextCursor` of the page before; opaque. */
+  cursor: z
+    .string()
+    .max(200, 'cursor must be the nextCursor of an earlier page')
+    .regex(/^[A-Za-z0-9_-]+$/, 'cursor must be the nextCursor of an earlier page')
     .optional(),
 });
 export type LaunchListQuery = z.infer<typeof launchListSchema>;

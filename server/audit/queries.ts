@@ -118,3 +118,14 @@ export async function* iterateAudit(selection: AuditSelection, pageSize = 500): 
 export async function listAudit({ teamIds, take = 100 }: { teamIds: string[] | null; take?: number }): Promise<AuditEntryDto[]> {
   return (await listAuditPage({ teamIds }, { limit: take })).entries;
 }
+
+/**
+ * Deletes up to `batchSize` of the oldest entries written before `cutoff` (read through the `at`
+ * index, then deleted by id); returns how many went. Small batches keep each statement short, so a
+ * first prune of a large log never holds SQLite's write lock for long.
+ */
+export async function deleteAuditBatchBefore(cutoff: Date, batchSize: number): Promise<number> {
+  const rows = await db.auditLog.findMany({ where: { at: { lt: cutoff } }, orderBy: { at: 'asc' }, take: batchSize, select: { id: true } });
+  if (!rows.length) return 0;
+  return (await db.auditLog.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, at: { lt: cutoff } } })).count;
+}

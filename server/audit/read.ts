@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '@/server/errors';
+import { decodePageCursor, encodePageCursor } from '@/server/page-cursor';
 import { findTeamRefByIdOrSlug } from '@/server/teams/queries';
 import { iterateAudit, listAuditPage, type AuditSelection } from '@/server/audit/queries';
 import type { Actor } from '@/server/auth/actor';
@@ -37,17 +38,10 @@ export async function auditSelectionFor(actor: Actor, filter: AuditFilter): Prom
 
 /** The cursor is opaque to clients: the last entry's time and id, base64url. */
 export function encodeAuditCursor(cursor: { at: Date; id: string }): string {
-  return Buffer.from(`${cursor.at.toISOString()}|${cursor.id}`).toString('base64url');
+  return encodePageCursor(cursor.at, cursor.id);
 }
 
-export function decodeAuditCursor(text: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[\w-]+$/.test(id)) {
-    throw new AppError('VALIDATION', 'cursor is not one this API gave out.', { fields: { cursor: ['must be the nextCursor of an earlier page'] } });
-  }
-  return { at: date, id };
-}
+export const decodeAuditCursor = decodePageCursor;
 
 /** One page of the audit log the actor may read, with the filters applied on the server. */
 export async function readAuditPage(actor: Actor, query: AuditListQuery): Promise<AuditPageDto> {

@@ -66,7 +66,7 @@ describe('the sandbox AWS account stopped mid-run', () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ error: { code: 'UNAVAILABLE', message: (refused as Error).message } });
     // What is stored keeps answering: the launches list and the launch page need no AWS call.
-    expect((await listLaunches(falconDev, launchListSchema.parse({}))).map((l) => l.id)).toContain(inFlight.launchId);
+    expect((await listLaunches(falconDev, launchListSchema.parse({}))).launches.map((l) => l.id)).toContain(inFlight.launchId);
     expect(await getLaunchDetail(falconDev, inFlight.launchId)).toMatchObject({ status: 'CREATE_IN_PROGRESS' });
     // The worker's poller logs and carries on: the launch is neither failed nor dropped for an outage.
     await expect(syncLaunchesInFlight()).resolves.toBeGreaterThanOrEqual(0);

@@ -49,7 +49,7 @@ describe.skipIf(!findPostgresBin())('PostgreSQL stopped mid-run', () => {
     const actor = (await loadActor({ email: 'falcon-dev@example.com' }, 'session'))!;
     const launches = () => listLaunches(actor, launchListSchema.parse({}));
     const databaseHealth = async () => (await checkHealth()).dependencies.find((d) => d.name === 'database');
-    expect(await launches()).toEqual([]);
+    expect(await launches()).toEqual({ launches: [], nextCursor: null });
     expect(await databaseHealth()).toMatchObject({ status: 'up' });
 
     pg!.pause();
@@ -79,7 +79,7 @@ describe.skipIf(!findPostgresBin())('PostgreSQL stopped mid-run', () => {
 
     pg!.resume();
 
-    expect(await launches()).toEqual([]);
+    expect(await launches()).toEqual({ launches: [], nextCursor: null });
     expect(await loadActor({ email: 'falcon-dev@example.com' }, 'session')).toMatchObject({ email: 'falcon-dev@example.com' });
     expect(await databaseHealth()).toMatchObject({ status: 'up' });
   }, 120_000);

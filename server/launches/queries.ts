@@ -219,6 +219,39 @@ export type LaunchFilter = {
   includeDeleted?: boolean;
 };
 
+/** Position after the last launch of a page: newest first by (createdAt, id). */
+export type LaunchCursor = { createdAt: Date; id: string };
+
+function launchWhere(f: LaunchFilter, cursor?: LaunchCursor) {
+  const and: object[] = [];
+  if (f.teamIds) and.push({ teamId: { in: f.teamIds } });
+  if (f.createdById) and.push({ createdById: f.createdById });
+  if (f.blueprintSlug) and.push({ blueprintSlug: f.blueprintSlug });
+  if (f.targetId) and.push({ targetId: f.targetId });
+  // Discarded previews only when asked for by status; deleted launches too, or with includeDeleted.
+  and.push(f.status ? { status: f.status } : { status: { notIn: f.includeDeleted ? ['DISCARDED'] : ['DELETED', 'DISCARDED'] } });
+  if (cursor) and.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] });
+  return { AND: and };
+}
+
+const summarySelect = {
+  id: true,
+  stackName: true,
+  status: true,
+  statusReason: true,
+  operation: true,
+  blueprintSlug: true,
+  blueprintVersion: true,
+  region: true,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  teamId: true,
+  targetId: true,
+  createdById: true,
+} as const;
+
+/** Up to 500 whole launch rows (outputs included) matching the filter, newest first: for the server's own lookups. */
 export async function listLaunchRows(f: LaunchFilter) {
   const rows = await db.launch.findMany({
     where: {
@@ -242,4 +275,54 @@ export async function listLaunchRows(f: LaunchFilter) {
     target: targets.find((t) => t.id === r.targetId) ?? null,
     creatorEmail: users.find((u) => u.id === r.createdById)?.email ?? 'unknown',
   }));
+}
+
+/**
+ * One page of launches matching the filter, newest first (ties by id), with their team, target and
+ * creator, and where the next page starts (null at the end): the launches list.
+ */
+export async function listLaunchPage(f: LaunchFilter, page: { limit: number; cursor?: LaunchCursor }) {
+  const found = await db.launch.findMany({
+    where: launchWhere(f, page.cursor),
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: page.limit + 1,
+    select: summarySelect,
+  });
+  const rows = found.slice(0, page.limit);
+  const last = rows.at(-1);
+  const next: LaunchCursor | null = found.length > page.limit && last ? { createdAt: last.createdAt, id: last.id } : null;
+  const [teams, targets, users] = await Promise.all([
+    db.team.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.teamId))] } } }),
+    db.awsTarget.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.targetId))] } } }),
+    db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, email: true } }),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      team: teams.find((t) => t.id === r.teamId) ?? null,
+      target: targets.find((t) => t.id === r.targetId) ?? null,
+      creatorEmail: users.find((u) => u.id === r.createdById)?.email ?? 'unknown',
+    })),
+    next,
+  };
+}
+
+/**
+ * The blueprints, statuses and targets among every launch the filter matches (not only one page):
+ * what the list's filters offer. Distinct values from the database, never the launches themselves.
+ */
+export async function listLaunchFilterValues(f: LaunchFilter) {
+  const where = launchWhere(f);
+  // GROUP BY in the database (findMany's `distinct` would read every row and dedupe in the client).
+  const [blueprints, statuses, targetIds] = await Promise.all([
+    db.launch.groupBy({ by: ['blueprintSlug'], where }),
+    db.launch.groupBy({ by: ['status'], where }),
+    db.launch.groupBy({ by: ['targetId'], where }),
+  ]);
+  const targets = await db.awsTarget.findMany({ where: { id: { in: targetIds.map((t) => t.targetId) } }, select: { id: true, name: true } });
+  return {
+    blueprints: blueprints.map((b) => b.blueprintSlug),
+    statuses: statuses.map((s) => s.status),
+    targets: targetIds.map((t) => ({ id: t.targetId, name: targets.find((x) => x.id === t.targetId)?.name ?? 'deleted target' })),
+  };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '@/server/errors';
+import { decodePageCursor, encodePageCursor } from '@/server/page-cursor';
 import { readableTeamIds, roleInTeam } from '@/server/auth/authz';
 import { loadBlueprintLibrary } from '@/server/blueprints/load';
 import { versionsBehind } from '@/server/launches/context';
@@ -7,7 +8,9 @@ import {
   findLatestLaunchOfStack,
   findLaunch,
   listEvents,
-  listLaunchRows,
+  listLaunchFilterValues,
+  listLaunchPage,
+  type LaunchFilter,
   parseBuilds,
   parseChanges,
   parseOutputs,
@@ -21,7 +24,15 @@ import { kafkaDashboardQuery } from '@/server/launches/dashboard-links';
 import { MASKED } from '@/lib/launches/parameters';
 import { dashboardHref, dashboardLabels } from '@/lib/blueprints/labels';
 import type { Actor } from '@/server/auth/actor';
-import type { LaunchBuildProgressDto, LaunchDetailDto, LaunchSummaryDto, StackEventDto, StackOutputDto } from '@/lib/launches/dto';
+import type {
+  LaunchBuildProgressDto,
+  LaunchDetailDto,
+  LaunchFilterOptionsDto,
+  LaunchPageDto,
+  LaunchSummaryDto,
+  StackEventDto,
+  StackOutputDto,
+} from '@/lib/launches/dto';
 import type { LaunchBuildProgressQuery, LaunchListQuery } from '@/lib/schemas/launches';
 import type { BlueprintFiles } from '@/server/blueprints/read-blueprint';
 
@@ -72,20 +83,45 @@ function toSummary(row: Row, blueprint: BlueprintFiles | undefined): LaunchSumma
   };
 }
 
-/** Launches the actor may see: their own, their teams', or (platform admins) all. */
-export async function listLaunches(actor: Actor, query: LaunchListQuery): Promise<LaunchSummaryDto[]> {
+/** Who may list what: the actor's own, their teams', or (platform admins) every team's launches. */
+function launchFilterFor(actor: Actor, query: Pick<LaunchListQuery, 'scope' | 'blueprint' | 'status' | 'target' | 'includeDeleted'>): LaunchFilter {
   if (query.scope === 'all' && !actor.isPlatformAdmin)
     throw new AppError('FORBIDDEN', 'Only platform admins can list every launch.', { fields: { scope: ['all is for platform admins'] } });
-  const library = await loadBlueprintLibrary();
-  const rows = await listLaunchRows({
+  return {
     teamIds: query.scope === 'all' ? null : (readableTeamIds(actor) ?? actor.teams.map((t) => t.id)),
     createdById: query.scope === 'mine' ? actor.userId : undefined,
     blueprintSlug: query.blueprint,
     status: query.status,
     targetId: query.target,
     includeDeleted: query.includeDeleted,
-  });
-  return rows.filter((r) => r.status !== 'DISCARDED' || query.status === 'DISCARDED').map((r) => toSummary(r, library.blueprints.get(r.blueprintSlug)));
+  };
+}
+
+/**
+ * One page of the launches the actor may see (their own, their teams', or for platform admins all),
+ * newest first; `nextCursor` continues it, null at the end.
+ */
+export async function listLaunches(actor: Actor, query: LaunchListQuery): Promise<LaunchPageDto> {
+  const filter = launchFilterFor(actor, query);
+  const cursor = query.cursor ? decodePageCursor(query.cursor) : undefined;
+  const [library, page] = await Promise.all([
+    loadBlueprintLibrary(),
+    listLaunchPage(filter, { limit: query.limit, cursor: cursor && { createdAt: cursor.at, id: cursor.id } }),
+  ]);
+  return {
+    launches: page.rows.map((r) => toSummary(r, library.blueprints.get(r.blueprintSlug))),
+    nextCursor: page.next ? encodePageCursor(page.next.createdAt, page.next.id) : null,
+  };
+}
+
+/** What the list's filters offer in this scope: every blueprint, status and target among those launches. */
+export async function listLaunchFilterOptions(actor: Actor, query: Pick<LaunchListQuery, 'scope' | 'includeDeleted'>): Promise<LaunchFilterOptionsDto> {
+  const values = await listLaunchFilterValues(launchFilterFor(actor, { scope: query.scope, includeDeleted: query.includeDeleted }));
+  return {
+    blueprints: [...values.blueprints].sort(),
+    statuses: [...values.statuses].sort(),
+    targets: values.targets.map((t): [string, string] => [t.id, t.name]),
+  };
 }
 
 /** Loads a launch the actor may read (any role in its team); FORBIDDEN across teams. */

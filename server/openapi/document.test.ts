@@ -56,7 +56,7 @@ describe('the OpenAPI document under Redocly', () => {
   });
 });
 
-// A team's program against the generated types: list launches, read one, start an execution.
+// A team's program against the generated types: list launches (and page on), read one, start an execution.
 const clientProgram = `import createClient from 'openapi-fetch';
 import type { operations, paths } from './slipway';
 
@@ -67,6 +67,8 @@ export async function replayOrder(baseUrl: string, token: string, launchId: stri
 
   const launches = await slipway.GET('/api/v1/launches', { params: { query: { scope: 'mine', includeDeleted: 'false' } } });
   if (launches.error) throw new Error(\`\${launches.error.error.code}: \${launches.error.error.message}\`);
+  const older = await slipway.GET('/api/v1/launches', { params: { query: { scope: 'mine', limit: 200, cursor: 'MjAyNi0xMi0wNlQwMDowMDowMC4wMDBafGFiYw' } } });
+  if (older.error?.error.fields?.cursor) return 'the cursor is not one the API gave out';
 
   const launch = await slipway.GET('/api/v1/launches/{id}', { params: { path: { id: launchId } } });
   if (launch.error?.error.code === 'NOT_FOUND') return 'no such launch';
@@ -90,6 +92,7 @@ import type { paths } from './slipway';
 
 export async function mistakes(slipway: ReturnType<typeof createClient<paths>>, launchId: string) {
   await slipway.GET('/api/v1/launches', { params: { query: { scope: 'everyone' } } }); // WRONG: not a scope
+  await slipway.GET('/api/v1/launches', { params: { query: { limit: 'all' } } }); // WRONG: limit is a number
   const launch = await slipway.GET('/api/v1/launches/{id}', { params: { path: { launchId } } }); // WRONG: the parameter is id
   const code: 'TEAPOT' | undefined = launch.error?.error.code; // WRONG: not an error code
   await slipway.POST('/api/v1/stepfunctions/executions', { body: { stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:orders', inputs: {} } }); // WRONG: the field is input
@@ -140,7 +143,7 @@ describe('a client generated from the document with openapi-typescript', () => {
       const { where, output } = typeErrors(dir);
       const markedLines = wrongProgram.split('\n').flatMap((line, i) => (line.includes('// WRONG') ? [`wrong.ts:${i + 1}`] : []));
       // client.ts and the generated types compile; each marked line of wrong.ts, and nothing else, does not.
-      expect(markedLines).toHaveLength(5);
+      expect(markedLines).toHaveLength(6);
       expect(where, output).toEqual(markedLines);
     } finally {
       rmSync(dir, { recursive: true, force: true });

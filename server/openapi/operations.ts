@@ -206,9 +206,16 @@ registerOperations(
     operationId: 'listLaunches',
     method: 'GET',
     path: '/api/v1/launches',
-    summary: 'Launches: scope mine, team (default) or all (platform admins); filter by blueprint, status, target',
+    summary: 'Launches, newest first, paged on the server: scope mine, team (default) or all (platform admins); filter by blueprint, status, target',
+    description:
+      "`{ launches, nextCursor }`: up to `limit` launches (default 50, at most 200), newest first by creation time (ties by id); pass `nextCursor` as `cursor` for the next page, with the same filters; null at the end. A cursor this API did not give out is 422 naming `cursor`. Only launches of the caller's teams are listed (platform admins: every team); deleted launches only with `includeDeleted=true`, discarded previews only with `status=DISCARDED`",
     tag: 'launches',
     query: launchListSchema,
+    queryExample: { scope: 'team', status: 'CREATE_COMPLETE', limit: 20 },
+    errors: {
+      403: '`scope=all` from someone who is not a platform admin (`fields.scope`)',
+      422: '`limit` not a whole number from 1 to 200 (`fields.limit`), a `cursor` this API did not give out (`fields.cursor`), or an unknown parameter',
+    },
   },
   {
     operationId: 'startLaunch',

@@ -120,6 +120,15 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('pages the launches list on the server: limit (default 50, 1 to 200) and an opaque cursor', () => {
+    const list = operation(doc, 'get', '/api/v1/launches') as { description?: string; parameters?: { name: string; schema: Record<string, unknown> }[] };
+    const parameter = (name: string) => list.parameters?.find((p) => p.name === name)?.schema;
+    expect(parameter('limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 200, default: 50 });
+    expect(parameter('cursor')).toMatchObject({ type: 'string' });
+    expect(list.description).toMatch(/`\{ launches, nextCursor \}`/);
+    expect(operation(doc, 'get', '/api/v1/launches').responses['422']?.description).toMatch(/fields\.limit.*fields\.cursor/);
+  });
+
   it('shows query examples only for operations with a query, and its own schema accepts each one', () => {
     for (const op of listOperations()) {
       const where = `${op.method} ${op.path}`;

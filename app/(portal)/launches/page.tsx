@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageActor } from '@/server/auth/session';
-import { listLaunches } from '@/server/launches/read';
+import { listLaunchFilterOptions, listLaunches } from '@/server/launches/read';
 import { launchListSchema } from '@/lib/schemas/launches';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonClass } from '@/components/ui/button';
@@ -18,19 +18,12 @@ export default async function LaunchesPage({ searchParams }: { searchParams: Pro
     status: sp.status || undefined,
     target: sp.target || undefined,
     includeDeleted: sp.includeDeleted,
+    limit: sp.limit || undefined,
   });
   const query = parsed.success ? parsed.data : launchListSchema.parse({});
   const scoped = query.scope === 'all' && !actor.isPlatformAdmin ? { ...query, scope: 'team' as const } : query;
-  // The filters offer every value in scope, not only those left after the current filters.
-  const [launches, inScope] = await Promise.all([
-    listLaunches(actor, scoped),
-    listLaunches(actor, { ...scoped, blueprint: undefined, status: undefined, target: undefined }),
-  ]);
-  const options = {
-    blueprints: [...new Set(inScope.map((l) => l.blueprint.slug))].sort(),
-    statuses: [...new Set(inScope.map((l) => l.status))].sort(),
-    targets: [...new Map(inScope.map((l) => [l.target.id, l.target.name])).entries()],
-  };
+  // The first page, and the filters' values among every launch in scope (not only the page shown).
+  const [page, options] = await Promise.all([listLaunches(actor, scoped), listLaunchFilterOptions(actor, scoped)]);
   return (
     <>
       <PageHeader
@@ -42,7 +35,7 @@ export default async function LaunchesPage({ searchParams }: { searchParams: Pro
           </Link>
         }
       />
-      <LaunchList initial={launches} options={options} query={query} canSeeAll={actor.isPlatformAdmin} />
+      <LaunchList initial={page} options={options} query={query} canSeeAll={actor.isPlatformAdmin} />
     </>
   );
 }

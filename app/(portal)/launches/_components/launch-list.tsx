@@ -2,24 +2,18 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { formatDateTime } from '@/lib/date-time';
-import { statusTone, type LaunchSummaryDto } from '@/lib/launches/dto';
-import type { LaunchListQuery } from '@/lib/schemas/launches';
+import { statusTone, type LaunchFilterOptionsDto, type LaunchPageDto } from '@/lib/launches/dto';
+import { LAUNCH_PAGE_SIZE_DEFAULT, type LaunchListQuery } from '@/lib/schemas/launches';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { StatusBadge } from './status-badge';
 import { TableHead } from '@/components/ui/table-head';
-
-export interface LaunchFilterOptions {
-  blueprints: string[];
-  statuses: string[];
-  /** [id, name] */
-  targets: [string, string][];
-}
 
 export function LaunchList({
   initial,
@@ -27,23 +21,36 @@ export function LaunchList({
   query,
   canSeeAll,
 }: {
-  initial: LaunchSummaryDto[];
-  options: LaunchFilterOptions;
+  initial: LaunchPageDto;
+  options: LaunchFilterOptionsDto;
   query: LaunchListQuery;
   canSeeAll: boolean;
 }) {
   const router = useRouter();
   const pathname = usePathname();
+  // The page's own URL: the filters, and the page size when it is not the default (never a cursor).
   const qs = new URLSearchParams(
-    Object.entries({ ...query, includeDeleted: query.includeDeleted ? 'true' : undefined }).filter((e): e is [string, string] => Boolean(e[1])),
+    Object.entries({
+      ...query,
+      limit: query.limit === LAUNCH_PAGE_SIZE_DEFAULT ? undefined : String(query.limit),
+      cursor: undefined,
+      includeDeleted: query.includeDeleted ? 'true' : undefined,
+    }).filter((e): e is [string, string] => Boolean(e[1])),
   );
-  const { data } = useQuery({
+  const list = useInfiniteQuery({
     queryKey: ['launches', qs.toString()],
-    queryFn: () => fetchJson<{ launches: LaunchSummaryDto[] }>(`/api/v1/launches?${qs}`).then((r) => r.launches),
-    initialData: initial,
-    // Keep refreshing while anything is in progress.
-    refetchInterval: (q) => ((q.state.data ?? []).some((l) => statusTone(l.status) === 'progress') ? 3000 : false),
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams(qs);
+      if (pageParam) params.set('cursor', pageParam);
+      return fetchJson<LaunchPageDto>(`/api/v1/launches?${params}`);
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    initialData: { pages: [initial], pageParams: [undefined] },
+    // Keep refreshing (every page loaded so far) while anything shown is in progress.
+    refetchInterval: (q) => ((q.state.data?.pages ?? []).some((p) => p.launches.some((l) => statusTone(l.status) === 'progress')) ? 3000 : false),
   });
+  const data = list.data.pages.flatMap((p) => p.launches);
   const setParam = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(qs);
     if (v) next.set(k, v);
@@ -144,6 +151,14 @@ export function LaunchList({
             </tbody>
           </table>
         </div>
+      )}
+      {list.hasNextPage ? (
+        // Not disabled while loading, so keyboard focus stays on it for the next page.
+        <Button variant="secondary" aria-busy={list.isFetchingNextPage} onClick={() => void (list.isFetchingNextPage || list.fetchNextPage())}>
+          {list.isFetchingNextPage ? 'Loading…' : 'Load more launches'}
+        </Button>
+      ) : (
+        list.data.pages.length > 1 && <p className="text-sm text-slate-500">All {data.length} launches shown.</p>
       )}
     </div>
   );
