@@ -42,6 +42,35 @@ test('search and filters narrow the list; a bad filter is a 422 naming the field
   expect((await bad.json()).error.fields).toHaveProperty('category');
 });
 
+test('the catalog pages on the server: limit and offset walk every match once, with the total and where the next page starts', async ({ request }) => {
+  const whole = (await (await request.get('/api/v1/blueprints?limit=500')).json()) as { blueprints: Summary[]; total: number; nextOffset: number | null };
+  expect(whole.total).toBe(whole.blueprints.length);
+  expect(whole.nextOffset).toBeNull();
+  const walked: string[] = [];
+  for (let offset: number | null = 0; offset !== null; ) {
+    const page = (await (await request.get(`/api/v1/blueprints?limit=7&offset=${offset}`)).json()) as typeof whole;
+    expect(page.total).toBe(whole.total);
+    expect(page.blueprints.length).toBeLessThanOrEqual(7);
+    walked.push(...page.blueprints.map((b) => b.slug));
+    offset = page.nextOffset;
+  }
+  expect(walked).toEqual(whole.blueprints.map((b) => b.slug));
+  const sqs = (await (await request.get('/api/v1/blueprints?q=sqs&limit=1')).json()) as typeof whole;
+  expect(sqs.blueprints).toHaveLength(1);
+  expect(sqs.total).toBeGreaterThan(1);
+  expect(sqs.nextOffset).toBe(1);
+  for (const [query, field] of [
+    ['limit=0', 'limit'],
+    ['limit=501', 'limit'],
+    ['limit=ten', 'limit'],
+    ['offset=-1', 'offset'],
+  ] as const) {
+    const bad = await request.get(`/api/v1/blueprints?${query}`);
+    expect(bad.status(), query).toBe(422);
+    expect((await bad.json()).error.fields, query).toHaveProperty(field);
+  }
+});
+
 test('one blueprint: metadata, typed parameters, outputs with their meaning, dashboards, capabilities and the graph', async ({ request }) => {
   const res = await request.get('/api/v1/blueprints/ec2-state-change-enrichment');
   expect(res.status()).toBe(200);

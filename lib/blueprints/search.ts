@@ -1,4 +1,4 @@
-// Catalog search, shared by the server (API) and the browser (search as you type).
+// Catalog search: the server filters and ranks the catalog for the catalog page and the API.
 import type { BlueprintSearchQuery, BlueprintSummaryDto } from '@/lib/blueprints/types';
 
 /** A catalog row with its text precomputed for matching (lower-cased once, at load time). */

@@ -10,4 +10,15 @@ export const blueprintSearchSchema = z.strictObject({
     .enum(['true', 'false'], { error: 'sandboxReady must be true or false' })
     .transform((v) => v === 'true')
     .optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be a whole number from 1 to 500' })
+    .int('limit must be a whole number from 1 to 500')
+    .min(1, 'limit must be a whole number from 1 to 500')
+    .max(500, 'limit must be a whole number from 1 to 500')
+    .default(100),
+  offset: z.coerce
+    .number({ error: 'offset must be a whole number of at least 0' })
+    .int('offset must be a whole number of at least 0')
+    .min(0, 'offset must be a whole number of at least 0')
+    .default(0),
 });

@@ -1,17 +1,23 @@
 #!/usr/bin/env node
-// Load: signed-in users (50, sharing one session per demo user) on the dashboards (catalog, launches, an execution page, a Kafka group, the
-// cost estimator) of a production build on loopback, each user asking for one page after another,
-// on SQLite and on PostgreSQL. Reports p50/p95/p99 per page, requests per second, errors and the web
-// server's peak RSS. Starts its own sandbox (AWS and Kafka), database, portal and worker on ports of
-// its own, seeds the demo showcase, and stops everything at the end.
-//   node scripts/bench/load.mjs [--users 50] [--seconds 120] [--db sqlite,postgres]
+// Load: 50 signed-in users (sharing one session per demo user) on the dashboards (catalog, launches,
+// an execution page, a Kafka group, the cost estimator) of a production build on loopback, each user
+// reading a page for about a second (--think-ms; 0 measures saturation instead) before asking for the
+// next, on SQLite and on PostgreSQL. Reports p50/p95/p99 per page, requests per second, errors, the
+// web server's CPU time per request and its peak RSS. The catalog holds --blueprints (copies of the
+// repository's in an extra folder); before the load, its page render and search are timed one request
+// at a time. Starts its own sandbox (AWS and Kafka), database, portal and worker on ports of its own,
+// seeds the demo showcase, and stops everything at the end.
+//   node scripts/bench/load.mjs [--users 50] [--seconds 120] [--think-ms 1000] [--blueprints 500]
+//        [--db sqlite,postgres] [--web-node-options=<flags>] [--profile <dir for .cpuprofile>]
+// SLIPWAY_BENCH_KEEP=1 keeps each database's data folder (portal.log, worker.log) for a look afterwards.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { repoRoot } from '../lib/defaults.mjs';
+import { writeBlueprintCopies } from './blueprint-copies.mjs';
 import { ensureProjectNode } from '../lib/node-runtime.mjs';
 import { httpReady, startService } from '../lib/services.mjs';
 
@@ -22,16 +28,26 @@ const { values } = parseArgs({
     users: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '120' },
     db: { type: 'string', default: 'sqlite,postgres' },
+    'think-ms': { type: 'string', default: '1000' },
+    blueprints: { type: 'string', default: '500' },
+    profile: { type: 'string' },
+    'web-node-options': { type: 'string' },
   },
 });
 const USERS = Number(values.users);
 const SECONDS = Number(values.seconds);
+// A user reads a page before asking for the next one: a pause drawn evenly from half to one and a half
+// times this (a page a second on average is far busier than people read dashboards). 0 = no pause at
+// all, which measures the saturation throughput instead (every user always has a request in flight).
+const THINK_MS = Number(values['think-ms']);
 const PORT = 3395;
 const SANDBOX_PORTS = { aws: 4795, kafka: 9795, controller: 9796 };
 const TARGET_P99_MS = 300;
 const TARGET_RSS_MB = 500;
 const DEMO_USERS = ['falcon-dev@example.com', 'falcon-viewer@example.com', 'eagle-dev@example.com', 'admin@example.com'];
 
+let blueprintDir = null;
+let catalogSize = 0;
 const say = (line) => console.log(`[load] ${line}`);
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 const base = `http://127.0.0.1:${PORT}`;
@@ -112,6 +128,13 @@ function rssMb(pid) {
   return kb / 1024;
 }
 
+/** CPU time (ms, user + system) the process has used so far: steadier than wall time on a shared machine. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function runLoad(pages, cookies, portalPid) {
   const names = Object.keys(pages);
   const samples = new Map(names.map((n) => [n, []]));
@@ -121,6 +144,8 @@ async function runLoad(pages, cookies, portalPid) {
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb(portalPid))), 500);
   const deadline = Date.now() + SECONDS * 1000;
   const user = async (i) => {
+    // Users arrive spread over the first pause rather than all in the same millisecond.
+    if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, THINK_MS * Math.random()));
     for (let n = i; Date.now() < deadline; n++) {
       const name = names[n % names.length];
       const started = performance.now();
@@ -135,11 +160,14 @@ async function runLoad(pages, cookies, portalPid) {
         errors.set(name, errors.get(name) + 1);
         firstError.set(name, firstError.get(name) ?? String(err));
       }
+      if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
     }
   };
   const started = Date.now();
+  const cpuBefore = cpuMs(portalPid);
   await Promise.all(Array.from({ length: USERS }, (_, i) => user(i)));
   clearInterval(rssTimer);
+  const cpuUsed = cpuMs(portalPid) - cpuBefore;
   const seconds = (Date.now() - started) / 1000;
   const rows = names.map((name) => {
     const sorted = samples.get(name).sort((a, b) => a - b);
@@ -155,7 +183,34 @@ async function runLoad(pages, cookies, portalPid) {
     };
   });
   const total = rows.reduce((sum, r) => sum + r.requests + r.errors, 0);
-  return { rows, rps: total / seconds, peakRss };
+  return { rows, rps: total / seconds, peakRss, cpuPerRequestMs: cpuUsed / total };
+}
+
+/**
+ * The catalog at its full size, one request at a time (nothing else asking): the page's server render
+ * (the whole response, as the browser receives it) unfiltered and searched, and the API's search.
+ */
+async function timeCatalog(cookie, runs = 100) {
+  const timings = { 'catalog page': [], 'catalog page, searched': [], 'API search': [] };
+  const queries = ['kafka', 'step functions', 'sqs batch', 'queue'];
+  for (let run = 0; run < runs; run++) {
+    const q = encodeURIComponent(queries[run % queries.length]);
+    for (const [name, url] of [
+      ['catalog page', '/catalog'],
+      ['catalog page, searched', `/catalog?q=${q}`],
+      ['API search', `/api/v1/blueprints?q=${q}`],
+    ]) {
+      const started = performance.now();
+      const res = await fetch(`${base}${url}`, { headers: { Cookie: cookie } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+      timings[name].push(performance.now() - started);
+    }
+  }
+  return Object.entries(timings).map(([name, samples]) => {
+    const sorted = samples.sort((a, b) => a - b);
+    return { name, median: percentile(sorted, 50), p95: percentile(sorted, 95), target: name === 'API search' ? 50 : 100 };
+  });
 }
 
 async function benchOne(flavour, sandboxEnv) {
@@ -174,6 +229,7 @@ async function benchOne(flavour, sandboxEnv) {
       SLIPWAY_LOG_LEVEL: 'warn',
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(PORT),
+      ...(blueprintDir ? { SLIPWAY_BLUEPRINT_DIRS: blueprintDir } : {}),
     };
     const { migrateDatabase } = await import('../db.mjs');
     await migrateDatabase({ url: env.DATABASE_URL, log: say });
@@ -182,7 +238,16 @@ async function benchOne(flavour, sandboxEnv) {
     const portal = await startService({
       name: `portal-${flavour}`,
       command: process.execPath,
-      args: [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(PORT)],
+      args: [
+        ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
+        ...(values['web-node-options']?.split(' ').filter(Boolean) ?? []),
+        path.join(repoRoot, 'node_modules/next/dist/bin/next'),
+        'start',
+        '-H',
+        '127.0.0.1',
+        '-p',
+        String(PORT),
+      ],
       cwd: repoRoot,
       env,
       logFile: path.join(dataDir, 'portal.log'),
@@ -209,11 +274,12 @@ async function benchOne(flavour, sandboxEnv) {
     say(`${flavour}: ${USERS} users for ${SECONDS} s on ${Object.values(pages).join(', ')}`);
     // One pass first, so first-request compilation and caches do not count as load.
     for (const p of Object.values(pages)) await fetch(`${base}${p}`, { headers: { Cookie: cookies[0] } }).then((r) => r.arrayBuffer());
-    return await runLoad(pages, cookies, portal.child.pid);
+    const catalog = await timeCatalog(cookies[0]);
+    return { ...(await runLoad(pages, cookies, portal.child.pid)), catalog };
   } finally {
     for (const service of services.reverse()) await service.stop();
     pg?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!process.env.SLIPWAY_BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -221,6 +287,14 @@ async function main() {
   const { ensureNextBuild } = await import('../lib/next-build.mjs');
   ensureNextBuild({ log: say });
   const sandboxDir = mkdtempSync(path.join(os.tmpdir(), 'slipway-load-sandbox-'));
+  // The catalog at the issue's size: copies of the repository's blueprints in an extra folder, so
+  // the catalog holds BLUEPRINTS in all.
+  const own = readdirSync(path.join(repoRoot, 'blueprints'), { withFileTypes: true }).filter((e) => e.isDirectory()).length;
+  catalogSize = Math.max(own, Number(values.blueprints));
+  if (catalogSize > own) {
+    blueprintDir = mkdtempSync(path.join(os.tmpdir(), 'slipway-load-blueprints-'));
+    writeBlueprintCopies(path.join(repoRoot, 'blueprints'), blueprintDir, catalogSize - own);
+  }
   const sandbox = await import('../../sandbox/sandbox.mjs');
   await sandbox.ensureSandboxTools({ log: say });
   const sb = await sandbox.startSandbox({
@@ -235,8 +309,17 @@ async function main() {
   try {
     const sandboxEnv = { SANDBOX_AWS_ENDPOINT: sb.awsEndpoint, SANDBOX_KAFKA_BROKERS: sb.kafkaBrokers };
     for (const flavour of values.db.split(',')) {
-      const { rows, rps, peakRss } = await benchOne(flavour, sandboxEnv);
-      console.log(`\n${flavour}: ${rps.toFixed(0)} requests/s, web peak RSS ${peakRss.toFixed(0)} MB (target < ${TARGET_RSS_MB})`);
+      const { rows, rps, peakRss, cpuPerRequestMs, catalog } = await benchOne(flavour, sandboxEnv);
+      console.log(`\n${flavour}: catalog of ${catalogSize} blueprints, one request at a time`);
+      for (const c of catalog) {
+        console.log(`${c.name.padEnd(24)} median ${c.median.toFixed(1).padStart(6)} ms  p95 ${c.p95.toFixed(1).padStart(6)} ms  (target < ${c.target})`);
+        console.log(
+          `BENCH ${JSON.stringify({ engine: `${flavour} ${c.name} at ${catalogSize} blueprints`, medianMs: c.median, p95Ms: c.p95, targetMs: c.target })}`,
+        );
+      }
+      console.log(
+        `\n${flavour}: ${rps.toFixed(0)} requests/s, web CPU ${cpuPerRequestMs.toFixed(1)} ms per request, web peak RSS ${peakRss.toFixed(0)} MB (target < ${TARGET_RSS_MB})`,
+      );
       console.log('page          requests  errors   p50 ms   p95 ms   p99 ms');
       for (const r of rows) {
         console.log(
@@ -250,6 +333,7 @@ async function main() {
   } finally {
     await sb.stop();
     rmSync(sandboxDir, { recursive: true, force: true });
+    if (blueprintDir) rmSync(blueprintDir, { recursive: true, force: true });
   }
 }
 

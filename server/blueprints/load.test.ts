@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { getBlueprint, listBlueprintIssues, loadBlueprintLibrary, searchBlueprints } from './load';
+import { browseCatalog, getBlueprint, listBlueprintIssues, loadBlueprintLibrary, searchBlueprints } from './load';
 import { readBlueprint } from './read-blueprint';
 
 const BLUEPRINTS_DIR = path.resolve(__dirname, '../../blueprints');
@@ -48,6 +48,28 @@ describe('catalog functions', () => {
     const withWorkflowDashboard = await searchBlueprints({ dashboard: 'stepfunctions', service: 'Step Functions' });
     expect(withWorkflowDashboard.every((row) => row.dashboards.includes('stepfunctions'))).toBe(true);
     expect(await searchBlueprints({ q: 'no-such-word-anywhere' })).toEqual([]);
+  });
+
+  it('pages the search results: pages join up to every match, and the last page says there is no next one', async () => {
+    const all = await searchBlueprints({});
+    const pages = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const page = await browseCatalog({}, { limit: 5, offset });
+      expect(page.matched).toBe(all.length);
+      expect(page.catalogSize).toBe(all.length);
+      expect(page.blueprints.length).toBeLessThanOrEqual(5);
+      pages.push(...page.blueprints);
+      offset = page.nextOffset;
+    }
+    expect(pages.map((row) => row.slug)).toEqual(all.map((row) => row.slug));
+    const kafka = await browseCatalog({ q: 'kafka' }, { limit: 1, offset: 0 });
+    expect(kafka.matched).toBeGreaterThanOrEqual(2);
+    expect(kafka.catalogSize).toBe(all.length);
+    expect(kafka.blueprints).toHaveLength(1);
+    expect(kafka.nextOffset).toBe(1);
+    // Every service of the catalog is offered once, sorted, whatever the page shows.
+    expect(kafka.services).toEqual([...new Set(all.flatMap((row) => row.services))].sort());
+    expect(await browseCatalog({}, { limit: 5, offset: all.length })).toMatchObject({ blueprints: [], nextOffset: null });
   });
 
   it('returns a blueprint page with model, graph, README and sources, and undefined for unknown slugs', async () => {

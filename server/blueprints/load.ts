@@ -23,6 +23,8 @@ export interface BlueprintLibrary {
   blueprints: ReadonlyMap<string, BlueprintFiles>;
   /** Sorted by title: the catalog's default order. */
   entries: readonly SearchEntry[];
+  /** Every service a catalog blueprint names, sorted: the catalog's service filter offers these. */
+  services: readonly string[];
   issues: readonly BlueprintIssueDto[];
 }
 
@@ -91,7 +93,8 @@ async function readLibrary(rootDirs: string[], readOptions: ReadBlueprintOptions
   const entries = [...blueprints.values()]
     .map((blueprint) => toSearchEntry(toSummary(blueprint)))
     .sort((a, b) => a.summary.title.localeCompare(b.summary.title));
-  return { rootDir, blueprints, entries, issues };
+  const services = [...new Set(entries.flatMap((entry) => entry.summary.services))].sort();
+  return { rootDir, blueprints, entries, services, issues };
 }
 
 /** The catalog row of a blueprint. */
@@ -115,6 +118,35 @@ function toSummary({ metadata }: BlueprintFiles): BlueprintSummaryDto {
 export async function searchBlueprints(query: BlueprintSearchQuery = {}, options?: LibraryOptions): Promise<BlueprintSummaryDto[]> {
   const library = await loadBlueprintLibrary(options);
   return filterBlueprints(library.entries, query);
+}
+
+/** One page of the catalog's search results, what the filters matched in all, and the catalog's size. */
+export interface CatalogPage {
+  blueprints: BlueprintSummaryDto[];
+  /** Blueprints the search and filters matched (all pages). */
+  matched: number;
+  /** Blueprints in the catalog. */
+  catalogSize: number;
+  /** Where the next page starts, or null on the last one. */
+  nextOffset: number | null;
+  services: readonly string[];
+}
+
+/**
+ * The catalog searched and filtered, one page of it: the page and the API send a page, not the whole
+ * catalog, so what crosses the wire and is rendered stays the same size however many blueprints there are.
+ */
+export async function browseCatalog(query: BlueprintSearchQuery, page: { limit: number; offset: number }, options?: LibraryOptions): Promise<CatalogPage> {
+  const library = await loadBlueprintLibrary(options);
+  const matches = filterBlueprints(library.entries, query);
+  const end = page.offset + page.limit;
+  return {
+    blueprints: matches.slice(page.offset, end),
+    matched: matches.length,
+    catalogSize: library.entries.length,
+    nextOffset: end < matches.length ? end : null,
+    services: library.services,
+  };
 }
 
 /** One blueprint's page data (metadata, template model, graph, README, sources), or undefined for an unknown slug. */

@@ -1,10 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { filterBlueprints, toSearchEntry } from '@/lib/blueprints/search';
-import { BLUEPRINT_CATEGORIES, DASHBOARD_KINDS, type BlueprintCategory, type BlueprintSummaryDto, type DashboardKind } from '@/lib/blueprints/types';
+import { usePathname, useRouter } from 'next/navigation';
+import { useEffect, useState, useTransition } from 'react';
+import { BLUEPRINT_CATEGORIES, DASHBOARD_KINDS, type BlueprintSummaryDto } from '@/lib/blueprints/types';
+import { catalogHref, CATALOG_PAGE_SIZE, type CatalogFilters } from '@/lib/blueprints/catalog-url';
 import { dashboardLabels } from '@/lib/blueprints/labels';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -13,47 +13,42 @@ import { EmptyState } from '@/components/ui/empty-state';
 
 const SEARCH_ID = 'catalog-search';
 
-export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto[] }) {
+export function CatalogBrowser({
+  filters,
+  page,
+  blueprints,
+  matched,
+  catalogSize,
+  services,
+}: {
+  filters: CatalogFilters;
+  page: number;
+  blueprints: BlueprintSummaryDto[];
+  matched: number;
+  catalogSize: number;
+  services: readonly string[];
+}) {
   const router = useRouter();
   const pathname = usePathname();
-  const params = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [service, setService] = useState(params.get('service') ?? '');
-  const [category, setCategory] = useState(params.get('category') ?? '');
-  const [dashboard, setDashboard] = useState(params.get('dashboard') ?? '');
-  const [sandboxOnly, setSandboxOnly] = useState(params.get('sandbox') === '1');
-  const deferredQ = useDeferredValue(q);
+  // The form keeps what the reader typed; the server searches (the URL carries the filters) and
+  // sends one page of results, so the catalog's size never reaches the browser.
+  const [form, setForm] = useState(filters);
+  const [pending, startTransition] = useTransition();
+  const { q, service, category, dashboard } = form;
+  const sandboxOnly = form.sandbox === '1';
+  const pageCount = Math.max(1, Math.ceil(matched / CATALOG_PAGE_SIZE));
+  const firstShown = (page - 1) * CATALOG_PAGE_SIZE + 1;
 
-  const entries = useMemo(() => blueprints.map(toSearchEntry), [blueprints]);
-  const services = useMemo(() => [...new Set(blueprints.flatMap((b) => b.services))].sort(), [blueprints]);
-  const results = useMemo(
-    () =>
-      filterBlueprints(entries, {
-        q: deferredQ,
-        service: service || undefined,
-        category: (category || undefined) as BlueprintCategory | undefined,
-        dashboard: (dashboard || undefined) as DashboardKind | undefined,
-        sandboxReady: sandboxOnly ? true : undefined,
-      }),
-    [entries, deferredQ, service, category, dashboard, sandboxOnly],
-  );
-
-  // Filters live in the URL so a filtered catalog can be shared and survives reloads.
-  // The URL is written from the filters' own state (plus the change being made), never read back
-  // from useSearchParams: quick successive changes would otherwise build on a URL not yet updated.
-  function sync(next: Partial<Record<'q' | 'service' | 'category' | 'dashboard' | 'sandbox', string>>) {
-    const all = { q, service, category, dashboard, sandbox: sandboxOnly ? '1' : '', ...next };
-    const sp = new URLSearchParams(Object.entries(all).filter(([, v]) => v) as [string, string][]);
-    router.replace(`${pathname}${sp.size ? `?${sp}` : ''}`, { scroll: false });
+  // The URL is written from the form's own state (plus the change being made), never read back from
+  // useSearchParams: quick successive changes would otherwise build on a URL not yet updated.
+  function sync(next: Partial<CatalogFilters>) {
+    const all = { ...form, ...next };
+    setForm(all);
+    startTransition(() => router.replace(catalogHref(pathname, all), { scroll: false }));
   }
 
   function clearFilters() {
-    setQ('');
-    setService('');
-    setCategory('');
-    setDashboard('');
-    setSandboxOnly(false);
-    router.replace(pathname, { scroll: false });
+    sync({ q: '', service: '', category: '', dashboard: '', sandbox: '' });
     document.getElementById(SEARCH_ID)?.focus();
   }
 
@@ -89,17 +84,14 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
             aria-keyshortcuts="/"
             placeholder="Title, summary, service or tag…"
             value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              sync({ q: e.target.value });
-            }}
+            onChange={(e) => sync({ q: e.target.value })}
           />
         </div>
         <div>
           <label htmlFor="catalog-service" className="text-xs font-medium text-slate-600">
             Service
           </label>
-          <Select id="catalog-service" value={service} onChange={(e) => (setService(e.target.value), sync({ service: e.target.value }))}>
+          <Select id="catalog-service" value={service} onChange={(e) => sync({ service: e.target.value })}>
             <option value="">Any service</option>
             {services.map((s) => (
               <option key={s}>{s}</option>
@@ -110,7 +102,7 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
           <label htmlFor="catalog-category" className="text-xs font-medium text-slate-600">
             Category
           </label>
-          <Select id="catalog-category" value={category} onChange={(e) => (setCategory(e.target.value), sync({ category: e.target.value }))}>
+          <Select id="catalog-category" value={category} onChange={(e) => sync({ category: e.target.value })}>
             <option value="">Any category</option>
             {BLUEPRINT_CATEGORIES.map((c) => (
               <option key={c}>{c}</option>
@@ -121,7 +113,7 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
           <label htmlFor="catalog-dashboard" className="text-xs font-medium text-slate-600">
             Dashboard
           </label>
-          <Select id="catalog-dashboard" value={dashboard} onChange={(e) => (setDashboard(e.target.value), sync({ dashboard: e.target.value }))}>
+          <Select id="catalog-dashboard" value={dashboard} onChange={(e) => sync({ dashboard: e.target.value })}>
             <option value="">Any dashboard</option>
             {DASHBOARD_KINDS.map((d) => (
               <option key={d} value={d}>
@@ -131,14 +123,16 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
           </Select>
         </div>
         <label className="flex items-end gap-2 pb-1.5 text-sm text-slate-700">
-          <input type="checkbox" checked={sandboxOnly} onChange={(e) => (setSandboxOnly(e.target.checked), sync({ sandbox: e.target.checked ? '1' : '' }))} />
+          <input type="checkbox" checked={sandboxOnly} onChange={(e) => sync({ sandbox: e.target.checked ? '1' : '' })} />
           Sandbox-ready only
         </label>
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
-        {results.length} of {blueprints.length} blueprints
+        {matched} of {catalogSize} blueprints
+        {pageCount > 1 && ` · showing ${firstShown}–${firstShown + blueprints.length - 1}`}
+        {pending && <span className="ml-2 text-slate-400">searching…</span>}
       </p>
-      {results.length === 0 ? (
+      {blueprints.length === 0 ? (
         <EmptyState
           title="No blueprint matches"
           action={
@@ -150,8 +144,8 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
           Try fewer words, another name for the service, or clear the filters.
         </EmptyState>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-          {results.map((b) => (
+        <ul className={`grid gap-4 md:grid-cols-2 xl:grid-cols-3 ${pending ? 'opacity-70' : ''}`} aria-busy={pending}>
+          {blueprints.map((b) => (
             <li key={b.slug}>
               <Link
                 href={`/catalog/${b.slug}`}
@@ -177,6 +171,27 @@ export function CatalogBrowser({ blueprints }: { blueprints: BlueprintSummaryDto
             </li>
           ))}
         </ul>
+      )}
+      {pageCount > 1 && (
+        <nav aria-label="Catalog pages" className="flex items-center justify-between text-sm">
+          {page > 1 ? (
+            <Link href={catalogHref(pathname, filters, page - 1)} className="underline" scroll={false}>
+              ← Previous page
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-600">
+            Page {Math.min(page, pageCount)} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link href={catalogHref(pathname, filters, page + 1)} className="underline" scroll={false}>
+              Next page →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
       )}
     </div>
   );

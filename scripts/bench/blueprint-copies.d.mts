@@ -1,0 +1,1 @@
+export function writeBlueprintCopies(sourceDir: string, intoDir: string, count: number): string[];
