@@ -43,4 +43,9 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/api/v1/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "server.js"]
+# The web server's V8 heap is bounded: left alone, V8 sizes it from the machine and lets garbage pile
+# up to hundreds of MB before collecting. 256 MB old space holds the portal's live data with room to
+# spare at 500 blueprints (docs/ARCHITECTURE.md, "Load"); raise it for a far larger catalog, e.g.
+# `node --max-old-space-size=512 --max-semi-space-size=8 server.js` as the command. The load bench
+# starts its web server with these same flags, read from this line.
+CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=8", "server.js"]

@@ -47,7 +47,7 @@ test('the catalog pages on the server: limit and offset walk every match once, w
   expect(whole.total).toBe(whole.blueprints.length);
   expect(whole.nextOffset).toBeNull();
   const walked: string[] = [];
-  for (let offset: number | null = 0; offset !== null; ) {
+  for (let offset: number | null = 0; offset !== null;) {
     const page = (await (await request.get(`/api/v1/blueprints?limit=7&offset=${offset}`)).json()) as typeof whole;
     expect(page.total).toBe(whole.total);
     expect(page.blueprints.length).toBeLessThanOrEqual(7);

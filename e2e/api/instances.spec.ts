@@ -1,24 +1,14 @@
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { fromPortalPage } from '../support/origin';
 import { storageState } from '../users';
+import { freePort } from '../../sandbox/lib/net.mjs';
 
 // Web instances keep nothing of their own: a second `next start` of the same build on the same
 // database (SQLite here, PostgreSQL in CI's second pass) serves the same session, and a launch
 // previewed on one, started on the other and torn down from either is one launch everywhere. Both
 // sit behind one address in production, which is why the second is sent the first one's Origin.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function startSecondInstance(): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();

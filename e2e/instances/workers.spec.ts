@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { CloudFormationClient, ListStacksCommand, type StackSummary } from '@aws-sdk/client-cloudformation';
@@ -8,6 +7,7 @@ import pg from 'pg';
 import { fromPortalPage } from '../support/origin';
 import { sandboxConfig } from '../support/sfn';
 import { storageState } from '../users';
+import { freePort } from '../../sandbox/lib/net.mjs';
 
 // Issue 16 on PostgreSQL: two web instances and two workers on one database. A launch previewed and
 // started on instance A is followed to the end through instance B while the worker that was
@@ -30,16 +30,6 @@ const logDir = path.join(process.env.SLIPWAY_DATA_DIR ?? '.data/test', 'logs');
 type Row = { name: string; holder: string | null; lastRunAt: Date | null; lastRunBy: string | null; runCount: number };
 /** One claim seen by sampling the job rows: who took the run and when (the worker's clock). */
 type Claim = { at: number; by: string | null };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

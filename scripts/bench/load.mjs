@@ -9,6 +9,7 @@
 // seeds the demo showcase, and stops everything at the end.
 //   node scripts/bench/load.mjs [--users 50] [--seconds 120] [--think-ms 1000] [--blueprints 500]
 //        [--db sqlite,postgres] [--web-node-options=<flags>] [--profile <dir for .cpuprofile>]
+// The web server runs with the image's Node flags (the Dockerfile's CMD) unless --web-node-options says otherwise.
 // SLIPWAY_BENCH_KEEP=1 keeps each database's data folder (portal.log, worker.log) for a look afterwards.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +36,13 @@ const { values } = parseArgs({
   },
 });
 const USERS = Number(values.users);
+/** The web server's Node flags in the image (the Dockerfile's CMD), so the bench measures what ships. */
+function imageWebNodeFlags() {
+  const cmd = /^CMD \[(.*)\]$/m.exec(readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8'))?.[1];
+  const args = cmd ? JSON.parse(`[${cmd}]`) : [];
+  return args.slice(1, args.indexOf('server.js'));
+}
+const WEB_NODE_FLAGS = values['web-node-options'] === undefined ? imageWebNodeFlags() : values['web-node-options'].split(' ').filter(Boolean);
 const SECONDS = Number(values.seconds);
 // A user reads a page before asking for the next one: a pause drawn evenly from half to one and a half
 // times this (a page a second on average is far busier than people read dashboards). 0 = no pause at
@@ -44,7 +52,9 @@ const PORT = 3395;
 const SANDBOX_PORTS = { aws: 4795, kafka: 9795, controller: 9796 };
 const TARGET_P99_MS = 300;
 const TARGET_RSS_MB = 500;
-const DEMO_USERS = ['falcon-dev@example.com', 'falcon-viewer@example.com', 'eagle-dev@example.com', 'admin@example.com'];
+// Users who may see every page below (the demo's launches, executions and groups are team falcon's): another
+// team's user would be shown a refusal, which is no dashboard.
+const DEMO_USERS = ['falcon-dev@example.com', 'falcon-viewer@example.com', 'falcon-admin@example.com', 'admin@example.com'];
 
 let blueprintDir = null;
 let catalogSize = 0;
@@ -128,6 +138,16 @@ function rssMb(pid) {
   return kb / 1024;
 }
 
+/** The text of a page's problem alert (components/ui/page-problem.tsx), tags stripped. */
+function problemText(html) {
+  const at = html.indexOf('data-testid="page-problem"');
+  return html
+    .slice(at, at + 2_000)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .slice(0, 300);
+}
+
 /** CPU time (ms, user + system) the process has used so far: steadier than wall time on a shared machine. */
 function cpuMs(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -140,6 +160,7 @@ async function runLoad(pages, cookies, portalPid) {
   const samples = new Map(names.map((n) => [n, []]));
   const errors = new Map(names.map((n) => [n, 0]));
   const firstError = new Map();
+  const sizes = new Map();
   let peakRss = rssMb(portalPid);
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb(portalPid))), 500);
   const deadline = Date.now() + SECONDS * 1000;
@@ -151,11 +172,15 @@ async function runLoad(pages, cookies, portalPid) {
       const started = performance.now();
       try {
         const res = await fetch(`${base}${pages[name]}`, { headers: { Cookie: cookies[i % cookies.length] }, redirect: 'manual' });
-        await res.arrayBuffer();
-        if (res.status !== 200) {
+        const body = await res.text();
+        const elapsed = performance.now() - started;
+        sizes.set(name, Buffer.byteLength(body));
+        // A page that could not load its data still answers 200, with the problem in place of the data.
+        const problem = body.includes('data-testid="page-problem"') ? problemText(body) : null;
+        if (res.status !== 200 || problem) {
           errors.set(name, errors.get(name) + 1);
-          firstError.set(name, firstError.get(name) ?? `HTTP ${res.status}`);
-        } else samples.get(name).push(performance.now() - started);
+          firstError.set(name, firstError.get(name) ?? (problem ? `page problem: ${problem}` : `HTTP ${res.status}`));
+        } else samples.get(name).push(elapsed);
       } catch (err) {
         errors.set(name, errors.get(name) + 1);
         firstError.set(name, firstError.get(name) ?? String(err));
@@ -174,6 +199,8 @@ async function runLoad(pages, cookies, portalPid) {
     const mean = sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length);
     return {
       page: name,
+      kb: (sizes.get(name) ?? 0) / 1024,
+      firstError: firstError.get(name),
       requests: sorted.length,
       errors: errors.get(name),
       mean,
@@ -240,7 +267,7 @@ async function benchOne(flavour, sandboxEnv) {
       command: process.execPath,
       args: [
         ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
-        ...(values['web-node-options']?.split(' ').filter(Boolean) ?? []),
+        ...WEB_NODE_FLAGS,
         path.join(repoRoot, 'node_modules/next/dist/bin/next'),
         'start',
         '-H',
@@ -318,13 +345,14 @@ async function main() {
         );
       }
       console.log(
-        `\n${flavour}: ${rps.toFixed(0)} requests/s, web CPU ${cpuPerRequestMs.toFixed(1)} ms per request, web peak RSS ${peakRss.toFixed(0)} MB (target < ${TARGET_RSS_MB})`,
+        `\n${flavour}: web server flags ${WEB_NODE_FLAGS.join(' ') || '(none)'}; ${rps.toFixed(0)} requests/s, web CPU ${cpuPerRequestMs.toFixed(1)} ms per request, web peak RSS ${peakRss.toFixed(0)} MB (target < ${TARGET_RSS_MB})`,
       );
-      console.log('page          requests  errors   p50 ms   p95 ms   p99 ms');
+      console.log('page          requests  errors   p50 ms   p95 ms   p99 ms   HTML KB');
       for (const r of rows) {
         console.log(
-          `${r.page.padEnd(13)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${r.p50.toFixed(0).padStart(8)} ${r.p95.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)}`,
+          `${r.page.padEnd(13)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${r.p50.toFixed(0).padStart(8)} ${r.p95.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)} ${r.kb.toFixed(0).padStart(9)}`,
         );
+        if (r.firstError) console.log(`  first error: ${r.firstError}`);
         console.log(
           `BENCH ${JSON.stringify({ engine: `${flavour} ${r.page} (p99 ${r.p99.toFixed(0)} ms, ${r.errors} errors)`, runs: r.requests, meanMs: r.mean, medianMs: r.p50, p95Ms: r.p95, targetMs: TARGET_P99_MS })}`,
         );

@@ -17,6 +17,7 @@ import { getTargetForActor, resolveTargetRef } from '@/server/targets/queries';
 import { AppError } from '@/server/errors';
 import type { AbacExplanation, AbacFinding, AbacVerification, TeamReach, AbacGrid, AbacWhatIf, InventoryStamp, TagMappings } from '@/lib/abac/types';
 import type { AbacExplainQuery, AbacGridQuery, AbacInventoryQuery, AbacVerifyBody, AbacWhatIfBody } from '@/lib/schemas/abac-views';
+import { processWide } from '@/server/process-wide';
 
 // The ABAC pages read one inventory (every IAM role and user, every function of a region) and ask
 // several questions of it: a matrix page, a cell's explanation, findings, mappings, what-if. Reading
@@ -30,7 +31,7 @@ const TTL_MS = 5 * 60_000;
 export const STORED_MAX_AGE_MS = 60 * 60_000;
 const MAX_ENTRIES = 20;
 type Cached = AbacInventory & InventoryStamp;
-const cache = new Map<string, { at: number; value: Promise<Cached> }>();
+const cache = processWide('abac.inventories', () => new Map<string, { at: number; value: Promise<Cached> }>());
 
 async function readAndStore(actor: Actor, query: { target: string; region?: string }): Promise<Cached> {
   const inventory = await readAbacInventory(actor, query);

@@ -2,11 +2,12 @@ import 'server-only';
 import hljs from 'highlight.js/lib/core';
 import yaml from 'highlight.js/lib/languages/yaml';
 import json from 'highlight.js/lib/languages/json';
+import { processWide } from '@/server/process-wide';
 
 hljs.registerLanguage('yaml', yaml);
 hljs.registerLanguage('json', json);
 
-const cache = new Map<string, string>();
+const cache = processWide('blueprints.highlighted', () => new Map<string, string>());
 
 /** Highlighted HTML for a template source (escaped by highlight.js), memoised per source. */
 export function highlightTemplate(source: string, language: 'yaml' | 'json' = 'yaml'): string {

@@ -16,6 +16,7 @@ import { filterBlueprints, toSearchEntry, type SearchEntry } from '@/lib/bluepri
 import { buildArchitectureGraph, type GraphInput } from './graph';
 import { describeGraphResources } from './resource-details';
 import { readBlueprint, type BlueprintFiles, type ReadBlueprintOptions } from './read-blueprint';
+import { processWide } from '@/server/process-wide';
 
 /** Every valid blueprint, the problems of the invalid ones, and the search index. */
 export interface BlueprintLibrary {
@@ -35,9 +36,9 @@ export interface LibraryOptions {
   parseCacheDir?: string | null;
 }
 
-const libraries = new Map<string, Promise<BlueprintLibrary>>();
-const graphs = new WeakMap<BlueprintFiles, ArchitectureGraphDto>();
-const resourceDetails = new WeakMap<BlueprintFiles, Record<string, GraphResourceDetailDto>>();
+const libraries = processWide('blueprints.libraries', () => new Map<string, Promise<BlueprintLibrary>>());
+const graphs = processWide('blueprints.graphs', () => new WeakMap<BlueprintFiles, ArchitectureGraphDto>());
+const resourceDetails = processWide('blueprints.resourceDetails', () => new WeakMap<BlueprintFiles, Record<string, GraphResourceDetailDto>>());
 
 function rootOf(options?: LibraryOptions): string {
   return path.resolve(options?.rootDir ?? path.join(process.cwd(), 'blueprints'));

@@ -15,6 +15,7 @@ import type { GroupLagInput, PartitionOffsetsInput } from './lag';
 import { partitionKey } from './offset';
 import { createTopicOffsetsReader, type TopicOffsetsReader } from './topic-offsets';
 import { mapWithConcurrency } from '@/server/concurrency';
+import { processWide } from '@/server/process-wide';
 
 /** A connected admin for one cluster plus the batched offsets reader built from the same config. */
 export interface ClusterAdmin {
@@ -26,9 +27,8 @@ export interface ClusterAdmin {
 
 // --- one memoised admin per cluster -------------------------------------------------------------
 
-// Kept on globalThis so Next's dev reloads reuse connections instead of leaking one per reload.
-const registryKey = Symbol.for('slipway.kafka.clusterAdmins');
-const registry: Map<string, Promise<ClusterAdmin>> = ((globalThis as Record<symbol, unknown>)[registryKey] ??= new Map()) as Map<string, Promise<ClusterAdmin>>;
+// One per process (and kept across Next's dev reloads, which would otherwise leak a connection each).
+const registry = processWide('kafka.clusterAdmins', () => new Map<string, Promise<ClusterAdmin>>());
 
 /** Connects a new admin for a config (not memoised; prefer `getClusterAdmin`). */
 export async function connectClusterAdmin(config: KafkaConfig): Promise<ClusterAdmin> {

@@ -4,6 +4,7 @@ import type { LaidOutDefinition } from '@/server/sfn/layout-cache';
 import type { HistoryEventRowDto } from '@/lib/sfn/dto';
 import type { ExecutionView, SfnHistoryEvent } from '@/lib/sfn/history-types';
 import type { ExecutionDefinition, ExecutionDescription } from '@/server/aws/sfn-dto';
+import { processWide } from '@/server/process-wide';
 
 // A finished execution never changes: keep the last few read (history, derived view, event rows) so the
 // event table's pages and the compare view do not read 25,000 events from AWS again. A running one is
@@ -27,8 +28,8 @@ export interface FollowedExecution {
   historyTruncated: boolean;
 }
 
-const finished = new LruCache<string, LoadedExecution>(8);
-const running = new LruCache<string, FollowedExecution>(32);
+const finished = processWide('sfn.finishedExecutions', () => new LruCache<string, LoadedExecution>(8));
+const running = processWide('sfn.runningExecutions', () => new LruCache<string, FollowedExecution>(32));
 
 // Keyed by target too: ARNs repeat across sandbox resets.
 const keyOf = (targetId: string, executionArn: string) => `${targetId}|${executionArn}`;

@@ -4,10 +4,11 @@ import { AslDefinitionError } from '@/lib/sfn/asl-types';
 import { buildDefinitionGraph } from '@/lib/sfn/execution-graph';
 import type { ExecutionGraphDto } from '@/lib/sfn/dto';
 import { AppError } from '@/server/errors';
+import { processWide } from '@/server/process-wide';
 
 // One cache per server process: every execution of a state machine revision shares its layout, so only
 // the first page load after a deploy (or a definition change) pays for ELK.
-const cache = new DefinitionLayoutCache(128);
+const cache = processWide('sfn.layouts', () => new DefinitionLayoutCache(128));
 
 /** Graph and ELK layout of a definition, computed once per process and definition text. */
 export async function getDefinitionLayout(definition: string): Promise<LaidOutDefinition> {
