@@ -1,7 +1,11 @@
 // Runs once when a Next.js server starts. Only the Node.js runtime does server work worth warming.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.SLIPWAY_WARM_UP === 'false') return;
-  const [{ warmUpLayoutEngine }, { loadBlueprintLibrary }] = await Promise.all([import('./server/sfn/layout-warm-up'), import('./server/blueprints/load')]);
+  const [{ warmUpLayoutEngine }, { loadBlueprintLibrary }, { defaultParseCacheDir, pruneParseCache }] = await Promise.all([
+    import('./server/sfn/layout-warm-up'),
+    import('./server/blueprints/load'),
+    import('./server/blueprints/parse-cache'),
+  ]);
   // Not awaited: the server answers at once while the work goes on in the background.
   setTimeout(() => {
     // Blueprints first: a new deployment's templates are parsed into the parse cache here rather
@@ -9,6 +13,12 @@ export async function register() {
     loadBlueprintLibrary()
       .catch(() => {
         // The catalog request that follows reports what is wrong with the folder.
+      })
+      // The library has now read (and so marked as used) every entry it needs: what no start has read
+      // for the retention goes.
+      .then(() => pruneParseCache(defaultParseCacheDir()))
+      .catch(() => {
+        // An entry left behind is only disk space until the next start.
       })
       .then(() => warmUpLayoutEngine())
       .catch(() => {

@@ -13,6 +13,7 @@ const INPUTS = [
   'blueprints',
   'public',
   'proxy.ts',
+  'instrumentation.ts',
   'next.config.js',
   'tsconfig.json',
   'postcss.config.mjs',

@@ -1,11 +1,11 @@
-import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { parseCfnYaml } from './cfn-yaml';
-import { parseCacheKey, parseWithCache } from './parse-cache';
+import { parseCacheKey, parseWithCache, pruneParseCache, PARSE_CACHE_RETENTION_MS } from './parse-cache';
 import { readBlueprint } from './read-blueprint';
 
 const BLUEPRINTS_DIR = path.resolve(__dirname, '../../blueprints');
@@ -17,6 +17,28 @@ async function scratchDir(): Promise<string> {
   scratch.push(dir);
   return dir;
 }
+
+describe('pruneParseCache', () => {
+  it('removes entries no process read within the retention and stray writes, and keeps what was read', async () => {
+    const dir = await scratchDir();
+    const parse = (text: string) => ({ text });
+    await parseWithCache('yaml', 'still used', parse, dir);
+    await parseWithCache('yaml', 'no longer used', parse, dir);
+    await writeFile(path.join(dir, 'abc.json.123.deadbeef.tmp'), '{');
+    await writeFile(path.join(dir, 'README'), 'not an entry');
+    const longAgo = new Date(Date.now() - PARSE_CACHE_RETENTION_MS - 60_000);
+    for (const name of await readdir(dir)) await utimes(path.join(dir, name), longAgo, longAgo);
+    // A later start reads the entry it still needs, which marks it as used.
+    const parseAgain = vi.fn(parse);
+    expect(await parseWithCache('yaml', 'still used', parseAgain, dir)).toEqual({ text: 'still used' });
+    expect(parseAgain).not.toHaveBeenCalled();
+
+    expect(await pruneParseCache(dir)).toBe(2);
+    expect((await readdir(dir)).sort()).toEqual([`${parseCacheKey('yaml', 'still used')}.json`, 'README']);
+    expect(await pruneParseCache(dir)).toBe(0);
+    expect(await pruneParseCache(path.join(dir, 'missing'))).toBe(0);
+  });
+});
 
 describe('parseWithCache', () => {
   it('parses once, then answers from the folder in a later process (a fresh parser call is not made)', async () => {

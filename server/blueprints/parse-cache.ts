@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import yamlPackage from 'yaml/package.json';
@@ -13,6 +13,15 @@ import { env } from '@/server/env';
  * are keyed by it, so old ones are simply no longer asked for. yaml's own version is in the key too.
  */
 export const PARSE_CACHE_VERSION = 1;
+
+/**
+ * An entry no process has read for this long is removed by `pruneParseCache`: every read touches the
+ * entry it answered from, and every start reads the whole library, so what a deployment still uses is
+ * never older than its last restart. A removed entry that was still wanted costs one parse.
+ */
+export const PARSE_CACHE_RETENTION_MS = 30 * 24 * 60 * 60_000;
+/** A write that never got renamed into place (a process killed mid-write) is removed after this. */
+const STRAY_WRITE_MS = 60 * 60_000;
 
 /** The folder under the data dir that holds parsed blueprint YAML, one JSON file per content hash. */
 export function defaultParseCacheDir(): string {
@@ -38,7 +47,10 @@ export async function parseWithCache<T>(kind: string, source: string, parse: (so
   const cached = await readFile(file, 'utf8').catch(() => undefined);
   if (cached !== undefined) {
     try {
-      return JSON.parse(cached) as T;
+      const value = JSON.parse(cached) as T;
+      const now = new Date();
+      await utimes(file, now, now).catch(() => undefined);
+      return value;
     } catch {
       // A damaged entry (a disk filled mid-write by something else): parse and write it again.
     }
@@ -57,4 +69,20 @@ async function store(dir: string, file: string, json: string): Promise<void> {
   } catch {
     await rm(temporary, { force: true }).catch(() => undefined);
   }
+}
+
+/** Removes entries unread for `retentionMs` and stray half-written files; returns how many went. */
+export async function pruneParseCache(dir: string, now = Date.now(), retentionMs = PARSE_CACHE_RETENTION_MS): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const limit = name.endsWith('.json') ? retentionMs : name.endsWith('.tmp') ? STRAY_WRITE_MS : null;
+    if (limit === null) continue;
+    const file = path.join(dir, name);
+    const modified = (await stat(file).catch(() => null))?.mtimeMs;
+    if (modified !== undefined && now - modified > limit) {
+      await rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
