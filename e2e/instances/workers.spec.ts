@@ -8,6 +8,7 @@ import { fromPortalPage } from '../support/origin';
 import { sandboxConfig } from '../support/sfn';
 import { storageState } from '../users';
 import { freePort } from '../../sandbox/lib/net.mjs';
+import { until } from '../../server/test-support/until';
 
 // Issue 16 on PostgreSQL: two web instances and two workers on one database. A launch previewed and
 // started on instance A is followed to the end through instance B while the worker that was
@@ -30,16 +31,6 @@ const logDir = path.join(process.env.SLIPWAY_DATA_DIR ?? '.data/test', 'logs');
 type Row = { name: string; holder: string | null; lastRunAt: Date | null; lastRunBy: string | null; runCount: number };
 /** One claim seen by sampling the job rows: who took the run and when (the worker's clock). */
 type Claim = { at: number; by: string | null };
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const children: ChildProcess[] = [];
 

@@ -313,7 +313,6 @@ async function benchOne(flavour, sandboxEnv) {
 async function main() {
   const { ensureNextBuild } = await import('../lib/next-build.mjs');
   ensureNextBuild({ log: say });
-  const sandboxDir = mkdtempSync(path.join(os.tmpdir(), 'slipway-load-sandbox-'));
   // The catalog at the issue's size: copies of the repository's blueprints in an extra folder, so
   // the catalog holds BLUEPRINTS in all.
   const own = readdirSync(path.join(repoRoot, 'blueprints'), { withFileTypes: true }).filter((e) => e.isDirectory()).length;
@@ -324,19 +323,28 @@ async function main() {
   }
   const sandbox = await import('../../sandbox/sandbox.mjs');
   await sandbox.ensureSandboxTools({ log: say });
-  const sb = await sandbox.startSandbox({
-    dataDir: sandboxDir,
-    awsPort: SANDBOX_PORTS.aws,
-    kafkaPort: SANDBOX_PORTS.kafka,
-    kafkaControllerPort: SANDBOX_PORTS.controller,
-    aws: true,
-    kafka: true,
-    log: say,
-  });
+  // A fresh sandbox account per database: the showcase launches the same stacks into each.
+  const withSandbox = async (run) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'slipway-load-sandbox-'));
+    const sb = await sandbox.startSandbox({
+      dataDir,
+      awsPort: SANDBOX_PORTS.aws,
+      kafkaPort: SANDBOX_PORTS.kafka,
+      kafkaControllerPort: SANDBOX_PORTS.controller,
+      aws: true,
+      kafka: true,
+      log: say,
+    });
+    try {
+      return await run({ SANDBOX_AWS_ENDPOINT: sb.awsEndpoint, SANDBOX_KAFKA_BROKERS: sb.kafkaBrokers });
+    } finally {
+      await sb.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
   try {
-    const sandboxEnv = { SANDBOX_AWS_ENDPOINT: sb.awsEndpoint, SANDBOX_KAFKA_BROKERS: sb.kafkaBrokers };
     for (const flavour of values.db.split(',')) {
-      const { rows, rps, peakRss, cpuPerRequestMs, catalog } = await benchOne(flavour, sandboxEnv);
+      const { rows, rps, peakRss, cpuPerRequestMs, catalog } = await withSandbox((sandboxEnv) => benchOne(flavour, sandboxEnv));
       console.log(`\n${flavour}: catalog of ${catalogSize} blueprints, one request at a time`);
       for (const c of catalog) {
         console.log(`${c.name.padEnd(24)} median ${c.median.toFixed(1).padStart(6)} ms  p95 ${c.p95.toFixed(1).padStart(6)} ms  (target < ${c.target})`);
@@ -359,8 +367,6 @@ async function main() {
       }
     }
   } finally {
-    await sb.stop();
-    rmSync(sandboxDir, { recursive: true, force: true });
     if (blueprintDir) rmSync(blueprintDir, { recursive: true, force: true });
   }
 }

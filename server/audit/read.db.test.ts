@@ -5,17 +5,10 @@ import { recordAudit } from '@/server/audit/queries';
 import { exportAuditJsonLines, readAuditPage } from '@/server/audit/read';
 import type { Actor } from '@/server/auth/actor';
 import type { AuditEntryDto } from '@/lib/audit/dto';
+import { testActor } from '@/server/test-support/actors';
 
 const suffix = randomUUID().slice(0, 8);
-const actorOf = (name: string, extra: Partial<Actor> = {}): Actor => ({
-  userId: `${name}-${suffix}`,
-  email: `${name}-${suffix}@example.com`,
-  name,
-  isPlatformAdmin: false,
-  teams: [],
-  via: 'session',
-  ...extra,
-});
+const actorOf = (name: string, extra: Partial<Actor> = {}): Actor => testActor(name, suffix, extra);
 let falcon: { id: string; slug: string };
 let eagle: { id: string; slug: string };
 const admin = actorOf('admin', { isPlatformAdmin: true });

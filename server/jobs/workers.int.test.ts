@@ -13,6 +13,7 @@ import { readJobLease } from '@/server/jobs/queries';
 import { previewLaunch, startLaunch } from '@/server/launches/create';
 import { seedDemoData } from '@/server/seed';
 import { launchRequestSchema } from '@/lib/schemas/launches';
+import { until } from '@/server/test-support/until';
 
 const LEASE_MS = 1_500;
 const workers: ChildProcess[] = [];
@@ -37,16 +38,6 @@ async function setResourceDelay(ms: number): Promise<void> {
     body: JSON.stringify({ slipway: { cfn_resource_delay_ms: ms } }),
   });
   expect(res.ok).toBe(true);
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const pidOf = (holder: string | null | undefined) => Number(holder?.split(':')[1]);

@@ -5,6 +5,7 @@ import { listLaunchFilterOptions, listLaunches } from '@/server/launches/read';
 import { launchListSchema, type LaunchListQuery } from '@/lib/schemas/launches';
 import type { Actor } from '@/server/auth/actor';
 import type { LaunchSummaryDto } from '@/lib/launches/dto';
+import { testActor } from '@/server/test-support/actors';
 
 const suffix = randomUUID().slice(0, 8);
 const bpA = `bp-a-${suffix}`;
@@ -14,15 +15,7 @@ let eagle: { id: string; slug: string };
 let targetId: string;
 let creatorId: string;
 let otherCreatorId: string;
-const actorOf = (name: string, extra: Partial<Actor> = {}): Actor => ({
-  userId: `${name}-${suffix}`,
-  email: `${name}-${suffix}@example.com`,
-  name,
-  isPlatformAdmin: false,
-  teams: [],
-  via: 'session',
-  ...extra,
-});
+const actorOf = (name: string, extra: Partial<Actor> = {}): Actor => testActor(name, suffix, extra);
 let falconDev: Actor;
 let eagleDev: Actor;
 const admin = actorOf('admin', { isPlatformAdmin: true });
