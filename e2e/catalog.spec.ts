@@ -67,6 +67,15 @@ test('service aliases find blueprints, "/" focuses the search, and the empty sta
   await expect(page).toHaveURL(/\/catalog$/);
 });
 
+test('a link past the last page shows the last page there is, with its search kept', async ({ page }) => {
+  await page.goto('/catalog?q=kafka&page=99');
+  const cards = page.getByTestId('blueprint-card');
+  await expect(cards.first()).toBeVisible();
+  await expect(cards.filter({ hasNotText: /Kafka|MSK/ })).toHaveCount(0);
+  await expect(page.getByLabel('Search')).toHaveValue('kafka');
+  await expect(page.getByText(/^\d+ of \d+ blueprints/)).toBeVisible();
+});
+
 test('a blueprint page shows the generated diagram, parameters, outputs, source, changelog and cost', async ({ page }) => {
   await page.goto('/catalog/sqs-batch-lambda');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

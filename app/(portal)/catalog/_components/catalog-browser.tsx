@@ -175,7 +175,7 @@ export function CatalogBrowser({
       {pageCount > 1 && (
         <nav aria-label="Catalog pages" className="flex items-center justify-between text-sm">
           {page > 1 ? (
-            <Link href={catalogHref(pathname, filters, page - 1)} className="underline" scroll={false}>
+            <Link href={catalogHref(pathname, filters, page - 1)} className="underline">
               ← Previous page
             </Link>
           ) : (
@@ -185,7 +185,7 @@ export function CatalogBrowser({
             Page {Math.min(page, pageCount)} of {pageCount}
           </span>
           {page < pageCount ? (
-            <Link href={catalogHref(pathname, filters, page + 1)} className="underline" scroll={false}>
+            <Link href={catalogHref(pathname, filters, page + 1)} className="underline">
               Next page →
             </Link>
           ) : (
