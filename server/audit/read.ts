@@ -36,19 +36,12 @@ export async function auditSelectionFor(actor: Actor, filter: AuditFilter): Prom
   };
 }
 
-/** The cursor is opaque to clients: the last entry's time and id, base64url. */
-export function encodeAuditCursor(cursor: { at: Date; id: string }): string {
-  return encodePageCursor(cursor.at, cursor.id);
-}
-
-export const decodeAuditCursor = decodePageCursor;
-
 /** One page of the audit log the actor may read, with the filters applied on the server. */
 export async function readAuditPage(actor: Actor, query: AuditListQuery): Promise<AuditPageDto> {
   const { limit, cursor, ...filter } = query;
   const selection = await auditSelectionFor(actor, filter);
-  const page = await listAuditPage(selection, { limit, cursor: cursor ? decodeAuditCursor(cursor) : undefined });
-  return { entries: page.entries, nextCursor: page.next ? encodeAuditCursor(page.next) : null };
+  const page = await listAuditPage(selection, { limit, cursor: cursor ? decodePageCursor(cursor) : undefined });
+  return { entries: page.entries, nextCursor: page.next ? encodePageCursor(page.next.at, page.next.id) : null };
 }
 
 /**

@@ -251,6 +251,21 @@ const summarySelect = {
   createdById: true,
 } as const;
 
+/** Launch rows with their team, target and creator's e-mail, read in one query each for all the rows. */
+async function withTeamTargetCreator<R extends { teamId: string; targetId: string; createdById: string }>(rows: R[]) {
+  const [teams, targets, users] = await Promise.all([
+    db.team.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.teamId))] } } }),
+    db.awsTarget.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.targetId))] } } }),
+    db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, email: true } }),
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    team: teams.find((t) => t.id === r.teamId) ?? null,
+    target: targets.find((t) => t.id === r.targetId) ?? null,
+    creatorEmail: users.find((u) => u.id === r.createdById)?.email ?? 'unknown',
+  }));
+}
+
 /** Up to 500 whole launch rows (outputs included) matching the filter, newest first: for the server's own lookups. */
 export async function listLaunchRows(f: LaunchFilter) {
   const rows = await db.launch.findMany({
@@ -264,17 +279,7 @@ export async function listLaunchRows(f: LaunchFilter) {
     orderBy: { createdAt: 'desc' },
     take: 500,
   });
-  const [teams, targets, users] = await Promise.all([
-    db.team.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.teamId))] } } }),
-    db.awsTarget.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.targetId))] } } }),
-    db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, email: true } }),
-  ]);
-  return rows.map((r) => ({
-    ...r,
-    team: teams.find((t) => t.id === r.teamId) ?? null,
-    target: targets.find((t) => t.id === r.targetId) ?? null,
-    creatorEmail: users.find((u) => u.id === r.createdById)?.email ?? 'unknown',
-  }));
+  return withTeamTargetCreator(rows);
 }
 
 /**
@@ -291,20 +296,7 @@ export async function listLaunchPage(f: LaunchFilter, page: { limit: number; cur
   const rows = found.slice(0, page.limit);
   const last = rows.at(-1);
   const next: LaunchCursor | null = found.length > page.limit && last ? { createdAt: last.createdAt, id: last.id } : null;
-  const [teams, targets, users] = await Promise.all([
-    db.team.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.teamId))] } } }),
-    db.awsTarget.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.targetId))] } } }),
-    db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, email: true } }),
-  ]);
-  return {
-    rows: rows.map((r) => ({
-      ...r,
-      team: teams.find((t) => t.id === r.teamId) ?? null,
-      target: targets.find((t) => t.id === r.targetId) ?? null,
-      creatorEmail: users.find((u) => u.id === r.createdById)?.email ?? 'unknown',
-    })),
-    next,
-  };
+  return { rows: await withTeamTargetCreator(rows), next };
 }
 
 /**
